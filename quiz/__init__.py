@@ -1,0 +1,3 @@
+"""quiz: a terminal quiz and study app."""
+
+__version__ = "0.1.0"

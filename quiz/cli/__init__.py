@@ -1,0 +1,40 @@
+"""The `quiz` command: one entry point, a subcommand each."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+
+from quiz import __version__
+from quiz.cli import bank_commands
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="quiz",
+        description="Study news articles in the terminal: multiple choice, recall and spaced review.",
+    )
+    parser.add_argument("--version", action="version", version=f"quiz {__version__}")
+    add_bank_options(parser)
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+    bank_commands.register(sub)
+    return parser
+
+
+def add_bank_options(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--bank", metavar="PATH", help="a deck file or folder of decks (default: built-in; env QUIZ_BANK)")
+    parser.add_argument("--seeds", metavar="DIR", help="folder with articles.toml (default: seeds/ beside the bank; env QUIZ_SEEDS)")
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    handler = getattr(args, "handler", None) or bank_commands.home
+    try:
+        return handler(args)
+    except KeyboardInterrupt:
+        print(file=sys.stderr)
+        return 130
+    except BrokenPipeError:
+        return 0

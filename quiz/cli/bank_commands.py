@@ -1,0 +1,83 @@
+"""`quiz check` and the bank summary."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+from collections import Counter
+from pathlib import Path
+
+from quiz.core.check import check_bank
+from quiz.core.model import Bank
+from quiz.core.problems import Problem
+from quiz.data import locations
+
+
+def register(sub: argparse._SubParsersAction) -> None:
+    p = sub.add_parser("check", help="validate the bank and prove every question is grounded in its article")
+    p.add_argument("path", nargs="?", help="deck file or folder (default: the bank in use)")
+    p.add_argument("--json", action="store_true", help="machine-readable report")
+    p.set_defaults(handler=check)
+
+
+def display(path: Path) -> str:
+    """A path as short as it can be said from here."""
+    try:
+        return os.path.relpath(path)
+    except ValueError:
+        return str(path)
+
+
+def check(args: argparse.Namespace) -> int:
+    path = Path(args.path) if args.path else locations.bank_path(args.bank)
+    bank, problems = check_bank(path, locations.seeds_path(args.seeds))
+    if args.json:
+        print(json.dumps(_report(bank, problems), indent=2, ensure_ascii=False))
+        return 1 if problems else 0
+    if problems:
+        for p in problems:
+            print(_line(p))
+        n = len(problems)
+        print(f"\n✗ {n} problem{'s' * (n != 1)} in {display(path)}; fix them and run `quiz check` again.")
+        return 1
+    total = len(bank.questions)
+    print(f"✓ {display(path)}: {len(bank.decks)} decks, {total} questions, all grounded in {len(bank.articles)} articles.")
+    return 0
+
+
+def _line(p: Problem) -> str:
+    return str(Problem(Path(display(p.file)), p.line, p.message, p.question))
+
+
+def _report(bank: Bank, problems: list[Problem]) -> dict[str, object]:
+    return {
+        "ok": not problems,
+        "decks": len(bank.decks),
+        "questions": len(bank.questions),
+        "articles": len(bank.articles),
+        "problems": [{**p.as_dict(), "file": display(p.file)} for p in problems],
+    }
+
+
+def summary(bank: Bank) -> str:
+    lines = [f"{len(bank.decks)} decks, {len(bank.questions)} questions, {len(bank.articles)} articles"]
+    for deck in bank.decks:
+        kinds = Counter(q.kind.value for q in deck.questions)
+        detail = ", ".join(f"{n} {k}" for k, n in sorted(kinds.items()))
+        lines.append(f"  {deck.id:<24} {len(deck.questions):>4}  ({detail})")
+    return "\n".join(lines)
+
+
+def home(args: argparse.Namespace) -> int:
+    """`quiz` with no subcommand: until the TUI exists, summarise the bank."""
+    path = locations.bank_path(args.bank)
+    bank, problems = check_bank(path, locations.seeds_path(args.seeds))
+    if problems:
+        for p in problems:
+            print(_line(p), file=sys.stderr)
+        print("The bank has problems; run `quiz check` for the full report.", file=sys.stderr)
+        return 1
+    print(summary(bank))
+    return 0

@@ -1,0 +1,70 @@
+"""Prove a bank is grounded: every question is backed by the text of its article."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from quiz.core.bank import LineIndex, read_bank
+from quiz.core.model import Bank, Kind, Question
+from quiz.core.problems import Problem
+from quiz.core.text import contains_quote, fold, loose, numbers_in
+
+
+def check_bank(path: Path, seeds: Path | None = None) -> tuple[Bank, list[Problem]]:
+    """Validate the bank, then its grounding; returns the bank and every problem found."""
+    bank, problems = read_bank(path, seeds)
+    texts = {a.id: loose(a.read()) for a in bank.articles.values()}
+    for deck in bank.decks:
+        lines = _lines(deck.source)
+        for i, q in enumerate(deck.questions):
+            for field, message in grounding(q, texts, bank):
+                line = lines.key(i, field) if lines else q.line
+                problems.append(Problem(q.source or Path(deck.id), line, message, q.id))
+    return bank, problems
+
+
+def _lines(source: Path | None) -> LineIndex | None:
+    if source is None:
+        return None
+    return LineIndex(source.read_text(encoding="utf-8-sig"), "questions")
+
+
+def grounding(q: Question, texts: dict[str, str], bank: Bank) -> list[tuple[str, str]]:
+    """(field, message) for each way `q` is not supported by its articles or is ill-formed."""
+    out: list[tuple[str, str]] = []
+    for ev in q.evidence:
+        if ev.article not in bank.articles:
+            known = ", ".join(sorted(bank.articles)) or "none"
+            out.append(("evidence", f"evidence cites unknown article '{ev.article}' (known: {known})"))
+        elif not contains_quote(texts[ev.article], ev.quote):
+            out.append(
+                (
+                    "evidence",
+                    f"evidence quote not found in article '{ev.article}': \"{_short(ev.quote)}\"; "
+                    "copy it exactly from the article",
+                )
+            )
+    evidence = " ".join(loose(e.quote) for e in q.evidence)
+    if q.evidence and q.kind in (Kind.RECALL, Kind.GAP) and isinstance(q.answer, str):
+        if loose(q.answer).casefold() not in evidence.casefold():
+            out.append(("answer", f"the answer '{q.answer}' does not appear in the evidence"))
+    if q.evidence and q.kind is Kind.NUMBER and isinstance(q.answer, float):
+        if not any(abs(n - q.answer) <= q.tolerance for n in numbers_in(evidence)):
+            out.append(("answer", f"the number {q.answer_text} does not appear in the evidence"))
+    if q.kind is not Kind.TRUEFALSE:
+        answer = fold(q.answer_text)
+        if any(fold(d) == answer for d in q.distractors):
+            out.append(("distractors", f"the answer '{q.answer_text}' is also among the distractors"))
+        folded = [fold(d) for d in q.distractors]
+        dupes = sorted({d for d in q.distractors if folded.count(fold(d)) > 1})
+        if dupes:
+            out.append(("distractors", f"distractors repeat after normalisation: {', '.join(dupes)}"))
+        clash = [a for a in q.alternatives if fold(a) in folded]
+        if clash:
+            out.append(("alternatives", f"an accepted alternative is also a distractor: {', '.join(clash)}"))
+    return out
+
+
+def _short(text: str, limit: int = 60) -> str:
+    text = loose(text)
+    return text if len(text) <= limit else text[: limit - 1] + "…"

@@ -1,0 +1,98 @@
+"""Text normalisation shared by the checker and the grader."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+_QUOTES = str.maketrans(
+    {
+        "\u2018": "'",
+        "\u2019": "'",
+        "\u201a": "'",
+        "\u201b": "'",
+        "\u2032": "'",
+        "\u201c": '"',
+        "\u201d": '"',
+        "\u201e": '"',
+        "\u201f": '"',
+        "\u2033": '"',
+    }
+)
+_SPACE = re.compile(r"\s+")
+
+
+def loose(text: str) -> str:
+    """Straighten curly quotes and fold runs of whitespace: how evidence is matched."""
+    return _SPACE.sub(" ", text.translate(_QUOTES)).strip()
+
+
+def contains_quote(article_text: str, quote: str) -> bool:
+    """Is `quote` in the article, ignoring whitespace and straight/curly quote differences?"""
+    return loose(quote) in loose(article_text)
+
+
+_ARTICLES = re.compile(r"^(the|a|an)\s+")
+_NON_WORD = re.compile(r"[^\w\s]")
+
+
+def fold(text: str) -> str:
+    """The comparable form of a typed answer.
+
+    NFKC, case folded, diacritics and punctuation dropped, a leading the/a/an dropped,
+    whitespace collapsed.
+    """
+    text = unicodedata.normalize("NFKC", text)
+    text = unicodedata.normalize("NFKD", text)
+    text = "".join(c for c in text if not unicodedata.combining(c))
+    text = text.casefold().translate(_QUOTES)
+    text = _NON_WORD.sub(" ", text.replace("'", ""))
+    text = _SPACE.sub(" ", text).strip()
+    return _ARTICLES.sub("", text)
+
+
+_MULTIPLIERS = {
+    "k": 1e3,
+    "thousand": 1e3,
+    "m": 1e6,
+    "mn": 1e6,
+    "million": 1e6,
+    "millions": 1e6,
+    "b": 1e9,
+    "bn": 1e9,
+    "billion": 1e9,
+}
+_NUMBER = re.compile(
+    r"(?<![\w.])(?P<num>\d{1,3}(?:[ ,\u00a0\u202f]\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"
+    r"(?:\s*(?P<mult>k|thousand|millions?|mn|m|billion|bn|b)\b)?",
+    re.IGNORECASE,
+)
+
+
+def parse_number(text: str) -> float | None:
+    """Read one number written the way people write it: 250,000 / 250 000 / 250k / 24 million.
+
+    Returns None when `text` is not exactly one number (a unit word after it is allowed).
+    """
+    text = unicodedata.normalize("NFKC", text).strip()
+    match = _NUMBER.match(text)
+    if not match:
+        return None
+    rest = text[match.end() :].strip()
+    if rest and not re.fullmatch(r"[^\d]*", rest):
+        return None
+    return _value(match)
+
+
+def numbers_in(text: str) -> list[float]:
+    """Every number written in `text`, with its multiplier word applied."""
+    return [_value(m) for m in _NUMBER.finditer(loose(text))]
+
+
+def _value(match: re.Match[str]) -> float:
+    digits = re.sub(r"[ ,\u00a0\u202f]", "", match.group("num"))
+    value = float(digits)
+    mult = match.group("mult")
+    if mult:
+        value *= _MULTIPLIERS[mult.lower()]
+    return value

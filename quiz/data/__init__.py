@@ -1,0 +1,1 @@
+"""Files on disk: locations, config, the SQLite store and its backups."""
