@@ -16,15 +16,28 @@ def build_parser() -> argparse.ArgumentParser:
         description="Study news articles in the terminal: multiple choice, recall and spaced review.",
     )
     parser.add_argument("--version", action="version", version=f"quiz {__version__}")
-    add_bank_options(parser)
+    add_common_options(parser, default=None)
+    common = argparse.ArgumentParser(add_help=False)
+    add_common_options(common, default=argparse.SUPPRESS)
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
-    bank_commands.register(sub)
+    bank_commands.register(sub, common)
     return parser
 
 
-def add_bank_options(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--bank", metavar="PATH", help="a deck file or folder of decks (default: built-in; env QUIZ_BANK)")
-    parser.add_argument("--seeds", metavar="DIR", help="folder with articles.toml (default: seeds/ beside the bank; env QUIZ_SEEDS)")
+def add_common_options(parser: argparse.ArgumentParser, default: object) -> None:
+    """Options every command takes, before or after the subcommand's name."""
+    parser.add_argument(
+        "--bank",
+        metavar="PATH",
+        default=default,
+        help="a deck file or folder of decks (default: built-in; env QUIZ_BANK)",
+    )
+    parser.add_argument(
+        "--seeds",
+        metavar="DIR",
+        default=default,
+        help="folder with articles.toml (default: seeds/ beside the bank; env QUIZ_SEEDS)",
+    )
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -15,8 +15,10 @@ from quiz.core.problems import Problem
 from quiz.data import locations
 
 
-def register(sub: argparse._SubParsersAction) -> None:
-    p = sub.add_parser("check", help="validate the bank and prove every question is grounded in its article")
+def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
+    p = sub.add_parser(
+        "check", parents=[common], help="validate the bank and prove every question is grounded in its article"
+    )
     p.add_argument("path", nargs="?", help="deck file or folder (default: the bank in use)")
     p.add_argument("--json", action="store_true", help="machine-readable report")
     p.set_defaults(handler=check)
@@ -39,11 +41,9 @@ def check(args: argparse.Namespace) -> int:
     if problems:
         for p in problems:
             print(_line(p))
-        n = len(problems)
-        print(f"\n✗ {n} problem{'s' * (n != 1)} in {display(path)}; fix them and run `quiz check` again.")
+        print(f"\n✗ {plural(len(problems), 'problem')} in {display(path)}; fix them and run `quiz check` again.")
         return 1
-    total = len(bank.questions)
-    print(f"✓ {display(path)}: {len(bank.decks)} decks, {total} questions, all grounded in {len(bank.articles)} articles.")
+    print(f"✓ {display(path)}: {_counts(bank)}, all grounded.")
     return 0
 
 
@@ -61,8 +61,17 @@ def _report(bank: Bank, problems: list[Problem]) -> dict[str, object]:
     }
 
 
+def plural(n: int, word: str) -> str:
+    return f"{n} {word}{'' if n == 1 else 's'}"
+
+
+def _counts(bank: Bank) -> str:
+    parts = [(len(bank.decks), "deck"), (len(bank.questions), "question"), (len(bank.articles), "article")]
+    return ", ".join(plural(n, w) for n, w in parts)
+
+
 def summary(bank: Bank) -> str:
-    lines = [f"{len(bank.decks)} decks, {len(bank.questions)} questions, {len(bank.articles)} articles"]
+    lines = [_counts(bank)]
     for deck in bank.decks:
         kinds = Counter(q.kind.value for q in deck.questions)
         detail = ", ".join(f"{n} {k}" for k, n in sorted(kinds.items()))

@@ -68,9 +68,7 @@ class LineIndex:
             if not lo:
                 return 0
             hi = self.starts[index + 1] if index + 1 < len(self.starts) else len(self.lines) + 1
-        pattern = re.compile(
-            r"^\s*(?:" + re.escape(key) + r"\s*=|\[\[?[\w.\s]*\." + re.escape(key) + r"\s*\]\]?)"
-        )
+        pattern = re.compile(r"^\s*(?:" + re.escape(key) + r"\s*=|\[\[?[\w.\s]*\." + re.escape(key) + r"\s*\]\]?)")
         seen = 0
         for n in range(lo, hi):
             if pattern.match(self.lines[n - 1]):
@@ -88,13 +86,13 @@ def read_toml(path: Path, problems: list[Problem]) -> tuple[dict[str, Any], str]
     try:
         size = path.stat().st_size
     except OSError as exc:
-        problems.append(Problem(path, 0, f"cannot be read ({exc.strerror or exc})"))
+        problems.append(Problem(path, 1, f"cannot be read ({exc.strerror or exc})"))
         return None
     if size > MAX_FILE_BYTES:
         problems.append(
             Problem(
                 path,
-                0,
+                1,
                 f"is {size / 1_048_576:.1f} MB, over the {MAX_FILE_BYTES // 1_048_576} MB limit "
                 "for one file; split it into several decks",
             )
@@ -105,9 +103,7 @@ def read_toml(path: Path, problems: list[Problem]) -> tuple[dict[str, Any], str]
         text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:
         line = raw[: exc.start].count(b"\n") + 1
-        problems.append(
-            Problem(path, line, f"is not UTF-8 (byte 0x{raw[exc.start]:02x}); save it as UTF-8")
-        )
+        problems.append(Problem(path, line, f"is not UTF-8 (byte 0x{raw[exc.start]:02x}); save it as UTF-8"))
         return None
     text = text.removeprefix("\ufeff")
     if not text.strip():
@@ -192,7 +188,7 @@ def load_articles(seeds: Path, problems: list[Problem]) -> dict[str, Article]:
     """Read `seeds/articles.toml`; every file must exist inside `seeds/` and be UTF-8 text."""
     catalogue = seeds / ARTICLES_FILE
     if not catalogue.is_file():
-        problems.append(Problem(catalogue, 0, "article catalogue not found"))
+        problems.append(Problem(catalogue, 1, "article catalogue not found"))
         return {}
     parsed = read_toml(catalogue, problems)
     if parsed is None:
@@ -487,9 +483,7 @@ def _across_decks(decks: Iterable[Deck]) -> list[Problem]:
     deck_ids: dict[str, Deck] = {}
     for deck in decks:
         if deck.id in deck_ids and deck.source:
-            problems.append(
-                Problem(deck.source, 1, f"deck id '{deck.id}' is also used by {deck_ids[deck.id].source}")
-            )
+            problems.append(Problem(deck.source, 1, f"deck id '{deck.id}' is also used by {deck_ids[deck.id].source}"))
         deck_ids.setdefault(deck.id, deck)
         for q in deck.questions:
             if q.id in first and q.source:

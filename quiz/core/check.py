@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from quiz.core.bank import LineIndex, read_bank
+from quiz.core.bank import ARTICLES_FILE, LineIndex, read_bank
 from quiz.core.model import Bank, Kind, Question
 from quiz.core.problems import Problem
 from quiz.core.text import contains_quote, fold, loose, numbers_in
@@ -14,12 +14,17 @@ def check_bank(path: Path, seeds: Path | None = None) -> tuple[Bank, list[Proble
     """Validate the bank, then its grounding; returns the bank and every problem found."""
     bank, problems = read_bank(path, seeds)
     texts = {a.id: loose(a.read()) for a in bank.articles.values()}
+    # An article whose catalogue entry is broken is reported once, not once per question.
+    broken = {p.question for p in problems if p.file.name == ARTICLES_FILE}
     for deck in bank.decks:
         lines = _lines(deck.source)
         for i, q in enumerate(deck.questions):
+            if broken & set(q.articles):
+                continue
             for field, message in grounding(q, texts, bank):
                 line = lines.key(i, field) if lines else q.line
                 problems.append(Problem(q.source or Path(deck.id), line, message, q.id))
+    problems.sort(key=lambda p: (str(p.file), p.line))
     return bank, problems
 
 
@@ -34,8 +39,9 @@ def grounding(q: Question, texts: dict[str, str], bank: Bank) -> list[tuple[str,
     out: list[tuple[str, str]] = []
     for ev in q.evidence:
         if ev.article not in bank.articles:
-            known = ", ".join(sorted(bank.articles)) or "none"
-            out.append(("evidence", f"evidence cites unknown article '{ev.article}' (known: {known})"))
+            known = ", ".join(sorted(bank.articles))
+            hint = f"known: {known}" if known else "no seeds/articles.toml beside the bank; pass --seeds DIR"
+            out.append(("evidence", f"evidence cites unknown article '{ev.article}' ({hint})"))
         elif not contains_quote(texts[ev.article], ev.quote):
             out.append(
                 (
@@ -45,12 +51,12 @@ def grounding(q: Question, texts: dict[str, str], bank: Bank) -> list[tuple[str,
                 )
             )
     evidence = " ".join(loose(e.quote) for e in q.evidence)
-    if q.evidence and q.kind in (Kind.RECALL, Kind.GAP) and isinstance(q.answer, str):
-        if loose(q.answer).casefold() not in evidence.casefold():
-            out.append(("answer", f"the answer '{q.answer}' does not appear in the evidence"))
-    if q.evidence and q.kind is Kind.NUMBER and isinstance(q.answer, float):
-        if not any(abs(n - q.answer) <= q.tolerance for n in numbers_in(evidence)):
-            out.append(("answer", f"the number {q.answer_text} does not appear in the evidence"))
+    typed = q.kind in (Kind.RECALL, Kind.GAP) and isinstance(q.answer, str)
+    if q.evidence and typed and loose(q.answer_text).casefold() not in evidence.casefold():
+        out.append(("answer", f"the answer '{q.answer}' does not appear in the evidence"))
+    numeric = q.kind is Kind.NUMBER and isinstance(q.answer, float)
+    if q.evidence and numeric and not any(abs(n - float(q.answer)) <= q.tolerance for n in numbers_in(evidence)):
+        out.append(("answer", f"the number {q.answer_text} does not appear in the evidence"))
     if q.kind is not Kind.TRUEFALSE:
         answer = fold(q.answer_text)
         if any(fold(d) == answer for d in q.distractors):

@@ -1,0 +1,46 @@
+"""Shared fixtures: the repo's paths, an isolated environment, and running the CLI in-process."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+
+from quiz.cli import main
+
+ROOT = Path(__file__).resolve().parent.parent
+DATA = Path(__file__).resolve().parent / "data"
+
+
+@pytest.fixture(autouse=True)
+def isolated(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """Every test gets its own data and config folders, and no bank override from the caller."""
+    home = tmp_path_factory.mktemp("home")
+    monkeypatch.setenv("QUIZ_DATA_DIR", str(home / "data"))
+    monkeypatch.setenv("QUIZ_CONFIG_DIR", str(home / "config"))
+    monkeypatch.delenv("QUIZ_BANK", raising=False)
+    monkeypatch.delenv("QUIZ_SEEDS", raising=False)
+    return home
+
+
+@dataclass
+class Run:
+    code: int
+    out: str
+    err: str
+
+
+@pytest.fixture
+def quiz(capsys: pytest.CaptureFixture[str]):
+    """Run `quiz ARGS...` in-process; returns exit code and output."""
+
+    def run(*args: str) -> Run:
+        try:
+            code = main(list(args))
+        except SystemExit as exc:  # argparse usage errors
+            code = exc.code if isinstance(exc.code, int) else 1
+        captured = capsys.readouterr()
+        return Run(code, captured.out, captured.err)
+
+    return run

@@ -1,0 +1,26 @@
+"""quiz.core stays pure: importing all of it loads neither textual, rich nor sqlite3."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+PROBE = """
+import importlib, pkgutil, sys
+import quiz.core
+for mod in pkgutil.walk_packages(quiz.core.__path__, "quiz.core."):
+    importlib.import_module(mod.name)
+loaded = sorted({name.split(".")[0] for name in sys.modules} & {"textual", "rich", "sqlite3", "_sqlite3"})
+print(",".join(loaded))
+"""
+
+
+def test_core_imports_no_ui_or_database():
+    out = subprocess.run([sys.executable, "-c", PROBE], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == ""
+
+
+def test_data_imports_no_ui():
+    probe = PROBE.replace("quiz.core", "quiz.data").replace('"sqlite3", "_sqlite3"', '"textual_never"')
+    out = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == ""
