@@ -7,8 +7,6 @@ from pathlib import Path
 
 import pytest
 
-from quiz.cli import main
-
 ROOT = Path(__file__).resolve().parent.parent
 DATA = Path(__file__).resolve().parent / "data"
 
@@ -34,6 +32,8 @@ class Run:
 @pytest.fixture
 def quiz(capsys: pytest.CaptureFixture[str]):
     """Run `quiz ARGS...` in-process; returns exit code and output."""
+
+    from quiz.cli import main
 
     def run(*args: str) -> Run:
         try:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import difflib
+import math
 import re
 from collections.abc import Callable, Iterable
 from pathlib import Path
@@ -342,7 +343,7 @@ def _question(
     tolerance, unit = 0.0, ""
     if kind is Kind.NUMBER:
         tol = entry.get("tolerance", 0)
-        if isinstance(tol, bool) or not isinstance(tol, (int, float)) or tol < 0:
+        if isinstance(tol, bool) or not isinstance(tol, (int, float)) or not 0 <= tol < math.inf:
             f.fail("tolerance", f"'tolerance' must be a number of 0 or more, not {tol!r}")
         else:
             tolerance = float(tol)
@@ -396,6 +397,9 @@ def _answer(entry: dict[str, Any], kind: Kind | None, f: _Fields) -> str | bool 
     if kind is Kind.NUMBER:
         if isinstance(value, bool) or not isinstance(value, (int, float)):
             f.fail("answer", f"a number answer must be a number (no quotes), not {_type(value)}")
+            return None
+        if not math.isfinite(value):
+            f.fail("answer", "a number answer must be finite (not inf or nan)")
             return None
         return float(value)
     if not isinstance(value, str):

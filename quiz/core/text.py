@@ -32,6 +32,10 @@ def contains_quote(article_text: str, quote: str) -> bool:
     return loose(quote) in loose(article_text)
 
 
+# Letters whose mark is part of the glyph, so Unicode decomposition leaves them whole.
+_LETTERS = str.maketrans(
+    {"ø": "o", "ł": "l", "đ": "d", "ð": "d", "ħ": "h", "ı": "i", "ŧ": "t", "æ": "ae", "œ": "oe", "þ": "th"}
+)
 _ARTICLES = re.compile(r"^(the|a|an)\s+")
 _NON_WORD = re.compile(r"[^\w\s]")
 
@@ -42,10 +46,11 @@ def fold(text: str) -> str:
     NFKC, case folded, diacritics and punctuation dropped, a leading the/a/an dropped,
     whitespace collapsed.
     """
-    text = unicodedata.normalize("NFKC", text)
+    # Case folding first: it can itself produce combining marks (e.g. U+0390), dropped next.
+    text = unicodedata.normalize("NFKC", text).casefold()
     text = unicodedata.normalize("NFKD", text)
     text = "".join(c for c in text if not unicodedata.combining(c))
-    text = text.casefold().translate(_QUOTES)
+    text = text.translate(_LETTERS).translate(_QUOTES)
     text = _NON_WORD.sub(" ", text.replace("'", ""))
     text = _SPACE.sub(" ", text).strip()
     return _ARTICLES.sub("", text)
@@ -70,18 +75,21 @@ _NUMBER = re.compile(
 
 
 def parse_number(text: str) -> float | None:
-    """Read one number written the way people write it: 250,000 / 250 000 / 250k / 24 million.
+    """Read one number written the way people write it: 250,000 / 250 000 / 250k / 24 million / -3.
 
     Returns None when `text` is not exactly one number (a unit word after it is allowed).
     """
     text = unicodedata.normalize("NFKC", text).strip()
+    sign = -1.0 if text.startswith(("-", "\u2212")) else 1.0
+    if text.startswith(("-", "\u2212", "+")):
+        text = text[1:]
     match = _NUMBER.match(text)
     if not match:
         return None
     rest = text[match.end() :].strip()
     if rest and not re.fullmatch(r"[^\d]*", rest):
         return None
-    return _value(match)
+    return sign * _value(match)
 
 
 def numbers_in(text: str) -> list[float]:
@@ -96,3 +104,11 @@ def _value(match: re.Match[str]) -> float:
     if mult:
         value *= _MULTIPLIERS[mult.lower()]
     return value
+
+
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+
+
+def visible(text: str) -> str:
+    """Control characters (ESC and friends) spelled out, e.g. '\\x1b', so a terminal never obeys them."""
+    return _CONTROL.sub(lambda m: f"\\x{ord(m.group()):02x}", text)

@@ -1,0 +1,130 @@
+"""Which questions a session asks, and in what form: a pure function of bank, options and history."""
+
+from __future__ import annotations
+
+import enum
+import random
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from datetime import datetime
+
+from quiz.core.grading import can_ask_as_choice
+from quiz.core.model import Bank, Kind, Question
+from quiz.core.schedule import Card
+from quiz.core.verdict import Form
+
+
+class Mode(str, enum.Enum):
+    PRACTICE = "practice"  # feedback after each answer; a miss comes back once at the end
+    EXAM = "exam"  # no feedback until the end; optional time limit for the whole session
+    REVIEW = "review"  # what FSRS says is due, most overdue first, plus a few new questions
+    MISTAKES = "mistakes"  # what was answered wrong in its latest attempt
+    DRILL = "drill"  # classroom: the same seeded questions in the same order for everyone
+
+    @property
+    def feedback(self) -> bool:
+        return self is not Mode.EXAM
+
+    @property
+    def describe(self) -> str:
+        return {
+            Mode.PRACTICE: "feedback after each answer; misses come back at the end",
+            Mode.EXAM: "no feedback until the end; optional time limit",
+            Mode.REVIEW: "spaced repetition: what is due today",
+            Mode.MISTAKES: "questions you got wrong last time",
+            Mode.DRILL: "the same seeded quiz for every student",
+        }[self]
+
+
+@dataclass(frozen=True)
+class Options:
+    mode: Mode = Mode.PRACTICE
+    decks: tuple[str, ...] = ()  # empty: every deck
+    tags: tuple[str, ...] = ()  # a question matches when it has any of them
+    kinds: tuple[Kind, ...] = ()
+    difficulty: tuple[int, ...] = ()
+    articles: tuple[str, ...] = ()  # questions citing any of these articles
+    questions: tuple[str, ...] = ()  # only these question ids (e.g. "retry mistakes")
+    count: int = 10
+    seed: int | None = None
+    form: Form | None = None  # fix the format instead of recognition-before-recall
+    time_limit: int | None = None  # seconds: for the whole exam, or per drill question
+    new_per_day: int = 20  # review: how many never-seen questions a day may bring in
+
+
+@dataclass(frozen=True)
+class History:
+    """What the store knows about one learner, handed to the core."""
+
+    cards: Mapping[str, Card] = field(default_factory=dict)
+    latest_correct: Mapping[str, bool] = field(default_factory=dict)  # latest attempt per question
+    latest_at: Mapping[str, datetime] = field(default_factory=dict)
+    choice_known: frozenset[str] = frozenset()  # answered right as multiple choice at least once
+    new_today: int = 0
+
+
+def candidates(bank: Bank, options: Options) -> list[Question]:
+    """Active questions that pass the deck, tag, kind and difficulty filters, in bank order."""
+    out = []
+    for deck in bank.decks:
+        if options.decks and deck.id not in options.decks:
+            continue
+        for q in deck.active:
+            if options.tags and not set(q.tags) & set(options.tags):
+                continue
+            if options.kinds and q.kind not in options.kinds:
+                continue
+            if options.difficulty and q.difficulty not in options.difficulty:
+                continue
+            if options.articles and not set(q.articles) & set(options.articles):
+                continue
+            if options.questions and q.id not in options.questions:
+                continue
+            out.append(q)
+    return out
+
+
+def select(bank: Bank, options: Options, history: History, now: datetime, rng: random.Random) -> list[Question]:
+    """The questions of a new session, in the order they will be asked."""
+    pool = candidates(bank, options)
+    count = max(options.count, 1)
+    if options.mode is Mode.REVIEW:
+        return due_queue(pool, history, now, count, options.new_per_day)
+    if options.mode is Mode.MISTAKES:
+        missed = [q for q in pool if history.latest_correct.get(q.id) is False]
+        missed.sort(key=lambda q: history.latest_at.get(q.id, now), reverse=True)
+        chosen = missed[:count]
+        rng.shuffle(chosen)
+        return chosen
+    if options.mode is Mode.DRILL:
+        # Independent of anyone's history and of bank file order: only the seed decides.
+        drill_rng = random.Random(options.seed if options.seed is not None else 0)
+        pool = sorted(pool, key=lambda q: q.id)
+        return drill_rng.sample(pool, min(count, len(pool)))
+    return rng.sample(pool, min(count, len(pool)))
+
+
+def due_queue(pool: Sequence[Question], history: History, now: datetime, count: int, new_per_day: int) -> list[Question]:
+    """Due cards, most overdue first, then new questions within today's allowance."""
+    due = [q for q in pool if q.id in history.cards and history.cards[q.id].due <= now]
+    due.sort(key=lambda q: history.cards[q.id].due)
+    allowance = max(new_per_day - history.new_today, 0)
+    new = [q for q in pool if q.id not in history.cards][:allowance]
+    return (due + new)[:count]
+
+
+def form_for(question: Question, options: Options, history: History) -> Form:
+    """Recognition before recall: multiple choice until answered right that way, then typed."""
+    if question.kind is Kind.TRUEFALSE:
+        return Form.FLASHCARD if options.form is Form.FLASHCARD else Form.TRUEFALSE
+    if question.kind is Kind.CHOICE:
+        return Form.FLASHCARD if options.form is Form.FLASHCARD else Form.CHOICE
+    if options.form is Form.CHOICE:
+        return Form.CHOICE if can_ask_as_choice(question) else Form.TYPED
+    if options.form is not None:
+        return options.form
+    if options.mode is Mode.DRILL:  # every student gets the same form
+        return Form.CHOICE if can_ask_as_choice(question) else Form.TYPED
+    if can_ask_as_choice(question) and question.id not in history.choice_known:
+        return Form.CHOICE
+    return Form.TYPED

@@ -1,0 +1,309 @@
+"""A study session as a state machine that knows nothing of screens.
+
+Every front end (Textual, line mode, tests) drives the same calls:
+`current` -> (`hint`) -> `submit` / `skip` / (`reveal` -> `rate`) -> `advance` ... -> `summary`.
+Time is always passed in as `now`; randomness comes from the `rng` given at construction.
+"""
+
+from __future__ import annotations
+
+import enum
+import random
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta
+
+from quiz.core.attempt import Attempt
+from quiz.core.grading import grade, options_for, skipped
+from quiz.core.model import Bank, Kind, Question
+from quiz.core.schedule import Card, Rating, Schedule, rating_for
+from quiz.core.selection import History, Mode, Options, form_for, select
+from quiz.core.text import fold
+from quiz.core.verdict import Form, Outcome, Verdict
+
+
+class Phase(str, enum.Enum):
+    ASKING = "asking"
+    REVEALED = "revealed"  # flashcard turned over, waiting for a self-grade
+    ANSWERED = "answered"
+    FINISHED = "finished"
+
+
+@dataclass(frozen=True)
+class Item:
+    """One question as it is put to the learner."""
+
+    question: Question
+    form: Form
+    options: tuple[str, ...]  # choice: shuffled options; true/false: ("True", "False")
+    number: int  # 1-based position in the session
+    retry: bool = False  # a practice miss coming back
+
+
+@dataclass(frozen=True)
+class Hint:
+    text: str  # what to show, e.g. "Starts with “P”"
+    removed: tuple[str, ...] = ()  # choice options taken away
+
+
+@dataclass(frozen=True)
+class Answer:
+    """The result of one answered (or skipped) question, ready to store and display."""
+
+    item: Item
+    verdict: Verdict
+    rating: Rating
+    attempt: Attempt
+    card: Card
+
+
+@dataclass(frozen=True)
+class Summary:
+    mode: Mode
+    answers: tuple[Answer, ...]
+    unanswered: tuple[Question, ...]
+    elapsed: timedelta
+
+    @property
+    def asked(self) -> int:
+        """Distinct questions of the session (practice retries are not counted twice)."""
+        return len({a.item.question.id for a in self.first_answers}) + len(self.unanswered)
+
+    @property
+    def first_answers(self) -> tuple[Answer, ...]:
+        """The first answer to each question: what the score counts."""
+        return tuple(a for a in self.answers if not a.item.retry)
+
+    @property
+    def correct(self) -> int:
+        return sum(a.verdict.correct for a in self.first_answers)
+
+    @property
+    def accuracy(self) -> float:
+        return self.correct / self.asked if self.asked else 0.0
+
+    @property
+    def answer_ms(self) -> int:
+        """Total answering time: the drill tie-breaker."""
+        return sum(a.attempt.elapsed_ms for a in self.first_answers)
+
+    @property
+    def mistakes(self) -> tuple[Question, ...]:
+        return tuple(a.item.question for a in self.first_answers if not a.verdict.correct)
+
+
+class SessionError(RuntimeError):
+    """A call that the session's current phase does not allow (a front-end bug, not user input)."""
+
+
+@dataclass
+class Session:
+    questions: Sequence[Question]
+    options: Options
+    history: History
+    schedule: Schedule
+    rng: random.Random
+    started_at: datetime
+    profile: str = "default"
+    _queue: list[tuple[Question, bool]] = field(default_factory=list)
+    _answers: list[Answer] = field(default_factory=list)
+    _item: Item | None = None
+    _shown_at: datetime | None = None
+    _hinted: bool = False
+    _phase: Phase = Phase.ASKING
+    _position: int = 0
+    _retried: set[str] = field(default_factory=set)
+    _choice_known: set[str] = field(default_factory=set)
+    _cards: dict[str, Card] = field(default_factory=dict)
+    _ended_at: datetime | None = None
+
+    @classmethod
+    def start(
+        cls,
+        bank: Bank,
+        options: Options,
+        history: History,
+        now: datetime,
+        *,
+        rng: random.Random | None = None,
+        schedule: Schedule | None = None,
+        profile: str = "default",
+    ) -> Session:
+        if options.mode is Mode.DRILL:
+            # Option order, like question order, must not depend on the student's machine.
+            rng = random.Random(options.seed if options.seed is not None else 0)
+        rng = rng or random.Random(options.seed)
+        questions = select(bank, options, history, now, rng)
+        session = cls(questions, options, history, schedule or Schedule(), rng, now, profile)
+        session._queue = [(q, False) for q in questions]
+        session._choice_known = set(history.choice_known)
+        session._cards = dict(history.cards)
+        session._next(now)
+        return session
+
+    # ------------------------------------------------------------------ state
+
+    @property
+    def phase(self) -> Phase:
+        return self._phase
+
+    @property
+    def current(self) -> Item | None:
+        return self._item
+
+    @property
+    def total(self) -> int:
+        """Questions in the session, counting practice retries queued so far."""
+        return len(self.questions) + len(self._retried)
+
+    @property
+    def answers(self) -> tuple[Answer, ...]:
+        return tuple(self._answers)
+
+    @property
+    def score(self) -> int:
+        return sum(a.verdict.correct for a in self._answers if not a.item.retry)
+
+    @property
+    def deadline(self) -> datetime | None:
+        """When an exam with a time limit ends."""
+        if self.options.mode is Mode.EXAM and self.options.time_limit:
+            return self.started_at + timedelta(seconds=self.options.time_limit)
+        return None
+
+    def question_deadline(self) -> datetime | None:
+        """When the current drill question times out."""
+        if self.options.mode is Mode.DRILL and self.options.time_limit and self._shown_at:
+            return self._shown_at + timedelta(seconds=self.options.time_limit)
+        return None
+
+    def expired(self, now: datetime) -> bool:
+        return self.deadline is not None and now >= self.deadline
+
+    # ------------------------------------------------------------------ actions
+
+    def hint(self) -> Hint:
+        """First letter for typed answers; two wrong options removed for multiple choice."""
+        item = self._need(Phase.ASKING)
+        self._hinted = True
+        q = item.question
+        if item.form is Form.CHOICE and len(item.options) > 2:
+            wrong = [o for o in item.options if fold(o) != fold(q.answer_text)]
+            keep_one = min(2, len(wrong) - 1)  # always leave at least one wrong option
+            removed = tuple(self.rng.sample(wrong, keep_one))
+            return Hint(f"Removed {len(removed)} wrong options", removed)
+        if q.kind is Kind.NUMBER:
+            digits = q.answer_text.replace(",", "")
+            return Hint(f"It has {len(digits.split('.')[0])} digits")
+        if q.kind is Kind.TRUEFALSE:
+            return Hint("No hint for true/false")
+        first = q.answer_text.strip()[:1]
+        return Hint(f"Starts with “{first}”, {len(q.answer_text)} characters")
+
+    def submit(self, given: str, now: datetime) -> Answer:
+        item = self._need(Phase.ASKING)
+        if item.form is Form.FLASHCARD:
+            raise SessionError("flashcards are revealed and self-graded, not submitted")
+        verdict = grade(item.question, given, item.form, item.options)
+        timeout = self.question_deadline()
+        if timeout is not None and now > timeout and verdict.correct:
+            verdict = Verdict(Outcome.WRONG, verdict.given, verdict.expected, "time's up")
+        rating = rating_for(verdict, item.form, self._elapsed(now), hinted=self._hinted)
+        return self._record(item, verdict, rating, now)
+
+    def skip(self, now: datetime) -> Answer:
+        item = self._need(Phase.ASKING, Phase.REVEALED)
+        return self._record(item, skipped(item.question), Rating.Again, now)
+
+    def reveal(self) -> Question:
+        """Turn a flashcard over; then `rate` it."""
+        item = self._need(Phase.ASKING)
+        if item.form is not Form.FLASHCARD:
+            raise SessionError("only flashcards are revealed")
+        self._phase = Phase.REVEALED
+        return item.question
+
+    def intervals(self, now: datetime) -> dict[Rating, timedelta]:
+        """Next review interval for each rating of the current question, before choosing."""
+        item = self._need(Phase.ASKING, Phase.REVEALED)
+        return self.schedule.preview(self._cards.get(item.question.id), item.question.id, now)
+
+    def rate(self, rating: Rating, now: datetime) -> Answer:
+        """Self-grade a revealed flashcard."""
+        item = self._need(Phase.REVEALED)
+        q = item.question
+        outcome = Outcome.WRONG if rating is Rating.Again else Outcome.CORRECT
+        verdict = Verdict(outcome, f"self-graded: {rating.name}", q.answer_text, "")
+        return self._record(item, verdict, rating, now)
+
+    def advance(self, now: datetime) -> Item | None:
+        """Go on to the next question; None when the session is over."""
+        self._need(Phase.ANSWERED)
+        self._next(now)
+        return self._item
+
+    def end(self, now: datetime) -> Summary:
+        """Stop now (quit, time limit, or last question done); the rest counts as unanswered."""
+        if self._ended_at is None:
+            self._ended_at = now
+        self._phase = Phase.FINISHED
+        self._item = None
+        return self.summary()
+
+    def summary(self) -> Summary:
+        answered = {a.item.question.id for a in self._answers}
+        unanswered = tuple(q for q in self.questions if q.id not in answered)
+        end = self._ended_at or (self._answers[-1].attempt.answered_at if self._answers else self.started_at)
+        return Summary(self.options.mode, tuple(self._answers), unanswered, end - self.started_at)
+
+    # ------------------------------------------------------------------ inside
+
+    def _need(self, *phases: Phase) -> Item:
+        if self._phase not in phases or self._item is None:
+            raise SessionError(f"not allowed while {self._phase.value}")
+        return self._item
+
+    def _elapsed(self, now: datetime) -> int:
+        start = self._shown_at or now
+        return max(int((now - start).total_seconds() * 1000), 0)
+
+    def _next(self, now: datetime) -> None:
+        if not self._queue or self.expired(now):
+            self.end(now)
+            return
+        question, retry = self._queue.pop(0)
+        form = form_for(question, self.options, self.history)
+        options = tuple(options_for(question, self.rng)) if form in (Form.CHOICE, Form.TRUEFALSE) else ()
+        self._position += 1
+        self._item = Item(question, form, options, self._position, retry)
+        self._shown_at = now
+        self._hinted = False
+        self._phase = Phase.ASKING
+
+    def _record(self, item: Item, verdict: Verdict, rating: Rating, now: datetime) -> Answer:
+        q = item.question
+        card = self.schedule.review(self._cards.get(q.id), q.id, rating, now)
+        self._cards[q.id] = card
+        if item.form is Form.CHOICE and verdict.correct:
+            self._choice_known.add(q.id)
+        attempt = Attempt(
+            question_id=q.id,
+            content_hash=q.content_hash(),
+            deck=q.deck,
+            form=item.form,
+            given=verdict.given,
+            outcome=verdict.outcome,
+            rating=int(rating),
+            elapsed_ms=self._elapsed(now),
+            answered_at=now,
+            mode=self.options.mode.value,
+            hinted=self._hinted,
+        )
+        answer = Answer(item, verdict, rating, attempt, card)
+        self._answers.append(answer)
+        retry_due = self.options.mode is Mode.PRACTICE and not verdict.correct and not item.retry
+        if retry_due and q.id not in self._retried:
+            self._retried.add(q.id)
+            self._queue.append((q, True))
+        self._phase = Phase.ANSWERED
+        return answer
