@@ -104,7 +104,9 @@ def select(bank: Bank, options: Options, history: History, now: datetime, rng: r
     return rng.sample(pool, min(count, len(pool)))
 
 
-def due_queue(pool: Sequence[Question], history: History, now: datetime, count: int, new_per_day: int) -> list[Question]:
+def due_queue(
+    pool: Sequence[Question], history: History, now: datetime, count: int, new_per_day: int
+) -> list[Question]:
     """Due cards, most overdue first, then new questions within today's allowance."""
     due = [q for q in pool if q.id in history.cards and history.cards[q.id].due <= now]
     due.sort(key=lambda q: history.cards[q.id].due)
