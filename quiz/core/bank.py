@@ -469,7 +469,7 @@ def read_bank(path: Path, seeds: Path | None = None) -> tuple[Bank, list[Problem
         deck = load_deck(file, problems)
         if deck is not None:
             decks.append(deck)
-    problems.extend(_across_decks(decks))
+    problems.extend(across_decks(decks))
     return Bank(tuple(decks), articles), problems
 
 
@@ -481,7 +481,7 @@ def load_bank(path: Path, seeds: Path | None = None) -> Bank:
     return bank
 
 
-def _across_decks(decks: Iterable[Deck]) -> list[Problem]:
+def across_decks(decks: Iterable[Deck]) -> list[Problem]:
     problems: list[Problem] = []
     first: dict[str, Question] = {}
     deck_ids: dict[str, Deck] = {}

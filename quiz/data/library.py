@@ -1,0 +1,41 @@
+"""The learner's own library: added articles and their decks, beside the built-in bank.
+
+Layout (inside the user data folder, never inside the installed package):
+
+    library/questions/*.toml   derived and imported decks
+    library/seeds/articles.toml + the added article files
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from quiz.core.bank import across_decks, read_bank
+from quiz.core.model import Bank
+from quiz.core.problems import Problem
+
+
+def library_root(data_dir: Path) -> Path:
+    return data_dir / "library"
+
+
+def library_questions(data_dir: Path) -> Path:
+    return library_root(data_dir) / "questions"
+
+
+def library_seeds(data_dir: Path) -> Path:
+    return library_root(data_dir) / "seeds"
+
+
+def read_full_bank(bank: Path, seeds: Path | None, data_dir: Path | None) -> tuple[Bank, list[Problem]]:
+    """The bank in use plus the learner's library decks (when there are any)."""
+    main, problems = read_bank(bank, seeds)
+    if data_dir is None:
+        return main, problems
+    questions = library_questions(data_dir)
+    if not questions.is_dir() or not any(questions.glob("*.toml")):
+        return main, problems
+    extra, extra_problems = read_bank(questions)  # articles: library/seeds beside it
+    merged = Bank(main.decks + extra.decks, {**main.articles, **extra.articles})
+    # dict.fromkeys: a clash inside the main bank is already in `problems`; say it once.
+    return merged, list(dict.fromkeys(problems + extra_problems + across_decks(merged.decks)))
