@@ -7,7 +7,13 @@ import sys
 from collections.abc import Sequence
 
 from quiz import __version__
-from quiz.cli import bank_commands
+from quiz.cli import (
+    bank_commands,
+    format_commands,
+    serve_commands,
+    store_commands,
+    study_commands,
+)
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -21,6 +27,10 @@ def build_parser() -> argparse.ArgumentParser:
     add_common_options(common, default=argparse.SUPPRESS)
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     bank_commands.register(sub, common)
+    store_commands.register(sub, common)
+    study_commands.register(sub, common)
+    format_commands.register(sub, common)
+    serve_commands.register(sub, common)
     return parser
 
 
@@ -38,12 +48,24 @@ def add_common_options(parser: argparse.ArgumentParser, default: object) -> None
         default=default,
         help="folder with articles.toml (default: seeds/ beside the bank; env QUIZ_SEEDS)",
     )
+    parser.add_argument(
+        "--data-dir",
+        metavar="DIR",
+        default=default,
+        help="where scores are kept (default: the user data folder; env QUIZ_DATA_DIR)",
+    )
+    parser.add_argument(
+        "--profile",
+        metavar="NAME",
+        default=default,
+        help="whose scores to use (default: the last one used, or 'default')",
+    )
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
-    handler = getattr(args, "handler", None) or bank_commands.home
+    handler = getattr(args, "handler", None) or study_commands.home
     try:
         return handler(args)
     except KeyboardInterrupt:

@@ -8,6 +8,7 @@ import os
 import sys
 from collections import Counter
 from pathlib import Path
+from typing import TextIO
 
 from quiz.core.check import check_bank
 from quiz.core.model import Bank
@@ -79,14 +80,19 @@ def summary(bank: Bank) -> str:
     return "\n".join(lines)
 
 
-def home(args: argparse.Namespace) -> int:
-    """`quiz` with no subcommand: until the TUI exists, summarise the bank."""
+def print_problems(problems: list[Problem], stream: TextIO) -> None:
+    for p in problems:
+        print(_line(p), file=stream)
+
+
+def summary_command(args: argparse.Namespace) -> int:
+    """The bank in a few lines: printed by `quiz` when its output is not a terminal."""
     path = locations.bank_path(args.bank)
     bank, problems = check_bank(path, locations.seeds_path(args.seeds))
     if problems:
-        for p in problems:
-            print(_line(p), file=sys.stderr)
+        print_problems(problems, sys.stderr)
         print("The bank has problems; run `quiz check` for the full report.", file=sys.stderr)
         return 1
     print(summary(bank))
+    print("Run `quiz` in a terminal for the app, or `quiz play --plain` for line mode.")
     return 0

@@ -470,7 +470,19 @@ def read_bank(path: Path, seeds: Path | None = None) -> tuple[Bank, list[Problem
         if deck is not None:
             decks.append(deck)
     problems.extend(across_decks(decks))
-    return Bank(tuple(decks), articles), problems
+    return Bank(tuple(sorted(decks, key=_deck_order(articles))), articles), problems
+
+
+def _deck_order(articles: dict[str, Article]):
+    """Single-article decks in the catalogue's order, then decks spanning articles, then the rest."""
+    position = {art_id: i for i, art_id in enumerate(articles)}
+
+    def key(deck: Deck) -> tuple[int, int, str]:
+        if len(deck.articles) == 1 and deck.articles[0] in position:
+            return (0, position[deck.articles[0]], deck.id)
+        return (1 if deck.articles else 2, 0, deck.id)
+
+    return key
 
 
 def load_bank(path: Path, seeds: Path | None = None) -> Bank:

@@ -53,7 +53,7 @@ def options_for(question: Question, rng: random.Random) -> list[str]:
 
 def can_ask_as_choice(question: Question) -> bool:
     """Has it options to pick from (distractors, or true/false)?"""
-    return question.kind is Kind.TRUEFALSE or bool(question.distractors)
+    return question.has_options
 
 
 def typo_allowance(answer: str) -> int:

@@ -70,6 +70,11 @@ class Question:
         return self.status == "draft"
 
     @property
+    def has_options(self) -> bool:
+        """Can it be asked as multiple choice (it has distractors, or is true/false)?"""
+        return self.kind is Kind.TRUEFALSE or bool(self.distractors)
+
+    @property
     def answer_text(self) -> str:
         """The answer as a person would write it."""
         return format_answer(self.answer)
@@ -132,7 +137,11 @@ def format_answer(answer: str | bool | float) -> str:
 
 
 def format_number(value: float) -> str:
-    """250000.0 -> '250,000'; 5.5 -> '5.5'."""
+    """250000.0 -> '250,000'; 24000000.0 -> '24 million' (as news text writes it); 5.5 -> '5.5'."""
+    for size, word in ((1e9, "billion"), (1e6, "million")):
+        scaled = value / size
+        if 1 <= abs(scaled) < 1000 and round(scaled, 3) == scaled:
+            return f"{scaled:.3f}".rstrip("0").rstrip(".") + f" {word}"
     if value == int(value):
         return f"{int(value):,}"
     return f"{value:,.6f}".rstrip("0").rstrip(".")

@@ -7,11 +7,13 @@ import random
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
+from typing import TYPE_CHECKING
 
-from quiz.core.grading import can_ask_as_choice
 from quiz.core.model import Bank, Kind, Question
-from quiz.core.schedule import Card
 from quiz.core.verdict import Form
+
+if TYPE_CHECKING:  # fsrs is only needed once a session starts, not to draw the home screen
+    from quiz.core.schedule import Card
 
 
 class Mode(str, enum.Enum):
@@ -122,11 +124,11 @@ def form_for(question: Question, options: Options, history: History) -> Form:
     if question.kind is Kind.CHOICE:
         return Form.FLASHCARD if options.form is Form.FLASHCARD else Form.CHOICE
     if options.form is Form.CHOICE:
-        return Form.CHOICE if can_ask_as_choice(question) else Form.TYPED
+        return Form.CHOICE if question.has_options else Form.TYPED
     if options.form is not None:
         return options.form
     if options.mode is Mode.DRILL:  # every student gets the same form
-        return Form.CHOICE if can_ask_as_choice(question) else Form.TYPED
-    if can_ask_as_choice(question) and question.id not in history.choice_known:
+        return Form.CHOICE if question.has_options else Form.TYPED
+    if question.has_options and question.id not in history.choice_known:
         return Form.CHOICE
     return Form.TYPED

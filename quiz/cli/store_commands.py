@@ -1,0 +1,315 @@
+"""`quiz stats`, `due`, `profiles`, `export` and `doctor`: the score store from the command line."""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import functools
+import json
+import sys
+from collections.abc import Callable, Iterable
+from datetime import datetime, timezone
+from pathlib import Path
+from typing import Any, TextIO
+
+from quiz.cli.bank_commands import plural
+from quiz.core.bank import read_bank
+from quiz.core.model import Bank
+from quiz.data import backup, locations
+from quiz.data.stats import Forecast, Stats
+from quiz.data.store import (
+    APPLICATION_ID,
+    DEFAULT_PROFILE,
+    EXPORT_FIELDS,
+    Store,
+    StoreError,
+    database_path,
+    explain,
+    known_version,
+)
+
+Handler = Callable[[argparse.Namespace], int]
+
+
+def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
+    p = sub.add_parser("stats", parents=[common], help="your progress: accuracy, streak, weakest questions")
+    p.add_argument("--json", action="store_true", help="machine-readable report")
+    p.set_defaults(handler=stats_command)
+
+    p = sub.add_parser("due", parents=[common], help="reviews due now and over the next 7 days, per deck")
+    p.add_argument("--json", action="store_true", help="machine-readable report")
+    p.set_defaults(handler=due_command)
+
+    p = sub.add_parser("profiles", parents=[common], help="list, add or remove learner profiles")
+    actions = p.add_subparsers(dest="action", metavar="ACTION")
+    listing = actions.add_parser("list", parents=[common], help="every profile, with its number of answers")
+    listing.add_argument("--json", action="store_true", help="machine-readable list")
+    actions.add_parser("add", parents=[common], help="create a profile").add_argument("name")
+    actions.add_parser("remove", parents=[common], help="delete a profile and all its scores").add_argument("name")
+    p.set_defaults(handler=profiles_command, action="list", json=False)
+
+    p = sub.add_parser("export", parents=[common], help="write every answer of a profile as CSV or JSON")
+    p.add_argument("what", choices=["attempts"], help="what to export")
+    p.add_argument("--format", choices=["csv", "json"], default="csv", help="default: csv")
+    p.add_argument("--out", metavar="FILE", help="write to FILE instead of standard output")
+    p.set_defaults(handler=export_command)
+
+    p = sub.add_parser("doctor", parents=[common], help="check the score database and its backups")
+    p.add_argument("--restore", action="store_true", help="put back the latest good backup of a damaged database")
+    p.set_defaults(handler=doctor_command)
+
+
+def _reports_store_errors(handler: Handler) -> Handler:
+    """A StoreError already says what to do: print it, exit 1, no traceback."""
+
+    @functools.wraps(handler)
+    def run(args: argparse.Namespace) -> int:
+        try:
+            return handler(args)
+        except StoreError as exc:
+            print(f"quiz: {exc}", file=sys.stderr)
+            return 1
+
+    return run
+
+
+def _now() -> datetime:
+    return datetime.now(timezone.utc).astimezone()
+
+
+def _open(args: argparse.Namespace) -> Store:
+    return Store.open(locations.data_dir(args.data_dir))
+
+
+def _profile(store: Store, args: argparse.Namespace) -> str:
+    """--profile (which must exist), else the last one used, else 'default'."""
+    if args.profile:
+        name = args.profile.strip()
+        if name != DEFAULT_PROFILE and not store.has_profile(name):
+            known = ", ".join(store.profiles()) or "none yet"
+            raise StoreError(f"There is no profile named {name!r} (profiles: {known}).")
+        return name
+    return store.last_profile() or DEFAULT_PROFILE
+
+
+def _bank(args: argparse.Namespace) -> Bank:
+    bank, problems = read_bank(locations.bank_path(args.bank), locations.seeds_path(args.seeds))
+    if problems:
+        print(
+            f"quiz: note: the bank has {plural(len(problems), 'problem')}; figures use the decks that loaded "
+            "(see `quiz check`).",
+            file=sys.stderr,
+        )
+    return bank
+
+
+def shown(text: str) -> str:
+    """Text from the bank or the learner, with control characters made visible instead of obeyed."""
+    return "".join(ch if ch.isprintable() else ascii(ch)[1:-1] for ch in text)
+
+
+def _percent(value: float | None) -> str:
+    return "–" if value is None else f"{value:.0%}"
+
+
+# --------------------------------------------------------------------------- stats
+
+
+@_reports_store_errors
+def stats_command(args: argparse.Namespace) -> int:
+    with _open(args) as store:
+        profile = _profile(store, args)
+        figures = store.stats(profile, _bank(args), _now())
+    if args.json:
+        print(json.dumps(figures.to_dict(), indent=2, ensure_ascii=False))
+    else:
+        print(report(figures))
+    return 0
+
+
+def report(s: Stats) -> str:
+    """The stats as text for a terminal or a pipe."""
+    head = f"Progress of {shown(s.profile)!r} as of {s.as_of:%Y-%m-%d %H:%M}"
+    if not s.attempts:
+        return f"{head}\n\nNo answers yet. Start a session with `quiz` (or `quiz play --plain`)."
+    if not s.streak:
+        streak = "0 days: answer today to start one"
+    else:
+        streak = plural(s.streak, "day") + (", including today" if s.answered_today else "; answer today to keep it")
+    week = sum(n for _, n in s.due.days)
+    lines = [
+        head,
+        "",
+        f"Answers    {s.attempts:,} ({s.correct:,} correct, {_percent(s.accuracy)})"
+        f" · {s.questions_seen:,} of {s.questions_in_bank:,} questions seen",
+        f"Streak     {streak}",
+        f"Due        {s.due.due_now:,} now · {week:,} more over the next 7 days (`quiz due` for detail)",
+    ]
+    groups = (("deck", s.decks), ("tag", s.tags), ("kind", s.kinds))
+    width = max([8] + [len(shown(x.name)) for _title, scores in groups for x in scores])
+    for title, scores in groups:
+        if scores:
+            lines += ["", f"{'By ' + title:<{width + 2}}  answers  accuracy"]
+            for x in scores:
+                lines.append(f"  {shown(x.name):<{width}}  {x.attempts:>7,}  {_percent(x.accuracy):>8}")
+    active = [d for d in s.days if d.attempts]
+    lines += ["", f"Last {len(s.days)} days: answered on {len(active)} of them", "              answers  correct"]
+    most = max((d.attempts for d in active), default=1)
+    for d in active:
+        bar = "█" * max(1, round(24 * d.attempts / most))
+        lines.append(f"  {d.date:%a %d %b}  {d.attempts:>7,}  {d.correct:>7,}  {bar}")
+    if s.weakest:
+        lines += ["", "Weakest questions (answered at least twice)"]
+        for w in s.weakest:
+            prompt = shown(w.prompt)
+            prompt = prompt if len(prompt) <= 60 else prompt[:59] + "…"
+            lines.append(f"  {_percent(w.accuracy):>4}  {w.correct:>3} of {w.attempts:<3}  {shown(w.id)}  {prompt}")
+    return "\n".join(lines)
+
+
+# --------------------------------------------------------------------------- due
+
+
+@_reports_store_errors
+def due_command(args: argparse.Namespace) -> int:
+    now = _now()
+    with _open(args) as store:
+        profile = _profile(store, args)
+        forecast = store.forecast(profile, now, _bank(args))
+    if args.json:
+        print(json.dumps({"profile": profile, "as_of": now.isoformat(), **forecast.to_dict()}, indent=2))
+    else:
+        print(due_table(profile, now, forecast))
+    return 0
+
+
+def due_table(profile: str, now: datetime, f: Forecast) -> str:
+    head = f"Reviews due for {shown(profile)!r} as of {now:%Y-%m-%d %H:%M}"
+    if not f.decks:
+        return f"{head}\n\nNothing scheduled yet: reviews appear once you have answered questions."
+    columns = ["now", "today", *(f"{d:%a %d}" for d, _ in f.days[1:])]
+    width = max(len("all decks"), *(len(d.deck) for d in f.decks))
+    rows = [(shown(d.deck), d.due_now, *d.days) for d in f.decks]
+    rows.append(("all decks", f.due_now, *(n for _, n in f.days)))
+    lines = [head, "", " " * (width + 2) + "".join(f"{c:>8}" for c in columns)]
+    lines += [f"  {name:<{width}}" + "".join(f"{n:>8,}" for n in counts) for name, *counts in rows]
+    lines += ["", "'today' counts the rest of today; `quiz play --mode review` studies what is due now."]
+    return "\n".join(lines)
+
+
+# --------------------------------------------------------------------------- profiles
+
+
+@_reports_store_errors
+def profiles_command(args: argparse.Namespace) -> int:
+    with _open(args) as store:
+        if args.action == "add":
+            store.add_profile(args.name, _now())
+            print(f"Added profile {shown(args.name.strip())!r}; use it with --profile {shown(args.name.strip())!r}.")
+            return 0
+        if args.action == "remove":
+            gone = store.remove_profile(args.name)
+            print(
+                f"Removed profile {shown(gone.name)!r}: {plural(gone.attempts, 'answer')}, "
+                f"{plural(gone.sessions, 'session')}, {plural(gone.cards, 'scheduled card')}."
+            )
+            return 0
+        summaries = store.profile_summaries()
+        last = store.last_profile()
+    if args.json:
+        listing = [{"name": p.name, "attempts": p.attempts, "last_used": p.name == last} for p in summaries]
+        print(json.dumps(listing, indent=2, ensure_ascii=False))
+    elif not summaries:
+        print("No profiles yet: one called 'default' is made with the first answer (`quiz profiles add NAME`).")
+    else:
+        for p in summaries:
+            mark = "  (last used)" if p.name == last else ""
+            print(f"{shown(p.name)}  {plural(p.attempts, 'answer')}{mark}")
+    return 0
+
+
+# --------------------------------------------------------------------------- export
+
+
+@_reports_store_errors
+def export_command(args: argparse.Namespace) -> int:
+    with _open(args) as store:
+        profile = _profile(store, args)
+        rows = store.attempts(profile)
+        if not args.out:
+            _write(rows, args.format, sys.stdout)
+            return 0
+        try:
+            with Path(args.out).open("w", encoding="utf-8", newline="") as out:
+                count = _write(rows, args.format, out)
+        except OSError as exc:
+            print(f"quiz: cannot write {args.out}: {exc.strerror or exc}", file=sys.stderr)
+            return 1
+    print(f"Exported {plural(count, 'answer')} of {shown(profile)!r} to {args.out}.", file=sys.stderr)
+    return 0
+
+
+def _write(rows: Iterable[dict[str, Any]], form: str, out: TextIO) -> int:
+    """Stream rows out one at a time (a million answers need not fit in memory)."""
+    count = 0
+    if form == "csv":
+        writer = csv.DictWriter(out, fieldnames=["profile", *EXPORT_FIELDS], lineterminator="\n")
+        writer.writeheader()
+        for row in rows:
+            writer.writerow(row)
+            count += 1
+        return count
+    out.write("[")
+    for row in rows:
+        out.write((",\n  " if count else "\n  ") + json.dumps(row, ensure_ascii=False))
+        count += 1
+    out.write("\n]\n" if count else "]\n")
+    return count
+
+
+# --------------------------------------------------------------------------- doctor
+
+
+def doctor_command(args: argparse.Namespace) -> int:
+    """Check without changing anything; with --restore, swap a damaged file for the latest good backup."""
+    path = database_path(locations.data_dir(args.data_dir))
+    folder = path.parent / backup.FOLDER
+    limits = {"max_version": known_version(), "application_id": APPLICATION_ID}
+    found = backup.diagnose(path, full=True, **limits) if path.exists() else None
+    print(f"Score database  {path}")
+    if found is None:
+        print("  – not created yet: it appears with the first answer")
+    elif found.ok:
+        print("  ✓ integrity check: ok")
+        upgrade = "" if found.version == known_version() else f"; upgraded to {known_version()} when next opened"
+        print(f"  ✓ schema version {found.version}{upgrade}")
+    else:
+        print(f"  ✗ {explain(found)}")
+    copies = backup.backups(folder)
+    print(f"Backups         {folder}")
+    if not copies:
+        print("  – none yet: one is written each day quiz opens the database")
+    for _day, copy in copies:
+        check = backup.diagnose(copy, **limits)
+        print(f"  {'✓' if check.ok else '✗'} {copy.name}  {'ok' if check.ok else check.detail}")
+    damaged = found is None or found.health is backup.Health.DAMAGED
+    if not args.restore:
+        if found is not None and found.health is backup.Health.DAMAGED:
+            print("\nRun `quiz doctor --restore` to put back the latest good backup (the damaged file is kept).")
+        return 0 if found is None or found.ok else 1
+    if not damaged:
+        print("\nNothing to restore: " + ("the database is healthy." if found and found.ok else "see above."))
+        return 0 if found and found.ok else 1
+    good = backup.latest_good_backup(folder, **limits)
+    if good is None:
+        print(f"\nquiz: no usable backup in {folder}; the database was left as it is.", file=sys.stderr)
+        return 1
+    try:
+        aside = backup.restore(path, good, _now())
+    except OSError as exc:
+        print(f"\nquiz: could not restore {good.name}: {exc.strerror or exc}", file=sys.stderr)
+        return 1
+    print(f"\nRestored {good.name} as {path}.")
+    if aside is not None:
+        print(f"The damaged file is kept as {aside}; answers given after the backup are only in that file.")
+    return 0

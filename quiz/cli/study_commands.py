@@ -1,0 +1,115 @@
+"""`quiz` (the TUI) and `quiz play`: study sessions from the command line."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+from quiz.cli.bank_commands import print_problems
+from quiz.core.bank import read_bank
+from quiz.core.model import Kind
+from quiz.core.selection import Mode, Options
+from quiz.core.verdict import Form
+from quiz.data import locations
+from quiz.data.store import StoreError
+
+
+def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
+    p = sub.add_parser("play", parents=[common], help="study a session now (in the TUI, or --plain for line mode)")
+    p.add_argument("--plain", action="store_true", help="plain lines and typed answers: screen readers, pipes")
+    p.add_argument("--mode", choices=[m.value for m in Mode], default="practice")
+    p.add_argument("--deck", action="append", default=[], metavar="ID", help="deck id (repeatable; default all)")
+    p.add_argument("--tag", action="append", default=[], metavar="TAG", help="only questions with this tag")
+    p.add_argument("--kind", action="append", default=[], choices=[k.value for k in Kind])
+    p.add_argument("--difficulty", action="append", default=[], type=int, choices=(1, 2, 3))
+    p.add_argument("-n", "--count", type=int, default=10, help="how many questions (default 10)")
+    p.add_argument("--seed", type=int, help="fix the selection and order")
+    p.add_argument("--form", choices=[f.value for f in Form if f is not Form.TRUEFALSE], help="fix the format")
+    p.add_argument("--time-limit", type=int, metavar="SECONDS", help="exam: whole session; drill: per question")
+    p.set_defaults(handler=play)
+
+
+def options_from(args: argparse.Namespace) -> Options:
+    return Options(
+        mode=Mode(args.mode),
+        decks=tuple(args.deck),
+        tags=tuple(args.tag),
+        kinds=tuple(Kind(k) for k in args.kind),
+        difficulty=tuple(args.difficulty),
+        count=args.count,
+        seed=args.seed,
+        form=Form(args.form) if args.form else None,
+        time_limit=args.time_limit,
+    )
+
+
+def open_or_report(args: argparse.Namespace):
+    """The study services for these arguments, or None after explaining what is wrong."""
+    from quiz.factory import open_study
+
+    bank, problems = read_bank(locations.bank_path(args.bank), locations.seeds_path(args.seeds))
+    if problems:
+        print_problems(problems, sys.stderr)
+        print("The bank has problems; fix them (see `quiz check`) and try again.", file=sys.stderr)
+        return None
+    try:
+        return open_study(bank, locations.data_dir(args.data_dir), args.profile)
+    except StoreError as exc:
+        print(f"quiz: {exc}", file=sys.stderr)
+        return None
+
+
+def play(args: argparse.Namespace) -> int:
+    if args.count < 1:
+        print("quiz: --count must be 1 or more", file=sys.stderr)
+        return 2
+    unknown = sorted(set(args.deck) - _deck_ids(args))
+    if unknown:
+        print(f"quiz: no deck {', '.join(unknown)}; `quiz` lists the decks", file=sys.stderr)
+        return 2
+    study = open_or_report(args)
+    if study is None:
+        return 1
+    options = options_from(args)
+    if args.plain:
+        from quiz.plain.line_mode import LineMode
+
+        session = study.start(options)
+        if session.current is None:
+            study.finish(session)
+            print("Nothing to study with these choices.")
+            return 0
+        LineMode(study, session, sys.stdin, sys.stdout).run()
+        return 0
+    return run_tui(args, study, options)
+
+
+def home(args: argparse.Namespace) -> int:
+    """`quiz` alone: the TUI in a terminal; a summary of the bank when output is not a terminal."""
+    if not sys.stdout.isatty():
+        from quiz.cli.bank_commands import summary_command
+
+        return summary_command(args)
+    study = open_or_report(args)
+    if study is None:
+        return 1
+    return run_tui(args, study, None)
+
+
+def run_tui(args: argparse.Namespace, study, options: Options | None) -> int:
+    from quiz.data import config as settings
+    from quiz.factory import build_app
+
+    config_dir = locations.config_dir()
+    loaded = settings.load(config_dir)
+    for warning in loaded.warnings:
+        print(f"quiz: {warning}", file=sys.stderr)
+    app = build_app(study, config_dir, loaded.config)
+    app.start_options = options
+    app.run()
+    return 0
+
+
+def _deck_ids(args: argparse.Namespace) -> set[str]:
+    bank, _ = read_bank(locations.bank_path(args.bank), locations.seeds_path(args.seeds))
+    return {d.id for d in bank.decks}

@@ -1,0 +1,81 @@
+"""Settings in `<config dir>/config.toml`: theme, default mode and count, key overrides."""
+
+from __future__ import annotations
+
+import json
+import os
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+
+import tomli
+
+MODES = ("practice", "exam", "review", "mistakes", "drill")
+DEFAULT_THEME = "textual-dark"
+
+
+@dataclass(frozen=True)
+class Config:
+    theme: str = DEFAULT_THEME
+    mode: str = "practice"
+    count: int = 10
+    keys: dict[str, str] = field(default_factory=dict)  # binding id -> keys, e.g. "quiz.hint" = "h"
+
+    def with_theme(self, theme: str) -> Config:
+        return replace(self, theme=theme)
+
+
+@dataclass(frozen=True)
+class LoadedConfig:
+    config: Config
+    warnings: tuple[str, ...] = ()  # problems in the file: shown to the user, defaults used instead
+
+
+def config_file(folder: Path) -> Path:
+    return folder / "config.toml"
+
+
+def load(folder: Path) -> LoadedConfig:
+    """Read the config; a bad file or value never stops the app, it is reported and ignored."""
+    path = config_file(folder)
+    if not path.is_file():
+        return LoadedConfig(Config())
+    try:
+        data = tomli.loads(path.read_text(encoding="utf-8-sig"))
+    except (OSError, UnicodeDecodeError, tomli.TOMLDecodeError) as exc:
+        return LoadedConfig(Config(), (f"{path}: cannot be read ({exc}); using default settings",))
+    warnings: list[str] = []
+    values: dict[str, object] = {}
+    for key, value in data.items():
+        if key == "theme" and isinstance(value, str):
+            values["theme"] = value
+        elif key == "mode" and value in MODES:
+            values["mode"] = value
+        elif key == "count" and isinstance(value, int) and not isinstance(value, bool) and 1 <= value <= 500:
+            values["count"] = value
+        elif key == "keys" and isinstance(value, dict) and all(isinstance(v, str) for v in value.values()):
+            values["keys"] = dict(value)
+        else:
+            warnings.append(f"{path}: ignored setting {key} = {value!r} (see the README's Settings section)")
+    return LoadedConfig(Config(**values), tuple(warnings))  # type: ignore[arg-type]
+
+
+def save(folder: Path, config: Config) -> None:
+    """Write the config atomically (a crash mid-write never leaves half a file)."""
+    folder.mkdir(parents=True, exist_ok=True)
+    lines = [
+        "# quiz settings; see the README's Settings section.",
+        f"theme = {_string(config.theme)}",
+        f"mode = {_string(config.mode)}",
+        f"count = {config.count}",
+    ]
+    if config.keys:
+        lines += ["", "[keys]"] + [f"{_string(k)} = {_string(v)}" for k, v in sorted(config.keys.items())]
+    path = config_file(folder)
+    tmp = path.with_suffix(".toml.tmp")
+    tmp.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    os.replace(tmp, path)
+
+
+def _string(value: str) -> str:
+    # A JSON string of printable text is a valid TOML basic string.
+    return json.dumps(value, ensure_ascii=False)

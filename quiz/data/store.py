@@ -1,0 +1,710 @@
+"""The score store: every answer committed to SQLite the moment it is given.
+
+One file, `<data_dir>/quiz.db`, in WAL mode with `synchronous=FULL`: an answer is durable once
+`record()` returns, and several quiz processes can share the file. Times are unix milliseconds
+(UTC); days are counted in the time zone of the `now` a caller passes in.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import copy
+import gc
+import json
+import os
+import random
+import sqlite3
+import threading
+import time
+import unicodedata
+from collections.abc import Collection, Iterator, Mapping
+from contextlib import contextmanager
+from dataclasses import dataclass
+from datetime import datetime, timezone, tzinfo
+from pathlib import Path
+from typing import Any
+
+from quiz.core.attempt import Attempt
+from quiz.core.model import Bank
+from quiz.core.schedule import Card
+from quiz.core.selection import History
+from quiz.core.verdict import Form
+from quiz.data import backup, stats
+from quiz.data.backup import Diagnosis, Health
+from quiz.data.stats import Forecast, Stats, day_start_ms, from_ms, to_ms
+
+DB_NAME = "quiz.db"
+DEFAULT_PROFILE = "default"
+APPLICATION_ID = 0x5155495A  # "QUIZ" in the file header: tells our databases from other SQLite files
+BUSY_TIMEOUT_S = backup.BUSY_TIMEOUT_S
+LOCK_PATIENCE_S = 60.0  # how long to keep retrying a busy write before saying so
+MAX_PROFILE_NAME = 40
+
+MIGRATIONS: list[tuple[str, ...]] = [
+    (  # 1: the first schema
+        "CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID",
+        "CREATE TABLE profiles (id INTEGER PRIMARY KEY, name TEXT NOT NULL UNIQUE, created_at INTEGER NOT NULL)",
+        """CREATE TABLE sessions (
+            id INTEGER PRIMARY KEY,
+            profile_id INTEGER NOT NULL REFERENCES profiles(id),
+            mode TEXT NOT NULL,
+            options TEXT NOT NULL,
+            started_at INTEGER NOT NULL,
+            ended_at INTEGER)""",
+        "CREATE INDEX sessions_by_profile ON sessions(profile_id)",
+        """CREATE TABLE attempts (
+            id INTEGER PRIMARY KEY,
+            profile_id INTEGER NOT NULL REFERENCES profiles(id),
+            session_id INTEGER REFERENCES sessions(id),
+            question_id TEXT NOT NULL,
+            content_hash TEXT NOT NULL,
+            deck TEXT NOT NULL,
+            form TEXT NOT NULL,
+            given TEXT NOT NULL,
+            outcome TEXT NOT NULL,
+            correct INTEGER NOT NULL,
+            rating INTEGER,
+            elapsed_ms INTEGER NOT NULL,
+            hinted INTEGER NOT NULL,
+            mode TEXT NOT NULL,
+            answered_at INTEGER NOT NULL)""",
+        # `correct` rides along in the index so per-day figures never touch the table rows.
+        "CREATE INDEX attempts_by_time ON attempts(profile_id, answered_at, correct)",
+        "CREATE INDEX attempts_by_question ON attempts(profile_id, question_id)",
+        "CREATE INDEX attempts_by_session ON attempts(session_id)",  # keeps deleting sessions fast
+        """CREATE TABLE cards (
+            profile_id INTEGER NOT NULL REFERENCES profiles(id),
+            question_id TEXT NOT NULL,
+            deck TEXT NOT NULL,
+            card_json TEXT NOT NULL,
+            due INTEGER NOT NULL,
+            first_seen INTEGER NOT NULL,
+            PRIMARY KEY (profile_id, question_id)) WITHOUT ROWID""",
+        "CREATE INDEX cards_by_due ON cards(profile_id, due)",
+        "CREATE INDEX cards_by_first_seen ON cards(profile_id, first_seen)",
+        """CREATE TABLE question_stats (
+            profile_id INTEGER NOT NULL REFERENCES profiles(id),
+            question_id TEXT NOT NULL,
+            deck TEXT NOT NULL,
+            attempts INTEGER NOT NULL,
+            correct INTEGER NOT NULL,
+            last_correct INTEGER NOT NULL,
+            last_at INTEGER NOT NULL,
+            choice_known INTEGER NOT NULL,
+            PRIMARY KEY (profile_id, question_id)) WITHOUT ROWID""",
+    ),
+]
+"""Forward migrations: entry n-1 takes a database from version n-1 to n. Never edit a shipped one."""
+
+
+class StoreError(Exception):
+    """The score database cannot be used as asked; the message says what to do."""
+
+
+@dataclass(frozen=True)
+class ProfileSummary:
+    name: str
+    attempts: int
+    sessions: int
+    cards: int
+
+
+def database_path(path: Path) -> Path:
+    """The database file for `path`: a `.db` file, or the data folder that holds quiz.db."""
+    path = Path(path).expanduser()
+    return path if path.suffix == ".db" and not path.is_dir() else path / DB_NAME
+
+
+def known_version() -> int:
+    return len(MIGRATIONS)
+
+
+def explain(diagnosis: Diagnosis) -> str:
+    """What is wrong with a database file and what to do, in words for the learner."""
+    where = diagnosis.path
+    if diagnosis.health is Health.NEWER:
+        return (
+            f"The score database {where} was written by a newer version of quiz "
+            f"({diagnosis.detail}; this one knows up to {known_version()}). "
+            "Upgrade quiz to use it; the file has not been changed."
+        )
+    if diagnosis.health is Health.FOREIGN:
+        return (
+            f"{where} is not a quiz score database ({diagnosis.detail}). It has not been changed; "
+            "point --data-dir (or QUIZ_DATA_DIR) at another folder."
+        )
+    if diagnosis.health is Health.BUSY:
+        return f"The score database {where} is busy: another program has held it for too long ({diagnosis.detail})."
+    if diagnosis.health is Health.UNREADABLE:
+        return f"The score database {where} cannot be opened: {diagnosis.detail}. Check the file's permissions."
+    return (
+        f"The score database {where} is damaged: {diagnosis.detail}. It has not been changed. "
+        "Run `quiz doctor` to check it and restore the latest good backup."
+    )
+
+
+class Store:
+    """Profiles, sessions, attempts and scheduling state for every learner on this machine."""
+
+    def __init__(self, db: sqlite3.Connection, path: Path) -> None:
+        self._db = db
+        self._lock = threading.RLock()  # one transaction at a time when threads share the store
+        self.path = path
+        self.lock_waits = 0  # times a write found the database locked and retried (diagnostics)
+        self.backup_problem: str | None = None
+
+    # ----------------------------------------------------------------------- opening
+
+    @classmethod
+    def open(cls, path: Path, *, now: datetime | None = None, backups: bool = True) -> Store:
+        """Open (creating if missing) the database at `path`: a `.db` file or the data folder."""
+        path = database_path(path)
+        now = now or datetime.now(timezone.utc).astimezone()
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            raise StoreError(
+                f"Cannot create the folder for scores, {path.parent}: {exc.strerror or exc}. "
+                "Pass --data-dir DIR (or set QUIZ_DATA_DIR) to a folder you can write to."
+            ) from None
+        if path.is_dir():
+            raise StoreError(f"{path} is a folder, not a score database; move it away or choose another --data-dir.")
+        if path.exists():
+            # Checked read-only first: a damaged or newer file must come out byte for byte unchanged.
+            found = backup.diagnose(path, max_version=known_version(), application_id=APPLICATION_ID)
+            if not found.ok:
+                raise StoreError(explain(found))
+        else:
+            _create(path)
+        store = cls(_connect(path), path)
+        try:
+            store._migrate()
+        except BaseException:
+            store.close()
+            raise
+        if backups:
+            store._back_up(now)
+        for leftover in (f".{path.name}.new-*", f".{path.name}.restoring-*"):
+            backup.sweep(path.parent, leftover)
+        return store
+
+    def _back_up(self, now: datetime) -> None:
+        """Today's backup if there is none yet; a failure is reported in `backup_problem`, not raised."""
+        folder = self.path.parent / backup.FOLDER
+        try:
+            with self._lock:
+                if self._has_data():
+                    backup.write_daily(self._db, folder, now.date())
+        except (OSError, sqlite3.Error) as exc:
+            # Studying matters more than today's copy; `quiz doctor` shows the backups there are.
+            self.backup_problem = f"Could not write today's backup in {folder}: {exc}."
+
+    def close(self) -> None:
+        with self._lock:
+            self._db.close()
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    @property
+    def version(self) -> int:
+        with self._lock:
+            return self._db.execute("PRAGMA user_version").fetchone()[0]
+
+    def _migrate(self) -> None:
+        if self.version == known_version():
+            return  # the common case takes no write lock
+        with self._write("upgrade the score database") as db:
+            # Read again under the lock: another process may have upgraded meanwhile.
+            version = db.execute("PRAGMA user_version").fetchone()[0]
+            if version > known_version():
+                raise StoreError(explain(Diagnosis(self.path, Health.NEWER, f"schema version {version}", version)))
+            try:
+                for number in range(version + 1, known_version() + 1):
+                    for statement in MIGRATIONS[number - 1]:
+                        db.execute(statement)
+            except sqlite3.Error as exc:
+                raise StoreError(
+                    f"Could not upgrade the score database {self.path} from version {version} to "
+                    f"{known_version()} ({exc}); it was left as it was. Please report this."
+                ) from None
+            db.execute(f"PRAGMA user_version = {known_version()}")
+            db.execute(f"PRAGMA application_id = {APPLICATION_ID}")
+
+    def _has_data(self) -> bool:
+        return bool(self._db.execute("SELECT EXISTS(SELECT 1 FROM profiles)").fetchone()[0])
+
+    # ----------------------------------------------------------------------- transactions
+
+    @contextmanager
+    def _write(self, doing: str) -> Iterator[sqlite3.Connection]:
+        """One short BEGIN IMMEDIATE transaction, committed (or rolled back) before returning."""
+        with self._lock:
+            self._begin("BEGIN IMMEDIATE", doing)
+            try:
+                yield self._db
+                self._db.execute("COMMIT")
+            except BaseException as exc:
+                if self._db.in_transaction:
+                    with contextlib.suppress(sqlite3.Error):  # the original error says more
+                        self._db.execute("ROLLBACK")
+                if isinstance(exc, sqlite3.Error):
+                    raise StoreError(_say(exc, self.path, doing)) from None
+                raise
+
+    @contextmanager
+    def _read(self, doing: str) -> Iterator[sqlite3.Connection]:
+        """A read transaction, so that several queries see the same moment."""
+        with self._lock:
+            self._begin("BEGIN", doing)
+            try:
+                yield self._db
+            except sqlite3.Error as exc:
+                raise StoreError(_say(exc, self.path, doing)) from None
+            finally:
+                if self._db.in_transaction:
+                    self._db.execute("COMMIT")
+
+    def _begin(self, sql: str, doing: str) -> None:
+        # busy_timeout already waits for the lock; this loop covers the cases where SQLite returns
+        # "database is locked" without waiting, so that message never reaches the learner.
+        deadline = time.monotonic() + LOCK_PATIENCE_S
+        pause = 0.002
+        while True:
+            try:
+                self._db.execute(sql)
+                return
+            except sqlite3.OperationalError as exc:
+                if "locked" not in str(exc) and "busy" not in str(exc):
+                    raise StoreError(_say(exc, self.path, doing)) from None
+                if time.monotonic() > deadline:
+                    raise StoreError(
+                        f"Could not {doing}: another quiz has kept the score database {self.path} busy "
+                        f"for over {LOCK_PATIENCE_S:.0f} s. Close other quiz windows and try again."
+                    ) from None
+                self.lock_waits += 1
+                time.sleep(pause * (1 + random.random()))
+                pause = min(pause * 2, 0.25)
+
+    # ----------------------------------------------------------------------- profiles
+
+    def profiles(self) -> list[str]:
+        with self._read("list profiles") as db:
+            return [name for (name,) in db.execute("SELECT name FROM profiles ORDER BY name")]
+
+    def profile_summaries(self) -> list[ProfileSummary]:
+        sql = """SELECT p.name,
+                   (SELECT total(attempts) FROM question_stats s WHERE s.profile_id = p.id),
+                   (SELECT count(*) FROM sessions s WHERE s.profile_id = p.id),
+                   (SELECT count(*) FROM cards c WHERE c.profile_id = p.id)
+                 FROM profiles p ORDER BY p.name"""
+        with self._read("list profiles") as db:
+            return [ProfileSummary(name, int(n), s, c) for name, n, s, c in db.execute(sql)]
+
+    def add_profile(self, name: str, now: datetime | None = None) -> int:
+        name = _profile_name(name)
+        with self._write("add a profile") as db:
+            if _profile_id(db, name) is not None:
+                raise StoreError(f"A profile named {name!r} already exists.")
+            return _insert_profile(db, name, now)
+
+    def ensure_profile(self, name: str, now: datetime | None = None) -> int:
+        """The id of profile `name`, created if it does not exist yet."""
+        name = _profile_name(name)
+        with self._read("find a profile") as db:
+            found = _profile_id(db, name)
+        if found is not None:
+            return found
+        with self._write("add a profile") as db:
+            return _profile_id(db, name) or _insert_profile(db, name, now)
+
+    def remove_profile(self, name: str) -> ProfileSummary:
+        """Delete a profile and everything recorded for it; returns what was removed."""
+        name = name.strip()
+        with self._write("remove a profile") as db:
+            pid = _profile_id(db, name)
+            if pid is None:
+                raise StoreError(_no_such_profile(name, [n for (n,) in db.execute("SELECT name FROM profiles")]))
+            counts = [db.execute(f"DELETE FROM {table} WHERE profile_id = ?", (pid,)).rowcount for table in _OWNED]
+            db.execute("DELETE FROM profiles WHERE id = ?", (pid,))
+            db.execute("DELETE FROM meta WHERE key = 'last_profile' AND value = ?", (name,))
+        return ProfileSummary(name, attempts=counts[2], sessions=counts[3], cards=counts[1])
+
+    def last_profile(self) -> str | None:
+        """The profile that last started a session or answered, if it still exists."""
+        sql = "SELECT p.name FROM meta m JOIN profiles p ON p.name = m.value WHERE m.key = 'last_profile'"
+        with self._read("read the last profile") as db:
+            row = db.execute(sql).fetchone()
+        return row[0] if row else None
+
+    def has_profile(self, name: str) -> bool:
+        with self._read("find a profile") as db:
+            return _profile_id(db, name) is not None
+
+    # ----------------------------------------------------------------------- sessions and answers
+
+    def start_session(self, profile: str, mode: str, options: Mapping[str, Any], now: datetime) -> int:
+        name = _profile_name(profile)
+        sql = "INSERT INTO sessions (profile_id, mode, options, started_at) VALUES (?, ?, ?, ?)"
+        with self._write("start a session") as db:
+            pid = _profile_id(db, name) or _insert_profile(db, name, now)
+            session = db.execute(sql, (pid, mode, json.dumps(dict(options), default=str), to_ms(now))).lastrowid
+            _remember(db, name)
+        return int(session or 0)
+
+    def finish_session(self, session_id: int, now: datetime) -> None:
+        with self._write("finish a session") as db:
+            db.execute("UPDATE sessions SET ended_at = ? WHERE id = ?", (to_ms(now), session_id))
+
+    def record(self, profile: str, attempt: Attempt, card: Card | None, session_id: int | None) -> int:
+        """Store one answer, its card and its aggregate in one transaction; durable once this returns."""
+        name = _profile_name(profile)
+        at = to_ms(attempt.answered_at)
+        correct = int(attempt.correct)
+        choice = int(attempt.correct and attempt.form is Form.CHOICE)
+        with self._write("save your answer") as db:
+            pid = _profile_id(db, name) or _insert_profile(db, name, attempt.answered_at)
+            attempt_id = db.execute(
+                _INSERT_ATTEMPT,
+                (
+                    pid,
+                    session_id,
+                    attempt.question_id,
+                    attempt.content_hash,
+                    attempt.deck,
+                    attempt.form.value,
+                    attempt.given,
+                    attempt.outcome.value,
+                    correct,
+                    None if attempt.rating is None else int(attempt.rating),
+                    attempt.elapsed_ms,
+                    int(attempt.hinted),
+                    attempt.mode,
+                    at,
+                ),
+            ).lastrowid
+            if card is not None:
+                due, card_json = _card_row(card)
+                db.execute(_UPSERT_CARD, (pid, attempt.question_id, attempt.deck, card_json, due, at))
+            db.execute(_UPSERT_STATS, (pid, attempt.question_id, attempt.deck, correct, correct, at, choice))
+            _remember(db, name)
+        return int(attempt_id or 0)
+
+    # ----------------------------------------------------------------------- reading
+
+    def history(self, profile: str, now: datetime) -> History:
+        """What the core needs to pick questions: cards, latest results, and today's new cards.
+
+        Times come back in the time zone of `now`: the same instants as stored, and comparing
+        datetimes that share a tzinfo skips a UTC conversion per card in the review queue.
+        """
+        with self._read("read your history") as db:
+            pid = _profile_id(db, profile)
+            if pid is None:
+                return History()
+            cards = db.execute(_HISTORY_CARDS, (pid,)).fetchall()
+            latest = db.execute(_HISTORY_LATEST, (pid,)).fetchall()
+            new_today = db.execute(
+                "SELECT count(*) FROM cards WHERE profile_id = ? AND first_seen >= ?",
+                (pid, day_start_ms(now.date(), now.tzinfo)),
+            ).fetchone()[0]
+        zone, instant = now.tzinfo, datetime.fromtimestamp
+        # Tens of thousands of small objects and no cycles among them: without this pause the
+        # cyclic collector would run hundreds of times here for nothing.
+        paused = gc.isenabled()
+        gc.disable()
+        try:
+            return History(
+                cards={qid: _StoredCard(instant(due / 1000, zone), raw) for qid, due, raw in cards},
+                latest_correct={r[0]: r[1] == 1 for r in latest},
+                latest_at=_Instants({r[0]: r[2] for r in latest}, zone),
+                choice_known=frozenset(r[0] for r in latest if r[3]),
+                new_today=new_today,
+            )
+        finally:
+            if paused:
+                gc.enable()
+
+    def streak(self, profile: str, now: datetime) -> int:
+        """Consecutive days with an answer, up to today (or yesterday if none yet today)."""
+        with self._read("count your streak") as db:
+            return stats.streak(db, _profile_id(db, profile), now)[0]
+
+    def stats(self, profile: str, bank: Bank, now: datetime, days: int = 30) -> Stats:
+        with self._read("read your stats") as db:
+            return stats.compute(db, _profile_id(db, profile), profile, bank, now, days)
+
+    def forecast(self, profile: str, now: datetime, bank: Bank | None = None, days: int = 7) -> Forecast:
+        """Reviews due now and on each of the next `days` days, per deck."""
+        with self._read("count what is due") as db:
+            active = None if bank is None else stats.active_decks(bank.questions)
+            return stats.forecast(db, _profile_id(db, profile), now, active, days)
+
+    def due_count(self, profile: str, question_ids: Collection[str], now: datetime) -> int:
+        """How many of `question_ids` are due for review at `now`."""
+        wanted = question_ids if isinstance(question_ids, (set, frozenset, dict)) else set(question_ids)
+        with self._read("count what is due") as db:
+            pid = _profile_id(db, profile)
+            if pid is None:
+                return 0
+            rows = db.execute("SELECT question_id FROM cards WHERE profile_id = ? AND due <= ?", (pid, to_ms(now)))
+            return sum(1 for (qid,) in rows if qid in wanted)
+
+    def attempts(self, profile: str, page: int = 2000) -> Iterator[dict[str, Any]]:
+        """Every attempt of `profile`, oldest first, as plain values (for export)."""
+        with self._read("export attempts") as db:
+            pid = _profile_id(db, profile)
+        after = 0
+        # Page by id rather than hold one cursor open, so the caller may do anything between rows.
+        while pid is not None:
+            with self._read("export attempts") as db:
+                rows = db.execute(_EXPORT, (pid, after, page)).fetchall()
+            for row in rows:
+                item = dict(zip(EXPORT_FIELDS, row, strict=True))
+                item["profile"] = profile
+                item["correct"] = bool(item["correct"])
+                item["hinted"] = bool(item["hinted"])
+                item["answered_at"] = from_ms(item["answered_at"]).isoformat(timespec="milliseconds")
+                yield item
+            if len(rows) < page:
+                return
+            after = rows[-1][0]
+
+
+EXPORT_FIELDS = (
+    "id",
+    "session_id",
+    "question_id",
+    "content_hash",
+    "deck",
+    "form",
+    "given",
+    "outcome",
+    "correct",
+    "rating",
+    "elapsed_ms",
+    "hinted",
+    "mode",
+    "answered_at",
+)
+_EXPORT = f"SELECT {', '.join(EXPORT_FIELDS)} FROM attempts WHERE profile_id = ? AND id > ? ORDER BY id LIMIT ?"
+# The card comes as bytes: json.loads takes them, and 50,000 fewer UTF-8 decodes are measurable.
+_HISTORY_CARDS = "SELECT question_id, due, CAST(card_json AS BLOB) FROM cards WHERE profile_id = ?"
+_HISTORY_LATEST = "SELECT question_id, last_correct, last_at, choice_known FROM question_stats WHERE profile_id = ?"
+_OWNED = ("question_stats", "cards", "attempts", "sessions")  # deleted in this order: children first
+_INSERT_ATTEMPT = """INSERT INTO attempts (profile_id, session_id, question_id, content_hash, deck, form, given,
+        outcome, correct, rating, elapsed_ms, hinted, mode, answered_at)
+    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"""
+_UPSERT_CARD = """INSERT INTO cards (profile_id, question_id, deck, card_json, due, first_seen)
+    VALUES (?, ?, ?, ?, ?, ?)
+    ON CONFLICT (profile_id, question_id) DO UPDATE SET
+        deck = excluded.deck, card_json = excluded.card_json, due = excluded.due"""
+# An answer older than the latest one (an import, a clock change) counts, but is not "the latest".
+_UPSERT_STATS = """INSERT INTO question_stats
+        (profile_id, question_id, deck, attempts, correct, last_correct, last_at, choice_known)
+    VALUES (?, ?, ?, 1, ?, ?, ?, ?)
+    ON CONFLICT (profile_id, question_id) DO UPDATE SET
+        deck = excluded.deck,
+        attempts = attempts + 1,
+        correct = correct + excluded.correct,
+        last_correct = CASE WHEN excluded.last_at >= last_at THEN excluded.last_correct ELSE last_correct END,
+        last_at = max(last_at, excluded.last_at),
+        choice_known = max(choice_known, excluded.choice_known)"""
+
+
+class _Lazy:
+    """A card field that loads the card's JSON the first time it is read."""
+
+    def __set_name__(self, owner: type, name: str) -> None:
+        self.name = name
+
+    def __get__(self, card: _StoredCard | None, owner: type | None = None) -> Any:
+        if card is None:
+            return self
+        card._load()
+        return getattr(card, self.name)  # a plain Card attribute from now on
+
+
+class _StoredCard(Card):
+    """A Card whose due date is read at once and the rest of its FSRS state on first use.
+
+    Decoding 50,000 cards from JSON takes longer than the whole review-queue budget, while a
+    queue only looks at `due`. Any other use (a field, a review, a copy, ==) loads the rest
+    and turns the object into a plain Card. The other fields are descriptors rather than a
+    __getattr__, which would slow every `.due` read as well.
+    """
+
+    card_id = _Lazy()
+    state = _Lazy()
+    step = _Lazy()
+    stability = _Lazy()
+    difficulty = _Lazy()
+    last_review = _Lazy()
+
+    def __init__(self, due: datetime, card_json: str | bytes) -> None:  # no super().__init__: _load does it
+        # Plain attribute assignments, not __dict__ writes: CPython then keeps the two values
+        # inline and builds no per-card dict, which is most of the cost of 50,000 cards.
+        self.due = due
+        self._json = card_json
+
+    def _load(self) -> None:
+        raw = self.__dict__.pop("_json", None)
+        if raw is not None:
+            for key, value in Card.from_json(raw).__dict__.items():
+                self.__dict__.setdefault(key, value)  # keep anything set since
+        self.__class__ = Card
+
+    def __eq__(self, other: object) -> bool:
+        self._load()
+        return self == other
+
+    __hash__ = None  # type: ignore[assignment]  # like Card: mutable, compared by value
+
+    def __repr__(self) -> str:
+        self._load()
+        return repr(self)
+
+    def __copy__(self) -> Card:
+        self._load()
+        return copy.copy(self)
+
+    def __deepcopy__(self, memo: dict[int, Any]) -> Card:
+        self._load()
+        return copy.deepcopy(self, memo)
+
+    def __reduce_ex__(self, protocol: Any) -> Any:
+        self._load()
+        return self.__reduce_ex__(protocol)
+
+
+class _Instants(Mapping[str, datetime]):
+    """Question id -> time of the latest answer, turned into datetimes only when asked for."""
+
+    def __init__(self, ms: dict[str, int], zone: tzinfo | None) -> None:
+        self._ms = ms
+        self._zone = zone
+
+    def __getitem__(self, key: str) -> datetime:
+        return datetime.fromtimestamp(self._ms[key] / 1000, self._zone)
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._ms)
+
+    def __len__(self) -> int:
+        return len(self._ms)
+
+    def __contains__(self, key: object) -> bool:
+        return key in self._ms
+
+
+def _card_row(card: Card) -> tuple[int, str]:
+    """The card's due time in ms and its JSON, with `due` cut to the millisecond in both so they agree."""
+    due = to_ms(card.due)
+    data = card.to_dict()
+    data["due"] = from_ms(due).isoformat()
+    return due, json.dumps(data)
+
+
+def _profile_name(name: str) -> str:
+    cleaned = name.strip()
+    if not cleaned or len(cleaned) > MAX_PROFILE_NAME or any(unicodedata.category(c)[0] == "C" for c in cleaned):
+        raise StoreError(
+            f"{name!r} cannot be a profile name: use 1-{MAX_PROFILE_NAME} visible characters (letters, digits, spaces)."
+        )
+    return cleaned
+
+
+def _profile_id(db: sqlite3.Connection, name: str) -> int | None:
+    row = db.execute("SELECT id FROM profiles WHERE name = ?", (name.strip(),)).fetchone()
+    return row[0] if row else None
+
+
+def _insert_profile(db: sqlite3.Connection, name: str, now: datetime | None) -> int:
+    created = to_ms(now or datetime.now(timezone.utc))
+    return int(db.execute("INSERT INTO profiles (name, created_at) VALUES (?, ?)", (name, created)).lastrowid or 0)
+
+
+def _remember(db: sqlite3.Connection, name: str) -> None:
+    db.execute(
+        "INSERT INTO meta (key, value) VALUES ('last_profile', ?) "
+        "ON CONFLICT (key) DO UPDATE SET value = excluded.value WHERE value != excluded.value",
+        (name,),
+    )
+
+
+def _no_such_profile(name: str, known: list[str]) -> str:
+    listing = ", ".join(sorted(known)) if known else "none yet"
+    return f"There is no profile named {name!r} (profiles: {listing})."
+
+
+def _create(path: Path) -> None:
+    """Create a new database under a temporary name, then link it into place in one step.
+
+    Processes starting together never see a half-made file: whoever links first wins and the
+    others open that one.
+    """
+    temp = path.with_name(f".{path.name}.new-{os.getpid()}-{random.randrange(1 << 30)}")
+    try:
+        db = _connect(temp)
+        try:
+            Store(db, temp)._migrate()
+        finally:
+            db.close()
+        try:
+            os.link(temp, path)
+        except FileExistsError:
+            pass  # another process created it first
+        except OSError:
+            if not path.exists():  # a file system without hard links
+                os.replace(temp, path)
+    except sqlite3.Error as exc:
+        raise StoreError(_say(exc, path, "create the score database")) from None
+    except OSError as exc:
+        raise StoreError(f"Cannot create the score database {path}: {exc.strerror or exc}.") from None
+    finally:
+        for leftover in (temp, Path(f"{temp}-wal"), Path(f"{temp}-shm")):
+            leftover.unlink(missing_ok=True)
+
+
+def _connect(path: Path) -> sqlite3.Connection:
+    try:
+        # Shared across threads (a TUI worker may record); Store._lock serialises the transactions.
+        db = sqlite3.connect(path, timeout=BUSY_TIMEOUT_S, isolation_level=None, check_same_thread=False)
+        db.execute(f"PRAGMA busy_timeout = {int(BUSY_TIMEOUT_S * 1000)}")
+        _switch_to_wal(db)
+        db.execute("PRAGMA synchronous = FULL")
+        db.execute("PRAGMA foreign_keys = ON")
+    except sqlite3.Error as exc:
+        raise StoreError(_say(exc, path, "open the score database")) from None
+    return db
+
+
+def _switch_to_wal(db: sqlite3.Connection) -> None:
+    # Switching needs a moment alone with the file; a process starting alongside may have to wait.
+    deadline = time.monotonic() + LOCK_PATIENCE_S
+    while True:
+        try:
+            db.execute("PRAGMA journal_mode = WAL")
+            return
+        except sqlite3.OperationalError as exc:
+            if "locked" not in str(exc) or time.monotonic() > deadline:
+                raise
+            time.sleep(0.01 + random.random() * 0.02)
+
+
+def _say(exc: sqlite3.Error, path: Path, doing: str) -> str:
+    """An SQLite error as a sentence that says what to do."""
+    text = str(exc)
+    lowered = text.lower()
+    if "full" in lowered:
+        return f"Could not {doing}: the disk holding {path} is full. Free some space and try again."
+    if "readonly" in lowered or "unable to open" in lowered or "permission" in lowered:
+        return f"Could not {doing}: {path} cannot be written ({text}). Check the permissions of it and its folder."
+    if "malformed" in lowered or "not a database" in lowered or "corrupt" in lowered:
+        return f"Could not {doing}: the score database {path} is damaged ({text}). Run `quiz doctor`."
+    if "locked" in lowered or "busy" in lowered:
+        return f"Could not {doing}: the score database {path} is busy. Close other quiz windows and try again."
+    return f"Could not {doing} in {path}: {text}."

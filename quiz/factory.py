@@ -1,0 +1,35 @@
+"""Build the study services and the app from their dependencies: used by the CLI and the tests alike."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from quiz.core.model import Bank
+from quiz.core.schedule import Schedule
+from quiz.data import config as settings
+from quiz.data.store import Store
+from quiz.study import Clock, Study, system_clock
+
+
+def open_study(
+    bank: Bank,
+    data_dir: Path,
+    profile: str | None = None,
+    *,
+    clock: Clock = system_clock,
+    schedule: Schedule | None = None,
+    seed: int | None = None,
+) -> Study:
+    """Open the learner's store (raises StoreError when it cannot be used) and pick the profile."""
+    store = Store.open(data_dir)
+    chosen = profile or store.last_profile() or "default"
+    return Study(bank, store, chosen, clock, schedule or Schedule(), seed)
+
+
+def build_app(study: Study, config_dir: Path | None = None, config: settings.Config | None = None):
+    """The Textual app over `study`; imported lazily so the CLI's other commands stay light."""
+    from quiz.ui.app import QuizApp
+
+    if config is None:
+        config = settings.load(config_dir).config if config_dir else settings.Config()
+    return QuizApp(study, config, config_dir)

@@ -1,0 +1,1 @@
+"""Line mode: plain printed lines for screen readers, pipes and scripts."""

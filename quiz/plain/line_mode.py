@@ -1,0 +1,158 @@
+"""Line mode: a whole session as plain printed lines and typed answers.
+
+For screen readers, braille displays, pipes and scripts. No colour, no cursor movement, no
+markup; every line stands on its own. Answers come from `stdin`, one per line.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TextIO
+
+from quiz.core.model import GAP_MARK, Kind
+from quiz.core.schedule import Rating, format_interval
+from quiz.core.session import Answer, Phase, Session, Summary
+from quiz.core.text import fold, visible
+from quiz.core.verdict import Form
+from quiz.study import Study
+
+COMMANDS = "Commands: :h hint, :s skip, :q quit."
+
+
+class LineMode:
+    def __init__(self, study: Study, session: Session, stdin: TextIO, stdout: TextIO) -> None:
+        self.study, self.session, self.stdin, self.stdout = study, session, stdin, stdout
+
+    def say(self, text: str = "") -> None:
+        self.stdout.write(visible(text) + "\n")
+        self.stdout.flush()
+
+    def ask(self, prompt: str) -> str | None:
+        """One line of input; None at end of input."""
+        self.stdout.write(prompt)
+        self.stdout.flush()
+        line = self.stdin.readline()
+        if not line:
+            self.say()
+            return None
+        return line.rstrip("\r\n")
+
+    def run(self) -> Summary:
+        s = self.session
+        mode = s.options.mode
+        self.say(f"quiz: {mode.value} session, {len(s.questions)} questions, profile {self.study.profile}.")
+        if not s.options.mode.feedback:
+            self.say("Exam: answers are marked at the end.")
+        self.say(COMMANDS)
+        while s.current is not None:
+            answer = self.one()
+            if answer is None:
+                break
+            self.study.record(s, answer)
+            if mode.feedback:
+                self.feedback(answer)
+            if s.phase is Phase.ANSWERED:
+                s.advance(self.study.now())
+        summary = s.end(self.study.now())
+        self.study.finish(s)
+        self.report(summary)
+        return summary
+
+    def one(self) -> Answer | None:
+        s = self.session
+        item = s.current
+        assert item is not None
+        q = item.question
+        self.say()
+        again = " (again)" if item.retry else ""
+        self.say(f"Question {item.number} of {s.total}{again}. Deck: {q.deck}.")
+        self.say(q.prompt.replace(GAP_MARK, "_____") if q.kind is Kind.GAP else q.prompt)
+        if item.form is Form.CHOICE:
+            for n, option in enumerate(item.options, 1):
+                self.say(f"  {n}) {option}")
+            return self.loop(f"Your answer, 1 to {len(item.options)}: ", self.choice)
+        if item.form is Form.TRUEFALSE:
+            return self.loop("True or false (t or f): ", lambda text: s.submit(text, self.study.now()))
+        if item.form is Form.FLASHCARD:
+            return self.flashcard()
+        unit = f" ({q.unit})" if q.kind is Kind.NUMBER and q.unit else ""
+        return self.loop(f"Your answer{unit}: ", lambda text: s.submit(text, self.study.now()))
+
+    def loop(self, prompt: str, submit: Callable[[str], Answer | None]) -> Answer | None:
+        s = self.session
+        while True:
+            text = self.ask(prompt)
+            if text is None or text.strip() == ":q":
+                return None
+            command = text.strip()
+            if command == ":h":
+                hint = s.hint()
+                removed = f" Removed: {'; '.join(hint.removed)}." if hint.removed else ""
+                self.say(f"Hint: {hint.text}.{removed}")
+                continue
+            if command == ":s":
+                return s.skip(self.study.now())
+            if not command:
+                self.say(f"Please answer. {COMMANDS}")
+                continue
+            answer = submit(command)
+            if answer is not None:
+                return answer
+
+    def choice(self, text: str) -> Answer | None:
+        item = self.session.current
+        assert item is not None
+        if text.isdigit() and 1 <= int(text) <= len(item.options):
+            return self.session.submit(item.options[int(text) - 1], self.study.now())
+        named = [o for o in item.options if fold(o) == fold(text)]
+        if named:  # the option's own words are as good as its number
+            return self.session.submit(named[0], self.study.now())
+        self.say(f"Type a number from 1 to {len(item.options)}, or the option's words.")
+        return None
+
+    def flashcard(self) -> Answer | None:
+        s = self.session
+        if self.ask("Press Enter to reveal the answer: ") is None:
+            return None
+        question = s.reveal()
+        self.say(f"Answer: {question.answer_text}")
+        intervals = s.intervals(self.study.now())
+        for rating in Rating:
+            self.say(f"  {int(rating)}) {rating.name}: next review in {format_interval(intervals[rating])}")
+
+        def rate(text: str) -> Answer | None:
+            if text in {"1", "2", "3", "4"}:
+                return s.rate(Rating(int(text)), self.study.now())
+            self.say("Type 1, 2, 3 or 4.")
+            return None
+
+        return self.loop("How well did you know it (1-4): ", rate)
+
+    def feedback(self, answer: Answer) -> None:
+        v = answer.verdict
+        q = answer.item.question
+        self.say(f"{v.headline}.")
+        if not v.correct:
+            self.say(f"You answered: {v.given or '(nothing)'}")
+        self.say(f"Correct answer: {v.expected}")
+        if v.note:
+            self.say(f"Judged: {v.note}")
+        self.say(f"Why: {q.explanation}")
+        for ev in q.evidence:
+            article = self.study.bank.articles.get(ev.article)
+            title = f" ({article.title})" if article else ""
+            self.say(f"Evidence{title}: \u201c{' '.join(ev.quote.split())}\u201d")
+
+    def report(self, summary: Summary) -> None:
+        self.say()
+        self.say(f"Done. Score {summary.correct} of {summary.asked}, accuracy {summary.accuracy:.0%}.")
+        if summary.mode.value == "drill":
+            self.say(f"Answering time: {summary.answer_ms / 1000:.1f} s.")
+        for n, a in enumerate(summary.first_answers, 1):
+            mark = "right" if a.verdict.correct else "wrong"
+            self.say(f"{n}. {mark}: {a.item.question.prompt}")
+            if not a.verdict.correct:
+                self.say(f"   You answered: {a.verdict.given or '(nothing)'}. Correct: {a.verdict.expected}.")
+        for q in summary.unanswered:
+            self.say(f"-  not answered: {q.prompt} Correct: {q.answer_text}.")
+        self.say("Every answer is saved.")

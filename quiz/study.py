@@ -1,0 +1,82 @@
+"""The study services every front end shares: bank + store + clock + scheduler, for one learner."""
+
+from __future__ import annotations
+
+import random
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import datetime, timezone
+
+from quiz.core.model import Bank
+from quiz.core.schedule import Schedule
+from quiz.core.selection import History, Options
+from quiz.core.session import Answer, Session
+from quiz.data.store import Store
+
+Clock = Callable[[], datetime]
+
+
+def system_clock() -> datetime:
+    return datetime.now(timezone.utc).astimezone()
+
+
+@dataclass
+class Study:
+    """Starts sessions from the learner's history and commits each answer the moment it is given."""
+
+    bank: Bank
+    store: Store
+    profile: str = "default"
+    clock: Clock = system_clock
+    schedule: Schedule = field(default_factory=Schedule)
+    seed: int | None = None  # pins shuffling in tests; None for a fresh order each session
+    _session_ids: dict[int, int] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        self.store.ensure_profile(self.profile)
+
+    def now(self) -> datetime:
+        return self.clock()
+
+    def history(self) -> History:
+        return self.store.history(self.profile, self.now())
+
+    def start(self, options: Options) -> Session:
+        now = self.now()
+        seed = options.seed if options.seed is not None else self.seed
+        rng = random.Random(seed)
+        session = Session.start(
+            self.bank, options, self.history(), now, rng=rng, schedule=self.schedule, profile=self.profile
+        )
+        self._session_ids[id(session)] = self.store.start_session(
+            self.profile, options.mode.value, _describe(options), now
+        )
+        return session
+
+    def record(self, session: Session, answer: Answer) -> None:
+        """Commit one answer (one short transaction) before the UI shows its feedback."""
+        self.store.record(self.profile, answer.attempt, answer.card, self._session_ids.get(id(session)))
+
+    def finish(self, session: Session) -> None:
+        session_id = self._session_ids.pop(id(session), None)
+        if session_id is not None:
+            self.store.finish_session(session_id, self.now())
+
+    def switch_profile(self, name: str) -> None:
+        self.store.ensure_profile(name)
+        self.profile = name
+
+
+def _describe(options: Options) -> dict[str, object]:
+    return {
+        "decks": list(options.decks),
+        "tags": list(options.tags),
+        "kinds": [k.value for k in options.kinds],
+        "difficulty": list(options.difficulty),
+        "articles": list(options.articles),
+        "questions": list(options.questions),
+        "count": options.count,
+        "seed": options.seed,
+        "form": options.form.value if options.form else None,
+        "time_limit": options.time_limit,
+    }

@@ -1,0 +1,74 @@
+"""The Textual app: a thin shell that owns the study services and the settings."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from pathlib import Path
+
+from textual.app import App, SystemCommand
+from textual.binding import Binding
+from textual.screen import Screen
+
+from quiz.core.selection import Options
+from quiz.data import config as settings
+from quiz.study import Study
+from quiz.ui.themes import HIGH_CONTRAST
+
+
+class QuizApp(App[None]):
+    TITLE = "quiz"
+    CSS_PATH = "app.tcss"
+    BINDINGS = [
+        Binding("f1,question_mark", "help", "Help", id="app.help"),
+        Binding("ctrl+c,q", "quit_app", "Quit", id="app.quit", priority=False),
+    ]
+
+    def __init__(self, study: Study, config: settings.Config, config_dir: Path | None = None) -> None:
+        super().__init__()
+        self.study = study
+        self.config = config
+        self.config_dir = config_dir
+        self.start_options: Options | None = None  # `quiz play`: go straight into a session
+        self.register_theme(HIGH_CONTRAST)
+        self.set_keymap(config.keys)
+
+    def on_mount(self) -> None:
+        if self.config.theme in self.available_themes:
+            self.theme = self.config.theme
+        from quiz.ui.screens.home_screen import HomeScreen
+
+        home = HomeScreen()
+        self.push_screen(home)
+        if self.start_options is not None:
+            self.call_after_refresh(home.start, self.start_options)
+
+    def watch_theme(self, theme: str) -> None:
+        """Remember the chosen theme for next time."""
+        if self.config_dir is not None and theme != self.config.theme:
+            self.config = self.config.with_theme(theme)
+            settings.save(self.config_dir, self.config)
+
+    def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
+        yield from super().get_system_commands(screen)
+        for binding in screen.BINDINGS:
+            if isinstance(binding, Binding) and binding.description:
+                yield SystemCommand(
+                    binding.description,
+                    binding.tooltip or f"{binding.description} ({binding.key})",
+                    lambda action=binding.action, target=screen: target.run_action(action),
+                )
+
+    def action_help(self) -> None:
+        from quiz.ui.screens.help_screen import HelpScreen
+
+        if not isinstance(self.screen, HelpScreen):
+            self.push_screen(HelpScreen(self.screen))
+
+    async def action_quit_app(self) -> None:
+        """Quit; mid-session, ask first (every answer given is already saved)."""
+        from quiz.ui.screens.question_screen import QuestionScreen
+
+        if isinstance(self.screen, QuestionScreen) and self.screen.in_progress:
+            self.screen.action_leave()
+            return
+        self.exit()

@@ -1,0 +1,39 @@
+"""Help: the keys of the screen it was opened from."""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import VerticalScroll
+from textual.screen import ModalScreen, Screen
+from textual.widgets import DataTable, Static
+
+
+class HelpScreen(ModalScreen[None]):
+    BINDINGS = [Binding("escape,f1,question_mark,q", "close", "Close", id="help.close")]
+
+    def __init__(self, screen: Screen) -> None:
+        super().__init__()
+        self.for_screen = screen
+
+    def compose(self) -> ComposeResult:
+        with VerticalScroll(classes="dialog", id="help"):
+            title = type(self.for_screen).__name__.removesuffix("Screen") or "quiz"
+            yield Static(f"Keys: {title}", classes="panel-title")
+            yield DataTable(id="help-keys", cursor_type="none", show_cursor=False)
+            yield Static("Ctrl+P: every action by name · F1 or ?: this help · Escape: close", classes="muted")
+
+    def on_mount(self) -> None:
+        table = self.query_one(DataTable)
+        table.add_columns("Key", "Action")
+        seen = set()
+        bindings = [*self.for_screen.BINDINGS, *self.app.BINDINGS]
+        for binding in bindings:
+            if not isinstance(binding, Binding) or not binding.description or binding.description in seen:
+                continue
+            seen.add(binding.description)
+            keys = ", ".join(self.app.get_key_display(Binding(k, binding.action)) for k in binding.key.split(","))
+            table.add_row(keys, binding.description)
+
+    def action_close(self) -> None:
+        self.dismiss(None)

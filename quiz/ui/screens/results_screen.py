@@ -1,0 +1,84 @@
+"""Results: the score, and every question with what was given and what was right."""
+
+from __future__ import annotations
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal
+from textual.screen import Screen
+from textual.widgets import Button, DataTable, Footer, Static
+
+from quiz.core.selection import Mode, Options
+from quiz.core.session import Summary
+from quiz.ui.literal import cell
+
+
+def clock(ms: float) -> str:
+    seconds = int(ms // 1000)
+    return f"{seconds // 60}:{seconds % 60:02d}"
+
+
+class ResultsScreen(Screen[None]):
+    BINDINGS = [
+        Binding("r", "retry", "Retry mistakes", id="results.retry"),
+        Binding("escape,h", "home", "Home", id="results.home"),
+    ]
+
+    def __init__(self, summary: Summary) -> None:
+        super().__init__()
+        self.summary = summary
+
+    def compose(self) -> ComposeResult:
+        s = self.summary
+        yield Static(f"Results · {s.mode.value}", id="results-title")
+        line = (
+            f"Score {s.correct}/{s.asked} · Accuracy {s.accuracy:.0%} · Time {clock(s.elapsed.total_seconds() * 1000)}"
+        )
+        if s.mode is Mode.DRILL:
+            line += f" · Answering time {clock(s.answer_ms)}"
+        if s.unanswered:
+            line += f" · {len(s.unanswered)} not answered"
+        yield Static(line, id="results-score")
+        yield DataTable(id="results-table", cursor_type="row", zebra_stripes=True)
+        with Horizontal(id="results-buttons"):
+            yield Button("Retry mistakes (r)", id="retry", disabled=not self.summary.mistakes)
+            yield Button("Home (h)", id="home", variant="primary")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        table = self.query_one(DataTable)
+        table.add_columns("", "#", "Question", "You answered", "Correct answer")
+        for n, answer in enumerate(self.summary.first_answers, 1):
+            mark = "✓" if answer.verdict.correct else ("→" if answer.verdict.outcome.value == "skipped" else "✗")
+            table.add_row(
+                mark,
+                str(n),
+                cell(_short(answer.item.question.prompt, 48)),
+                cell(_short(answer.verdict.given or "—", 24)),
+                cell(_short(answer.verdict.expected, 24)),
+            )
+        for q in self.summary.unanswered:
+            table.add_row("·", "", cell(_short(q.prompt, 48)), "not answered", cell(_short(q.answer_text, 24)))
+        table.focus()
+
+    @on(Button.Pressed, "#retry")
+    def action_retry(self) -> None:
+        from quiz.ui.screens.question_screen import QuestionScreen
+
+        ids = tuple(dict.fromkeys(q.id for q in self.summary.mistakes))
+        if not ids:
+            self.notify("No mistakes to retry.")
+            return
+        study = self.app.study  # type: ignore[attr-defined]
+        session = study.start(Options(mode=Mode.PRACTICE, questions=ids, count=len(ids)))
+        self.app.switch_screen(QuestionScreen(session))
+
+    @on(Button.Pressed, "#home")
+    def action_home(self) -> None:
+        self.app.pop_screen()
+
+
+def _short(text: str, width: int) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= width else text[: width - 1] + "…"

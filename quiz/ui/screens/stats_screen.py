@@ -1,0 +1,92 @@
+"""Stats: activity over 30 days, accuracy per deck and kind, weakest questions, what falls due."""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import VerticalScroll
+from textual.content import Content
+from textual.screen import Screen
+from textual.widgets import DataTable, Footer, Static
+
+from quiz.data.stats import Day, Forecast, Score, Stats
+from quiz.ui.literal import cell, literal
+
+SHADES = " ░▒▓█"
+
+
+def percent(value: float | None) -> str:
+    return "–" if value is None else f"{value:.0%}"
+
+
+def heat_map(days: tuple[Day, ...]) -> Content:
+    """One cell a day, darker for more answers; the numbers follow for screen readers."""
+    most = max((d.attempts for d in days), default=0)
+    cells = []
+    for d in days:
+        level = 0 if not d.attempts else 1 + (len(SHADES) - 2) * d.attempts // max(most, 1)
+        cells.append(SHADES[min(level, len(SHADES) - 1)] * 2)
+    first = days[0].date.strftime("%d %b") if days else ""
+    last = days[-1].date.strftime("%d %b") if days else ""
+    active = sum(1 for d in days if d.attempts)
+    legend = f"\n{first}{' ' * max(len(days) * 2 - len(first) - len(last), 1)}{last}"
+    summary = f"\n{active} active days of {len(days)} · most in a day: {most} · less {SHADES[1]} {SHADES[-1]} more"
+    return Content.assemble(("".join(cells), "$accent"), legend, summary)
+
+
+def forecast_bars(forecast: Forecast) -> str:
+    most = max((n for _, n in forecast.days), default=0)
+    lines = [f"Due now: {forecast.due_now}"]
+    for day, n in forecast.days[:7]:
+        bar = "█" * (round(24 * n / most) if most else 0)
+        lines.append(f"{day.strftime('%a %d'):<7} {n:>4} {bar}")
+    return "\n".join(lines)
+
+
+class StatsScreen(Screen[None]):
+    BINDINGS = [Binding("escape,s", "back", "Back", id="stats.back")]
+
+    def compose(self) -> ComposeResult:
+        study = self.app.study  # type: ignore[attr-defined]
+        stats: Stats = study.store.stats(study.profile, study.bank, study.now())
+        with VerticalScroll(id="stats"):
+            yield Static(literal(f"Stats · {stats.profile}"), classes="panel-title")
+            days = "day" if stats.streak == 1 else "days"
+            yield Static(
+                f"{stats.attempts} answers · accuracy {percent(stats.accuracy)} · "
+                f"{stats.questions_seen} of {stats.questions_in_bank} questions seen · streak {stats.streak} {days}"
+            )
+            yield Static("Activity, last 30 days", classes="panel-title")
+            yield Static(heat_map(stats.days), id="heat-map")
+            yield Static("Accuracy per deck", classes="panel-title")
+            yield self._scores("decks", stats.decks, "Deck")
+            yield Static("Accuracy per kind", classes="panel-title")
+            yield self._scores("kinds", stats.kinds, "Kind")
+            yield Static("Weakest questions", classes="panel-title")
+            weak = DataTable(id="weakest", cursor_type="none", zebra_stripes=True)
+            weak.add_columns("Question", "Deck", "Right", "Accuracy")
+            for w in stats.weakest:
+                weak.add_row(cell(_short(w.prompt, 44)), cell(w.deck), f"{w.correct}/{w.attempts}", percent(w.accuracy))
+            if not stats.weakest:
+                weak.add_row("Nothing yet: a question shows here after two answers", "", "", "")
+            yield weak
+            yield Static("Due in the next 7 days", classes="panel-title")
+            yield Static(forecast_bars(stats.due), id="forecast")
+        yield Footer()
+
+    def _scores(self, table_id: str, scores: tuple[Score, ...], label: str) -> DataTable:
+        table = DataTable(id=table_id, cursor_type="none", zebra_stripes=True)
+        table.add_columns(label, "Answers", "Right", "Accuracy")
+        for s in scores:
+            table.add_row(cell(s.name), str(s.attempts), str(s.correct), percent(s.accuracy))
+        if not scores:
+            table.add_row("No answers yet", "", "", "")
+        return table
+
+    def action_back(self) -> None:
+        self.app.pop_screen()
+
+
+def _short(text: str, width: int) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= width else text[: width - 1] + "…"

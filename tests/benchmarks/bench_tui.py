@@ -1,0 +1,154 @@
+"""TUI speed: start-up against a minimal Textual app measured in the same run, and key-to-feedback.
+
+Run: .venv/bin/python -m pytest tests/benchmarks/bench_tui.py -o addopts="" -s
+Targets (issue 5): start-up <= 1.25x a one-widget app with the built-in bank, <= 2x with a
+generated 50,000-question bank; key press to feedback <= 50 ms median in-process.
+"""
+
+from __future__ import annotations
+
+import statistics
+import subprocess
+import sys
+import textwrap
+import time
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+RUNS = 7
+
+MINIMAL = """
+import asyncio
+from textual.app import App
+from textual.widgets import Static
+
+class Minimal(App):
+    def compose(self):
+        yield Static("hello")
+
+async def main():
+    async with Minimal().run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+
+asyncio.run(main())
+"""
+
+QUIZ = """
+import asyncio, sys
+from pathlib import Path
+from quiz.data import locations
+from quiz.data.library import read_full_bank
+from quiz.factory import build_app, open_study
+
+async def main():
+    data = Path(sys.argv[1])
+    bank, problems = read_full_bank(locations.bank_path(sys.argv[2] if len(sys.argv) > 2 else None), None, data)
+    assert not problems, problems[:3]
+    app = build_app(open_study(bank, data), data / "config")
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        assert type(app.screen).__name__ == "HomeScreen"
+
+asyncio.run(main())
+"""
+
+
+def wall(code: str, *args: str) -> float:
+    times = []
+    for _ in range(RUNS):
+        start = time.perf_counter()
+        subprocess.run([sys.executable, "-c", code, *args], check=True, cwd=ROOT)
+        times.append(time.perf_counter() - start)
+    return statistics.median(times)
+
+
+def generate_bank(folder: Path, questions: int = 50_000, per_file: int = 5_000) -> Path:
+    """A bank of `questions` imported-style questions (no evidence needed) in several deck files."""
+    qdir = folder / "questions"
+    qdir.mkdir(parents=True)
+    for part in range(questions // per_file):
+        lines = [f'[deck]\nid = "gen-{part:02d}"\ntitle = "Generated {part}"\norigin = "imported"\n']
+        for i in range(per_file):
+            n = part * per_file + i
+            lines.append(
+                textwrap.dedent(
+                    f"""
+                    [[questions]]
+                    id = "g-{n:06d}"
+                    kind = "choice"
+                    prompt = "Generated question number {n}: which option is right?"
+                    answer = "Answer {n}"
+                    distractors = ["Wrong {n} a", "Wrong {n} b", "Wrong {n} c"]
+                    explanation = "Because it was generated that way."
+                    tags = ["people"]
+                    difficulty = {1 + n % 3}
+                    """
+                )
+            )
+        (qdir / f"gen-{part:02d}.toml").write_text("".join(lines), encoding="utf-8")
+    return qdir
+
+
+def test_startup_with_builtin_bank(tmp_path):
+    minimal = wall(MINIMAL)
+    quiz = wall(QUIZ, str(tmp_path / "data"))
+    ratio = quiz / minimal
+    print(f"\nstart-up: minimal {minimal * 1000:.0f} ms, quiz {quiz * 1000:.0f} ms, ratio {ratio:.2f} (target 1.25)")
+    assert ratio <= 1.25
+
+
+def test_startup_with_50k_bank(tmp_path):
+    bank = generate_bank(tmp_path / "bank")
+    subprocess.run([sys.executable, "-c", QUIZ, str(tmp_path / "data"), str(bank)], check=True, cwd=ROOT)  # warm
+    minimal = wall(MINIMAL)
+    quiz = wall(QUIZ, str(tmp_path / "data"), str(bank))
+    ratio = quiz / minimal
+    print(f"\n50k bank: minimal {minimal * 1000:.0f} ms, quiz {quiz * 1000:.0f} ms, ratio {ratio:.2f} (target 2.0)")
+    assert ratio <= 2.0
+
+
+@pytest.mark.asyncio
+async def test_key_to_feedback(tmp_path):
+    """From the answer key's action (grading included) to the frame with the feedback painted.
+
+    Measured inside the app: Pilot.press itself waits for timers (about 60 ms even for a
+    one-widget app here), so its wall time would measure the harness, not the app.
+    """
+    from quiz.core.schedule import Schedule
+    from quiz.data import locations
+    from quiz.data.library import read_full_bank
+    from quiz.factory import build_app, open_study
+
+    bank, _ = read_full_bank(locations.bank_path(), None, None)
+    app = build_app(open_study(bank, tmp_path / "data", schedule=Schedule(fuzzing=False), seed=1), tmp_path / "c")
+    times: list[float] = []
+    async with app.run_test(size=(100, 30)) as pilot:
+        app.screen.query_one("#count").value = "40"
+        await pilot.press("enter")
+        screen = app.screen
+        submit, show = screen.session.submit, screen.show_answer
+        started: list[float] = []
+
+        def timed_submit(given, now):
+            started.append(time.perf_counter())
+            return submit(given, now)
+
+        def timed_show(answer):
+            show(answer)
+            start = started[-1]
+            screen.call_after_refresh(lambda: times.append(time.perf_counter() - start))
+
+        screen.session.submit, screen.show_answer = timed_submit, timed_show
+        for _ in range(30):
+            item = screen.session.current
+            if item is None:
+                break
+            await pilot.press("t" if item.form.value == "truefalse" else "1")
+            await pilot.pause()
+            assert screen.query_one("#feedback").display
+            await pilot.press("enter")
+    median = statistics.median(times) * 1000
+    print(f"\nkey to feedback painted: median {median:.1f} ms, max {max(times) * 1000:.1f} ms over {len(times)}")
+    assert median <= 50

@@ -1,0 +1,93 @@
+"""Schema versions: older databases are upgraded in order, inside one transaction, exactly once."""
+
+from __future__ import annotations
+
+import sqlite3
+from contextlib import closing
+from pathlib import Path
+
+import pytest
+
+from quiz.data import store as store_module
+from quiz.data.store import APPLICATION_ID, Store, StoreError
+
+from .conftest import NOW, answer, at
+
+TABLES = {"meta", "profiles", "sessions", "attempts", "cards", "question_stats"}
+
+
+def _tables(path: Path) -> set[str]:
+    with closing(sqlite3.connect(path)) as db:
+        return {name for (name,) in db.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+
+
+def _version(path: Path) -> int:
+    with closing(sqlite3.connect(path)) as db:
+        return db.execute("PRAGMA user_version").fetchone()[0]
+
+
+def _empty_file(path: Path) -> None:
+    path.write_bytes(b"")
+
+
+def _empty_database(path: Path) -> None:
+    """A SQLite file with a header but no tables: what a version 0 quiz database is."""
+    db = sqlite3.connect(path)
+    db.execute("CREATE TABLE scratch (x)")
+    db.execute("DROP TABLE scratch")
+    db.close()
+
+
+@pytest.mark.parametrize("make", [_empty_file, _empty_database], ids=["zero-byte file", "no tables"])
+def test_a_version_0_database_is_upgraded_to_the_current_schema(db_path: Path, make):
+    """Every migration runs; the version and our application id are set."""
+    db_path.parent.mkdir(parents=True, exist_ok=True)
+    make(db_path)
+    with Store.open(db_path, now=NOW) as opened:
+        assert opened.version == store_module.known_version()
+        opened.record("ana", answer("h-001", NOW), None, None)
+    assert _tables(db_path) >= TABLES
+    with closing(sqlite3.connect(db_path)) as db:
+        assert db.execute("PRAGMA application_id").fetchone()[0] == APPLICATION_ID
+
+
+def test_later_migrations_run_in_order_once_and_keep_the_data(db_path: Path, monkeypatch: pytest.MonkeyPatch):
+    """A version 1 database with answers gains versions 2 and 3; reopening runs nothing again."""
+    with Store.open(db_path, now=NOW) as opened:
+        opened.record("ana", answer("h-001", at(14)), None, None)
+    extra = [
+        ("CREATE TABLE notes (question_id TEXT PRIMARY KEY, text TEXT NOT NULL)",),
+        ("INSERT INTO notes SELECT question_id, 'answered ' || attempts || 'x' FROM question_stats",),
+    ]
+    monkeypatch.setattr(store_module, "MIGRATIONS", [*store_module.MIGRATIONS, *extra])
+    for _ in range(2):
+        with Store.open(db_path, now=NOW) as opened:
+            assert opened.version == 3
+            assert opened._db.execute("SELECT * FROM notes").fetchall() == [("h-001", "answered 1x")]
+            assert len(list(opened.attempts("ana"))) == 1
+
+
+def test_a_failing_migration_leaves_the_database_as_it_was(db_path: Path, monkeypatch: pytest.MonkeyPatch):
+    """All of a migration or none of it: the error is in words and the version does not move."""
+    with Store.open(db_path, now=NOW) as opened:
+        opened.record("ana", answer("h-001", at(14)), None, None)
+    broken = ("CREATE TABLE notes (x)", "INSERT INTO no_such_table VALUES (1)")
+    monkeypatch.setattr(store_module, "MIGRATIONS", [*store_module.MIGRATIONS, broken])
+    with pytest.raises(StoreError, match="from version 1 to 2 .*left as it was"):
+        Store.open(db_path, now=NOW)
+    assert _version(db_path) == 1
+    assert "notes" not in _tables(db_path)
+    monkeypatch.undo()
+    with Store.open(db_path, now=NOW) as opened:
+        assert len(list(opened.attempts("ana"))) == 1
+
+
+def test_a_database_of_another_program_is_refused(db_path: Path):
+    """Version 0 with tables is not ours: refused, and left alone."""
+    db_path.parent.mkdir(parents=True, exist_ok=True)
+    with closing(sqlite3.connect(db_path)) as db:
+        db.execute("CREATE TABLE recipes (name TEXT)")
+    before = db_path.read_bytes()
+    with pytest.raises(StoreError, match="not a quiz score database"):
+        Store.open(db_path, now=NOW)
+    assert db_path.read_bytes() == before

@@ -1,0 +1,48 @@
+"""Build the app as the CLI does, but with a pinned clock, seed, temp store and fixed size."""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta, timezone
+from pathlib import Path
+
+import pytest
+
+from quiz.core.bank import load_bank
+from quiz.core.schedule import Schedule
+from quiz.data import config as settings
+from quiz.data import locations
+from quiz.factory import build_app, open_study
+
+START = datetime(2026, 11, 23, 9, 0, tzinfo=timezone.utc)
+
+
+class Clock:
+    """A clock that moves only when told to (each reading advances it a little)."""
+
+    def __init__(self, start: datetime = START, step: timedelta = timedelta(seconds=2)) -> None:
+        self.now, self.step = start, step
+
+    def __call__(self) -> datetime:
+        self.now += self.step
+        return self.now
+
+
+@pytest.fixture(scope="session")
+def builtin_bank():
+    return load_bank(locations.bank_path())
+
+
+@pytest.fixture
+def make_app(tmp_path: Path, builtin_bank):
+    def make(bank=None, clock=None, config: settings.Config | None = None, profile: str | None = None):
+        study = open_study(
+            bank or builtin_bank,
+            tmp_path / "data",
+            profile,
+            clock=clock or Clock(),
+            schedule=Schedule(fuzzing=False),
+            seed=1,
+        )
+        return build_app(study, tmp_path / "config", config or settings.Config())
+
+    return make

@@ -1,0 +1,177 @@
+"""Pilot flows: press keys like a person and check the screens, the session and the store."""
+
+from __future__ import annotations
+
+from textual.widgets import Input, Select
+
+from quiz.core.bank import load_bank
+from quiz.core.verdict import Form
+from quiz.ui.screens.confirm_dialog import ConfirmDialog
+from quiz.ui.screens.home_screen import HomeScreen
+from quiz.ui.screens.profile_dialog import ProfileDialog
+from quiz.ui.screens.question_screen import QuestionScreen
+from quiz.ui.screens.results_screen import ResultsScreen
+from quiz.ui.widgets.feedback_panel import FeedbackPanel
+from tests.conftest import DATA
+
+SIZE = (100, 30)
+
+
+def harbour():
+    return load_bank(DATA / "good" / "harbour.toml")
+
+
+def option_key(screen: QuestionScreen, right: bool) -> str:
+    item = screen.session.current
+    answer = item.question.answer_text
+    for n, option in enumerate(item.options, 1):
+        if (option == answer) == right:
+            return str(n)
+    raise AssertionError("no such option")
+
+
+async def choose(pilot, select_id: str, value) -> None:
+    pilot.app.screen.query_one(select_id, Select).value = value
+    await pilot.pause()
+
+
+async def test_practice_flow_right_wrong_typo_results_and_store(make_app):
+    app = make_app(bank=harbour())
+    async with app.run_test(size=SIZE) as pilot:
+        assert isinstance(app.screen, HomeScreen)
+        await pilot.press("enter")
+        screen = app.screen
+        assert isinstance(screen, QuestionScreen)
+        assert screen.session.current.form in (Form.CHOICE, Form.TRUEFALSE)
+
+        # A right answer by number key.
+        while screen.session.current.form is not Form.CHOICE:
+            await pilot.press("s", "enter")
+        await pilot.press(option_key(screen, right=True))
+        panel = screen.query_one(FeedbackPanel)
+        assert panel.display and "Correct" in str(panel.query_one("#headline").content)
+        await pilot.press("enter")
+
+        # A wrong answer by letter key.
+        while screen.session.current.form is not Form.CHOICE:
+            await pilot.press("s", "enter")
+        wrong = "abcdef"[int(option_key(screen, right=False)) - 1]
+        await pilot.press(wrong)
+        assert "Not quite" in str(panel.query_one("#headline").content)
+        await pilot.press("enter")
+        while isinstance(app.screen, QuestionScreen):
+            await pilot.press("s", "enter")
+        assert isinstance(app.screen, ResultsScreen)
+        summary = app.screen.summary
+        assert summary.correct == 1 and len(summary.mistakes) >= 1
+        rows = list(app.study.store.attempts(app.study.profile))
+        assert len(rows) == len(summary.answers)
+
+
+async def test_typed_recall_with_a_typo_is_accepted_and_said_so(make_app):
+    app = make_app(bank=harbour())
+    async with app.run_test(size=SIZE) as pilot:
+        await choose(pilot, "#form", Form.TYPED)
+        app.screen.query_one("#count", Input).value = "5"
+        await pilot.press("enter")
+        screen = app.screen
+        while screen.session.current.question.id != "h-005":
+            await pilot.press("s", "enter")
+        await pilot.press(*"Port Elni", "enter")
+        answer = screen.last
+        assert answer.verdict.outcome.value == "typo"
+        note = str(screen.query_one("#answers").content)
+        assert "accepted: typo" in note
+        stored = [r for r in app.study.store.attempts(app.study.profile) if r["question_id"] == "h-005"]
+        assert stored and stored[0]["outcome"] == "typo"
+
+
+async def test_exam_shows_no_feedback_until_the_end(make_app):
+    app = make_app(bank=harbour())
+    async with app.run_test(size=SIZE) as pilot:
+        await choose(pilot, "#mode", "exam")
+        await pilot.press("enter")
+        screen = app.screen
+        first = screen.session.current.question.id
+        key = "t" if screen.session.current.form is Form.TRUEFALSE else "1"
+        await pilot.press(key)
+        await pilot.pause()
+        assert not screen.query_one(FeedbackPanel).display
+        assert screen.session.current.question.id != first
+        while isinstance(app.screen, QuestionScreen):
+            await pilot.press("s")
+            await pilot.pause()
+        assert isinstance(app.screen, ResultsScreen)
+        assert len(app.screen.summary.answers) == 5
+
+
+async def test_flashcard_reveal_and_grade_shows_intervals(make_app):
+    app = make_app(bank=harbour())
+    async with app.run_test(size=SIZE) as pilot:
+        await choose(pilot, "#form", Form.FLASHCARD)
+        await pilot.press("enter")
+        screen = app.screen
+        assert screen.session.current.form is Form.FLASHCARD
+        await pilot.press("space")
+        face = str(screen.query_one("#card-face").content)
+        assert "3 Good ·" in face and "1 Again ·" in face
+        await pilot.press("3")
+        assert screen.last.rating == 3
+        rows = list(app.study.store.attempts(app.study.profile))
+        assert rows[-1]["rating"] == 3
+
+
+async def test_switching_and_adding_a_profile(make_app):
+    app = make_app(bank=harbour())
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("p")
+        assert isinstance(app.screen, ProfileDialog)
+        app.screen.query_one("#new-profile", Input).focus()
+        await pilot.press(*"Ana", "enter")
+        await pilot.pause()
+        assert isinstance(app.screen, HomeScreen)
+        assert app.study.profile == "Ana"
+        assert "Ana" in app.study.store.profiles()
+        assert "Profile: Ana" in str(app.screen.query_one("#profile-line").content)
+
+
+async def test_quit_mid_session_asks_and_keeps_answers(make_app):
+    app = make_app(bank=harbour())
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("enter")
+        key = "t" if app.screen.session.current.form is Form.TRUEFALSE else "1"
+        await pilot.press(key, "escape")
+        assert isinstance(app.screen, ConfirmDialog)
+        await pilot.press("n")
+        assert isinstance(app.screen, QuestionScreen)
+        await pilot.press("escape", "y")
+        await pilot.pause()
+        assert isinstance(app.screen, ResultsScreen)
+        assert len(list(app.study.store.attempts(app.study.profile))) == 1
+
+
+async def test_quit_from_home_does_not_ask(make_app):
+    app = make_app(bank=harbour())
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("q")
+        await pilot.pause()
+    assert app.return_code == 0
+
+
+async def test_help_lists_the_keys_of_the_current_screen(make_app):
+    app = make_app(bank=harbour())
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("f1")
+        table = app.screen.query_one("#help-keys")
+        actions = [str(table.get_row_at(i)[1]) for i in range(table.row_count)]
+        assert "Start" in actions and "Stats" in actions and "Help" in actions
+
+
+async def test_theme_choice_is_remembered(make_app, tmp_path):
+    from quiz.data import config as settings
+
+    app = make_app(bank=harbour())
+    async with app.run_test(size=SIZE) as pilot:
+        app.theme = "quiz-high-contrast"
+        await pilot.pause()
+    assert settings.load(tmp_path / "config").config.theme == "quiz-high-contrast"

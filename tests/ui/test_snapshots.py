@@ -1,0 +1,82 @@
+"""SVG snapshots of every screen at 100x30 (review the report before updating: --snapshot-update)."""
+
+from __future__ import annotations
+
+from quiz.core.verdict import Form
+from quiz.ui.screens.read_screen import ReadScreen
+
+SIZE = (100, 30)
+
+
+def test_home(snap_compare, make_app):
+    assert snap_compare(make_app(), terminal_size=SIZE)
+
+
+def test_question_choice(snap_compare, make_app):
+    assert snap_compare(make_app(), press=["enter"], terminal_size=SIZE)
+
+
+def test_question_typed(snap_compare, make_app):
+    async def typed(pilot):
+        pilot.app.screen.query_one("#form").value = Form.TYPED
+        await pilot.pause()
+        app = pilot.app
+        await pilot.press("enter")
+        while app.screen.session.current.form is not Form.TYPED:
+            await pilot.press("f3", "enter")
+        await pilot.press(*"Vienna")
+
+    assert snap_compare(make_app(), run_before=typed, terminal_size=SIZE)
+
+
+def test_feedback(snap_compare, make_app):
+    assert snap_compare(make_app(), press=["enter", "2"], terminal_size=SIZE)
+
+
+def test_flashcard_revealed(snap_compare, make_app):
+    async def flashcard(pilot):
+        pilot.app.screen.query_one("#form").value = Form.FLASHCARD
+        await pilot.pause()
+        await pilot.press("enter", "space")
+
+    assert snap_compare(make_app(), run_before=flashcard, terminal_size=SIZE)
+
+
+def test_results(snap_compare, make_app):
+    async def answer_three(pilot):
+        await pilot.press("enter", "1", "enter", "2", "enter", "f3", "enter", "escape", "y")
+
+    assert snap_compare(make_app(), run_before=answer_three, terminal_size=SIZE)
+
+
+def test_stats(snap_compare, make_app):
+    async def stats(pilot):
+        await pilot.press("enter", "1", "enter", "2", "enter", "escape", "y", "h", "s")
+
+    assert snap_compare(make_app(), run_before=stats, terminal_size=SIZE)
+
+
+def test_read(snap_compare, make_app):
+    async def read(pilot):
+        pilot.app.push_screen(ReadScreen("barrel-bombs"))
+        await pilot.pause()
+
+    assert snap_compare(make_app(), run_before=read, terminal_size=SIZE)
+
+
+def test_help(snap_compare, make_app):
+    assert snap_compare(make_app(), press=["f1"], terminal_size=SIZE)
+
+
+def test_profile_dialog(snap_compare, make_app):
+    assert snap_compare(make_app(), press=["p"], terminal_size=SIZE)
+
+
+def test_leave_dialog(snap_compare, make_app):
+    assert snap_compare(make_app(), press=["enter", "escape"], terminal_size=SIZE)
+
+
+def test_high_contrast_theme(snap_compare, make_app):
+    from quiz.data.config import Config
+
+    assert snap_compare(make_app(config=Config(theme="quiz-high-contrast")), press=["enter", "1"], terminal_size=SIZE)
