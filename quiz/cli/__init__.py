@@ -9,6 +9,7 @@ from collections.abc import Sequence
 from quiz import __version__
 from quiz.cli import (
     bank_commands,
+    derive_commands,
     format_commands,
     serve_commands,
     store_commands,
@@ -30,6 +31,7 @@ def build_parser() -> argparse.ArgumentParser:
     store_commands.register(sub, common)
     study_commands.register(sub, common)
     format_commands.register(sub, common)
+    derive_commands.register(sub, common)
     serve_commands.register(sub, common)
     return parser
 

@@ -1,0 +1,748 @@
+"""Question candidates from an analysed article: several templates per sentence, each checked as it is built.
+
+Templates:
+- subject: "Which country has once again blocked ...?" (the sentence's subject asked for)
+- said: 'Who said "..."?' (a quotation or reported statement with its speaker after it)
+- post / who-is: "What post does X hold?", "Who is Britain's UN Ambassador?"
+- gap: the sentence with a person, place, organisation or date blanked out
+- number: the sentence with a figure blanked out
+- truefalse: the sentence as written, or with one entity swapped for another of its type
+"""
+
+from __future__ import annotations
+
+import random
+import re
+from dataclasses import dataclass, replace
+
+from quiz.core.model import GAP_MARK, Kind
+from quiz.derive.distractors import Option, Pools, date_options, format_like, number_options, numword_options
+from quiz.derive.entities import (
+    SPEECH_VERBS,
+    Analysis,
+    Mention,
+    content_words,
+    fold,
+    quotes,
+    unit_after,
+    words,
+)
+from quiz.derive.sentences import Sentence
+from quiz.derive.wording import (
+    ADVERBS,
+    AUX,
+    DISCOURSE,
+    GENERIC,
+    PRONOUN_START,
+    TIME_UNIT,
+    TYPE_TAG,
+    attributive,
+    capital,
+    clip,
+    clip_around,
+    clip_at_clause,
+    ends_as_question,
+    grams,
+    is_verb,
+    leans_on_context,
+    listed,
+    own_clause,
+    plain_intro,
+    tags_for,
+    takes_the,
+    usable,
+    written_like,
+)
+
+
+@dataclass
+class Candidate:
+    """A possible question, with what the tests and the ranker need to know about it."""
+
+    template: str
+    kind: Kind
+    sentence: int
+    prompt: str
+    answer: str | bool | float
+    answer_text: str
+    """The answer as written in the evidence (for numbers: the figure as written)."""
+    span: tuple[int, int, int]
+    """(evidence index, start, end) of `answer_text` in the evidence quotes."""
+    evidence: tuple[str, ...]
+    atype: tuple[str, str]
+    key: str
+    explanation: str
+    tags: tuple[str, ...]
+    alternatives: tuple[str, ...] = ()
+    options: tuple[Option, ...] = ()
+    unit: str = ""
+    difficulty: int = 1
+    score: float = 0.0
+    sentences: tuple[int, ...] = ()
+    substitute: str = ""
+
+    @property
+    def distractors(self) -> tuple[str, ...]:
+        return tuple(o.text for o in self.options)
+
+
+_WH = {
+    ("person", "person"): "who",
+    ("country", "country"): "which country",
+    ("place", "city"): "which city",
+    ("place", "region"): "which region",
+    ("org", "international"): "which organisation",
+    ("org", "ngo"): "which organisation",
+    ("org", "news-agency"): "which news agency",
+    ("org", "broadcaster"): "which broadcaster",
+    ("org", "armed-group"): "which group",
+    ("org", "party"): "which party",
+    ("org", "company"): "which company",
+    ("org", "university"): "which university",
+    ("org", "newspaper"): "which newspaper",
+}
+
+
+class Builder:
+    """Builds every candidate for one analysed article."""
+
+    def __init__(self, analysis: Analysis, pools: Pools, rng: random.Random) -> None:
+        self.a = analysis
+        self.pools = pools
+        self.rng = rng
+        self.sents = analysis.sentences
+        self.article_dates = [m.text for ms in analysis.mentions for m in ms if m.type == "date"]
+        # Each sentence's words, computed once: the conflict checks compare every pair of sentences.
+        self.words = [words(s.text) for s in self.sents]
+        self.content = [content_words(s.text) for s in self.sents]
+        self.grams = [grams(w, 6) for w in self.words]
+        self._forms: dict[str, list[str]] = {}
+
+    # ---------------------------------------------------------------- helpers
+
+    def forms(self, key: str) -> list[str]:
+        """Every way the article (or the gazetteer, for a country) writes this entity."""
+        if key in self._forms:
+            return self._forms[key]
+        ent = self.a.entities.get(key)
+        out = [key]
+        if ent:
+            out += ent.forms
+            if ent.type == "person":
+                out.append(ent.surname)
+                if "-" in ent.surname:
+                    out.append(ent.surname.split("-", 1)[1])
+            if ent.type == "country":
+                out += self.pools.g.aliases.get(key, [])
+        found = self._forms[key] = [f for f in dict.fromkeys(out) if f]
+        return found
+
+    def leaks(self, prompt: str, key: str, answer: str) -> bool:
+        """Does the prompt give the answer away (any written form of it, even inside a longer word)?"""
+        p = fold(prompt)
+        for f in [answer, *self.forms(key)]:
+            ff = fold(f)
+            if len(ff) > 3 and ff in p:
+                return True
+            if 0 < len(ff) <= 3 and re.search(rf"\b{re.escape(ff)}\b", p):
+                return True
+        return False
+
+    def _gives_away(self, text: str, m: Mention) -> bool:
+        """Does the sentence name the place's country, so the blank is obvious ('Swiss city of ___')?"""
+        known = self.pools.g.lookup(m.text)
+        if not known or not known.country:
+            return False
+        demonyms = self.pools.g.demonyms_of.get(known.country, [])
+        rest = text[: m.start] + text[m.end :]
+        return any(re.search(rf"\b{re.escape(w)}\b", rest) for w in [known.country, *demonyms])
+
+    def conflicting(self, index: int, statement: str, key: str, type_: tuple[str, str]) -> bool:
+        """Does another sentence say much the same with another entity of the answer's type?"""
+        mine = content_words(statement)
+        if len(mine) < 3:
+            return False
+        runs = grams(words(statement), 6)
+        for s in self.sents:
+            if s.index == index:
+                continue
+            overlap = len(mine & self.content[s.index]) / len(mine)
+            if overlap < 0.6 and runs.isdisjoint(self.grams[s.index]):
+                continue
+            for m in self.a.mentions[s.index]:
+                if (m.type, m.subtype) == type_ and m.key != key:
+                    return True
+        return False
+
+    def options(
+        self,
+        answer: str,
+        m_type: tuple[str, str],
+        key: str,
+        avoid: str,
+        sentence: int,
+        surname: bool = False,
+        region_first: bool = False,
+    ) -> list[Option]:
+        region = self.pools.g.regions.get(key, "")
+        ms = [m for m in self.a.mentions[sentence] if m.key != key and m.type not in ("number", "date")]
+        names = [m.text for m in ms]
+        # Names in the sentence under any of their forms ('US' there rules out 'United States'), and the
+        # countries of the people in it ('Assad' rules out Syria as a plausible 'Which country ...?').
+        exclude = [*self.forms(key), *(f for m in ms for f in self.forms(m.key))]
+        if m_type == ("country", "country"):
+            for m in ms:
+                ent = self.a.entities.get(m.key)
+                for phrase in ent.role_phrases if ent and m.type == "person" else ():
+                    exclude += [self.pools.g.demonyms.get(w.removesuffix("'s"), w.removesuffix("'s"))
+                                for w in phrase.split()]  # fmt: skip
+        return self.pools.pick(
+            answer, m_type, self.rng, exclude=exclude, avoid=avoid, avoid_names=names, region=region,
+            surname=surname, region_first=region_first,
+        )  # fmt: skip
+
+    # ---------------------------------------------------------------- templates
+
+    def all(self) -> list[Candidate]:
+        out: list[Candidate] = []
+        for s in self.sents:
+            if not usable(s):
+                continue
+            for make in (self.subject, self.said, self.posts, self.gaps, self.number, self.truefalse):
+                out.extend(make(s))
+        return out
+
+    def subject(self, s: Sentence) -> list[Candidate]:
+        """Ask for the sentence's subject: 'Which country has once again blocked ...?'."""
+        text = s.text
+        body = DISCOURSE.sub("", text)
+        offset = len(text) - len(body)
+        ms = self.a.mentions[s.index]
+        intro = ""
+        subj = [m for m in ms if m.np[0] == offset]
+        if not subj:
+            m = re.match(r"^([A-Z][^,\"]{5,90}), ", body)
+            if m and not (set(words(m.group(1))) & PRONOUN_START):
+                at = offset + m.end()
+                subj = [x for x in ms if x.np[0] == at]
+                intro = plain_intro(m.group(0))
+        if not subj:
+            return []
+        first = subj[0]
+        members = [first]
+        end = first.end
+        # 'Britain, France, and Spain have ...' / 'Russia and Syria accuse ...'
+        rest = text[end:]
+        while True:
+            m = re.match(r"^(,? and |, )(the )?", rest)
+            if not m:
+                break
+            nxt = [x for x in ms if x.start == end + m.end()]
+            if not nxt or (nxt[0].type, nxt[0].subtype) != (first.type, first.subtype):
+                break
+            members.append(nxt[0])
+            end = nxt[0].end
+            rest = text[end:]
+            if m.group(1).strip(", ") == "and":
+                break
+        if len(members) > 1 and not text[members[-2].end : members[-1].start].lstrip(",").startswith(" and"):
+            return []  # a list cut short: 'Russia, China, ...'
+        atype = (first.type, first.subtype)
+        if atype not in _WH:
+            return []
+        after = text[end:]
+        appositive = ""
+        m = re.match(r"^(, [^,]{3,80},) ", after)
+        if m and not re.search(r'["]', m.group(1)):
+            # A relative clause can go ('Santos, who took charge in January, said' -> 'Who said');
+            # a noun appositive stays as a clue ('Which country, a staunch Assad ally, opposed').
+            relative = re.match(r"^, (who|which|whose|where)\b", m.group(1))
+            appositive = "" if relative else m.group(1)
+            after = after[m.end() - 1 :]
+        predicate = own_clause(after.lstrip(" "))
+        pw = predicate.split(" ")
+        i = 0
+        while i < len(pw) - 1 and pw[i] in ADVERBS - AUX:
+            i += 1
+        if not pw or not is_verb(pw[i]) or text.rstrip().endswith("?") or leans_on_context(predicate):
+            return []
+        if len(members) > 1:
+            answer_text = text[first.start : end]
+            n = len(members)
+            wh = f"which {'two' if n == 2 else 'three' if n == 3 else 'four' if n == 4 else ''} " + {
+                "country": "countries", "place": "places", "org": "organisations", "person": "people",
+            }.get(first.type, "")  # fmt: skip
+            wh = wh.replace("  ", " ")
+        else:
+            answer_text = first.text
+            wh = _WH[atype]
+        question = f"{wh}{appositive} {ends_as_question(predicate)}"
+        prompt = f"{intro}{question}" if intro else capital(question)
+        key = first.key if len(members) == 1 else "|".join(x.key for x in members)
+        if any(self.leaks(prompt, x.key, x.text) for x in members):
+            return []
+        statement = predicate
+        if self.conflicting(s.index, statement, first.key, atype):
+            return []
+        if len(members) > 1:
+            opts = self.list_options(members, text, prompt)
+            explanation = f"The article names {answer_text}."
+        else:
+            surname = first.type == "person" and " " not in answer_text
+            opts = self.options(answer_text, atype, first.key, prompt, s.index, surname=surname)
+            said = clip(ends_as_question(predicate)[:-1], 18)
+            explanation = f"The article reports that {answer_text} {said}" + ("" if said.endswith("…") else ".")
+        primary = TYPE_TAG.get(first.type, "")
+        if re.match(r"^(said|told|says|added|warned|stressed)\b", predicate) and '"' in predicate:
+            primary = "quotes"
+        base = Candidate(
+            template=f"subject-{first.type}" if len(members) == 1 else "subject-list",
+            kind=Kind.CHOICE,
+            sentence=s.index,
+            prompt=prompt,
+            answer=answer_text,
+            answer_text=answer_text,
+            span=(0, first.start, end),
+            evidence=(text,),
+            atype=atype if len(members) == 1 else (first.type + "-list", str(len(members))),
+            key=key,
+            explanation=explanation,
+            tags=tags_for(primary, text),
+            options=tuple(opts),
+            difficulty=2 if len(members) > 1 or intro else 1,
+            sentences=(s.index,),
+        )
+        out = [base]
+        if len(members) == 1:
+            out.append(replace(base, kind=Kind.RECALL, alternatives=tuple(self.alternatives(first, opts))))
+        return out
+
+    def list_options(self, members: list[Mention], text: str, prompt: str) -> list[Option]:
+        """Lists like the answer with one or two members swapped for others of the same type."""
+        first = members[0]
+        seps = [text[members[i].end : members[i + 1].start] for i in range(len(members) - 1)]
+        keys = {m.key for m in members}
+        pool = self.pools.pick(
+            first.text, (first.type, first.subtype), self.rng, k=6,
+            exclude=[f for m in members for f in self.forms(m.key)], avoid=prompt,
+        )  # fmt: skip
+        names = [o.text for o in pool if o.text not in keys]
+        out: list[Option] = []
+        atype = (first.type + "-list", str(len(members)))
+        positions = list(range(len(members)))[::-1]
+        for i, name in zip(positions, names, strict=False):
+            parts = [m.text for m in members]
+            parts[i] = name
+            joined = parts[0] + "".join(sep + p for sep, p in zip(seps, parts[1:], strict=True))
+            out.append(Option(joined, atype, pool[0].source if pool else "article"))
+        return out[:3]
+
+    def alternatives(self, m: Mention, opts: list[Option]) -> list[str]:
+        banned = {fold(o.text) for o in opts} | {fold(m.text)}
+        alts: list[str] = []
+        ent = self.a.entities.get(m.key)
+        if m.type == "person" and ent:
+            if fold(ent.key) != fold(m.text):
+                alts.append(ent.key)
+            alts.append(ent.surname)
+            if "-" in ent.surname:
+                alts.append(ent.surname.split("-", 1)[1])
+        elif m.type == "country":
+            alts += [m.key, *self.pools.g.aliases.get(m.key, [])]
+        seen = set(banned)
+        out = []
+        for a in alts:
+            if fold(a) not in seen and fold(a):
+                seen.add(fold(a))
+                out.append(a)
+        return out[:3]
+
+    def said(self, s: Sentence) -> list[Candidate]:
+        """'"...," Putin added.' -> 'Who said "..."?'."""
+        text = s.text
+        body_start = len(text) - len(DISCOURSE.sub("", text))
+        verbs = "|".join(sorted(SPEECH_VERBS))
+        for m in self.a.mentions[s.index]:
+            if m.type != "person":
+                continue
+            np0 = m.np[0]
+            before, after = text[:np0], text[m.end :]
+            trailing = re.match(rf"^ ({verbs})\b([^\"]{{0,80}})[.]$", after)
+            inverted = re.search(rf'(,"|,|[?!]") ({verbs}) $', before)
+            if trailing and re.search(r'(,"|,|[?!]"|") $', before):
+                cut = re.search(r'(,"|,|[?!]"|") $', before).start()  # type: ignore[union-attr]
+                clause = text[body_start : cut + (1 if before[cut:].startswith(('"', '?"', '!"')) else 0)]
+                if before[cut:].startswith(',"'):
+                    clause = text[body_start:cut] + '"'
+            elif inverted and re.match(r"^(,[^\"]{0,80})?[.]$", after):
+                cut = inverted.start()
+                clause = text[body_start:cut] + ('"' if inverted.group(1).endswith('"') else "")
+            else:
+                continue
+            return self._said(s, m, clause)
+        # '"...," he said.' -> the speaker is the person the previous sentence is about.
+        pm = re.search(rf'(,"|[?!]") (he|she) ({verbs})([^"]{{0,60}})[.]$', text)
+        if pm and s.index > 0:
+            speaker = self._previous_speaker(s.index)
+            if speaker:
+                prev, m = speaker
+                clause = text[body_start : pm.start()] + '"'
+                return self._said(s, m, clause, previous=prev)
+        return []
+
+    def _previous_speaker(self, index: int) -> tuple[Sentence, Mention] | None:
+        prev = self.sents[index - 1]
+        if self.sents[index].paragraph - prev.paragraph > 1:
+            return None
+        people = [m for m in self.a.mentions[prev.index] if m.type == "person"]
+        if not people:
+            return None
+        body_start = len(prev.text) - len(DISCOURSE.sub("", prev.text))
+        if people[0].np[0] == body_start or len({m.key for m in people}) == 1:
+            return prev, people[0]
+        return None
+
+    def _said(self, s: Sentence, m: Mention, clause: str, previous: Sentence | None = None) -> list[Candidate]:
+        clause = clause.strip()
+        named = any(x.start == len(s.text) - len(DISCOURSE.sub("", s.text)) for x in self.a.mentions[s.index])
+        if len(clause.split()) < 5 or clause.count('"') % 2:
+            return []
+        inner = clause
+        qs = quotes(clause)
+        if len(qs) == 1 and qs[0].start == 0 and qs[0].end == len(clause):
+            inner = qs[0].text.rstrip(",. ")
+            # A long quotation: its first sentence is enough to recognise it.
+            first = re.split(r"(?<=[.!?]) (?=[A-Z])", inner)[0]
+            if len(first.split()) >= 6:
+                inner = first.rstrip(".")
+            inner = clip_at_clause(inner, 30)
+            shown = f'"{inner}"'
+        else:
+            shown = re.sub(r'[,.]"', '"', clause)
+            first_word = shown.split(" ", 1)[0]
+            if not named and first_word != "I" and first_word[1:].islower():
+                shown = shown[:1].lower() + shown[1:]  # 'Turnout was ...' -> 'Who said turnout was ...?'
+        prompt = f"Who said {shown}" + ("" if shown.endswith(("?", '?"', "!", '!"')) else "?")
+        ent = self.a.entities.get(m.key)
+        if self.leaks(prompt, m.key, m.text):
+            return []
+        if self.conflicting(s.index, clause, m.key, ("person", "person")):
+            return []
+        answer_text = m.text
+        surname = " " not in answer_text
+        opts = self.options(answer_text, ("person", "person"), m.key, prompt, s.index, surname=surname)
+        evidence = (previous.text, s.text) if previous else (s.text,)
+        span = (0, m.start, m.end) if previous else (0, m.start, m.end)
+        role = f", {ent.role_phrases[0]}" if ent and ent.role_phrases else ""
+        name = ent.key if ent else answer_text
+        explanation = f"The article gives these words to {name}{role}."
+        base = Candidate(
+            template="said",
+            kind=Kind.RECALL,
+            sentence=s.index,
+            prompt=prompt,
+            answer=answer_text,
+            answer_text=answer_text,
+            span=span,
+            evidence=evidence,
+            atype=("person", "person"),
+            key=m.key,
+            explanation=explanation.replace("  ", " "),
+            tags=tags_for("quotes", s.text) if "people" in tags_for("quotes", s.text) else ("quotes", "people"),
+            options=tuple(opts),
+            difficulty=2 if previous else 1,
+            sentences=(previous.index, s.index) if previous else (s.index,),
+        )
+        base.alternatives = tuple(self.alternatives(m, opts))
+        return [base, replace(base, kind=Kind.CHOICE, alternatives=())]
+
+    def posts(self, s: Sentence) -> list[Candidate]:
+        """'What post does X hold?' and 'Who is Britain's UN Ambassador?'."""
+        out: list[Candidate] = []
+        text = s.text
+        for m in self.a.mentions[s.index]:
+            if m.type != "person" or not m.role:
+                continue
+            ent = self.a.entities[m.key]
+            if len({fold(r) for r in ent.roles}) != 1:
+                continue  # two posts for one person: no single defensible answer
+            role_start = text.find(m.role, m.np[0], m.start)
+            if role_start < 0:
+                continue
+            role = text[role_start : role_start + len(m.role)]
+            prompt = f"What post does {ent.key} hold, according to the article?"
+            phrase = m.role_phrase
+            opts = self.pools.titles(role, self.rng, exclude=[*ent.roles, *ent.role_phrases], avoid=prompt)
+            alts = [phrase] if fold(phrase) != fold(role) and "'" not in phrase else []
+            alts = [a for a in alts if fold(a) not in {fold(o.text) for o in opts}]
+            tags = ("people", "diplomacy") if "diplomacy" in tags_for("people", text) else ("people",)
+            out.append(
+                Candidate(
+                    template="post",
+                    kind=Kind.CHOICE,
+                    sentence=s.index,
+                    prompt=prompt,
+                    answer=role,
+                    answer_text=role,
+                    span=(0, role_start, role_start + len(role)),
+                    evidence=(text,),
+                    atype=("title", "title"),
+                    key=f"post:{ent.key}",
+                    explanation=f"The article calls {ent.key} {phrase}.",
+                    tags=tags,
+                    options=tuple(opts),
+                    sentences=(s.index,),
+                )
+            )
+            out.append(replace(out[-1], kind=Kind.RECALL, alternatives=tuple(alts)))
+            who = self._who_is(s, m, ent.key, phrase)
+            if who:
+                out.extend(who)
+        return out
+
+    def _who_is(self, s: Sentence, m: Mention, key: str, phrase: str) -> list[Candidate]:
+        if fold(phrase) == fold(m.role) or phrase.endswith("'s"):
+            return []  # no nationality or organisation: 'Who is the Foreign Minister?' has many answers
+        mine = (fold(m.role), _qualifier(phrase, m.role, self.pools))
+        for ent in self.a.of_type("person"):
+            if ent.key == key:
+                continue
+            for role, p in zip(ent.roles, ent.role_phrases, strict=True):
+                if fold(role) == mine[0] and _qualifier(p, role, self.pools) in (mine[1], ""):
+                    return []
+        the = "" if "'s " in phrase or phrase.startswith(("the ", "The ")) else "the "
+        prompt = f"Who is {the}{phrase}, according to the article?"
+        if self.leaks(prompt, key, m.text):
+            return []
+        opts = self.options(m.text, ("person", "person"), key, prompt, s.index)
+        base = Candidate(
+            template="who-is",
+            kind=Kind.CHOICE,
+            sentence=s.index,
+            prompt=prompt,
+            answer=m.text,
+            answer_text=m.text,
+            span=(0, m.start, m.end),
+            evidence=(s.text,),
+            atype=("person", "person"),
+            key=key,
+            explanation=f"The article names {m.text} as {phrase}.",
+            tags=("people",),
+            options=tuple(opts),
+            sentences=(s.index,),
+        )
+        return [base, replace(base, kind=Kind.RECALL, alternatives=tuple(self.alternatives(m, opts)))]
+
+    def gaps(self, s: Sentence) -> list[Candidate]:
+        """The sentence with one person, place, organisation, date or number word blanked out."""
+        text = s.text
+        if GAP_MARK in text or '"' in text[:1]:
+            return []
+        out: list[Candidate] = []
+        for m in self.a.mentions[s.index]:
+            atype = (m.type, m.subtype)
+            if m.type not in ("person", "country", "place", "org", "date", "numword"):
+                continue
+            if m.type == "org" and m.subtype in ("acronym", "government", "group"):
+                continue
+            if m.type == "numword" and not unit_after(text, m.end) and not text[m.end :].startswith(" other "):
+                continue
+            if m.type in ("country", "place", "org") and attributive(text, m.end):
+                continue  # 'the Geneva talks', 'a UN diplomat': the blank would be guessed from the noun
+            if m.type == "place" and self._gives_away(text, m):
+                continue  # 'the Swiss city of ___'
+            if m.type == "person" and text[m.end : m.end + 2] == "'s":
+                continue  # "___'s government": the noun after it gives the person away
+            if m.type == "person" and self.conflicting(s.index, text[: m.np[0]] + text[m.end :], m.key, atype):
+                continue
+            shown = text[: m.start] + GAP_MARK + text[m.end :]
+            shown = clip_around(shown, shown.index(GAP_MARK))
+            if self.leaks(shown, m.key, m.text) or m.text.lower() in ("the", "a"):
+                continue
+            if m.type == "date":
+                texts = date_options(m, self.rng, exclude=self.article_dates)
+                opts = [Option(t, atype, "generated") for t in texts]
+            elif m.type == "numword":
+                exclude = [x.text for x in self.a.mentions[s.index] if x.type == "numword"]
+                opts = [Option(t, atype, "generated") for t in numword_options(m.text, self.rng, exclude=exclude)]
+            else:
+                opts = self.options(
+                    m.text, atype, m.key, shown, s.index, surname=m.type == "person" and " " not in m.text
+                )
+            if m.type == "person" and len(opts) < 3:
+                continue
+            alternatives = self.alternatives(m, opts) if m.type in ("person", "country") else []
+            tag = {"numword": ""}.get(m.type, TYPE_TAG.get(m.type, ""))
+            in_list = m.type == "country" and bool(
+                re.search(r"(, | and )$", text[: m.start]) or re.match(r"^(, |,? and )", text[m.end :])
+            )
+            out.append(
+                Candidate(
+                    template=f"gap-{m.type}" + ("-list" if in_list else ""),
+                    kind=Kind.GAP,
+                    sentence=s.index,
+                    prompt=shown,
+                    answer=m.text,
+                    answer_text=m.text,
+                    span=(0, m.start, m.end),
+                    evidence=(text,),
+                    atype=atype,
+                    key=m.key,
+                    explanation=f'The article has "{m.text}" here.',
+                    tags=tags_for(tag, text),
+                    alternatives=tuple(alternatives),
+                    options=tuple(opts),
+                    sentences=(s.index,),
+                )
+            )
+        return out
+
+    def number(self, s: Sentence) -> list[Candidate]:
+        """'Fill in the number: "... killed ___ people ..."'."""
+        text = s.text
+        out: list[Candidate] = []
+        ms = [m for m in self.a.mentions[s.index] if m.type == "number"]
+        for m in ms:
+            if m.value <= 0:
+                continue
+            shown = text[: m.start] + GAP_MARK + text[m.end :]
+            shown = clip_around(shown, shown.index(GAP_MARK))
+            unit = "%" if m.subtype == "percent" else unit_after(text, m.end)
+            others = [x.value for x in ms if x is not m]
+            values = number_options(m.value, self.rng, exclude=others)
+            opts = [Option(format_like(v), ("number", m.subtype), "generated") for v in values]
+            prompt = f'Fill in the number: "{shown}"'
+            out.append(
+                Candidate(
+                    template="number",
+                    kind=Kind.NUMBER,
+                    sentence=s.index,
+                    prompt=prompt,
+                    answer=float(m.value),
+                    answer_text=m.text,
+                    span=(0, m.start, m.end),
+                    evidence=(text,),
+                    atype=("number", m.subtype),
+                    key=f"number:{m.text}",
+                    explanation=f"The article gives the figure as {m.text}.",
+                    tags=tags_for("", text, default="chronology" if TIME_UNIT.match(unit) else "comparison"),
+                    options=tuple(opts),
+                    unit=unit,
+                    sentences=(s.index,),
+                )
+            )
+        return out
+
+    def truefalse(self, s: Sentence) -> list[Candidate]:
+        """The sentence as a statement: as written (true) or with one entity swapped (false)."""
+        text = s.text
+        body = DISCOURSE.sub("", text)
+        offset = len(text) - len(body)
+        n = len(body.split())
+        if not 6 <= n <= 32 or '"' in body or not body.endswith(".") or body.split()[0].lower() in PRONOUN_START:
+            return []
+        statement = capital(body)
+        swappable = [
+            m for m in self.a.mentions[s.index]
+            if m.type in ("person", "date", "number")
+            or (m.type == "country" and (m.np[0] == offset or listed(text, m)))
+            or (m.type == "place" and self.pools.g.lookup(m.text) is not None)
+            or (m.type == "org" and m.subtype in ("news-agency", "international", "armed-group", "broadcaster"))
+        ]  # fmt: skip
+        if not swappable:
+            return []
+        make_false = self.rng.random() < 0.6
+        out: list[Candidate] = []
+        for m in swappable:
+            if m.start < offset or text[m.end : m.end + 2] == "'s":
+                continue
+            sub = self._substitute(s, m) if make_false else None
+            a, b = m.np if m.type == "person" else m.span
+            if make_false and sub is None:
+                continue
+            if sub is not None:
+                head = text[offset:a]
+                if m.type == "country" and head.endswith(("the ", "The ")) and not takes_the(sub):
+                    head = head[:-4]
+                new = text[offset:a] + sub + text[b:] if head == text[offset:a] else head + sub + text[b:]
+                prompt = f"True or false, according to the article: {capital(new)}"
+                answer: bool = False
+                explanation = f"The article says {text[a:b]}, not {sub}."
+            else:
+                prompt = f"True or false, according to the article: {statement}"
+                answer = True
+                explanation = "The article says this in these words."
+            out.append(
+                Candidate(
+                    template="tf-false" if sub else "tf-true",
+                    kind=Kind.TRUEFALSE,
+                    sentence=s.index,
+                    prompt=prompt,
+                    answer=answer,
+                    answer_text=text[a:b],
+                    span=(0, a, b),
+                    evidence=(text,),
+                    atype=(m.type, m.subtype),
+                    key=m.key,
+                    explanation=explanation,
+                    tags=tags_for(TYPE_TAG.get(m.type, ""), text),
+                    substitute=sub or "",
+                    sentences=(s.index,),
+                )
+            )
+            break
+        return out
+
+    def _substitute(self, s: Sentence, m: Mention) -> str | None:
+        """A same-type replacement for `m` that makes the sentence false and says nothing the article says."""
+        text = s.text
+        present = {fold(x.text) for x in self.a.mentions[s.index]}
+        if m.type == "number":
+            values = number_options(m.value, self.rng, k=2)
+            return written_like(m, values[0]) if values else None
+        if m.type == "date":
+            opts = date_options(m, self.rng, k=1, exclude=self.article_dates)
+            return opts[0] if opts else None
+        atype = (m.type, m.subtype)
+        surname = m.type == "person" and " " not in m.text
+        opts = self.options(m.text, atype, m.key, text, s.index, surname=surname, region_first=m.type == "country")
+        rest = content_words(text[: m.np[0]] + " " + text[m.end :]) - GENERIC
+        rest -= {w for x in self.a.mentions[s.index] for w in words(x.text)}
+        g = self.pools.g
+        for o in opts:
+            if fold(o.text) in present:
+                continue
+            demonyms = g.demonyms_of.get(o.text, [])
+            if any(re.search(rf"\b{re.escape(d)}\b", text) for d in demonyms):
+                continue  # 'Russia ... will veto the Russian proposal' would be false for a silly reason
+            said_elsewhere = False
+            ent = self.a.entities.get(_key_of(self.a, o.text))
+            for i in ent.sentences if ent else ():
+                # Anything the article says about the substitute near these words may make it true.
+                if rest & self.content[i]:
+                    said_elsewhere = True
+            if said_elsewhere:
+                continue
+            if m.type == "person" and m.np_start >= 0 and ent and ent.phrases:
+                return ent.phrases[0]
+            if m.type == "person" and m.np_start >= 0:
+                continue  # keep titles and names matched: no 'Syrian President Sergei Lavrov'
+            return o.text
+        return None
+
+
+def _key_of(a: Analysis, text: str) -> str:
+    for e in a.entities.values():
+        if e.key == text or text in e.forms:
+            return e.key
+    return text
+
+
+def _qualifier(phrase: str, role: str, pools: Pools) -> str:
+    """The country or organisation in a post's phrase: "Britain's UN Ambassador" -> 'Britain'."""
+    q = phrase[: max(0, len(phrase) - len(role))].strip().removesuffix("'s").strip()
+    g = pools.g
+    if q in g.demonyms:
+        return g.demonyms[q]
+    known = g.lookup(q)
+    return known.name if known else q

@@ -1,0 +1,373 @@
+"""Wrong options of the answer's own type: from the article, then the library, then the gazetteer."""
+
+from __future__ import annotations
+
+import math
+import random
+import re
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
+
+from quiz.core.model import format_number
+from quiz.derive.entities import MONTHS, PARTICLES, WEEKDAYS, Analysis, Entity, Mention, _month_number, fold
+from quiz.derive.gazetteer import Gazetteer, gazetteer
+from quiz.derive.sentences import word_set
+
+_GENERIC_NAME_WORDS = word_set(
+    """front united council ministry state states national nations international union party army forces
+    group news agency foreign affairs defence defense security general republic democratic islamic
+    people peoples front"""
+)
+
+
+@dataclass(frozen=True)
+class Option:
+    """One distractor, its (type, subtype) and where it came from."""
+
+    text: str
+    type: tuple[str, str]
+    source: str
+
+
+class Library:
+    """The entities of the other articles the learner has, article by article (analysed when first needed)."""
+
+    def __init__(self, analyse_all: Callable[[], list[Analysis]] | None = None) -> None:
+        self._analyse_all = analyse_all
+        self._articles: list[list[Entity]] | None = None
+
+    @property
+    def articles(self) -> list[list[Entity]]:
+        if self._articles is None:
+            found = self._analyse_all() if self._analyse_all else []
+            self._articles = [sorted(a.entities.values(), key=lambda e: e.key) for a in found]
+        return self._articles
+
+    def related(self, keys: set[str], minimum: int = 2) -> list[list[Entity]]:
+        """Articles about the same things (sharing `minimum` named entities): their people are plausible."""
+        return [ents for ents in self.articles if len(keys & {e.key for e in ents}) >= minimum]
+
+    def of_type(self, type_: tuple[str, str], keys: set[str]) -> list[Entity]:
+        source = self.related(keys) if type_[0] == "person" else self.articles
+        out, seen = [], set()
+        for ents in source:
+            for e in ents:
+                if (e.type, e.subtype) == type_ and e.key not in seen:
+                    seen.add(e.key)
+                    out.append(e)
+        return out
+
+    def titles(self, keys: set[str]) -> list[str]:
+        return list(dict.fromkeys(r for ents in self.related(keys) for e in ents for r in e.roles))
+
+
+def person_form(entity: Entity, surname: bool) -> str:
+    """A person as the answer writes people: full name, or the surname the article uses alone."""
+    if not surname:
+        return entity.key
+    singles = [f for f in entity.forms if " " not in f]
+    if singles:
+        return singles[0]
+    parts = entity.key.split()
+    if len(parts) >= 3 and parts[-2] in PARTICLES:
+        return " ".join(parts[-2:])  # 'de Graaf'
+    if re.fullmatch(r"[A-Z][a-z]+-[a-z]+", parts[-1]):
+        return parts[0]  # 'Ban Ki-moon': the family name comes first
+    return re.sub(r"^(?:al|el|Al|El)-", "", parts[-1])
+
+
+class Pools:
+    """Draws distractors of a given type for one article."""
+
+    def __init__(self, analysis: Analysis, library: Library | None = None, g: Gazetteer | None = None) -> None:
+        self.analysis = analysis
+        self.library = library or Library()
+        self.g = g or gazetteer()
+        self.keys = {e.key for e in analysis.entities.values() if e.type in ("person", "country", "place", "org")}
+
+    def _tiers(self, type_: tuple[str, str], surname: bool, home: str, known: bool) -> Iterator[tuple[str, list]]:
+        """(source, [(text, key), ...]) tier by tier, computed only when the earlier tiers ran short."""
+        t, sub = type_
+
+        def ents(source: str) -> list[tuple[str, str]]:
+            found = self.analysis.of_type(t, sub) if source == "article" else self.library.of_type(type_, self.keys)
+            found = sorted(found, key=lambda e: e.key)
+            return [(person_form(e, surname) if t == "person" else e.key, e.key) for e in found]
+
+        def library_items() -> list[tuple[str, str]]:
+            if t == "place" and not known:
+                return []  # nor places from unrelated articles
+            return ents("library")
+
+        def gazetteer_items() -> list[tuple[str, str]]:
+            if t not in ("country", "place", "org") or (t == "place" and not known):
+                return []  # a place the gazetteer does not know has no known country: no random cities
+            return [(k.name, k.name) for k in self.g.of_type(t, sub)]
+
+        if home:
+            at_home = _home_filter(self.g, home)
+            yield "article", [x for x in ents("article") if at_home(x[1])]
+            yield "gazetteer", [(k.name, k.name) for k in self.g.cities_in.get(home, [])]
+            yield "library", [x for x in ents("library") if at_home(x[1])]
+        yield "article", ents("article")
+        yield "library", library_items()
+        yield "gazetteer", gazetteer_items()
+
+    def pick(
+        self,
+        answer: str,
+        type_: tuple[str, str],
+        rng: random.Random,
+        *,
+        k: int = 3,
+        exclude: Iterable[str] = (),
+        avoid: str = "",
+        avoid_names: Iterable[str] = (),
+        region: str = "",
+        surname: bool = False,
+        region_first: bool = False,
+    ) -> list[Option]:
+        """Up to `k` options unlike the answer and each other; article first, library, then gazetteer.
+
+        `region_first` ranks countries of the answer's region above every tier (for true/false swaps,
+        where a far-away country makes the false statement too easy to spot).
+
+        Places prefer the answer's own country (Aleppo -> Homs, not Paris), countries its region; a
+        place the gazetteer does not know gets no gazetteer places (its country is unknown).
+        """
+        banned = {fold(answer)} | {fold(x) for x in exclude}
+        avoid_f = fold(avoid)
+        padded_avoid = f" {avoid_f} "
+        near = {fold(x) for x in avoid_names}
+        padded_banned = [f" {b} " for b in banned | near if len(b) > 3]
+        # Distinctive words of names already in the sentence ('al-Sham', 'Nusra'): an option sharing one
+        # looks like the answer's twin.
+        marks = {w for x in near for w in x.split() if len(w) > 3 and w not in _GENERIC_NAME_WORDS}
+        known_answer = self.g.lookup(answer)
+        home = known_answer.country if known_answer and type_[0] == "place" else ""
+        regions = self.g.regions
+        out: list[Option] = []
+        seen: set[str] = set()
+
+        def acceptable(text: str, key: str) -> bool:
+            f = fold(text)
+            if not f or f in seen or f in banned or fold(key) in banned:
+                return False
+            padded = f" {f} "
+            if (len(f) > 3 and f in avoid_f) or padded in padded_avoid:
+                return False  # already in the prompt
+            if len(f) > 3 and any(padded in b or b in padded for b in padded_banned):
+                return False  # 'Nusra Front' for 'Islamist Nusra Front'
+            if type_[0] in ("org", "person") and set(f.split()) & marks:
+                return False
+            seen.add(f)
+            return True
+
+        for source, items in self._tiers(type_, surname, home, known_answer is not None):
+            items = list(items)
+            rng.shuffle(items)
+            if region and source == "gazetteer":
+                items.sort(key=lambda item: regions.get(item[1], "") != region)
+            for text, key in items:
+                if len(out) >= k:
+                    break
+                if region_first and region and regions.get(key) != region:
+                    continue
+                if acceptable(text, key):
+                    out.append(Option(text, type_, source))
+            if len(out) >= k:
+                break
+        return out
+
+    def titles(
+        self, answer: str, rng: random.Random, *, k: int = 3, exclude: Iterable[str] = (), avoid: str = ""
+    ) -> list[Option]:
+        """Posts for 'What post does X hold?': the article's other posts, then posts of the same field."""
+        banned = {fold(answer)} | {fold(x) for x in exclude}
+        words = answer.split()
+        if answer[:1].islower():
+            style = "lower"
+        elif len(words) > 1 and all(w[:1].islower() or _KEEP_CAPS.match(w) for w in words[1:]):
+            style = "sentence"  # 'Regional governor', written at the start of a sentence
+        else:
+            style = "title"
+        like = set(self.g.titles_like(answer))
+        tiers = (
+            ("article", lambda: sorted({r for e in self.analysis.of_type("person") for r in e.roles})),
+            ("library", lambda: [t for t in self.library.titles(self.keys) if t in like or _same_head(t, answer)]),
+            ("gazetteer", lambda: sorted(like)),
+        )
+        out: list[Option] = []
+        seen: set[str] = set()
+        avoid_f = f" {fold(avoid)} "
+        for source, compute in tiers:
+            items = [_case_like(t, style) for t in compute()]
+            rng.shuffle(items)
+            for text in items:
+                f = fold(text)
+                if f in seen or f in banned or f" {f} " in avoid_f:
+                    continue
+                if any(b and (b in f or f in b) for b in banned) and len(f.split()) < 2:
+                    continue  # 'Minister' for 'Deputy Foreign Minister' is not wrong enough
+                seen.add(f)
+                out.append(Option(text, ("title", "title"), source))
+                if len(out) == k:
+                    return out
+        return out
+
+
+def _home_filter(g: Gazetteer, home: str) -> Callable[[str], bool]:
+    def at_home(key: str) -> bool:
+        known = g.lookup(key)
+        return known is not None and known.country == home
+
+    return at_home
+
+
+def _same_head(a: str, b: str) -> bool:
+    return a.lower().split()[-1:] == b.lower().split()[-1:]
+
+
+_KEEP_CAPS = re.compile(r"^(UN|U\.N\.|EU|US|U\.S\.|NATO|[A-Z]{2,})$")
+
+
+def _case_like(title: str, style: str) -> str:
+    """Write a post the way the answer is written: 'Finance Minister', 'finance minister', 'Finance minister'."""
+    words = title.split()
+    if style in ("lower", "sentence"):
+        out = " ".join(w if _KEEP_CAPS.match(w) else w.lower() for w in words)
+        return out[:1].upper() + out[1:] if style == "sentence" else out
+    return " ".join(w if w in ("of", "the") or _KEEP_CAPS.match(w) else w[:1].upper() + w[1:] for w in words)
+
+
+# --------------------------------------------------------------------------- numbers
+
+
+def _significant(value: float) -> int:
+    digits = f"{abs(value):.0f}".rstrip("0") if value == int(value) else f"{abs(value)}".replace(".", "")
+    return max(1, len(digits.lstrip("0")))
+
+
+def _round_to(value: float, sig: int) -> float:
+    if value <= 0:
+        return 0.0
+    step = 10 ** (math.floor(math.log10(value)) - sig + 1)
+    return round(value / step) * step
+
+
+def number_options(value: float, rng: random.Random, *, k: int = 3, exclude: Iterable[float] = ()) -> list[float]:
+    """Plausible wrong numbers around `value`: at least one below and one above, rounded like it."""
+    banned = {value, *exclude}
+    integral = value == int(value)
+    if integral and value <= 12:
+        pool_below = [value - d for d in (1, 2, 3) if value - d >= 1]
+        pool_above = [value + d for d in (1, 2, 3, 4)]
+    else:
+        sig = _significant(value)
+        below = [0.5, 0.6, 0.7, 0.75, 0.8]
+        above = [1.25, 1.4, 1.5, 1.6, 2.0, 3.0]
+        pool_below = [float(round(_round_to(value * f, sig))) for f in below]
+        pool_above = [float(round(_round_to(value * f, sig))) for f in above]
+        if not integral:
+            places = len(f"{value}".split(".")[1])
+            pool_below = [round(value * f, places) for f in below]
+            pool_above = [round(value * f, places) for f in above]
+    pool_below = [v for v in dict.fromkeys(pool_below) if v > 0 and v not in banned]
+    pool_above = [v for v in dict.fromkeys(pool_above) if v not in banned]
+    rng.shuffle(pool_below)
+    rng.shuffle(pool_above)
+    out: list[float] = []
+    for pool in (pool_below, pool_above):
+        if pool:
+            out.append(pool.pop())
+    rest = pool_below + pool_above
+    rng.shuffle(rest)
+    for v in rest:
+        if len(out) >= k:
+            break
+        if v not in out:
+            out.append(v)
+    return sorted(out[:k])
+
+
+def format_like(value: float) -> str:
+    """How the app shows a number answer (format_number), so options look alike."""
+    return format_number(float(value))
+
+
+# --------------------------------------------------------------------------- dates and number words
+
+
+_NUMWORDS = ["two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve"]
+
+
+def numword_options(word: str, rng: random.Random, *, k: int = 3, exclude: Iterable[str] = ()) -> list[str]:
+    low = word.lower()
+    banned = {low, *(e.lower() for e in exclude)}
+    if low in _NUMWORDS:
+        i = _NUMWORDS.index(low)
+        near = [_NUMWORDS[j] for j in (i - 1, i + 1, i + 2, i - 2, i + 3) if 0 <= j < len(_NUMWORDS)]
+    else:
+        near = {"fifteen": ["ten", "twelve", "twenty"], "twenty": ["ten", "fifteen", "thirty"],
+                "thirty": ["twenty", "forty", "fifty"], "forty": ["thirty", "fifty", "sixty"],
+                "fifty": ["thirty", "forty", "sixty"], "hundred": ["thousand", "dozen", "million"],
+                "dozen": ["hundred", "score", "thousand"]}.get(low, [])  # fmt: skip
+    out = [w for w in near if w not in banned][:k]
+    if word[:1].isupper():
+        out = [w.capitalize() for w in out]
+    return out
+
+
+def date_options(m: Mention, rng: random.Random, *, k: int = 3, exclude: Iterable[str] = ()) -> list[str]:
+    """Dates written like `m` (same format), none of them a date the article mentions."""
+    banned = {fold(x) for x in exclude} | {fold(m.text)}
+    text, sub = m.text, m.subtype
+    out: list[str] = []
+
+    def add(candidate: str) -> None:
+        if fold(candidate) not in banned and candidate not in out:
+            out.append(candidate)
+
+    if sub == "weekday":
+        days = [d for d in WEEKDAYS if d != text]
+        rng.shuffle(days)
+        for d in days:
+            add(d)
+    elif sub in ("month-day", "month-day-year", "day-month", "day-month-year"):
+        parts = text.replace(",", "").split()
+        if sub.startswith("month"):
+            month_word, day = parts[0], int("".join(c for c in parts[1] if c.isdigit()))
+        else:
+            day, month_word = int(parts[0]), parts[1]
+        year = parts[2] if len(parts) > 2 else ""
+        month = _month_number(month_word)
+        shifts = [-7, 7, -3, 3, -10, 10, 5, -5, 12, -12]
+        rng.shuffle(shifts)
+        for s in shifts:
+            d = day + s
+            if 1 <= d <= 28:
+                add(_write_date(sub, month_word, d, year))
+        for dm in (-1, 1):
+            mm = (month - 1 + dm) % 12
+            add(_write_date(sub, MONTHS[mm] if month_word in MONTHS else month_word, day, year))
+    elif sub == "month-year":
+        month_word, year = text.split()
+        month = _month_number(month_word)
+        for dm, dy in [(-2, 0), (2, 0), (0, -1), (0, 1), (-4, 0), (3, 0)]:
+            mm, yy = month - 1 + dm, int(year) + dy
+            yy += mm // 12
+            add(f"{MONTHS[mm % 12]} {yy}")
+        rng.shuffle(out)
+    elif sub == "year":
+        shifts = [-1, 1, -2, 2, -3, 3, 4, -4]
+        rng.shuffle(shifts)
+        for s in shifts:
+            add(str(int(text) + s))
+    rng.shuffle(out)
+    return out[:k]
+
+
+def _write_date(sub: str, month_word: str, day: int, year: str) -> str:
+    if sub.startswith("month"):
+        return f"{month_word} {day}, {year}" if year else f"{month_word} {day}"
+    return f"{day} {month_word} {year}".strip()

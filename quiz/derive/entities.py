@@ -1,0 +1,718 @@
+"""Rule-based entity recognition for English news: people and their posts, places, organisations,
+dates, numbers and quotations.
+
+Capitalised runs of words are found first, then typed: the gazetteer names countries, cities and
+well-known organisations; a title before a name makes a person ("Russian Deputy Foreign Minister
+Sergei Ryabkov"); a keyword at the end makes an organisation ("... Ministry", "... Front"); a
+surname seen alone later is linked to the full name. What cannot be typed with confidence is
+left out, so a question is never built on a guess.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from quiz.core.text import fold as _fold
+from quiz.derive.gazetteer import Gazetteer, gazetteer
+from quiz.derive.sentences import Sentence, word_set
+
+_NON_WORD = re.compile(r"[^\w\s]")
+_SPACES = re.compile(r"\s+")
+_LEADING_ARTICLE = re.compile(r"^(the|a|an)\s+")
+
+
+@lru_cache(maxsize=65536)
+def fold(text: str) -> str:
+    """quiz.core.text.fold, remembered, with a shortcut for plain ASCII (same result, several times faster)."""
+    if not text.isascii():
+        return _fold(text)
+    text = _NON_WORD.sub(" ", text.lower().replace("'", ""))
+    return _LEADING_ARTICLE.sub("", _SPACES.sub(" ", text).strip())
+
+
+MONTHS = (
+    "January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+    "November", "December",
+)  # fmt: skip
+_MONTH_ABBR = {"Jan": 1, "Feb": 2, "Mar": 3, "Apr": 4, "Jun": 6, "Jul": 7, "Aug": 8, "Sep": 9, "Sept": 9, "Oct": 10,
+               "Nov": 11, "Dec": 12}  # fmt: skip
+WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+SPEECH_VERBS = word_set(
+    """said says told tells added adds stressed warned noted explained insisted argued asked replied wrote
+    tweeted declared announced urged claimed confirmed acknowledged admitted continued concluded suggested
+    recalled complained cautioned emphasised emphasized reiterated echoed responded observed remarked
+    predicted vowed pledged promised stated commented"""
+)
+FUNCTION_CAPS = word_set(
+    """The A An But And Or However In On At For From With After Before As While When If This That These Those
+    It He She They We I You His Her Its Their Our My Your Asked Under Last Next Elsewhere Meanwhile Also Both
+    Some Many All More Most Such Other Only Even Still Yet So Then Now Since Despite Following According
+    During Unlike Like Why What Who Where How Instead Although Though Because Once Earlier Later Today
+    Yesterday Tomorrow Here There Each Every Several Few No Not Nor To By Of Over Into Amid Against Without
+    Among Between Through Toward Towards Until Unless Whether Which Whose Whom Let Mr Mrs Ms Dr"""
+)
+PARTICLES = word_set("de da di del della van von der den bin ibn al el la le du dos das ter ten abu bint")
+_PARTICLE_PREFIX = re.compile(r"^(?:[Aa]l|[Ee]l|ad|an|ar|as|ash|at|az|bin|ibn|[Aa]bu|de|di|da|du|van|von|le|la)-[A-Z]")
+ORG_KEYWORDS = {
+    "Ministry": "government", "Department": "government", "Office": "government", "Agency": "government",
+    "Commission": "government", "Committee": "government", "Council": "government", "Parliament": "government",
+    "Assembly": "government", "Senate": "government", "Congress": "government", "Authority": "government",
+    "Service": "government", "Police": "government", "Court": "government", "Army": "armed-group",
+    "Forces": "armed-group", "Front": "armed-group", "Brigade": "armed-group", "Brigades": "armed-group",
+    "Militia": "armed-group", "Movement": "group", "Party": "party", "Union": "group", "Alliance": "group",
+    "Coalition": "group", "League": "group", "Association": "group", "Federation": "group",
+    "Organization": "group", "Organisation": "group", "Foundation": "group", "Institute": "group",
+    "University": "university", "College": "university", "Observatory": "group", "Network": "group",
+    "Bank": "company", "Fund": "group", "Group": "company", "Corporation": "company", "Corp": "company",
+    "Inc": "company", "Ltd": "company", "Company": "company", "Airlines": "company", "Airways": "company",
+    "Motors": "company", "Hospital": "group", "Club": "group", "FC": "group", "Times": "newspaper",
+    "Post": "newspaper", "Journal": "newspaper", "Herald": "newspaper", "Telegraph": "newspaper",
+    "Guardian": "newspaper", "Gazette": "newspaper", "Tribune": "newspaper",
+}  # fmt: skip
+PLACE_AFTER = word_set("province region district governorate county state prefecture oblast valley")
+PLACE_BEFORE = {
+    "city of": "city", "town of": "city", "village of": "city", "capital,": "city", "port of": "city",
+    "suburb of": "city", "based in": "city", "province of": "region", "region of": "region",
+    "state of": "region", "island of": "region", "district of": "region",
+}  # fmt: skip
+PERSON_CUES = word_set(
+    """counterpart colleague wife husband son daughter father mother brother sister friend striker defender
+    midfielder goalkeeper forward winger player teammate singer actor actress author novelist writer artist
+    producer musician photographer journalist reporter editor lawyer doctor nurse teacher student resident
+    witness farmer owner entrepreneur investor banker trader pilot soldier activist campaigner protester
+    volunteer survivor victim suspect candidate"""
+)
+COMPANY_CUES = word_set(
+    """chipmaker carmaker automaker retailer airline carrier lender bank insurer firm company group giant
+    startup start-up manufacturer maker rival supplier operator publisher brewer miner producer developer
+    conglomerate"""
+)
+_COMPANY_APPOSITIVE = re.compile(r"^, (?:the|a|an) (?:[\w-]+ ){0,3}(?:" + "|".join(sorted(COMPANY_CUES)) + r")\b")
+_NUMBER_WORDS = {
+    "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
+    "eleven": 11, "twelve": 12, "fifteen": 15, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50,
+    "hundred": 100, "dozen": 12,
+}  # fmt: skip
+
+_TOKEN = re.compile(r"(?:[A-Z]\.){2,}|[^\W\d_](?:[\w']|[-.](?=[^\W\d_]))*|\d[\d,.]*\d|\d")
+_ABBR_DOT = word_set("Gen Sen Rep Gov Lt Col Capt Sgt Adm Dr Mr Mrs Ms Prof Jr Sr St Rev Hon")
+
+
+@dataclass(frozen=True)
+class Token:
+    text: str
+    start: int
+    end: int
+    possessive: bool = False
+
+    @property
+    def cap(self) -> bool:
+        c = self.text[0]
+        return c.isupper() or bool(_PARTICLE_PREFIX.match(self.text))
+
+
+@dataclass(frozen=True)
+class Mention:
+    """One typed span of a sentence."""
+
+    sentence: int
+    start: int
+    end: int
+    text: str
+    type: str
+    subtype: str
+    key: str
+    np_start: int = -1
+    """Start of the whole noun phrase (title and nationality before a name), or -1."""
+    role: str = ""
+    """A person's post without nationality ('Deputy Foreign Minister')."""
+    role_phrase: str = ""
+    """The post as written ('Russia's Deputy Foreign Minister')."""
+    value: float = 0.0
+    """Numbers: the value; dates: a sortable ordinal."""
+
+    @property
+    def span(self) -> tuple[int, int]:
+        return self.start, self.end
+
+    @property
+    def np(self) -> tuple[int, int]:
+        return (self.np_start if self.np_start >= 0 else self.start), self.end
+
+
+@dataclass
+class Entity:
+    """Everything the article says about one thing: its forms and, for a person, posts."""
+
+    key: str
+    type: str
+    subtype: str
+    forms: list[str] = field(default_factory=list)
+    roles: list[str] = field(default_factory=list)
+    role_phrases: list[str] = field(default_factory=list)
+    phrases: list[str] = field(default_factory=list)
+    """Persons: the full noun phrase as written, e.g. 'Syrian President Bashar al-Assad'."""
+    surname: str = ""
+    sentences: list[int] = field(default_factory=list)
+
+
+@dataclass
+class Analysis:
+    """An article's sentences, each with its mentions, and the entities they refer to."""
+
+    sentences: list[Sentence]
+    mentions: list[list[Mention]]
+    entities: dict[str, Entity]
+
+    def of_type(self, type_: str, subtype: str | None = None) -> list[Entity]:
+        return [e for e in self.entities.values() if e.type == type_ and (subtype is None or e.subtype == subtype)]
+
+
+# --------------------------------------------------------------------------- tokens
+
+
+def tokenize(text: str) -> list[Token]:
+    out: list[Token] = []
+    for m in _TOKEN.finditer(text):
+        word, start, end = m.group(), m.start(), m.end()
+        if word in _ABBR_DOT and text[end : end + 1] == ".":
+            word, end = word + ".", end + 1
+        possessive = False
+        if word.endswith("'s") and len(word) > 2:
+            word, possessive = word[:-2], True
+        elif word.endswith("s'") and word[0].isupper():
+            word, possessive = word[:-1], True
+        out.append(Token(word, start, start + len(word), possessive))
+    return out
+
+
+def _name_like(tok: Token, g: Gazetteer) -> bool:
+    t = tok.text
+    if not tok.cap or t in FUNCTION_CAPS or t in MONTHS or t in WEEKDAYS:
+        return False
+    if t in g.title_heads or t in ORG_KEYWORDS or t in g.demonyms:
+        return False
+    if t.isupper() and len(t) > 1:
+        return False
+    known = g.names.get(t)
+    return not (known and known.type in ("country", "org"))
+
+
+# --------------------------------------------------------------------------- runs
+
+
+def _runs(text: str, toks: list[Token]) -> list[list[int]]:
+    """Indexes of tokens forming capitalised runs ('Secretary of State John Kerry')."""
+    runs: list[list[int]] = []
+    i, n = 0, len(toks)
+    while i < n:
+        if not toks[i].cap or toks[i].text[0].isdigit():
+            i += 1
+            continue
+        run = [i]
+        j = i
+        while not toks[j].possessive and j + 1 < n:
+            gap = text[toks[j].end : toks[j + 1].start]
+            nxt = toks[j + 1]
+            if gap != " ":
+                break
+            if nxt.cap and not nxt.text[0].isdigit():
+                run.append(j + 1)
+                j += 1
+                continue
+            low = nxt.text
+            if low in PARTICLES or low == "of":
+                k = j + 2
+                if low == "of" and k < n and toks[k].text == "the" and text[toks[k - 1].end : toks[k].start] == " ":
+                    k += 1
+                if k < n and toks[k].cap and text[toks[k - 1].end : toks[k].start] == " ":
+                    run.extend(range(j + 1, k + 1))
+                    j = k
+                    continue
+            break
+        runs.append(run)
+        i = j + 1
+    return runs
+
+
+_SPLIT_WORDS = frozenset(MONTHS) | frozenset(WEEKDAYS) | FUNCTION_CAPS
+
+
+def _split_run(run: list[int], toks: list[Token]) -> list[list[int]]:
+    """Cut a run at months, weekdays and function words ('On Monday United Nations' -> 'United Nations')."""
+    out, cur = [], []
+    for i in run:
+        if toks[i].text in _SPLIT_WORDS:
+            if cur:
+                out.append(cur)
+            cur = []
+        else:
+            cur.append(i)
+    if cur:
+        out.append(cur)
+    # A run may not start or end with a connector word.
+    cleaned = []
+    for r in out:
+        while r and not toks[r[0]].cap:
+            r = r[1:]
+        while r and not toks[r[-1]].cap:
+            r = r[:-1]
+        if r:
+            cleaned.append(r)
+    return cleaned
+
+
+# --------------------------------------------------------------------------- the extractor
+
+
+@dataclass
+class _Pending:
+    sentence: int
+    tokens: list[int]
+    start: int
+    end: int
+    text: str
+
+
+class Extractor:
+    """Finds mentions in an article's sentences (two passes: people first, then what refers to them)."""
+
+    def __init__(self, g: Gazetteer | None = None, hints: dict[str, str] | None = None) -> None:
+        self.g = g or gazetteer()
+        self.hints = hints or {}
+        """Optional labels from spaCy (see spacy_ner.py) for names the rules cannot type."""
+        self.entities: dict[str, Entity] = {}
+        self.surnames: dict[str, set[str]] = {}
+        self.folded: dict[str, str] = {}
+        self.companies: set[str] = set()
+
+    # ---- registry
+
+    def _entity(self, key: str, type_: str, subtype: str) -> Entity:
+        fk = key.casefold()
+        if fk in self.folded:
+            key = self.folded[fk]
+        else:
+            self.folded[fk] = key
+        ent = self.entities.get(key)
+        if ent is None:
+            ent = self.entities[key] = Entity(key, type_, subtype)
+        return ent
+
+    def _person(self, name: str) -> Entity:
+        ent = self._entity(name, "person", "person")
+        parts = name.split()
+        last = parts[-1]
+        variants = {last}
+        if _PARTICLE_PREFIX.match(last):
+            variants.add(last.split("-", 1)[1])
+        if len(parts) >= 2 and parts[-2] in PARTICLES:
+            variants.add(" ".join(parts[-2:]))
+        ent.surname = ent.surname or last
+        for v in variants:
+            self.surnames.setdefault(v.casefold(), set()).add(ent.key)
+        return ent
+
+    # ---- passes
+
+    def analyse(self, sentences: list[Sentence]) -> Analysis:
+        toks = [tokenize(s.text) for s in sentences]
+        mentions: list[list[Mention]] = [[] for _ in sentences]
+        pending: list[_Pending] = []
+        for s, tk in zip(sentences, toks, strict=True):
+            for run in _runs(s.text, tk):
+                for part in _split_run(run, tk):
+                    found = self._classify(s, tk, part)
+                    if found is None:
+                        a, b = tk[part[0]].start, tk[part[-1]].end
+                        pending.append(_Pending(s.index, part, a, b, s.text[a:b]))
+                    else:
+                        mentions[s.index].extend(found)
+        self._confirm_names(sentences, toks, pending, mentions)
+        for s in sentences:
+            found = mentions[s.index]
+            found.extend(dates(s.index, s.text))
+            found.extend(numbers(s.index, s.text))
+            mentions[s.index] = _dedupe(found)
+            for m in mentions[s.index]:
+                if m.type in ("date", "number", "title", "nationality"):
+                    continue
+                ent = self.entities.get(m.key) or self._entity(m.key, m.type, m.subtype)
+                if m.text not in ent.forms:
+                    ent.forms.append(m.text)
+                if s.index not in ent.sentences:
+                    ent.sentences.append(s.index)
+                if m.type == "person" and m.np_start >= 0:
+                    phrase = s.text[m.np_start : m.end]
+                    if phrase not in ent.phrases:
+                        ent.phrases.append(phrase)
+        return Analysis(sentences, mentions, self.entities)
+
+    def _classify(self, s: Sentence, tk: list[Token], part: list[int]) -> list[Mention] | None:
+        g, text = self.g, s.text
+        first, last = tk[part[0]], tk[part[-1]]
+        surface = text[first.start : last.end]
+        sentence_start = first.start == 0 or text[: first.start].strip() in ('"', "(", "'")
+        known = g.lookup(surface)
+        if known:
+            return [Mention(s.index, first.start, last.end, surface, known.type, known.subtype, known.name)]
+        if len(part) == 1 and surface in g.demonyms:
+            return [Mention(s.index, first.start, last.end, surface, "nationality", "nationality", g.demonyms[surface])]
+        person = self._titled_person(s, tk, part)
+        if person:
+            return person
+        org = self._organisation(s, tk, part, surface)
+        if org:
+            return org
+        company = self._company(s, tk, part, surface)
+        if company:
+            return company
+        if sentence_start and len(part) > 1:
+            # 'Scheduled Vienna talks': the capital may only be there because the sentence starts.
+            rest = self._classify(s, tk, part[1:]) if tk[part[0]].text not in g.names else None
+            if rest:
+                return rest
+        nxt = text[last.end : last.end + 40].lstrip(" ").split(" ")
+        if nxt and nxt[0].rstrip(",.") in PLACE_AFTER and all(_name_like(tk[i], g) for i in part):
+            return [Mention(s.index, first.start, last.end, surface, "place", "region", surface)]
+        before = text[max(0, first.start - 16) : first.start].lower().rstrip()
+        cue = next((p for p in PLACE_BEFORE if before.endswith(p)), "")
+        if cue and all(_name_like(tk[i], g) for i in part):
+            return [Mention(s.index, first.start, last.end, surface, "place", PLACE_BEFORE[cue], surface)]
+        return None
+
+    def _company(self, s: Sentence, tk: list[Token], part: list[int], surface: str) -> list[Mention] | None:
+        """'chipmaker Norvatek', 'Norvatek, the Dutch semiconductor group,', 'shares in Norvatek'."""
+        text = s.text
+        first, last = tk[part[0]], tk[part[-1]]
+        if not all(_name_like(tk[i], self.g) or not tk[i].cap for i in part):
+            return None
+        prev = tk[part[0] - 1].text.lower() if part[0] >= 1 else ""
+        cue = prev in COMPANY_CUES and text[tk[part[0] - 1].end : first.start] == " "
+        cue = cue or bool(_COMPANY_APPOSITIVE.match(text[last.end :]))
+        cue = cue or text[: first.start].lower().endswith(("shares in ", "shares of "))
+        if cue or surface in self.companies:
+            self.companies.add(surface)
+            return [Mention(s.index, first.start, last.end, surface, "org", "company", surface)]
+        return None
+
+    def _titled_person(self, s: Sentence, tk: list[Token], part: list[int]) -> list[Mention] | None:
+        """'Russian Deputy Foreign Minister Sergei Ryabkov', 'UN Syria envoy Staffan de Mistura'."""
+        g, text = self.g, s.text
+        heads = g.title_heads
+        # A head inside the run: the name follows it.
+        for h in range(len(part) - 2, -1, -1):
+            t = tk[part[h]].text
+            if t not in heads and not (t == "State" and h >= 2 and tk[part[h - 2]].text == "Secretary"):
+                continue
+            name = part[h + 1 :]
+            if not 1 <= len(name) <= 4 or not all(_name_like(tk[i], g) or not tk[i].cap for i in name):
+                continue
+            if not tk[name[0]].cap or not tk[name[-1]].cap:
+                continue
+            role_tokens = part[: h + 1]
+            return self._person_mention(s, tk, role_tokens, name)
+        # A lower-case head just before the run: 'envoy Staffan de Mistura', 'spokeswoman Maria Zakharova'.
+        first = tk[part[0]]
+        idx = part[0]
+        if idx >= 1 and all(_name_like(tk[i], g) or not tk[i].cap for i in part) and len(part) <= 4:
+            prev = tk[idx - 1]
+            gap = text[prev.end : first.start]
+            after = text[tk[part[-1]].end : tk[part[-1]].end + 1]
+            appositive = gap == ", " and after == "," and len(part) >= 2
+            if prev.text in heads and not prev.text[0].isupper() and (gap == " " or appositive):
+                role_start = idx - 1
+                lower_words = 0
+                while role_start >= 1:
+                    cand = tk[role_start - 1]
+                    between = text[cand.end + (2 if cand.possessive else 0) : tk[role_start].start]
+                    if between != " " or cand.text[0].isdigit() or cand.text in FUNCTION_CAPS:
+                        break
+                    if cand.cap or cand.text in heads:
+                        role_start -= 1
+                        if cand.possessive:
+                            break
+                    elif cand.text.isalpha() and cand.text not in STOPWORDS and lower_words < 1:
+                        role_start -= 1  # 'economy minister', 'defence secretary'
+                        lower_words += 1
+                    else:
+                        break
+                return self._person_mention(s, tk, list(range(role_start, idx)), part)
+            if prev.text.lower() in PERSON_CUES and gap in (" ", ", ") and len(part) >= 2:
+                ent = self._person(text[first.start : tk[part[-1]].end])
+                return [Mention(s.index, first.start, tk[part[-1]].end, ent.key, "person", "person", ent.key)]
+        return None
+
+    def _person_mention(self, s: Sentence, tk: list[Token], role_tokens: list[int], name: list[int]) -> list[Mention]:
+        g, text = self.g, s.text
+        a, b = tk[name[0]].start, tk[name[-1]].end
+        full = text[a:b]
+        np_start = tk[role_tokens[0]].start if role_tokens else a
+        # A possessive country right before the title belongs to it: "Britain's UN Ambassador".
+        first_role = role_tokens[0] if role_tokens else name[0]
+        if first_role >= 1:
+            prev = tk[first_role - 1]
+            if prev.possessive and text[prev.end + 2 : tk[first_role].start] == " ":
+                known = g.lookup(prev.text)
+                if known and known.type in ("country", "org"):
+                    np_start = prev.start
+        role_words = [tk[i].text for i in role_tokens]
+        # Nationality words and honorifics are not the post itself.
+        while role_words and (role_words[0] in g.demonyms or g.lookup(role_words[0]) is not None):
+            if g.lookup(role_words[0]) and g.lookup(role_words[0]).type == "org":  # type: ignore[union-attr]
+                break
+            role_words = role_words[1:]
+        role = " ".join(role_words)
+        if role in g.honorifics:
+            role = ""
+        role_phrase = text[np_start:a].strip().rstrip(",").strip()
+        ent = self._person(full)
+        if role and role not in ent.roles:
+            ent.roles.append(role)
+            ent.role_phrases.append(role_phrase)
+        return [
+            Mention(s.index, a, b, full, "person", "person", ent.key, np_start, role, role_phrase),
+        ]
+
+    def _organisation(self, s: Sentence, tk: list[Token], part: list[int], surface: str) -> list[Mention] | None:
+        text = s.text
+        first, last = tk[part[0]], tk[part[-1]]
+        after = text[last.end : last.end + 14]
+        if after.startswith((" news agency", " News Agency", " agency")):
+            return [Mention(s.index, first.start, last.end, surface, "org", "news-agency", surface)]
+        kind = ORG_KEYWORDS.get(last.text)
+        if kind and (len(part) >= 2 or last.text == "FC"):
+            return [Mention(s.index, first.start, last.end, surface, "org", kind, surface)]
+        inner = any(tk[i].text in ORG_KEYWORDS and tk[i].text != "Post" for i in part[:-1])
+        if len(part) >= 2 and inner and any(tk[i].text == "of" for i in part):
+            # 'Ministry of Defence', 'Bank of England'
+            head = next(tk[i].text for i in part if tk[i].text in ORG_KEYWORDS)
+            return [Mention(s.index, first.start, last.end, surface, "org", ORG_KEYWORDS[head], surface)]
+        if len(part) == 1 and 2 <= len(surface) <= 6 and surface.isupper() and surface.isalpha():
+            return [Mention(s.index, first.start, last.end, surface, "org", "acronym", surface)]
+        return None
+
+    def _confirm_names(
+        self, sentences: list[Sentence], toks: list[list[Token]], pending: list[_Pending], mentions: list[list[Mention]]
+    ) -> None:
+        """Type the runs left over: surnames of known people, and names confirmed by how they are used."""
+        g = self.g
+        # Names of two to four words used as speakers, or whose last word is used alone elsewhere.
+        singles = {p.text.casefold() for p in pending if len(p.tokens) == 1}
+        for p in pending:
+            s = sentences[p.sentence]
+            tk = toks[p.sentence]
+            if not 2 <= len(p.tokens) <= 4 or not all(_name_like(tk[i], g) or not tk[i].cap for i in p.tokens):
+                continue
+            last = tk[p.tokens[-1]].text
+            if _PARTICLE_PREFIX.match(last):
+                last = last.split("-", 1)[1]
+            after = s.text[p.end :].lstrip(" ,").split(" ", 1)[0].rstrip(",.")
+            before = s.text[: tk[p.tokens[0]].start].rstrip().rsplit(" ", 1)[-1]
+            speaker = after in SPEECH_VERBS or before in ("said", "says", "by")
+            hinted = self.hints.get(p.text) == "person"
+            if speaker or hinted or last.casefold() in singles or last.casefold() in self.surnames:
+                self._person(p.text)
+        for p in pending:
+            s = sentences[p.sentence]
+            tk = toks[p.sentence]
+            if p.text in self.companies:
+                mentions[p.sentence].append(Mention(p.sentence, p.start, p.end, p.text, "org", "company", p.text))
+                continue
+            key = self.folded.get(p.text.casefold())
+            if key and self.entities[key].type == "person":
+                m = Mention(p.sentence, p.start, p.end, p.text, "person", "person", key)
+                mentions[p.sentence].append(_with_np(m, s.text, g))
+                continue
+            if self.hints.get(p.text) == "org" and all(_name_like(tk[i], g) or not tk[i].cap for i in p.tokens):
+                mentions[p.sentence].append(Mention(p.sentence, p.start, p.end, p.text, "org", "group", p.text))
+                continue
+            if len(p.tokens) == 1 or (len(p.tokens) == 2 and tk[p.tokens[0]].text in PARTICLES):
+                word = p.text.casefold()
+                if word.startswith(("al-", "el-")):
+                    word = word[3:]
+                owners = self.surnames.get(word, set())
+                if len(owners) == 1:
+                    key = next(iter(owners))
+                    m = Mention(p.sentence, p.start, p.end, p.text, "person", "person", key)
+                    mentions[p.sentence].append(_with_np(m, s.text, g))
+
+
+def _with_np(m: Mention, text: str, g: Gazetteer) -> Mention:
+    """A bare surname mention keeps its title if one is written right before it ('President Putin')."""
+    before = text[: m.start].rstrip(" ").rsplit(" ", 1)[-1]
+    if before in g.title_heads and before[0].isupper() and text[m.start - 1 : m.start] == " ":
+        start = m.start - 1 - len(before)
+        return Mention(m.sentence, m.start, m.end, m.text, m.type, m.subtype, m.key, start)
+    return m
+
+
+def _dedupe(mentions: list[Mention]) -> list[Mention]:
+    """Sorted by position; of two overlapping mentions the longer one wins."""
+    out: list[Mention] = []
+    for m in sorted(mentions, key=lambda m: (m.start, -(m.end - m.start))):
+        if out and m.start < out[-1].end:
+            continue
+        out.append(m)
+    return out
+
+
+# --------------------------------------------------------------------------- dates
+
+_MONTH = r"(?:January|February|March|April|May|June|July|August|September|October|November|December|" \
+         r"Jan\.|Feb\.|Mar\.|Apr\.|Jun\.|Jul\.|Aug\.|Sept?\.|Oct\.|Nov\.|Dec\.)"  # fmt: skip
+_DATE = re.compile(
+    rf"\b(?P<md>{_MONTH} (?P<d1>\d{{1,2}})(?:st|nd|rd|th)?(?:, (?P<y1>\d{{4}}))?)(?!\d)"
+    rf"|\b(?P<dm>(?P<d2>\d{{1,2}}) {_MONTH}(?: (?P<y2>\d{{4}}))?)\b"
+    rf"|\b(?P<my>{_MONTH} (?P<y3>(?:19|20)\d\d))\b"
+    r"|\b(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b"
+    r"|\b(?:in|since|by|until|of|from|In|Since|By|Until) (?P<y4>(?:19|20)\d\d)\b(?![-\u2013/]\d| and \d)"
+)
+
+
+def _month_number(word: str) -> int:
+    word = word.rstrip(".")
+    if word in MONTHS:
+        return MONTHS.index(word) + 1
+    return _MONTH_ABBR.get(word, 0)
+
+
+def dates(sentence: int, text: str) -> list[Mention]:
+    out = []
+    for m in _DATE.finditer(text):
+        if m.group("md"):
+            sub = "month-day-year" if m.group("y1") else "month-day"
+            month = _month_number(m.group("md").split(" ")[0])
+            value = (int(m.group("y1") or 0)) * 10000 + month * 100 + int(m.group("d1"))
+        elif m.group("dm"):
+            sub = "day-month-year" if m.group("y2") else "day-month"
+            month = _month_number(m.group("dm").split(" ")[1])
+            value = (int(m.group("y2") or 0)) * 10000 + month * 100 + int(m.group("d2"))
+        elif m.group("my"):
+            sub = "month-year"
+            value = int(m.group("y3")) * 10000 + _month_number(m.group("my").split(" ")[0]) * 100
+        elif m.group("wd"):
+            sub = "weekday"
+            value = WEEKDAYS.index(m.group("wd"))
+        else:
+            sub = "year"
+            value = int(m.group("y4")) * 10000
+            out.append(
+                Mention(sentence, m.start("y4"), m.end(), m.group("y4"), "date", sub, m.group("y4"), value=value)
+            )
+            continue
+        out.append(Mention(sentence, m.start(), m.end(), m.group(), "date", sub, m.group(), value=value))
+    return out
+
+
+# --------------------------------------------------------------------------- numbers
+
+_NUM = re.compile(
+    r"(?<![\w.,/$€£-])(?P<num>\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)"
+    r"(?: (?P<scale>million|billion|trillion|thousand))?(?P<pct>%| percent| per cent)?(?![\w/-]|[.,]\d)"
+)
+_AFTER_DATE = re.compile(_MONTH + r" \d{1,2}(?:st|nd|rd|th)?,? ?(?:and|or|to|-|\u2013) ?$")
+_SPELLED = re.compile(r"\b(?P<word>" + "|".join(_NUMBER_WORDS) + r")\b(?!-)")
+_SCALE = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12}
+
+
+def numbers(sentence: int, text: str) -> list[Mention]:
+    """Digit quantities (not years, identifiers like 'Chapter 7' or 'Su-34', or ranks like 'No. 1')."""
+    out = []
+    for m in _NUM.finditer(text):
+        digits = m.group("num")
+        before = text[: m.start()].rstrip(" ")
+        prev_word = before.rsplit(" ", 1)[-1].lstrip("\"'(") if before else ""
+        if prev_word[:1].isupper() and prev_word not in FUNCTION_CAPS:
+            continue  # 'Chapter 7', 'Geneva 2', 'No. 1', and the day of 'October 29'
+        if prev_word in ("No.", "no.", "#", "resolution", "article", "paragraph", "page", "flight", "route"):
+            continue
+        if _AFTER_DATE.search(before + " "):
+            continue  # 'October 29 and 30'
+        if re.fullmatch(r"(1[89]|20)\d\d", digits) and not m.group("scale"):
+            continue  # a year
+        if text[m.end() : m.end() + 1] == ":" or (prev_word[-1:].isdigit() if prev_word else False):
+            continue
+        value = float(digits.replace(",", ""))
+        if m.group("scale"):
+            value *= _SCALE[m.group("scale")]
+        sub = "percent" if m.group("pct") else "count"
+        if before.endswith(("$", "€", "£")):
+            continue
+        out.append(Mention(sentence, m.start(), m.end(), m.group(), "number", sub, m.group(), value=value))
+    for m in _SPELLED.finditer(text):
+        out.append(
+            Mention(
+                sentence,
+                m.start(),
+                m.end(),
+                m.group(),
+                "numword",
+                "numword",
+                m.group(),
+                value=_NUMBER_WORDS[m.group("word")],
+            )  # fmt: skip
+        )
+    return out
+
+
+def unit_after(text: str, end: int) -> str:
+    """The counted noun right after a number: '250,000 people' -> 'people'."""
+    m = re.match(r" (?:more |other |new |extra |additional )?([a-z]+s|people|children|men|women|staff|police|"
+                 r"personnel|[A-Z][a-z]+s)\b", text[end:])  # fmt: skip
+    if not m:
+        return ""
+    word = m.group(1)
+    if word in ("is", "was", "has", "as", "its", "this", "thus", "his", "us", "yes", "less", "across", "unless"):
+        return ""
+    return word
+
+
+# --------------------------------------------------------------------------- quotations
+
+_QUOTE = re.compile(r'"([^"]{2,})"')
+
+
+@dataclass(frozen=True)
+class Quote:
+    start: int
+    end: int
+    text: str
+    """The words inside the quotation marks."""
+
+
+def quotes(text: str) -> list[Quote]:
+    return [Quote(m.start(), m.end(), m.group(1)) for m in _QUOTE.finditer(text)]
+
+
+def analyse(sentences: list[Sentence], g: Gazetteer | None = None, hints: dict[str, str] | None = None) -> Analysis:
+    """Find and type every mention in the article's sentences (`hints`: optional spaCy labels)."""
+    return Extractor(g, hints).analyse(sentences)
+
+
+def words(text: str) -> list[str]:
+    return re.findall(r"[\w']+", text.lower())
+
+
+def content_words(text: str) -> set[str]:
+    return {w for w in words(text) if w not in STOPWORDS and len(w) > 2}
+
+
+STOPWORDS = word_set(
+    """a an the and or but of to in on at for from by with as is was are were be been being has have had it its
+    this that these those he she they them his her their we our you your i me my not no so than then there
+    which who whom whose what when where why how will would could should can may might must do does did
+    also into over after before about against between during under while if because said says told
+    more most some any all such other only very just up out off again further once here"""
+)
+
+
+def iter_mentions(analysis: Analysis, types: Iterable[str]) -> Iterable[Mention]:
+    wanted = set(types)
+    for ms in analysis.mentions:
+        for m in ms:
+            if m.type in wanted:
+                yield m

@@ -1,0 +1,156 @@
+"""The derive pipeline end to end: text -> prose -> sentences -> entities -> candidates -> ranked drafts."""
+
+from __future__ import annotations
+
+import random
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+
+from quiz.core.model import Deck, Evidence, Kind, Question
+from quiz.derive import spacy_ner
+from quiz.derive.candidates import Builder, Candidate
+from quiz.derive.distractors import Library, Pools
+from quiz.derive.entities import Analysis, analyse
+from quiz.derive.normalise import Prose, prose
+from quiz.derive.rank import select
+from quiz.derive.sentences import Sentence, split, split_paragraph, word_set
+from quiz.derive.source import ArticleError
+from quiz.derive.wording import clip
+
+DEFAULT_COUNT = 15
+
+
+@dataclass(frozen=True)
+class Draft:
+    """A drafted question and how it was made: the template, the answer's place and type, the score."""
+
+    question: Question
+    template: str
+    span: tuple[int, int, int]
+    """(evidence index, start, end) of the answer as written in the evidence quote."""
+    answer_text: str
+    answer_type: tuple[str, str]
+    distractor_types: tuple[tuple[str, str], ...]
+    substitute: str
+    score: float
+
+
+@dataclass(frozen=True)
+class Parsed:
+    """An article read for deriving: its prose, sentences and entities."""
+
+    prose: Prose
+    sentences: list[Sentence]
+    analysis: Analysis
+
+
+def read(text: str) -> Parsed:
+    """Normalise, split and analyse one article's text."""
+    p = prose(text)
+    sentences = split(p.paragraphs)
+    if not any(re.search(r"[.!?]", s.text) and len(s.text.split()) >= 4 for s in sentences):
+        raise ArticleError(
+            "has no sentences of prose to ask about; quiz derive needs a news article in English sentences"
+        )
+    if _mostly_not_english(sentences):
+        raise ArticleError("does not look like English prose; quiz derive reads English news articles")
+    return Parsed(p, sentences, analyse(sentences, hints=spacy_ner.hints([s.text for s in sentences])))
+
+
+_COMMON = word_set("the of and to in a is that for on was with said by as at from has have be are it")
+
+
+def _mostly_not_english(sentences: list[Sentence]) -> bool:
+    words = [w.lower() for s in sentences for w in s.text.split()]
+    if len(words) < 30:
+        return False
+    return sum(1 for w in words if w in _COMMON) / len(words) < 0.06
+
+
+@lru_cache(maxsize=8)
+def library(texts: tuple[str, ...]) -> Library:
+    """The library's articles, analysed when first needed and then kept (one library serves many articles)."""
+
+    def analyse_all() -> list[Analysis]:
+        out = []
+        for text in texts:
+            pieces = (t for para in prose(text).paragraphs for t in split_paragraph(para))
+            out.append(analyse([Sentence(i, 0, t) for i, t in enumerate(pieces)]))
+        return out
+
+    return Library(analyse_all)
+
+
+def derive_drafts(
+    text: str,
+    article_id: str,
+    *,
+    count: int = DEFAULT_COUNT,
+    kinds: Iterable[Kind | str] | None = None,
+    seed: int = 0,
+    library_texts: Sequence[str] = (),
+) -> list[Draft]:
+    """The best `count` drafts for one article, best first; deterministic for a given seed."""
+    article = read(text)
+    others = tuple(t for t in library_texts if t != text)
+    pools = Pools(article.analysis, library(others) if others else Library())
+    rng = random.Random(f"{seed}:{article_id}")
+    candidates = Builder(article.analysis, pools, rng).all()
+    if kinds:
+        wanted = {Kind(k) for k in kinds}
+        candidates = [c for c in candidates if c.kind in wanted]
+    chosen = select(candidates, count)
+    return [_draft(c, article_id, i + 1) for i, c in enumerate(chosen)]
+
+
+def _draft(c: Candidate, article_id: str, n: int) -> Draft:
+    distractors: tuple[str, ...] = () if c.kind is Kind.TRUEFALSE else c.distractors
+    q = Question(
+        id=f"{article_id}-{n:03d}",
+        kind=c.kind,
+        prompt=c.prompt,
+        answer=c.answer,
+        evidence=tuple(Evidence(article_id, e) for e in c.evidence),
+        explanation=c.explanation,
+        tags=c.tags,
+        difficulty=c.difficulty,
+        alternatives=c.alternatives if c.kind in (Kind.RECALL, Kind.GAP) else (),
+        distractors=distractors,
+        unit=c.unit,
+        status="draft",
+        deck=article_id,
+    )
+    return Draft(q, c.template, c.span, c.answer_text, c.atype, tuple(o.type for o in c.options), c.substitute, c.score)
+
+
+def title_of(text: str) -> str:
+    """The article's headline, or its first sentence cut short."""
+    p = prose(text)
+    if p.headline and len(p.headline.split()) >= 4:
+        return p.headline
+    first = split(p.paragraphs[:1])
+    return clip(first[0].text.rstrip("."), 12) if first else "Untitled article"
+
+
+def derive_deck(
+    text: str,
+    article_id: str,
+    *,
+    count: int = DEFAULT_COUNT,
+    kinds: Iterable[Kind | str] | None = None,
+    seed: int = 0,
+    library_texts: Sequence[str] = (),
+    title: str = "",
+) -> Deck:
+    """A deck of draft questions (status 'draft', origin 'derived') for one article."""
+    drafts = derive_drafts(text, article_id, count=count, kinds=kinds, seed=seed, library_texts=library_texts)
+    return Deck(
+        id=article_id,
+        title=title or title_of(text),
+        questions=tuple(d.question for d in drafts),
+        description="Draft questions derived from the article; review them with `quiz drafts`.",
+        articles=(article_id,),
+        origin="derived",
+    )

@@ -1,0 +1,135 @@
+"""Filter, score and pick a varied set of candidates: one per sentence, a mix of kinds and answers."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+from quiz.core.model import GAP_MARK, Kind
+from quiz.derive.candidates import Candidate
+from quiz.derive.entities import STOPWORDS, content_words, fold
+
+BASE = {
+    "said": 0.92,
+    "subject-person": 0.86,
+    "subject-country": 0.8,
+    "subject-org": 0.8,
+    "subject-place": 0.74,
+    "subject-list": 0.78,
+    "who-is": 0.8,
+    "post": 0.76,
+    "number": 0.8,
+    "gap-person": 0.72,
+    "gap-date": 0.66,
+    "gap-org": 0.66,
+    "gap-country": 0.64,
+    "gap-place": 0.62,
+    "gap-country-list": 0.5,
+    "gap-numword": 0.56,
+    "tf-false": 0.72,
+    "tf-true": 0.6,
+}
+# Second versions of the same question (recall of a choice, choice of a recall) rank a little lower.
+PREFERRED_KIND = {"said": Kind.RECALL, "post": Kind.CHOICE}
+TARGET_SHARE = {Kind.CHOICE: 0.34, Kind.RECALL: 0.2, Kind.GAP: 0.2, Kind.NUMBER: 0.1, Kind.TRUEFALSE: 0.16}
+
+
+def problems(c: Candidate) -> list[str]:
+    """Deterministic checks every draft must pass; an empty list means it may be kept."""
+    out: list[str] = []
+    ev = c.evidence[c.span[0]]
+    if ev[c.span[1] : c.span[2]] != c.answer_text:
+        out.append("answer not at its recorded place in the evidence")
+    if c.kind is not Kind.TRUEFALSE:
+        a = fold(str(c.answer) if not isinstance(c.answer, float) else c.answer_text)
+        if c.kind is not Kind.NUMBER and len(a) > 3 and a in fold(c.prompt):
+            out.append("prompt contains the answer")
+        folded = [fold(d) for d in c.distractors]
+        if len(set(folded)) != len(folded) or (c.kind is not Kind.NUMBER and a in folded):
+            out.append("options not distinct")
+        if any(o.type != c.atype for o in c.options):
+            out.append("distractor of another type")
+        if {fold(x) for x in c.alternatives} & set(folded):
+            out.append("an alternative is also a distractor")
+    if c.kind is Kind.CHOICE and len(c.options) < 3:
+        out.append("fewer than three distractors")
+    if c.kind is Kind.GAP and c.prompt.count(GAP_MARK) != 1:
+        out.append("gap prompt without exactly one blank")
+    if len(c.prompt) > 420:
+        out.append("prompt too long")
+    return out
+
+
+def score(c: Candidate) -> float:
+    s = BASE.get(c.template, 0.5)
+    preferred = PREFERRED_KIND.get(c.template)
+    if preferred is not None and c.kind is not preferred or preferred is None and c.kind is Kind.RECALL:
+        s -= 0.04
+    n = len(c.prompt.split())
+    if n > 32:
+        s -= min(0.3, 0.012 * (n - 32))
+    if c.kind in (Kind.CHOICE, Kind.RECALL, Kind.GAP) and c.template != "post":
+        from_article = sum(1 for o in c.options if o.source == "article")
+        s += 0.02 * from_article
+        if c.atype[0] == "org" and from_article < 2:
+            s -= 0.08  # organisations from the gazetteer are seldom plausible in context
+        if len(c.options) < 3:
+            s -= 0.12
+    if "…" in c.prompt:
+        s -= 0.05
+    s -= 0.004 * c.sentence
+    if c.difficulty > 1:
+        s -= 0.03
+    return s
+
+
+def _repeats(c: Candidate, chosen: list[Candidate]) -> bool:
+    """The same answer asked again about the same words ('moment of truth' twice for Ayrault)."""
+    mine = _bigrams(c.prompt)
+    return any(o.key == c.key and mine & _bigrams(o.prompt) for o in chosen)
+
+
+def _bigrams(text: str) -> set[tuple[str, ...]]:
+    w = [x for x in re.findall(r"[\w']+", text.lower()) if x not in STOPWORDS and x != "who"]
+    return {tuple(w[i : i + 2]) for i in range(len(w) - 1)}
+
+
+def select(candidates: list[Candidate], count: int) -> list[Candidate]:
+    """Greedy choice of the best candidates, balancing kinds and never reusing a sentence."""
+    pool = [c for c in candidates if not problems(c)]
+    for c in pool:
+        c.score = score(c)
+    pool.sort(key=lambda c: (-c.score, c.sentence, c.template, c.kind.value))
+    chosen: list[Candidate] = []
+    used_sentences: set[int] = set()
+    answers: Counter[str] = Counter()
+    kinds: Counter[Kind] = Counter()
+    templates: Counter[str] = Counter()
+    words: list[set[str]] = []
+    while len(chosen) < count:
+        best, best_value = None, -1e9
+        n = len(chosen)
+        for c in pool:
+            if c.sentences[-1] in used_sentences or answers[c.key] >= 2:
+                continue
+            value = c.score
+            value -= 0.15 * max(0.0, kinds[c.kind] - TARGET_SHARE[c.kind] * n)
+            value -= 0.1 * answers[c.key]
+            value -= 0.04 * max(0, templates[c.template] - 2)
+            value -= 0.06 * sum(1 for o in chosen if o.key == c.key and o.template == c.template)
+            if value > best_value:
+                best, best_value = c, value
+        if best is None:
+            break
+        cw = content_words(best.prompt)
+        if any(len(cw & w) / max(1, len(cw | w)) > 0.8 for w in words) or _repeats(best, chosen):
+            pool.remove(best)
+            continue
+        chosen.append(best)
+        pool.remove(best)
+        used_sentences.add(best.sentences[-1])
+        answers[best.key] += 1
+        kinds[best.kind] += 1
+        templates[best.template] += 1
+        words.append(cw)
+    return chosen

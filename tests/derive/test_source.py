@@ -1,0 +1,93 @@
+"""Reading article files: encodings, HTML, and clear errors for files that are not articles."""
+
+from __future__ import annotations
+
+import pytest
+
+from quiz.derive.generate import read
+from quiz.derive.source import ArticleError, decode, html_to_text, read_article
+from tests.derive.conftest import FIXTURES
+
+ARTICLE = "Heavy snow closed 120 schools in Ardena on Friday, the ministry said.\n"
+
+
+@pytest.mark.parametrize(
+    ("raw", "warned"),
+    [
+        (ARTICLE.encode("utf-8"), False),
+        ("\ufeff".encode() + ARTICLE.encode("utf-8"), False),
+        (ARTICLE.encode("utf-16"), False),
+        (ARTICLE.replace("snow", "snow \u2013 \u201cthe worst\u201d \u2013").encode("cp1252"), True),
+    ],
+    ids=["utf-8", "utf-8-bom", "utf-16", "windows-1252"],
+)
+def test_encodings_are_read(raw, warned):
+    source = decode(raw)
+    assert source.text.startswith("Heavy snow")
+    assert "\ufeff" not in source.text
+    assert any("Windows-1252" in w for w in source.warnings) is warned
+
+
+def test_windows_1252_fixture_keeps_its_accents_and_quotes():
+    source = read_article(FIXTURES / "cp1252_port.txt")
+    assert "Ren\u00e9 Dubois" in source.text and "\u201cWe expect" in source.text
+    assert "\r" not in source.text
+
+
+def test_html_is_stripped_to_its_paragraphs():
+    source = read_article(FIXTURES / "tram.html")
+    assert source.title == "Council approves new tram line"
+    assert "The city council of Norhaven voted on Monday" in source.text
+    assert "\u201cThis is the biggest investment" in source.text  # entities decoded
+    for junk in ("tracking", "color: red", "Home", "Photo: City Archive", "All rights reserved"):
+        assert junk not in source.text
+    assert any("HTML" in w for w in source.warnings)
+
+
+def test_html_without_paragraphs_is_refused_with_a_hint():
+    with pytest.raises(ArticleError, match="HTML without readable paragraphs; save the article's text"):
+        decode(b"<html><head><script>var a = 1;</script></head><body><nav>Home</nav></body></html>")
+
+
+def test_html_to_text_puts_blocks_on_their_own_lines():
+    text, title = html_to_text("<title>T</title><p>One.</p><p>Two <b>bold</b>.</p><ul><li>Three.</li></ul>")
+    assert text.split("\n\n") == ["One.", "Two bold.", "Three."]
+    assert title == "T"
+
+
+@pytest.mark.parametrize(
+    ("name", "words"),
+    [
+        ("empty.txt", "is empty; pass a file with the article's text"),
+        ("blank.txt", "is empty"),
+        ("binary.dat", "binary file, not text; save the article's text as a plain .txt file"),
+        ("document.pdf", "is a PDF file, not text"),
+        ("missing.txt", "no such file; check the path"),
+    ],
+)
+def test_bad_files_name_the_file_and_what_to_do(name, words):
+    with pytest.raises(ArticleError) as info:
+        read_article(FIXTURES / name)
+    assert words in str(info.value)
+    assert str(info.value).startswith(str(FIXTURES / name))
+
+
+def test_a_folder_is_not_an_article():
+    with pytest.raises(ArticleError, match="is a folder"):
+        read_article(FIXTURES)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Markets\nWeather\nSport\nTV listings\n",
+        "Read more:\nFILE: a photo caption only.\n",
+        "Der Bundestag hat am Freitag ein neues Gesetz beschlossen, das die Steuern senkt und die Renten erhoht. "
+        "Die Regierung sprach von einem wichtigen Schritt fur die Wirtschaft des Landes und fur alle Familien. "
+        "Die Opposition kritisierte das Vorhaben scharf und kundigte Widerstand im Bundesrat an, wie es hiess.",
+    ],
+    ids=["labels", "furniture", "not-english"],
+)
+def test_text_without_english_sentences_is_refused(text):
+    with pytest.raises(ArticleError, match="quiz derive"):
+        read(text)
