@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 from quiz.core.model import Bank
@@ -19,11 +20,12 @@ def open_study(
     clock: Clock = system_clock,
     schedule: Schedule | None = None,
     seed: int | None = None,
+    reload: Callable[[], Bank] | None = None,
 ) -> Study:
     """Open the learner's store (raises StoreError when it cannot be used) and pick the profile."""
     store = Store.open(data_dir)
     chosen = profile or store.last_profile() or "default"
-    return Study(bank, store, chosen, clock, schedule or Schedule(), seed)
+    return Study(bank, store, chosen, clock, schedule or Schedule(), seed, reload, data_dir)
 
 
 def build_app(study: Study, config_dir: Path | None = None, config: settings.Config | None = None):

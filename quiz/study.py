@@ -6,6 +6,7 @@ import random
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
+from pathlib import Path
 
 from quiz.core.model import Bank
 from quiz.core.schedule import Schedule
@@ -30,6 +31,8 @@ class Study:
     clock: Clock = system_clock
     schedule: Schedule = field(default_factory=Schedule)
     seed: int | None = None  # pins shuffling in tests; None for a fresh order each session
+    reload: Callable[[], Bank] | None = None  # reads the bank again (after drafts are accepted)
+    data_dir: Path | None = None  # where the learner's library is (drafts live there)
     _session_ids: dict[int, int] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
@@ -61,6 +64,10 @@ class Study:
         session_id = self._session_ids.pop(id(session), None)
         if session_id is not None:
             self.store.finish_session(session_id, self.now())
+
+    def reload_bank(self) -> None:
+        if self.reload is not None:
+            self.bank = self.reload()
 
     def switch_profile(self, name: str) -> None:
         self.store.ensure_profile(name)

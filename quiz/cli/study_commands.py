@@ -6,11 +6,11 @@ import argparse
 import sys
 
 from quiz.cli.bank_commands import print_problems
-from quiz.core.bank import read_bank
-from quiz.core.model import Kind
+from quiz.core.model import Bank, Kind
 from quiz.core.selection import Mode, Options
 from quiz.core.verdict import Form
 from quiz.data import locations
+from quiz.data.library import read_full_bank
 from quiz.data.store import StoreError
 
 
@@ -47,13 +47,18 @@ def open_or_report(args: argparse.Namespace):
     """The study services for these arguments, or None after explaining what is wrong."""
     from quiz.factory import open_study
 
-    bank, problems = read_bank(locations.bank_path(args.bank), locations.seeds_path(args.seeds))
+    data_dir = locations.data_dir(args.data_dir)
+
+    def load() -> Bank:
+        return read_full_bank(locations.bank_path(args.bank), locations.seeds_path(args.seeds), data_dir)[0]
+
+    bank, problems = read_full_bank(locations.bank_path(args.bank), locations.seeds_path(args.seeds), data_dir)
     if problems:
         print_problems(problems, sys.stderr)
         print("The bank has problems; fix them (see `quiz check`) and try again.", file=sys.stderr)
         return None
     try:
-        return open_study(bank, locations.data_dir(args.data_dir), args.profile)
+        return open_study(bank, data_dir, args.profile, reload=load)
     except StoreError as exc:
         print(f"quiz: {exc}", file=sys.stderr)
         return None
@@ -111,5 +116,6 @@ def run_tui(args: argparse.Namespace, study, options: Options | None) -> int:
 
 
 def _deck_ids(args: argparse.Namespace) -> set[str]:
-    bank, _ = read_bank(locations.bank_path(args.bank), locations.seeds_path(args.seeds))
+    data_dir = locations.data_dir(args.data_dir)
+    bank, _ = read_full_bank(locations.bank_path(args.bank), locations.seeds_path(args.seeds), data_dir)
     return {d.id for d in bank.decks}

@@ -34,7 +34,7 @@ def builtin_bank():
 
 @pytest.fixture
 def make_app(tmp_path: Path, builtin_bank):
-    def make(bank=None, clock=None, config: settings.Config | None = None, profile: str | None = None):
+    def make(bank=None, clock=None, config: settings.Config | None = None, profile: str | None = None, reload=None):
         study = open_study(
             bank or builtin_bank,
             tmp_path / "data",
@@ -42,6 +42,7 @@ def make_app(tmp_path: Path, builtin_bank):
             clock=clock or Clock(),
             schedule=Schedule(fuzzing=False),
             seed=1,
+            reload=reload,
         )
         return build_app(study, tmp_path / "config", config or settings.Config())
 

@@ -29,6 +29,7 @@ class HomeScreen(Screen[None]):
         Binding("p", "profile", "Profile", id="home.profile"),
         Binding("s", "stats", "Stats", id="home.stats"),
         Binding("r", "read", "Read article", id="home.read"),
+        Binding("d", "drafts", "Drafts", id="home.drafts"),
         Binding("m", "next_mode", "Mode", id="home.mode", show=False),
     ]
 
@@ -85,6 +86,7 @@ class HomeScreen(Screen[None]):
 
     def on_screen_resume(self) -> None:
         self.refresh_decks()
+        self.refresh_bindings()  # "Drafts" shows only while there are drafts
 
     # ------------------------------------------------------------------ content
 
@@ -194,6 +196,16 @@ class HomeScreen(Screen[None]):
                 self.notify(f"Now studying as {name}.", markup=False)
 
         self.app.push_screen(ProfileDialog(self.study.store.profiles(), self.study.profile), switch)
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "drafts":  # only offered when there is something to review
+            return any(q.is_draft for q in self.study.bank.questions)
+        return True
+
+    def action_drafts(self) -> None:
+        from quiz.ui.screens.drafts_screen import DraftsScreen
+
+        self.app.push_screen(DraftsScreen())
 
     def action_stats(self) -> None:
         from quiz.ui.screens.stats_screen import StatsScreen
