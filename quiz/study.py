@@ -86,4 +86,5 @@ def _describe(options: Options) -> dict[str, object]:
         "seed": options.seed,
         "form": options.form.value if options.form else None,
         "time_limit": options.time_limit,
+        "drill": options.drill,
     }

@@ -10,6 +10,7 @@ from quiz import __version__
 from quiz.cli import (
     bank_commands,
     derive_commands,
+    drill_commands,
     format_commands,
     serve_commands,
     store_commands,
@@ -33,6 +34,7 @@ def build_parser() -> argparse.ArgumentParser:
     format_commands.register(sub, common)
     derive_commands.register(sub, common)
     serve_commands.register(sub, common)
+    drill_commands.register(sub, common)
     return parser
 
 

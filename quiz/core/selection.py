@@ -52,6 +52,7 @@ class Options:
     form: Form | None = None  # fix the format instead of recognition-before-recall
     time_limit: int | None = None  # seconds: for the whole exam, or per drill question
     new_per_day: int = 20  # review: how many never-seen questions a day may bring in
+    drill: str = ""  # the classroom drill code this session answers
 
 
 @dataclass(frozen=True)

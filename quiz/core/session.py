@@ -63,6 +63,7 @@ class Summary:
     answers: tuple[Answer, ...]
     unanswered: tuple[Question, ...]
     elapsed: timedelta
+    drill: str = ""  # the drill code, for a classroom drill
 
     @property
     def asked(self) -> int:
@@ -254,7 +255,7 @@ class Session:
         answered = {a.item.question.id for a in self._answers}
         unanswered = tuple(q for q in self.questions if q.id not in answered)
         end = self._ended_at or (self._answers[-1].attempt.answered_at if self._answers else self.started_at)
-        return Summary(self.options.mode, tuple(self._answers), unanswered, end - self.started_at)
+        return Summary(self.options.mode, tuple(self._answers), unanswered, end - self.started_at, self.options.drill)
 
     # ------------------------------------------------------------------ inside
 

@@ -355,6 +355,12 @@ class Store:
             _remember(db, name)
         return int(session or 0)
 
+    def drill_attempts(self, code: str) -> list[dict[str, Any]]:
+        """Every answer given in drill sessions for `code`, by any profile, oldest first."""
+        with self._read("read drill results") as db:
+            rows = db.execute(_DRILL_ATTEMPTS, (code,)).fetchall()
+        return [dict(zip(_DRILL_FIELDS, row, strict=True)) for row in rows]
+
     def finish_session(self, session_id: int, now: datetime) -> None:
         with self._write("finish a session") as db:
             db.execute("UPDATE sessions SET ended_at = ? WHERE id = ?", (to_ms(now), session_id))
@@ -473,6 +479,11 @@ class Store:
                 return
             after = rows[-1][0]
 
+
+_DRILL_FIELDS = ("student", "question_id", "given", "correct", "elapsed_ms", "answered_at")
+_DRILL_ATTEMPTS = """SELECT p.name, a.question_id, a.given, a.correct, a.elapsed_ms, a.answered_at
+    FROM attempts a JOIN sessions s ON s.id = a.session_id JOIN profiles p ON p.id = a.profile_id
+    WHERE s.mode = 'drill' AND json_extract(s.options, '$.drill') = ? ORDER BY a.id"""
 
 EXPORT_FIELDS = (
     "id",

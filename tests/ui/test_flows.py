@@ -175,3 +175,34 @@ async def test_theme_choice_is_remembered(make_app, tmp_path):
         app.theme = "quiz-high-contrast"
         await pilot.pause()
     assert settings.load(tmp_path / "config").config.theme == "quiz-high-contrast"
+
+
+async def test_drill_code_on_home_then_leaderboard(make_app):
+    from quiz.core.drill import Drill, encode
+    from quiz.ui.screens.leaderboard_screen import LeaderboardScreen
+
+    app = make_app()
+    code = encode(Drill(("showdown",), 2, 11, None), app.study.bank)
+    async with app.run_test(size=SIZE) as pilot:
+        box = app.screen.query_one("#drill-code", Input)
+        box.focus()
+        await pilot.press(*code.lower(), "enter")
+        screen = app.screen
+        assert isinstance(screen, QuestionScreen) and screen.session.options.drill == code
+        for _ in range(2):
+            await pilot.press("1", "enter")
+        assert isinstance(app.screen, ResultsScreen)
+        await pilot.press("l")
+        assert isinstance(app.screen, LeaderboardScreen)
+        table = app.screen.query_one("#board")
+        assert table.row_count == 1 and str(table.get_row_at(0)[1]) == "default"
+
+
+async def test_mistyped_drill_code_says_so_and_starts_nothing(make_app):
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        app.screen.query_one("#drill-code", Input).focus()
+        await pilot.press(*"B4E1-G81G-0180-Z", "enter")
+        await pilot.pause()
+        assert isinstance(app.screen, HomeScreen)
+        assert any("typo" in str(n.message) for n in app._notifications)

@@ -74,6 +74,8 @@ class HomeScreen(Screen[None]):
                     compact=True,
                 )
                 yield Button("Start", id="start", variant="primary")
+                yield Label("Drill code from your teacher")
+                yield Input(placeholder="e.g. B4E1-G81G-0180-Y", id="drill-code", compact=True)
         yield Footer()
 
     def on_mount(self) -> None:
@@ -154,6 +156,19 @@ class HomeScreen(Screen[None]):
     @on(Input.Submitted, "#count")
     def action_start(self) -> None:
         self.start(self.options())
+
+    @on(Input.Submitted, "#drill-code")
+    def _drill_code(self, event: Input.Submitted) -> None:
+        from quiz.core.drill import DrillCodeError, decode, encode
+
+        event.stop()
+        bank = self.study.bank
+        try:
+            code = encode(decode(event.value, bank), bank)
+        except DrillCodeError as exc:
+            self.notify(str(exc), title="Drill code", severity="error", markup=False)
+            return
+        self.start(decode(code, bank).options(code))
 
     def start(self, options: Options) -> None:
         from quiz.ui.screens.question_screen import QuestionScreen

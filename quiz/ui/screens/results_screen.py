@@ -23,6 +23,7 @@ class ResultsScreen(Screen[None]):
     BINDINGS = [
         Binding("r", "retry", "Retry mistakes", id="results.retry"),
         Binding("escape,h", "home", "Home", id="results.home"),
+        Binding("l", "leaderboard", "Class leaderboard", id="results.leaderboard"),
     ]
 
     def __init__(self, summary: Summary) -> None:
@@ -73,6 +74,21 @@ class ResultsScreen(Screen[None]):
         study = self.app.study  # type: ignore[attr-defined]
         session = study.start(Options(mode=Mode.PRACTICE, questions=ids, count=len(ids)))
         self.app.switch_screen(QuestionScreen(session))
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "leaderboard":
+            return bool(self.drill_code)
+        return True
+
+    @property
+    def drill_code(self) -> str:
+        return self.summary.drill
+
+    def action_leaderboard(self) -> None:
+        from quiz.ui.screens.leaderboard_screen import LeaderboardScreen
+
+        if self.drill_code:
+            self.app.push_screen(LeaderboardScreen(self.drill_code))
 
     @on(Button.Pressed, "#home")
     def action_home(self) -> None:

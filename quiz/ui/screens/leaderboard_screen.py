@@ -1,0 +1,48 @@
+"""Leaderboard: the class's drill results on this machine, ranked by accuracy, then time."""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.screen import Screen
+from textual.widgets import DataTable, Footer, Static
+
+from quiz.core.drill import Response, analyse
+from quiz.ui.literal import cell
+
+
+def clock(ms: int) -> str:
+    return f"{ms // 60000}:{ms // 1000 % 60:02d}"
+
+
+class LeaderboardScreen(Screen[None]):
+    BINDINGS = [Binding("escape,h", "back", "Back", id="leaderboard.back")]
+
+    def __init__(self, code: str) -> None:
+        super().__init__()
+        self.code = code
+
+    def compose(self) -> ComposeResult:
+        yield Static(f"Drill {self.code} · ranked by accuracy, then time", classes="panel-title", id="board-title")
+        yield DataTable(id="board", cursor_type="row", zebra_stripes=True)
+        yield Static(
+            "Answers from other machines: `quiz drill export CODE` there, then `quiz drill results CODE FILES`.",
+            classes="muted",
+        )
+        yield Footer()
+
+    def on_mount(self) -> None:
+        rows = self.app.study.store.drill_attempts(self.code)  # type: ignore[attr-defined]
+        report = analyse(
+            Response(str(r["student"]), r["question_id"], r["given"], bool(r["correct"]), r["elapsed_ms"]) for r in rows
+        )
+        table = self.query_one(DataTable)
+        table.add_columns("Rank", "Student", "Score", "Accuracy", "Time")
+        for rank, s in enumerate(report.students, 1):
+            table.add_row(
+                str(rank), cell(s.student), f"{s.correct}/{s.answered}", f"{s.accuracy:.0%}", clock(s.elapsed_ms)
+            )
+        table.focus()
+
+    def action_back(self) -> None:
+        self.app.pop_screen()
