@@ -13,9 +13,10 @@ from pathlib import Path
 from typing import Any, TextIO
 
 from quiz.cli.bank_commands import plural
-from quiz.core.bank import read_bank
+from quiz.cli.format_commands import DECK_FORMATS, export_deck
 from quiz.core.model import Bank
 from quiz.data import backup, locations
+from quiz.data.library import read_full_bank
 from quiz.data.stats import Forecast, Stats
 from quiz.data.store import (
     APPLICATION_ID,
@@ -48,9 +49,15 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
     actions.add_parser("remove", parents=[common], help="delete a profile and all its scores").add_argument("name")
     p.set_defaults(handler=profiles_command, action="list", json=False)
 
-    p = sub.add_parser("export", parents=[common], help="write every answer of a profile as CSV or JSON")
-    p.add_argument("what", choices=["attempts"], help="what to export")
-    p.add_argument("--format", choices=["csv", "json"], default="csv", help="default: csv")
+    p = sub.add_parser(
+        "export", parents=[common], help="write a profile's answers (attempts) or a deck (DECK) to a file"
+    )
+    p.add_argument("what", metavar="attempts|DECK", help="'attempts' for your answers, or a deck id")
+    p.add_argument(
+        "--format",
+        choices=sorted({"csv", "json", *DECK_FORMATS}),
+        help="attempts: csv (default) or json; a deck: gift, aiken, csv or json",
+    )
     p.add_argument("--out", metavar="FILE", help="write to FILE instead of standard output")
     p.set_defaults(handler=export_command)
 
@@ -93,7 +100,8 @@ def _profile(store: Store, args: argparse.Namespace) -> str:
 
 
 def _bank(args: argparse.Namespace) -> Bank:
-    bank, problems = read_bank(locations.bank_path(args.bank), locations.seeds_path(args.seeds))
+    data_dir = locations.data_dir(args.data_dir)
+    bank, problems = read_full_bank(locations.bank_path(args.bank), locations.seeds_path(args.seeds), data_dir)
     if problems:
         print(
             f"quiz: note: the bank has {plural(len(problems), 'problem')}; figures use the decks that loaded "
@@ -233,6 +241,12 @@ def profiles_command(args: argparse.Namespace) -> int:
 
 @_reports_store_errors
 def export_command(args: argparse.Namespace) -> int:
+    if args.what != "attempts":
+        return export_deck(args, args.what)
+    if args.format not in (None, "csv", "json"):
+        print("quiz: answers are exported as --format csv or json", file=sys.stderr)
+        return 2
+    args.format = args.format or "csv"
     with _open(args) as store:
         profile = _profile(store, args)
         rows = store.attempts(profile)
