@@ -17,6 +17,7 @@ def isolated(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.Monke
     home = tmp_path_factory.mktemp("home")
     monkeypatch.setenv("QUIZ_DATA_DIR", str(home / "data"))
     monkeypatch.setenv("QUIZ_CONFIG_DIR", str(home / "config"))
+    monkeypatch.setenv("QUIZ_CACHE_DIR", str(home / "cache"))
     monkeypatch.delenv("QUIZ_BANK", raising=False)
     monkeypatch.delenv("QUIZ_SEEDS", raising=False)
     return home

@@ -52,7 +52,9 @@ def open_or_report(args: argparse.Namespace):
     def load() -> Bank:
         return read_full_bank(locations.bank_path(args.bank), locations.seeds_path(args.seeds), data_dir)[0]
 
-    bank, problems = read_full_bank(locations.bank_path(args.bank), locations.seeds_path(args.seeds), data_dir)
+    bank, problems = read_full_bank(
+        locations.bank_path(args.bank), locations.seeds_path(args.seeds), data_dir, cache=True
+    )
     if problems:
         print_problems(problems, sys.stderr)
         print("The bank has problems; fix them (see `quiz check`) and try again.", file=sys.stderr)

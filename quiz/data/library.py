@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from quiz.core.bank import across_decks, read_bank
+from quiz.core.bank import across_decks, default_seeds, read_bank
 from quiz.core.model import Bank
 from quiz.core.problems import Problem
 
@@ -27,8 +27,20 @@ def library_seeds(data_dir: Path) -> Path:
     return library_root(data_dir) / "seeds"
 
 
-def read_full_bank(bank: Path, seeds: Path | None, data_dir: Path | None) -> tuple[Bank, list[Problem]]:
-    """The bank in use plus the learner's library decks (when there are any)."""
+def read_full_bank(
+    bank: Path, seeds: Path | None, data_dir: Path | None, *, cache: bool = False
+) -> tuple[Bank, list[Problem]]:
+    """The bank in use plus the learner's library decks (when there are any).
+
+    `cache`: reuse the parsed bank while its files are unchanged (what the app does at start-up).
+    """
+    if cache:
+        from quiz.data.bank_cache import cached
+
+        folders = [bank, seeds or default_seeds(bank)]
+        if data_dir is not None:
+            folders.append(library_root(data_dir))
+        return cached(folders, lambda: read_full_bank(bank, seeds, data_dir))
     main, problems = read_bank(bank, seeds)
     if data_dir is None:
         return main, problems

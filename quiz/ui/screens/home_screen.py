@@ -36,6 +36,7 @@ class HomeScreen(Screen[None]):
     def __init__(self) -> None:
         super().__init__()
         self.picked: set[str] = set()
+        self.has_drafts = False  # worked out with the deck rows, not at every key press
 
     @property
     def study(self) -> Study:
@@ -101,6 +102,7 @@ class HomeScreen(Screen[None]):
         table.clear()
         for deck in study.bank.decks:
             table.add_row(*self._deck_row(deck, history, now), key=deck.id)
+        self.has_drafts = any(q.is_draft for d in study.bank.decks for q in d.questions)
         if study.bank.decks:
             table.move_cursor(row=min(cursor, len(study.bank.decks) - 1))
         due_today = sum(1 for c in history.cards.values() if c.due <= now + timedelta(hours=24))
@@ -214,7 +216,7 @@ class HomeScreen(Screen[None]):
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "drafts":  # only offered when there is something to review
-            return any(q.is_draft for q in self.study.bank.questions)
+            return self.has_drafts
         return True
 
     def action_drafts(self) -> None:
