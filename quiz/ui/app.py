@@ -69,6 +69,6 @@ class QuizApp(App[None]):
         from quiz.ui.screens.question_screen import QuestionScreen
 
         if isinstance(self.screen, QuestionScreen) and self.screen.in_progress:
-            self.screen.action_leave()
+            self.screen.action_leave(quit_app=True)
             return
         self.exit()

@@ -206,3 +206,17 @@ async def test_mistyped_drill_code_says_so_and_starts_nothing(make_app):
         await pilot.pause()
         assert isinstance(app.screen, HomeScreen)
         assert any("typo" in str(n.message) for n in app._notifications)
+
+
+async def test_ctrl_c_mid_session_asks_then_quits_with_answers_saved(make_app):
+    app = make_app(bank=harbour())
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("enter")
+        await pilot.press("t" if app.screen.session.current.form is Form.TRUEFALSE else "1")
+        await pilot.press("ctrl+c")
+        assert isinstance(app.screen, ConfirmDialog)
+        assert "Quit quiz? Your answer so far is saved." in str(app.screen.question)
+        await pilot.press("y")
+        await pilot.pause()
+    assert app.return_code == 0
+    assert len(list(app.study.store.attempts(app.study.profile))) == 1

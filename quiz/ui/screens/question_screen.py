@@ -251,20 +251,33 @@ class QuestionScreen(Screen[None]):
         evidence = self.last.item.question.evidence[0]
         self.app.push_screen(ReadScreen(evidence.article, focus=evidence.quote, allow_quiz=False))
 
-    def action_leave(self) -> None:
+    def action_leave(self, quit_app: bool = False) -> None:
+        """Leave the session (to its results), or quit the app; asks first, loses nothing."""
         from quiz.ui.screens.confirm_dialog import ConfirmDialog
 
         if not self.in_progress:
             self.app.pop_screen()
             return
         saved = len(self.session.answers)
-        question = f"Leave this session? Your {saved} answer{'s' * (saved != 1)} so far are saved."
+        kept = (
+            "Nothing was answered yet."
+            if not saved
+            else ("Your answer so far is saved." if saved == 1 else f"Your {saved} answers so far are saved.")
+        )
+        question = f"{'Quit quiz' if quit_app else 'Leave this session'}? {kept}"
 
         def leave(yes: bool | None) -> None:
-            if yes:
+            if not yes:
+                return
+            if quit_app:
+                self.session.end(self.study.now())
+                self.study.finish(self.session)
+                self.app.exit()
+            else:
                 self.finish()
 
-        self.app.push_screen(ConfirmDialog(question, yes="Leave", no="Keep going"), leave)
+        yes = "Quit" if quit_app else "Leave"
+        self.app.push_screen(ConfirmDialog(question, yes=yes, no="Keep going"), leave)
 
     def _tick(self) -> None:
         now = self.study.now()
