@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import json
-import os
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 import tomli
+
+from quiz.data.files import write_atomic
 
 MODES = ("practice", "exam", "review", "mistakes", "drill")
 DEFAULT_THEME = "textual-dark"
@@ -70,10 +71,7 @@ def save(folder: Path, config: Config) -> None:
     ]
     if config.keys:
         lines += ["", "[keys]"] + [f"{_string(k)} = {_string(v)}" for k, v in sorted(config.keys.items())]
-    path = config_file(folder)
-    tmp = path.with_suffix(".toml.tmp")
-    tmp.write_text("\n".join(lines) + "\n", encoding="utf-8")
-    os.replace(tmp, path)
+    write_atomic(config_file(folder), "\n".join(lines) + "\n")
 
 
 def _string(value: str) -> str:

@@ -17,6 +17,7 @@ from quiz.core.model import Bank, Deck, Question
 from quiz.core.problems import Problem
 from quiz.core.text import loose
 from quiz.core.writer import dump_deck
+from quiz.data.files import write_atomic
 from quiz.data.library import library_questions, library_seeds
 
 DECK_HEADER = "Drafted by `quiz derive` from an article in your library.\nReview with `quiz drafts`."
@@ -55,16 +56,7 @@ def _find(bank: Bank, ids: list[str]) -> dict[str, Deck]:
 
 def write_deck(deck: Deck, path: Path) -> None:
     """Write a deck file atomically (a crash never leaves half a deck)."""
-    text = dump_deck(deck, DECK_HEADER)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as f:
-            f.write(text)
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+    write_atomic(path, dump_deck(deck, DECK_HEADER))
 
 
 def _rewrite(deck: Deck, questions: list[Question]) -> None:

@@ -6,9 +6,7 @@ file of the same name gets a new name, and new catalogue entries are appended to
 
 from __future__ import annotations
 
-import os
 import re
-import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -17,6 +15,7 @@ import tomli
 from quiz.core.bank import ARTICLES_FILE
 from quiz.core.model import Article
 from quiz.core.writer import dump_articles
+from quiz.data.files import write_atomic
 
 _NOT_ID = re.compile(r"[^a-z0-9._-]+")
 
@@ -92,24 +91,12 @@ def plan(seeds: Path, wanted: list[tuple[str, str, str]], reserved: set[str] = f
     return out
 
 
-def _write_text(path: Path, text: str) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as f:
-            f.write(text)
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
-
-
 def write(seeds: Path, placements: list[Placement], texts: list[str], articles: list[Article]) -> None:
     """Write new article files and append new entries to the catalogue."""
     seeds.mkdir(parents=True, exist_ok=True)
     for p, text in zip(placements, texts, strict=True):
         if p.new_file:
-            _write_text(p.path, text)
+            write_atomic(p.path, text)
     entries = [a for p, a in zip(placements, articles, strict=True) if p.new_entry]
     if not entries:
         return
@@ -117,7 +104,7 @@ def write(seeds: Path, placements: list[Placement], texts: list[str], articles: 
     block = dump_articles(entries)
     if catalogue.is_file():
         old = catalogue.read_text(encoding="utf-8-sig")
-        _write_text(catalogue, old.rstrip("\n") + "\n\n" + block)
+        write_atomic(catalogue, old.rstrip("\n") + "\n\n" + block)
     else:
         header = "# Articles for derived decks; each `file` is relative to this folder.\n\n"
-        _write_text(catalogue, header + block)
+        write_atomic(catalogue, header + block)
