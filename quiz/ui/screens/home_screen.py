@@ -37,6 +37,7 @@ class HomeScreen(Screen[None]):
         super().__init__()
         self.picked: set[str] = set()
         self.has_drafts = False  # worked out with the deck rows, not at every key press
+        self.deck_width = 0
 
     @property
     def study(self) -> Study:
@@ -80,12 +81,17 @@ class HomeScreen(Screen[None]):
         yield Footer()
 
     def on_mount(self) -> None:
-        table = self.query_one("#decks", DataTable)
-        table.add_column("", key="pick", width=1)
-        table.add_column("Deck", key="deck", width=30)
-        table.add_columns("Qs", "Mastered", "Due", "Latest")
         self._describe_mode()  # the decks are filled in on_screen_resume, which also runs first time
-        table.focus()
+        self.query_one("#decks", DataTable).focus()
+
+    def on_resize(self) -> None:
+        if self.deck_width != self._fitting_width():
+            self.refresh_decks()
+
+    def _fitting_width(self) -> int:
+        """Deck titles take what the other columns leave, so every column shows at 80 columns."""
+        panel = self.query_one("#decks-panel").size.width
+        return max(12, min(40, panel - 42)) if panel else 30
 
     def on_screen_resume(self) -> None:
         self.refresh_decks()
@@ -99,6 +105,13 @@ class HomeScreen(Screen[None]):
         now = study.now()
         table = self.query_one("#decks", DataTable)
         cursor = table.cursor_row
+        width = self._fitting_width()
+        if width != self.deck_width:
+            table.clear(columns=True)
+            table.add_column("", key="pick", width=1)
+            table.add_column("Deck", key="deck", width=width)
+            table.add_columns("Qs", "Mastered", "Due", "Latest")
+            self.deck_width = width
         table.clear()
         for deck in study.bank.decks:
             table.add_row(*self._deck_row(deck, history, now), key=deck.id)

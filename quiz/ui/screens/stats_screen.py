@@ -30,7 +30,8 @@ def heat_map(days: tuple[Day, ...]) -> Content:
     last = days[-1].date.strftime("%d %b") if days else ""
     active = sum(1 for d in days if d.attempts)
     legend = f"\n{first}{' ' * max(len(days) * 2 - len(first) - len(last), 1)}{last}"
-    summary = f"\n{active} active days of {len(days)} · most in a day: {most} · less {SHADES[1]} {SHADES[-1]} more"
+    active_days = "1 active day" if active == 1 else f"{active} active days"
+    summary = f"\n{active_days} of {len(days)} · most in a day: {most} · less {SHADES[1]} {SHADES[-1]} more"
     return Content.assemble(("".join(cells), "$accent"), legend, summary)
 
 
