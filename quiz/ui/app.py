@@ -50,12 +50,15 @@ class QuizApp(App[None]):
 
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
         yield from super().get_system_commands(screen)
-        for binding in screen.BINDINGS:
-            if isinstance(binding, Binding) and binding.description:
+        seen = {"Quit"}  # Textual's own command already quits
+        owned = [(b, screen) for b in screen.BINDINGS] + [(b, self) for b in self.BINDINGS]
+        for binding, target in owned:
+            if isinstance(binding, Binding) and binding.description and binding.description not in seen:
+                seen.add(binding.description)
                 yield SystemCommand(
                     binding.description,
                     binding.tooltip or f"{binding.description} ({binding.key})",
-                    lambda action=binding.action, target=screen: target.run_action(action),
+                    lambda action=binding.action, target=target: target.run_action(action),
                 )
 
     def action_help(self) -> None:
@@ -63,6 +66,10 @@ class QuizApp(App[None]):
 
         if not isinstance(self.screen, HelpScreen):
             self.push_screen(HelpScreen(self.screen))
+
+    async def action_quit(self) -> None:
+        """Textual's own Quit (in the command palette) asks mid-session too."""
+        await self.action_quit_app()
 
     async def action_quit_app(self) -> None:
         """Quit; mid-session, ask first (every answer given is already saved)."""

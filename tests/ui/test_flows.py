@@ -220,3 +220,20 @@ async def test_ctrl_c_mid_session_asks_then_quits_with_answers_saved(make_app):
         await pilot.pause()
     assert app.return_code == 0
     assert len(list(app.study.store.attempts(app.study.profile))) == 1
+
+
+async def test_every_screen_action_is_in_the_command_palette(make_app):
+    app = make_app(bank=harbour())
+    async with app.run_test(size=SIZE):
+        titles = {c.title for c in app.get_system_commands(app.screen)}
+        assert {"Start", "Pick deck", "Profile", "Stats", "Read article", "Help", "Theme"} <= titles
+
+
+async def test_quit_from_the_palette_also_asks_mid_session(make_app):
+    app = make_app(bank=harbour())
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("enter")
+        quit_command = next(c for c in app.get_system_commands(app.screen) if c.title == "Quit")
+        await quit_command.callback()
+        await pilot.pause()
+        assert isinstance(app.screen, ConfirmDialog)
