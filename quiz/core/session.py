@@ -207,7 +207,7 @@ class Session:
             raise SessionError("flashcards are revealed and self-graded, not submitted")
         verdict = grade(item.question, given, item.form, item.options)
         timeout = self.question_deadline()
-        if timeout is not None and now > timeout and verdict.correct:
+        if timeout is not None and now >= timeout:  # late, or the timer ran out with nothing typed
             verdict = Verdict(Outcome.WRONG, verdict.given, verdict.expected, "time's up")
         rating = rating_for(verdict, item.form, self._elapsed(now), hinted=self._hinted)
         return self._record(item, verdict, rating, now)

@@ -197,3 +197,9 @@ def test_calls_out_of_order_are_refused(bank):
     session.submit("x", NOW)
     with pytest.raises(SessionError):
         session.submit("y", NOW)
+
+
+def test_drill_timer_running_out_counts_as_wrong_with_a_reason(bank):
+    session = start(bank, mode=Mode.DRILL, time_limit=5)
+    answer = session.submit("", NOW + timedelta(seconds=5))
+    assert answer.verdict.outcome is Outcome.WRONG and answer.verdict.note == "time's up"
