@@ -237,3 +237,19 @@ async def test_quit_from_the_palette_also_asks_mid_session(make_app):
         await quit_command.callback()
         await pilot.pause()
         assert isinstance(app.screen, ConfirmDialog)
+
+
+async def test_drill_question_timer_runs_out_on_screen(make_app):
+    from quiz.core.selection import Mode, Options
+
+    app = make_app(bank=harbour())
+    async with app.run_test(size=SIZE) as pilot:
+        app.screen.start(Options(mode=Mode.DRILL, seed=3, count=2, time_limit=5))
+        await pilot.pause()
+        screen = app.screen
+        assert "⏱" in str(screen.query_one("#timer").content)
+        for _ in range(40):  # the test clock moves 2 s a reading; the timer ticks each second
+            await pilot.pause(0.1)
+            if screen.last is not None:
+                break
+        assert screen.last is not None and screen.last.verdict.note == "time's up"
