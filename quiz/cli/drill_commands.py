@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import Any
 
 from quiz.core.drill import Drill, DrillCodeError, DrillReport, Response, analyse, decode, encode
+from quiz.core.text import clock
 
 USAGE = """quiz drill new --deck ID [--deck ID] -n N [--time-limit SECONDS]   make a code for the board
 quiz drill CODE [--plain]                                          take the drill
@@ -156,11 +157,6 @@ def export(args: argparse.Namespace, study, code: str) -> int:
     students = sorted({r["student"] for r in rows})
     print(f"✓ {len(rows)} answers of {', '.join(students) or 'nobody yet'} written to {out}; hand it in.")
     return 0
-
-
-def clock(ms: int) -> str:
-    seconds = ms // 1000
-    return f"{seconds // 60}:{seconds % 60:02d}"
 
 
 def report_text(code: str, drill: Drill, report: DrillReport) -> str:

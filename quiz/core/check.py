@@ -7,7 +7,7 @@ from pathlib import Path
 from quiz.core.bank import ARTICLES_FILE, LineIndex, read_bank
 from quiz.core.model import Bank, Kind, Question
 from quiz.core.problems import Problem
-from quiz.core.text import contains_quote, fold, loose, numbers_in
+from quiz.core.text import contains_quote, fold, loose, numbers_in, shorten
 
 
 def check_bank(path: Path, seeds: Path | None = None) -> tuple[Bank, list[Problem]]:
@@ -46,7 +46,7 @@ def grounding(q: Question, texts: dict[str, str], bank: Bank) -> list[tuple[str,
             out.append(
                 (
                     "evidence",
-                    f"evidence quote not found in article '{ev.article}': \"{_short(ev.quote)}\"; "
+                    f"evidence quote not found in article '{ev.article}': \"{shorten(loose(ev.quote), 60)}\"; "
                     "copy it exactly from the article",
                 )
             )
@@ -69,8 +69,3 @@ def grounding(q: Question, texts: dict[str, str], bank: Bank) -> list[tuple[str,
         if clash:
             out.append(("alternatives", f"an accepted alternative is also a distractor: {', '.join(clash)}"))
     return out
-
-
-def _short(text: str, limit: int = 60) -> str:
-    text = loose(text)
-    return text if len(text) <= limit else text[: limit - 1] + "…"

@@ -112,3 +112,15 @@ _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 def visible(text: str) -> str:
     """Control characters (ESC and friends) spelled out, e.g. '\\x1b', so a terminal never obeys them."""
     return _CONTROL.sub(lambda m: f"\\x{ord(m.group()):02x}", text)
+
+
+def shorten(text: str, width: int) -> str:
+    """One line of at most `width` characters, with an ellipsis where it was cut."""
+    text = " ".join(text.split())
+    return text if len(text) <= width else text[: width - 1] + "…"
+
+
+def clock(ms: float) -> str:
+    """A duration in milliseconds as minutes:seconds, e.g. 92_000 -> '1:32'."""
+    seconds = int(ms // 1000)
+    return f"{seconds // 60}:{seconds % 60:02d}"

@@ -19,7 +19,7 @@ from pathlib import Path
 
 from quiz.core.model import Deck, Kind, Question, format_answer
 from quiz.core.problems import Problem
-from quiz.core.text import fold
+from quiz.core.text import fold, shorten
 from quiz.formats.common import Reading, Writing, accept, imported
 
 _OPTION = re.compile(r"^([A-Z])[.)]\s+(.*)$")
@@ -72,7 +72,9 @@ def read(text: str, source: Path) -> Reading:
             current.options.append((letter, option.group(2).strip()))
         elif current.options:
             if not current.fault:
-                current.fault = f"'{_short(line)}' is neither an option ('A. ...') nor 'ANSWER: X'; fix or remove it"
+                current.fault = (
+                    f"'{shorten(line, 40)}' is neither an option ('A. ...') nor 'ANSWER: X'; fix or remove it"
+                )
                 current.fault_line = n
         else:
             current.text.append(line)
@@ -100,10 +102,6 @@ def _finish(q: _Open, letter: str, line: int, source: Path, reading: Reading) ->
             source, q.line, Kind.CHOICE, prompt, texts[right], distractors=texts[:right] + texts[right + 1 :]
         )
     accept(result, reading)
-
-
-def _short(text: str) -> str:
-    return text if len(text) <= 40 else text[:39] + "…"
 
 
 # --------------------------------------------------------------------------- writing

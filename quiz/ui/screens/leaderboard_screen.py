@@ -8,11 +8,8 @@ from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Static
 
 from quiz.core.drill import Response, analyse
+from quiz.core.text import clock
 from quiz.ui.literal import cell
-
-
-def clock(ms: int) -> str:
-    return f"{ms // 60000}:{ms // 1000 % 60:02d}"
 
 
 class LeaderboardScreen(Screen[None]):

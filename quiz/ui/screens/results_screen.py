@@ -11,12 +11,8 @@ from textual.widgets import Button, DataTable, Footer, Static
 
 from quiz.core.selection import Mode, Options
 from quiz.core.session import Summary
+from quiz.core.text import clock, shorten
 from quiz.ui.literal import cell
-
-
-def clock(ms: float) -> str:
-    seconds = int(ms // 1000)
-    return f"{seconds // 60}:{seconds % 60:02d}"
 
 
 class ResultsScreen(Screen[None]):
@@ -55,12 +51,12 @@ class ResultsScreen(Screen[None]):
             table.add_row(
                 mark,
                 str(n),
-                cell(_short(answer.item.question.prompt, 48)),
-                cell(_short(answer.verdict.given or "—", 24)),
-                cell(_short(answer.verdict.expected, 24)),
+                cell(shorten(answer.item.question.prompt, 48)),
+                cell(shorten(answer.verdict.given or "—", 24)),
+                cell(shorten(answer.verdict.expected, 24)),
             )
         for q in self.summary.unanswered:
-            table.add_row("·", "", cell(_short(q.prompt, 48)), "not answered", cell(_short(q.answer_text, 24)))
+            table.add_row("·", "", cell(shorten(q.prompt, 48)), "not answered", cell(shorten(q.answer_text, 24)))
         table.focus()
 
     @on(Button.Pressed, "#retry")
@@ -93,8 +89,3 @@ class ResultsScreen(Screen[None]):
     @on(Button.Pressed, "#home")
     def action_home(self) -> None:
         self.app.pop_screen()
-
-
-def _short(text: str, width: int) -> str:
-    text = " ".join(text.split())
-    return text if len(text) <= width else text[: width - 1] + "…"

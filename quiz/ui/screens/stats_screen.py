@@ -9,6 +9,7 @@ from textual.content import Content
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Static
 
+from quiz.core.text import shorten
 from quiz.data.stats import Day, Forecast, Score, Stats
 from quiz.ui.literal import cell, literal
 
@@ -67,7 +68,9 @@ class StatsScreen(Screen[None]):
             weak = DataTable(id="weakest", cursor_type="none", zebra_stripes=True)
             weak.add_columns("Question", "Deck", "Right", "Accuracy")
             for w in stats.weakest:
-                weak.add_row(cell(_short(w.prompt, 44)), cell(w.deck), f"{w.correct}/{w.attempts}", percent(w.accuracy))
+                weak.add_row(
+                    cell(shorten(w.prompt, 44)), cell(w.deck), f"{w.correct}/{w.attempts}", percent(w.accuracy)
+                )
             if not stats.weakest:
                 weak.add_row("Nothing yet: a question shows here after two answers", "", "", "")
             yield weak
@@ -86,8 +89,3 @@ class StatsScreen(Screen[None]):
 
     def action_back(self) -> None:
         self.app.pop_screen()
-
-
-def _short(text: str, width: int) -> str:
-    text = " ".join(text.split())
-    return text if len(text) <= width else text[: width - 1] + "…"
