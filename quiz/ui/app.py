@@ -15,6 +15,11 @@ from quiz.study import Study
 from quiz.ui.themes import HIGH_CONTRAST
 
 
+def full_name(binding: Binding) -> str:
+    """What a key does, in full: the key bar shows the short description, help and palette this."""
+    return binding.tooltip or binding.description
+
+
 class QuizApp(App[None]):
     TITLE = "quiz"
     CSS_PATH = "app.tcss"
@@ -53,13 +58,15 @@ class QuizApp(App[None]):
         seen = {"Quit"}  # Textual's own command already quits
         owned = [(b, screen) for b in screen.BINDINGS] + [(b, self) for b in self.BINDINGS]
         for binding, target in owned:
-            if isinstance(binding, Binding) and binding.description and binding.description not in seen:
-                seen.add(binding.description)
-                yield SystemCommand(
-                    binding.description,
-                    binding.tooltip or f"{binding.description} ({binding.key})",
-                    lambda action=binding.action, target=target: target.run_action(action),
-                )
+            if isinstance(binding, Binding) and binding.description:
+                name = full_name(binding)
+                if name not in seen:
+                    seen.add(name)
+                    yield SystemCommand(
+                        name,
+                        f"{name} ({binding.key})",
+                        lambda action=binding.action, target=target: target.run_action(action),
+                    )
 
     def action_help(self) -> None:
         from quiz.ui.screens.help_screen import HelpScreen

@@ -47,3 +47,24 @@ def make_app(tmp_path: Path, builtin_bank):
         return build_app(study, tmp_path / "config", config or settings.Config())
 
     return make
+
+
+async def choose(pilot, **values) -> None:
+    """Set the next session's choices (mode, count, tag, level, form) in the Options dialog, then OK."""
+    from quiz.ui.screens.session_dialog import SessionDialog
+
+    await pilot.press("o")
+    dialog = pilot.app.screen
+    assert isinstance(dialog, SessionDialog)
+    for name, value in values.items():
+        dialog.query_one(f"#{name}").value = value
+    await pilot.pause()
+    await pilot.click("#ok")
+    await pilot.pause()
+    assert not isinstance(pilot.app.screen, SessionDialog)
+
+
+def screen_text(app) -> str:
+    """The text on screen, from the SVG screenshot."""
+    svg = app.export_screenshot()
+    return svg.replace("&#160;", " ").replace("&amp;", "&").replace("&lt;", "<").replace("&gt;", ">")

@@ -2,17 +2,20 @@
 
 from __future__ import annotations
 
-from textual.widgets import Input, Select
+from textual.widgets import Input
 
 from quiz.core.bank import load_bank
+from quiz.core.selection import Mode
 from quiz.core.verdict import Form
 from quiz.ui.screens.confirm_dialog import ConfirmDialog
+from quiz.ui.screens.drill_dialog import DrillDialog
 from quiz.ui.screens.home_screen import HomeScreen
 from quiz.ui.screens.profile_dialog import ProfileDialog
 from quiz.ui.screens.question_screen import QuestionScreen
 from quiz.ui.screens.results_screen import ResultsScreen
 from quiz.ui.widgets.feedback_panel import FeedbackPanel
 from tests.conftest import DATA
+from tests.ui.conftest import choose
 
 SIZE = (100, 30)
 
@@ -28,11 +31,6 @@ def option_key(screen: QuestionScreen, right: bool) -> str:
         if (option == answer) == right:
             return str(n)
     raise AssertionError("no such option")
-
-
-async def choose(pilot, select_id: str, value) -> None:
-    pilot.app.screen.query_one(select_id, Select).value = value
-    await pilot.pause()
 
 
 async def test_practice_flow_right_wrong_typo_results_and_store(make_app):
@@ -71,8 +69,7 @@ async def test_practice_flow_right_wrong_typo_results_and_store(make_app):
 async def test_typed_recall_with_a_typo_is_accepted_and_said_so(make_app):
     app = make_app(bank=harbour())
     async with app.run_test(size=SIZE) as pilot:
-        await choose(pilot, "#form", Form.TYPED)
-        app.screen.query_one("#count", Input).value = "5"
+        await choose(pilot, form=Form.TYPED, count="5")
         await pilot.press("enter")
         screen = app.screen
         while screen.session.current.question.id != "h-005":
@@ -89,7 +86,7 @@ async def test_typed_recall_with_a_typo_is_accepted_and_said_so(make_app):
 async def test_exam_shows_no_feedback_until_the_end(make_app):
     app = make_app(bank=harbour())
     async with app.run_test(size=SIZE) as pilot:
-        await choose(pilot, "#mode", "exam")
+        await choose(pilot, mode=Mode.EXAM)
         await pilot.press("enter")
         screen = app.screen
         first = screen.session.current.question.id
@@ -108,7 +105,7 @@ async def test_exam_shows_no_feedback_until_the_end(make_app):
 async def test_flashcard_reveal_and_grade_shows_intervals(make_app):
     app = make_app(bank=harbour())
     async with app.run_test(size=SIZE) as pilot:
-        await choose(pilot, "#form", Form.FLASHCARD)
+        await choose(pilot, form=Form.FLASHCARD)
         await pilot.press("enter")
         screen = app.screen
         assert screen.session.current.form is Form.FLASHCARD
@@ -184,9 +181,7 @@ async def test_drill_code_on_home_then_leaderboard(make_app):
     app = make_app()
     code = encode(Drill(("showdown",), 2, 11, None), app.study.bank)
     async with app.run_test(size=SIZE) as pilot:
-        box = app.screen.query_one("#drill-code", Input)
-        box.focus()
-        await pilot.press(*code.lower(), "enter")
+        await pilot.press("c", *code.lower(), "enter")
         screen = app.screen
         assert isinstance(screen, QuestionScreen) and screen.session.options.drill == code
         for _ in range(2):
@@ -201,9 +196,10 @@ async def test_drill_code_on_home_then_leaderboard(make_app):
 async def test_mistyped_drill_code_says_so_and_starts_nothing(make_app):
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
-        app.screen.query_one("#drill-code", Input).focus()
-        await pilot.press(*"B4E1-G81G-0180-Z", "enter")
+        await pilot.press("c", *"B4E1-G81G-0180-Z", "enter")
         await pilot.pause()
+        assert isinstance(app.screen, DrillDialog)  # still there, to correct the code
+        await pilot.press("escape")
         assert isinstance(app.screen, HomeScreen)
         assert any("typo" in str(n.message) for n in app._notifications)
 

@@ -9,6 +9,7 @@ import pytest
 from quiz.core.model import Article, Bank, Deck, Evidence, Kind, Question
 from quiz.core.verdict import Form
 from quiz.ui.screens.question_screen import QuestionScreen
+from tests.ui.conftest import choose, screen_text
 
 NASTY = ["[bold]red[/]", "[/]", "\x1b[31m", "{x}", "[link=http://x]y[/link]", "$accent"]
 
@@ -44,17 +45,11 @@ def nasty_bank(tmp_path: Path) -> Bank:
     return Bank((deck,), {"nasty": article})
 
 
-def screen_text(app) -> str:
-    svg = app.export_screenshot()
-    return svg.replace("&#160;", " ").replace("&amp;", "&").replace("&lt;", "<").replace("&gt;", ">")
-
-
 @pytest.mark.parametrize("form", [Form.CHOICE, Form.TYPED, Form.FLASHCARD])
 async def test_markup_and_escape_codes_show_literally(make_app, tmp_path, form):
     app = make_app(bank=nasty_bank(tmp_path))
     async with app.run_test(size=(160, 50)) as pilot:
-        app.screen.query_one("#form").value = form
-        await pilot.pause()
+        await choose(pilot, form=form)
         await pilot.press("enter")
         assert isinstance(app.screen, QuestionScreen)
         for _ in range(8):  # four questions, each skipped once and asked again

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from quiz.core.verdict import Form
 from quiz.ui.screens.read_screen import ReadScreen
+from tests.ui.conftest import choose
 
 SIZE = (100, 30)
 
@@ -18,8 +19,7 @@ def test_question_choice(snap_compare, make_app):
 
 def test_question_typed(snap_compare, make_app):
     async def typed(pilot):
-        pilot.app.screen.query_one("#form").value = Form.TYPED
-        await pilot.pause()
+        await choose(pilot, form=Form.TYPED)
         app = pilot.app
         await pilot.press("enter")
         while app.screen.session.current.form is not Form.TYPED:
@@ -35,8 +35,7 @@ def test_feedback(snap_compare, make_app):
 
 def test_flashcard_revealed(snap_compare, make_app):
     async def flashcard(pilot):
-        pilot.app.screen.query_one("#form").value = Form.FLASHCARD
-        await pilot.pause()
+        await choose(pilot, form=Form.FLASHCARD)
         await pilot.press("enter", "space")
 
     assert snap_compare(make_app(), run_before=flashcard, terminal_size=SIZE)
@@ -70,6 +69,14 @@ def test_help(snap_compare, make_app):
 
 def test_profile_dialog(snap_compare, make_app):
     assert snap_compare(make_app(), press=["p"], terminal_size=SIZE)
+
+
+def test_session_options_dialog(snap_compare, make_app):
+    assert snap_compare(make_app(), press=["o"], terminal_size=SIZE)
+
+
+def test_drill_code_dialog(snap_compare, make_app):
+    assert snap_compare(make_app(), press=["c", *"b4e1"], terminal_size=SIZE)
 
 
 def test_leave_dialog(snap_compare, make_app):

@@ -10,12 +10,13 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
 from textual.screen import ModalScreen, Screen
-from textual.widgets import Button, DataTable, Footer, Input, Label, Static
+from textual.widgets import Button, DataTable, Input, Label, Static
 
 from quiz.core.model import Question
 from quiz.derive import drafts
 from quiz.ui.literal import cell, literal
 from quiz.ui.widgets.feedback_panel import evidence_content
+from quiz.ui.widgets.key_bar import KeyBar
 
 
 class DraftsScreen(Screen[None]):
@@ -42,7 +43,7 @@ class DraftsScreen(Screen[None]):
                 yield DataTable(id="drafts", cursor_type="row", zebra_stripes=True)
             with VerticalScroll(id="draft-detail"):
                 yield Static(id="draft-view")
-        yield Footer()
+        yield KeyBar()
 
     def on_mount(self) -> None:
         table = self.query_one(DataTable)

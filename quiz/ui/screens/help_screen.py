@@ -8,6 +8,8 @@ from textual.containers import VerticalScroll
 from textual.screen import ModalScreen, Screen
 from textual.widgets import DataTable, Static
 
+from quiz.ui.app import full_name
+
 
 class HelpScreen(ModalScreen[None]):
     BINDINGS = [Binding("escape,f1,question_mark,q", "close", "Close", id="help.close")]
@@ -29,11 +31,11 @@ class HelpScreen(ModalScreen[None]):
         seen = set()
         bindings = [*self.for_screen.BINDINGS, *self.app.BINDINGS]
         for binding in bindings:
-            if not isinstance(binding, Binding) or not binding.description or binding.description in seen:
+            if not isinstance(binding, Binding) or not binding.description or full_name(binding) in seen:
                 continue
-            seen.add(binding.description)
+            seen.add(full_name(binding))
             keys = ", ".join(self.app.get_key_display(Binding(k, binding.action)) for k in binding.key.split(","))
-            table.add_row(keys, binding.description)
+            table.add_row(keys, full_name(binding))
 
     def action_close(self) -> None:
         self.dismiss(None)

@@ -1,36 +1,54 @@
-"""Home: who is studying, the decks and how they are going, and what to study next."""
+"""Home: who is studying, the decks and how they are going, and what to study next.
+
+Kept light on purpose (a few widgets): it is the first screen, and start-up time is mostly
+Textual styling widgets. The session's choices live in a dialog; the panel only shows them.
+"""
 
 from __future__ import annotations
 
 from datetime import timedelta
 
-from textual import on
+from rich.console import Group
+from rich.table import Table
+from rich.text import Text
+from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
-from textual.widgets import Button, DataTable, Footer, Input, Label, Select, Static
+from textual.widgets import DataTable, Label, Static
 
 from quiz.core.model import Deck
 from quiz.core.selection import History, Mode, Options
-from quiz.core.verdict import Form
 from quiz.study import Study
-from quiz.ui.literal import cell, literal
+from quiz.ui.literal import cell, literal, visible
+from quiz.ui.screens.session_dialog import SessionChoice
+from quiz.ui.widgets.key_bar import KeyBar
 
 MASTERED_AFTER = timedelta(days=7)
 """A question counts as mastered when its latest answer was right and its next review is a week off or more."""
 
 
+class SessionPanel(Static):
+    """The next session's choices; a click opens the dialog that changes them."""
+
+    def on_click(self, event: events.Click) -> None:
+        event.stop()
+        self.screen.action_options()  # type: ignore[attr-defined]
+
+
 class HomeScreen(Screen[None]):
     BINDINGS = [
         Binding("enter", "start", "Start", id="home.start", priority=False),
-        Binding("space", "pick", "Pick deck", id="home.pick"),
+        Binding("space", "pick", "Pick", tooltip="Pick deck", id="home.pick"),
         Binding("a", "pick_all", "All decks", id="home.all", show=False),
+        Binding("o", "options", "Options", tooltip="Session options", id="home.options"),
+        Binding("m", "next_mode", "Next mode", id="home.mode", show=False),
+        Binding("c", "drill", "Drill code", tooltip="Enter a drill code", id="home.drill"),
         Binding("p", "profile", "Profile", id="home.profile"),
         Binding("s", "stats", "Stats", id="home.stats"),
-        Binding("r", "read", "Read article", id="home.read"),
+        Binding("r", "read", "Read", tooltip="Read article", id="home.read"),
         Binding("d", "drafts", "Drafts", id="home.drafts"),
-        Binding("m", "next_mode", "Mode", id="home.mode", show=False),
     ]
 
     def __init__(self) -> None:
@@ -38,6 +56,7 @@ class HomeScreen(Screen[None]):
         self.picked: set[str] = set()
         self.has_drafts = False  # worked out with the deck rows, not at every key press
         self.deck_width = 0
+        self.choice = SessionChoice()
 
     @property
     def study(self) -> Study:
@@ -45,43 +64,20 @@ class HomeScreen(Screen[None]):
 
     def compose(self) -> ComposeResult:
         config = self.app.config  # type: ignore[attr-defined]
-        tags = sorted({t for q in self.study.bank.questions for t in q.tags})
+        mode = Mode(config.mode) if config.mode in Mode._value2member_map_ else Mode.PRACTICE
+        self.choice = SessionChoice(mode=mode, count=config.count)
         with Horizontal(id="home-top"):
             yield Static(id="profile-line")
             yield Static(id="today-line")
         with Horizontal(id="home-body"):
             with Vertical(id="decks-panel"):
-                yield Label("Decks · Enter starts · Space picks (none picked: all)", classes="panel-title")
+                yield Label("Decks · Space picks (none picked: all)", classes="panel-title")
                 yield DataTable(id="decks", cursor_type="row", zebra_stripes=True)
-            with Vertical(id="session-panel"):
-                yield Label("Session", classes="panel-title")
-                yield Label("Mode")
-                yield Select(
-                    [(m.value, m.value) for m in Mode], value=config.mode, allow_blank=False, id="mode", compact=True
-                )
-                yield Static(id="mode-help", classes="muted")
-                yield Label("Questions")
-                yield Input(str(config.count), id="count", type="integer", max_length=3, compact=True)
-                yield Label("Tag")
-                yield Select([(t, t) for t in tags], prompt="any tag", id="tag", compact=True)
-                yield Label("Difficulty")
-                yield Select(
-                    [("1 · fact", 1), ("2 · context", 2), ("3 · reasoning", 3)], prompt="any", id="level", compact=True
-                )
-                yield Label("Format")
-                yield Select(
-                    [("multiple choice", Form.CHOICE), ("typed", Form.TYPED), ("flashcards", Form.FLASHCARD)],
-                    prompt="recognise, then recall",
-                    id="form",
-                    compact=True,
-                )
-                yield Button("Start", id="start", variant="primary")
-                yield Label("Drill code from your teacher")
-                yield Input(placeholder="e.g. B4E1-G81G-0180-Y", id="drill-code", compact=True)
-        yield Footer()
+            yield SessionPanel(id="session-panel")
+        yield KeyBar()
 
     def on_mount(self) -> None:
-        self._describe_mode()  # the decks are filled in on_screen_resume, which also runs first time
+        self.show_choice()  # the decks are filled in on_screen_resume, which also runs first time
         self.query_one("#decks", DataTable).focus()
 
     def on_resize(self) -> None:
@@ -140,50 +136,69 @@ class HomeScreen(Screen[None]):
         pick = "✓" if deck.id in self.picked else " "
         return (pick, cell(deck.title), str(len(ids)), share, str(due), latest)
 
-    def _describe_mode(self) -> None:
-        mode = Mode(self.query_one("#mode", Select).value)
-        self.query_one("#mode-help", Static).update(mode.describe)
+    def show_choice(self) -> None:
+        grid = Table.grid(padding=(0, 1))
+        grid.add_column(style="dim", no_wrap=True)
+        grid.add_column()
+        for label, value in self.choice.rows():
+            grid.add_row(label, Text(visible(value)))
+        keys = Table.grid(padding=(0, 1))
+        keys.add_column(style="bold", no_wrap=True)
+        keys.add_column()
+        for key, what in (("o", "change these"), ("m", "next mode"), ("c", "drill code"), ("Enter", "start")):
+            keys.add_row(key, what)
+        self.query_one("#session-panel", Static).update(
+            Group(
+                Text("Next session", style="bold"),
+                Text(""),
+                grid,
+                Text(self.choice.mode.describe, style="dim"),
+                Text(""),
+                keys,
+            )
+        )
 
     def options(self) -> Options:
-        mode = Mode(self.query_one("#mode", Select).value)
-        raw = self.query_one("#count", Input).value
-        count = int(raw) if raw.isdigit() and int(raw) > 0 else 10
-        tag = self.query_one("#tag", Select).value
-        level = self.query_one("#level", Select).value
-        form = self.query_one("#form", Select).value
+        choice = self.choice
         return Options(
-            mode=mode,
+            mode=choice.mode,
             decks=tuple(d.id for d in self.study.bank.decks if d.id in self.picked),
-            tags=(tag,) if isinstance(tag, str) else (),
-            difficulty=(level,) if isinstance(level, int) else (),
-            count=count,
-            form=form if isinstance(form, Form) else None,
+            tags=(choice.tag,) if choice.tag else (),
+            difficulty=(choice.level,) if choice.level else (),
+            count=choice.count,
+            form=choice.form,
         )
 
     # ------------------------------------------------------------------ actions
 
-    @on(Select.Changed, "#mode")
-    def _mode_changed(self) -> None:
-        self._describe_mode()
-
-    @on(Button.Pressed, "#start")
     @on(DataTable.RowSelected, "#decks")
-    @on(Input.Submitted, "#count")
     def action_start(self) -> None:
         self.start(self.options())
 
-    @on(Input.Submitted, "#drill-code")
-    def _drill_code(self, event: Input.Submitted) -> None:
-        from quiz.core.drill import DrillCodeError, decode, encode
+    def action_options(self) -> None:
+        from quiz.ui.screens.session_dialog import SessionDialog
 
-        event.stop()
-        bank = self.study.bank
-        try:
-            code = encode(decode(event.value, bank), bank)
-        except DrillCodeError as exc:
-            self.notify(str(exc), title="Drill code", severity="error", markup=False)
-            return
-        self.start(decode(code, bank).options(code))
+        def chosen(choice: SessionChoice | None) -> None:
+            if choice is not None:
+                self.choice = choice
+                self.show_choice()
+
+        tags = sorted({t for q in self.study.bank.questions for t in q.tags})
+        self.app.push_screen(SessionDialog(self.choice, tags), chosen)
+
+    def action_next_mode(self) -> None:
+        self.choice = self.choice.next_mode()
+        self.show_choice()
+
+    def action_drill(self) -> None:
+        from quiz.core.drill import decode
+        from quiz.ui.screens.drill_dialog import DrillDialog
+
+        def entered(code: str | None) -> None:
+            if code:
+                self.start(decode(code, self.study.bank).options(code))
+
+        self.app.push_screen(DrillDialog(self.study.bank), entered)
 
     def start(self, options: Options) -> None:
         from quiz.ui.screens.question_screen import QuestionScreen
@@ -210,11 +225,6 @@ class HomeScreen(Screen[None]):
     def action_pick_all(self) -> None:
         self.picked.clear()
         self.refresh_decks()
-
-    def action_next_mode(self) -> None:
-        select = self.query_one("#mode", Select)
-        modes = list(Mode)
-        select.value = modes[(modes.index(Mode(select.value)) + 1) % len(modes)].value
 
     def action_profile(self) -> None:
         from quiz.ui.screens.profile_dialog import ProfileDialog

@@ -5,11 +5,12 @@ from __future__ import annotations
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.screen import Screen
-from textual.widgets import DataTable, Footer, Static
+from textual.widgets import DataTable, Static
 
 from quiz.core.drill import Response, analyse
 from quiz.core.text import clock
 from quiz.ui.literal import cell
+from quiz.ui.widgets.key_bar import KeyBar
 
 
 class LeaderboardScreen(Screen[None]):
@@ -26,7 +27,7 @@ class LeaderboardScreen(Screen[None]):
             "Answers from other machines: `quiz drill export CODE` there, then `quiz drill results CODE FILES`.",
             classes="muted",
         )
-        yield Footer()
+        yield KeyBar()
 
     def on_mount(self) -> None:
         rows = self.app.study.store.drill_attempts(self.code)  # type: ignore[attr-defined]

@@ -8,7 +8,7 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
 from textual.screen import Screen
-from textual.widgets import Footer, Input, OptionList, ProgressBar, Static
+from textual.widgets import Input, OptionList, ProgressBar, Static
 from textual.widgets.option_list import Option
 
 from quiz.core.model import GAP_MARK, Kind
@@ -19,6 +19,7 @@ from quiz.core.verdict import Form
 from quiz.study import Study
 from quiz.ui.literal import literal, visible
 from quiz.ui.widgets.feedback_panel import FeedbackPanel
+from quiz.ui.widgets.key_bar import KeyBar
 
 LETTERS = "abcdef"
 
@@ -61,7 +62,7 @@ class QuestionScreen(Screen[None]):
             yield Vertical(id="answer-area")
             yield Static(id="hint", classes="muted")
             yield FeedbackPanel(id="feedback")
-        yield Footer()
+        yield KeyBar()
 
     async def on_mount(self) -> None:
         if self.session.deadline or self.session.options.time_limit:

@@ -9,11 +9,12 @@ from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.content import Content
 from textual.screen import Screen
-from textual.widgets import Footer, Static
+from textual.widgets import Static
 
 from quiz.core.model import Article
 from quiz.core.selection import Mode, Options
 from quiz.ui.literal import literal, visible
+from quiz.ui.widgets.key_bar import KeyBar
 
 _QUOTE_CLASS = {"'": "['‘’‚‛]", '"': '["“”„‟]', "‘": "['‘’‚‛]", "’": "['‘’‚‛]", "“": '["“”„‟]', "”": '["“”„‟]'}
 
@@ -57,7 +58,7 @@ class ReadScreen(Screen[None]):
             for paragraph in (p for p in re.split(r"\n\s*\n|\n", article.read()) if p.strip()):
                 content, focused = self._paragraph(paragraph, cited)
                 yield Static(content, classes="paragraph -focus" if focused else "paragraph")
-        yield Footer()
+        yield KeyBar()
 
     def on_mount(self) -> None:
         focused = self.query(".-focus")

@@ -7,12 +7,13 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal
 from textual.screen import Screen
-from textual.widgets import Button, DataTable, Footer, Static
+from textual.widgets import Button, DataTable, Static
 
 from quiz.core.selection import Mode, Options
 from quiz.core.session import Summary
 from quiz.core.text import clock, shorten
 from quiz.ui.literal import cell
+from quiz.ui.widgets.key_bar import KeyBar
 
 
 class ResultsScreen(Screen[None]):
@@ -41,7 +42,7 @@ class ResultsScreen(Screen[None]):
         with Horizontal(id="results-buttons"):
             yield Button("Retry mistakes (r)", id="retry", disabled=not self.summary.mistakes)
             yield Button("Home (h)", id="home", variant="primary")
-        yield Footer()
+        yield KeyBar()
 
     def on_mount(self) -> None:
         table = self.query_one(DataTable)

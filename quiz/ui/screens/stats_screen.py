@@ -7,11 +7,12 @@ from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.content import Content
 from textual.screen import Screen
-from textual.widgets import DataTable, Footer, Static
+from textual.widgets import DataTable, Static
 
 from quiz.core.text import shorten
 from quiz.data.stats import Day, Forecast, Score, Stats
 from quiz.ui.literal import cell, literal
+from quiz.ui.widgets.key_bar import KeyBar
 
 SHADES = " ░▒▓█"
 
@@ -76,7 +77,7 @@ class StatsScreen(Screen[None]):
             yield weak
             yield Static("Due in the next 7 days", classes="panel-title")
             yield Static(forecast_bars(stats.due), id="forecast")
-        yield Footer()
+        yield KeyBar()
 
     def _scores(self, table_id: str, scores: tuple[Score, ...], label: str) -> DataTable:
         table = DataTable(id=table_id, cursor_type="none", zebra_stripes=True)

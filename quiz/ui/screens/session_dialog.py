@@ -1,0 +1,134 @@
+"""What the next session asks: mode, how many questions, tag, difficulty and format."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.screen import ModalScreen
+from textual.widgets import Button, Input, Label, Select, Static
+
+from quiz.core.selection import Mode
+from quiz.core.verdict import Form
+from quiz.ui.literal import literal
+
+LEVELS = {1: "1 · fact", 2: "2 · context", 3: "3 · reasoning"}
+FORMS = {Form.CHOICE: "multiple choice", Form.TYPED: "typed", Form.FLASHCARD: "flashcards"}
+ANY_FORM = "recognise, then recall"
+MAX_COUNT = 500
+
+
+@dataclass(frozen=True)
+class SessionChoice:
+    """The home screen's choices; None means any."""
+
+    mode: Mode = Mode.PRACTICE
+    count: int = 10
+    tag: str | None = None
+    level: int | None = None
+    form: Form | None = None
+
+    def next_mode(self) -> SessionChoice:
+        modes = list(Mode)
+        return replace(self, mode=modes[(modes.index(self.mode) + 1) % len(modes)])
+
+    def rows(self) -> list[tuple[str, str]]:
+        """(label, value) for showing the choices."""
+        return [
+            ("Mode", self.mode.value),
+            ("Questions", str(self.count)),
+            ("Tag", self.tag or "any"),
+            ("Difficulty", LEVELS[self.level] if self.level else "any"),
+            ("Format", FORMS[self.form] if self.form else ANY_FORM),
+        ]
+
+
+class SessionDialog(ModalScreen[SessionChoice | None]):
+    BINDINGS = [Binding("escape", "cancel", "Cancel", id="session.cancel")]
+
+    def __init__(self, choice: SessionChoice, tags: list[str]) -> None:
+        super().__init__()
+        self.choice, self.tags = choice, tags
+
+    def compose(self) -> ComposeResult:
+        choice = self.choice
+        with Vertical(classes="dialog", id="session-dialog"):
+            yield Label("Next session", classes="panel-title")
+            with Horizontal(classes="field"):
+                yield Label("Mode")
+                yield Select(
+                    [(m.value, m) for m in Mode], value=choice.mode, allow_blank=False, id="mode", compact=True
+                )
+            yield Static(choice.mode.describe, id="mode-help", classes="muted")
+            with Horizontal(classes="field"):
+                yield Label("Questions")
+                yield Input(str(choice.count), id="count", type="integer", max_length=3, compact=True)
+            with Horizontal(classes="field"):
+                yield Label("Tag")
+                tag = choice.tag if choice.tag in self.tags else None  # the bank may have changed
+                yield Select(
+                    [(literal(t), t) for t in self.tags], value=_or_blank(tag), prompt="any", id="tag", compact=True
+                )
+            with Horizontal(classes="field"):
+                yield Label("Difficulty")
+                yield Select(
+                    [(v, k) for k, v in LEVELS.items()],
+                    value=_or_blank(choice.level),
+                    prompt="any",
+                    id="level",
+                    compact=True,
+                )
+            with Horizontal(classes="field"):
+                yield Label("Format")
+                yield Select(
+                    [(v, k) for k, v in FORMS.items()],
+                    value=_or_blank(choice.form),
+                    prompt=ANY_FORM,
+                    id="form",
+                    compact=True,
+                )
+            with Horizontal(classes="dialog-buttons"):
+                yield Button("OK", id="ok", variant="primary")
+                yield Button("Cancel (Esc)", id="cancel")
+
+    def on_mount(self) -> None:
+        self.query_one("#mode", Select).focus()
+
+    @on(Select.Changed, "#mode")
+    def _mode_changed(self, event: Select.Changed) -> None:
+        if isinstance(event.value, Mode):
+            self.query_one("#mode-help", Static).update(event.value.describe)
+
+    def chosen(self) -> SessionChoice | None:
+        """The choices in the dialog; None (and a note saying why) when the count is not usable."""
+        raw = self.query_one("#count", Input).value.strip()
+        if not raw.isdigit() or not 1 <= int(raw) <= MAX_COUNT:
+            self.notify(f"Questions: a whole number from 1 to {MAX_COUNT}.", title="Next session", severity="error")
+            self.query_one("#count", Input).focus()
+            return None
+        tag, level, form = (self.query_one(f"#{name}", Select).value for name in ("tag", "level", "form"))
+        return SessionChoice(
+            mode=self.query_one("#mode", Select).value,  # type: ignore[arg-type]
+            count=int(raw),
+            tag=tag if isinstance(tag, str) else None,
+            level=level if isinstance(level, int) else None,
+            form=form if isinstance(form, Form) else None,
+        )
+
+    @on(Button.Pressed, "#ok")
+    @on(Input.Submitted, "#count")
+    def action_ok(self) -> None:
+        choice = self.chosen()
+        if choice is not None:
+            self.dismiss(choice)
+
+    @on(Button.Pressed, "#cancel")
+    def action_cancel(self) -> None:
+        self.dismiss(None)
+
+
+def _or_blank(value: object) -> object:
+    return Select.NULL if value is None else value

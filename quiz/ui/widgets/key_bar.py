@@ -1,0 +1,123 @@
+"""The keys of the current screen in one line at the bottom, each clickable.
+
+It does what Textual's Footer does for us, as one widget drawing one line: the Footer is a
+widget per key, restyled and recomposed on every focus change, and cost about a fifth of
+the app's start-up time.
+"""
+
+from __future__ import annotations
+
+from rich.cells import cell_len
+from textual import events
+from textual.binding import Binding
+from textual.content import Content
+from textual.style import Style
+from textual.widget import Widget
+
+GAP = "  "
+
+
+class KeyBar(Widget, can_focus=False):
+    ALLOW_SELECT = False
+    COMPONENT_CLASSES = {"key-bar--key", "key-bar--description"}
+    DEFAULT_CSS = """
+    KeyBar {
+        dock: bottom;
+        height: 1;
+        color: $footer-foreground;
+        background: $footer-background;
+        .key-bar--key { color: $footer-key-foreground; text-style: bold; }
+        .key-bar--description { color: $footer-description-foreground; }
+    }
+    """
+
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self._spots: list[tuple[int, int, Binding, bool]] = []
+
+    def on_mount(self) -> None:
+        self.screen.bindings_updated_signal.subscribe(self, self._bindings_changed)
+
+    def on_unmount(self) -> None:
+        self.screen.bindings_updated_signal.unsubscribe(self)
+
+    def _bindings_changed(self, screen) -> None:
+        if self.is_attached and screen is self.screen:
+            self.refresh()
+
+    def entries(self) -> tuple[list[tuple[Binding, bool, bool]], tuple[Binding, bool] | None]:
+        """The bindings shown (one per action, in screen order, with whether the app owns it)
+        and the command palette's."""
+        active = self.screen.active_bindings
+        shown: dict[str, tuple[Binding, bool, bool]] = {}
+        for node, binding, enabled, _tooltip in active.values():
+            if binding.show and binding.action not in shown:
+                shown[binding.action] = (binding, enabled, node is self.app)
+        palette = None
+        if self.app.ENABLE_COMMAND_PALETTE and self.app.COMMAND_PALETTE_BINDING in active:
+            _node, binding, enabled, _tooltip = active[self.app.COMMAND_PALETTE_BINDING]
+            palette = (binding, enabled)
+            shown.pop(binding.action, None)
+        return list(shown.values()), palette
+
+    def _label(self, binding: Binding) -> tuple[str, str]:
+        return self.app.get_key_display(binding), " " + binding.description
+
+    def _fit(self, shown: list[tuple[Binding, bool, bool]], room: int) -> list[tuple[Binding, bool, bool]]:
+        """What fits in `room` cells: the screen's keys give way first, the app's (help, quit) last."""
+        widths = [cell_len("".join(self._label(b))) + len(GAP) for b, _, _ in shown]
+        kept = list(range(len(shown)))
+        for drop in [i for i in reversed(kept) if not shown[i][2]] + list(reversed(kept)):
+            if sum(widths[i] for i in kept) <= room:
+                break
+            kept.remove(drop)
+        return [shown[i] for i in kept]
+
+    def render(self) -> Content:
+        key_style = self.get_visual_style("key-bar--key")
+        text_style = self.get_visual_style("key-bar--description")
+        dim = Style(dim=True)
+        shown, palette = self.entries()
+        width = self.size.width
+        palette_width = cell_len("".join(self._label(palette[0]))) + 1 if palette else 0
+        if palette and palette_width + 1 + 12 > width:
+            palette, palette_width = None, 0  # too narrow: the keys matter more
+        shown = self._fit(shown, width - 1 - palette_width)
+        parts: list[tuple[str, Style]] = [(" ", Style())]
+        spots: list[tuple[int, int, Binding, bool]] = []
+        at = 1
+
+        def add(binding: Binding, enabled: bool, x: int) -> int:
+            key, description = self._label(binding)
+            extra = Style() if enabled else dim
+            parts.append((key, key_style + extra))
+            parts.append((description, text_style + extra))
+            end = x + cell_len(key + description)
+            spots.append((x, end, binding, enabled))
+            return end
+
+        for binding, enabled, _app in shown:
+            at = add(binding, enabled, at) + len(GAP)
+            parts.append((GAP, Style()))
+        if palette is not None:
+            start = max(at, width - palette_width)
+            parts.append((" " * (start - at), Style()))
+            add(*palette, start)
+        self._spots = spots
+        return Content.assemble(*parts)
+
+    def binding_at(self, x: int) -> tuple[Binding, bool] | None:
+        for start, end, binding, enabled in self._spots:
+            if start <= x < end:
+                return binding, enabled
+        return None
+
+    def on_click(self, event: events.Click) -> None:
+        hit = self.binding_at(event.x)
+        if hit is None:
+            return
+        binding, enabled = hit
+        if enabled:
+            self.app.simulate_key(binding.key)
+        else:
+            self.app.bell()

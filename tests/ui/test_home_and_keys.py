@@ -1,0 +1,109 @@
+"""The home screen's session choices (panel and dialog) and the key bar at the bottom of every screen."""
+
+from __future__ import annotations
+
+from quiz.core.model import Kind
+from quiz.core.selection import Mode
+from quiz.core.verdict import Form
+from quiz.data import config as settings
+from quiz.ui.screens.home_screen import HomeScreen
+from quiz.ui.screens.question_screen import QuestionScreen
+from quiz.ui.screens.session_dialog import SessionDialog
+from quiz.ui.screens.stats_screen import StatsScreen
+from quiz.ui.widgets.key_bar import KeyBar
+from tests.ui.conftest import choose, screen_text
+
+SIZE = (100, 30)
+
+
+def bar_text(screen) -> str:
+    return screen.query_one(KeyBar).render().plain
+
+
+def panel_text(app) -> str:
+    return screen_text(app).split("Next session", 1)[1]
+
+
+async def test_key_bar_shows_the_screens_keys_and_a_click_runs_one(make_app):
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        text = bar_text(app.screen)
+        keys = ("space Pick", "o Options", "c Drill code", "s Stats", "r Read", "f1 Help", "q Quit", "^p palette")
+        assert all(key in text for key in keys), text
+        assert "Drafts" not in text  # the built-in bank has no drafts to review
+        bar = app.screen.query_one(KeyBar)
+        start = next(x for x, _end, binding, _on in bar._spots if binding.action == "stats")
+        await pilot.click(KeyBar, offset=(start + 1, 0))
+        await pilot.pause()
+        assert isinstance(app.screen, StatsScreen)
+        assert "Back" in bar_text(app.screen) or "esc" in bar_text(app.screen)
+
+
+async def test_key_bar_keeps_help_and_quit_whole_when_narrow(make_app):
+    app = make_app()
+    async with app.run_test(size=(50, 20)) as pilot:
+        await pilot.pause()
+        bar = app.screen.query_one(KeyBar)
+        text = bar_text(app.screen)
+        assert "f1 Help" in text and "q Quit" in text
+        assert "r Read" not in text  # the screen's own keys gave way first
+        assert all(end <= 50 for _start, end, _b, _on in bar._spots)
+
+
+async def test_key_bar_shows_remapped_keys(make_app):
+    app = make_app(config=settings.Config(keys={"home.stats": "t"}))
+    async with app.run_test(size=SIZE):
+        text = bar_text(app.screen)
+        assert "t Stats" in text and "s Stats" not in text
+
+
+async def test_the_options_dialog_sets_the_next_session(make_app):
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await choose(pilot, mode=Mode.EXAM, count="12", level=2, form=Form.TYPED)
+        home = app.screen
+        assert isinstance(home, HomeScreen)
+        text = panel_text(app)
+        assert "exam" in text and "12" in text and "2 · context" in text and "typed" in text
+        await pilot.press("enter")
+        session = app.screen.session
+        assert isinstance(app.screen, QuestionScreen)
+        assert session.options.mode is Mode.EXAM and session.total == 12
+        assert {q.difficulty for q in session.questions} == {2}
+        while session.current.question.kind in (Kind.CHOICE, Kind.TRUEFALSE):  # always shown with options
+            await pilot.press("f3")
+        assert session.current.form is Form.TYPED
+
+
+async def test_the_options_dialog_refuses_a_bad_count_and_escape_keeps_the_old_choices(make_app):
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        before = app.screen.choice
+        await pilot.press("o")
+        dialog = app.screen
+        dialog.query_one("#count").value = "0"
+        await pilot.click("#ok")
+        await pilot.pause()
+        assert app.screen is dialog  # still open, to put it right
+        assert any("whole number from 1 to 500" in str(n.message) for n in app._notifications)
+        await pilot.press("escape")
+        assert isinstance(app.screen, HomeScreen) and app.screen.choice == before
+
+
+async def test_m_steps_through_the_modes_and_a_click_on_the_panel_opens_the_dialog(make_app):
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        home = app.screen
+        assert home.choice.mode is Mode.PRACTICE
+        await pilot.press("m")
+        assert home.choice.mode is Mode.EXAM and "exam" in panel_text(app)
+        await pilot.click("#session-panel")
+        await pilot.pause()
+        assert isinstance(app.screen, SessionDialog)
+        assert app.screen.query_one("#mode").value is Mode.EXAM
+
+
+async def test_the_default_mode_and_count_come_from_the_config(make_app):
+    app = make_app(config=settings.Config(mode="review", count=7))
+    async with app.run_test(size=SIZE):
+        assert app.screen.choice.mode is Mode.REVIEW and app.screen.choice.count == 7
