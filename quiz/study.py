@@ -7,12 +7,15 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from quiz.core.model import Bank
 from quiz.core.schedule import Schedule
 from quiz.core.selection import History, Options
-from quiz.core.session import Answer, Session
 from quiz.data.store import Store
+
+if TYPE_CHECKING:
+    from quiz.core.session import Answer, Session
 
 Clock = Callable[[], datetime]
 
@@ -45,6 +48,8 @@ class Study:
         return self.store.history(self.profile, self.now())
 
     def start(self, options: Options) -> Session:
+        from quiz.core.session import Session  # imported here: the home screen needs no session (start-up speed)
+
         now = self.now()
         seed = options.seed if options.seed is not None else self.seed
         rng = random.Random(seed)

@@ -3,19 +3,12 @@
 from __future__ import annotations
 
 import argparse
+import importlib
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from quiz import __version__
-from quiz.cli import (
-    bank_commands,
-    derive_commands,
-    drill_commands,
-    format_commands,
-    serve_commands,
-    store_commands,
-    study_commands,
-)
+from quiz.cli import commands
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -28,13 +21,7 @@ def build_parser() -> argparse.ArgumentParser:
     common = argparse.ArgumentParser(add_help=False)
     add_common_options(common, default=argparse.SUPPRESS)
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
-    bank_commands.register(sub, common)
-    store_commands.register(sub, common)
-    study_commands.register(sub, common)
-    format_commands.register(sub, common)
-    derive_commands.register(sub, common)
-    serve_commands.register(sub, common)
-    drill_commands.register(sub, common)
+    commands.register(sub, common)
     return parser
 
 
@@ -69,7 +56,7 @@ def add_common_options(parser: argparse.ArgumentParser, default: object) -> None
 def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
-    handler = getattr(args, "handler", None) or study_commands.home
+    handler = handler_for(getattr(args, "handler", None) or commands.HOME)
     try:
         return handler(args)
     except KeyboardInterrupt:
@@ -77,3 +64,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 130
     except BrokenPipeError:
         return 0
+
+
+def handler_for(name: str) -> Callable[[argparse.Namespace], int]:
+    """The function a command runs, from its "module:function" name (see quiz.cli.commands)."""
+    module, _, function = name.partition(":")
+    return getattr(importlib.import_module(module), function)

@@ -16,15 +16,6 @@ from quiz.core.problems import Problem
 from quiz.data import locations
 
 
-def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
-    p = sub.add_parser(
-        "check", parents=[common], help="validate the bank and prove every question is grounded in its article"
-    )
-    p.add_argument("path", nargs="?", help="deck file or folder (default: the bank in use)")
-    p.add_argument("--json", action="store_true", help="machine-readable report")
-    p.set_defaults(handler=check)
-
-
 def display(path: Path) -> str:
     """A path as short as it can be said from here."""
     try:

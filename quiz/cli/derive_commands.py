@@ -8,77 +8,8 @@ import sys
 from dataclasses import dataclass
 from pathlib import Path
 
-from quiz.core.model import Article, Deck, Kind, Question
+from quiz.core.model import Article, Deck, Question
 from quiz.data import locations
-
-KINDS = [k.value for k in Kind]
-
-
-def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
-    p = sub.add_parser(
-        "derive",
-        parents=[common],
-        help="draft grounded questions from news articles (plain text or HTML)",
-        description="Draft questions from articles. Without --out the deck is printed as TOML.",
-    )
-    p.add_argument("articles", nargs="+", metavar="ARTICLE", help="article text file(s)")
-    p.add_argument("--out", metavar="FILE", help="write the deck here, and the articles where `quiz check FILE` looks")
-    _derive_options(p)
-    p.set_defaults(handler=derive_command)
-
-    p = sub.add_parser(
-        "add",
-        parents=[common],
-        help="add an article to your library and draft its questions there",
-        description="Copy ARTICLE into your library (in the user data folder) and derive a draft deck for it.",
-    )
-    p.add_argument("article", metavar="ARTICLE", help="article text file")
-    p.add_argument("--id", help="article and deck id (default: from the file name)")
-    _derive_options(p)
-    p.set_defaults(handler=add_command)
-
-    p = sub.add_parser("drafts", parents=[common], help="review drafts in your library: list, accept, reject")
-    actions = p.add_subparsers(dest="action", metavar="ACTION")
-    a = actions.add_parser("list", parents=[common], help="show every draft: id, kind, prompt, answer")
-    a.add_argument("--json", action="store_true", help="machine-readable list")
-    a.set_defaults(handler=drafts_list)
-    a = actions.add_parser("accept", parents=[common], help="accept drafts so they are studied")
-    a.add_argument("ids", nargs="*", metavar="ID", help="question ids (see `quiz drafts list`)")
-    a.add_argument("--all", metavar="DECK", help="accept every draft of this library deck")
-    a.set_defaults(handler=drafts_accept)
-    a = actions.add_parser("reject", parents=[common], help="remove drafts from your library")
-    a.add_argument("ids", nargs="+", metavar="ID", help="question ids (see `quiz drafts list`)")
-    a.set_defaults(handler=drafts_reject)
-    p.set_defaults(handler=drafts_list, json=False)
-
-
-def _derive_options(p: argparse.ArgumentParser) -> None:
-    p.add_argument("--count", type=_positive, default=15, metavar="N", help="drafts per article (default 15)")
-    p.add_argument(
-        "--kinds",
-        type=_kinds,
-        metavar="KIND[,KIND...]",
-        help=f"only these kinds: {', '.join(KINDS)} (default: a mix of all)",
-    )
-    p.add_argument("--seed", type=int, default=0, help="seed for distractors and true/false (default 0)")
-
-
-def _positive(text: str) -> int:
-    try:
-        value = int(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"'{text}' is not a whole number") from None
-    if value < 1:
-        raise argparse.ArgumentTypeError("must be 1 or more")
-    return value
-
-
-def _kinds(text: str) -> list[str]:
-    kinds = [k.strip() for k in text.split(",") if k.strip()]
-    bad = [k for k in kinds if k not in KINDS]
-    if bad or not kinds:
-        raise argparse.ArgumentTypeError(f"unknown kind {', '.join(bad) or text!r}; choose from {', '.join(KINDS)}")
-    return kinds
 
 
 def _error(message: str) -> int:

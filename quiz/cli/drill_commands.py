@@ -10,32 +10,9 @@ import sys
 from pathlib import Path
 from typing import Any
 
+from quiz.cli.commands import DRILL_USAGE
 from quiz.core.drill import Drill, DrillCodeError, DrillReport, Response, analyse, decode, encode
 from quiz.core.text import clock
-
-USAGE = """quiz drill new --deck ID [--deck ID] -n N [--time-limit SECONDS]   make a code for the board
-quiz drill CODE [--plain]                                          take the drill
-quiz drill results CODE [FILE...] [--csv | --json]                 the class's results
-quiz drill export CODE [--out FILE]                                this machine's answers, to hand in"""
-
-
-def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
-    p = sub.add_parser(
-        "drill",
-        parents=[common],
-        help="classroom drills: the same quiz for every student, and the class's results",
-        usage=USAGE,
-    )
-    p.add_argument("words", nargs="+", metavar="new|CODE|results CODE|export CODE")
-    p.add_argument("--deck", action="append", default=[], metavar="ID")
-    p.add_argument("-n", "--count", type=int, default=10)
-    p.add_argument("--time-limit", type=int, metavar="SECONDS", help="per question, in steps of 5")
-    p.add_argument("--seed", type=int, help="fix the drill's seed (default: random)")
-    p.add_argument("--plain", action="store_true", help="take the drill in line mode")
-    p.add_argument("--csv", action="store_true", help="results as CSV")
-    p.add_argument("--json", action="store_true", help="results as JSON")
-    p.add_argument("--out", metavar="FILE", help="export: write here (default: drill-CODE-PROFILE.json)")
-    p.set_defaults(handler=drill)
 
 
 def drill(args: argparse.Namespace) -> int:
@@ -55,7 +32,7 @@ def drill(args: argparse.Namespace) -> int:
             code = canonical(rest[0], study.bank)
             return results(args, study, code, rest[1:]) if verb == "results" else export(args, study, code)
         if rest:
-            print(f"quiz: unexpected {' '.join(rest)}\nusage:\n{USAGE}", file=sys.stderr)
+            print(f"quiz: unexpected {' '.join(rest)}\nusage:\n{DRILL_USAGE}", file=sys.stderr)
             return 2
         return take(args, study, canonical(args.words[0], study.bank))
     except DrillCodeError as exc:

@@ -14,36 +14,18 @@ from pathlib import Path
 
 from quiz import formats
 from quiz.cli.bank_commands import display, plural
+from quiz.cli.commands import DECK_FORMATS
 from quiz.core.bank import deck_files
 from quiz.core.model import Deck
 from quiz.core.problems import Problem
 from quiz.core.writer import dump_deck
 from quiz.data import locations
 from quiz.data.library import library_questions, read_full_bank
-from quiz.formats import EXTENSIONS, IMPORTS, NAMES, FormatError, build_decks, read_file, write_deck
+from quiz.formats import EXTENSIONS, NAMES, FormatError, build_decks, read_file, write_deck
 from quiz.formats.common import Reading, slug, title_from
-
-DECK_FORMATS = ("gift", "aiken", "csv", "json")
-"""What a deck can be exported as (`quiz export DECK --format ...`)."""
 
 NOTES_SHOWN = 3
 _ID_LINE = re.compile(r'^\s*id\s*=\s*"((?:[^"\\]|\\.)*)"', re.MULTILINE)
-
-
-def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
-    p = sub.add_parser(
-        "import",
-        parents=[common],
-        help="make a deck from a GIFT, Aiken, CSV/TSV or JSON file",
-        description="Read questions from FILE and write them as a deck in your library (or to --out).",
-    )
-    p.add_argument("file", metavar="FILE", help="the file to import")
-    p.add_argument("--format", choices=IMPORTS, help="the file's format (default: from its extension)")
-    p.add_argument("--deck", metavar="NAME", help="the deck's name; its id is made from it (default: the file name)")
-    p.add_argument("--strict", action="store_true", help="write nothing if any entry is bad (default: skip it)")
-    p.add_argument("--out", metavar="FILE", help="write the deck file here instead of into your library")
-    p.add_argument("--replace", action="store_true", help="overwrite a deck file that already exists")
-    p.set_defaults(handler=import_command)
 
 
 # --------------------------------------------------------------------------- import

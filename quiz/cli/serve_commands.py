@@ -6,14 +6,7 @@ import argparse
 import shlex
 import sys
 
-LOCAL = "127.0.0.1"
-
-
-def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
-    p = sub.add_parser("serve", parents=[common], help="run the app in a web browser (needs the 'serve' extra)")
-    p.add_argument("--host", default=LOCAL, help=f"address to listen on (default {LOCAL}: this machine only)")
-    p.add_argument("--port", type=int, default=8000, help="port (default 8000)")
-    p.set_defaults(handler=serve)
+from quiz.cli.commands import LOCAL
 
 
 def app_command(args: argparse.Namespace) -> str:

@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Any, TextIO
 
 from quiz.cli.bank_commands import plural
-from quiz.cli.format_commands import DECK_FORMATS, export_deck
+from quiz.cli.format_commands import export_deck
 from quiz.core.model import Bank
 from quiz.data import backup, locations
 from quiz.data.library import read_full_bank
@@ -30,40 +30,6 @@ from quiz.data.store import (
 )
 
 Handler = Callable[[argparse.Namespace], int]
-
-
-def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
-    p = sub.add_parser("stats", parents=[common], help="your progress: accuracy, streak, weakest questions")
-    p.add_argument("--json", action="store_true", help="machine-readable report")
-    p.set_defaults(handler=stats_command)
-
-    p = sub.add_parser("due", parents=[common], help="reviews due now and over the next 7 days, per deck")
-    p.add_argument("--json", action="store_true", help="machine-readable report")
-    p.set_defaults(handler=due_command)
-
-    p = sub.add_parser("profiles", parents=[common], help="list, add or remove learner profiles")
-    actions = p.add_subparsers(dest="action", metavar="ACTION")
-    listing = actions.add_parser("list", parents=[common], help="every profile, with its number of answers")
-    listing.add_argument("--json", action="store_true", help="machine-readable list")
-    actions.add_parser("add", parents=[common], help="create a profile").add_argument("name")
-    actions.add_parser("remove", parents=[common], help="delete a profile and all its scores").add_argument("name")
-    p.set_defaults(handler=profiles_command, action="list", json=False)
-
-    p = sub.add_parser(
-        "export", parents=[common], help="write a profile's answers (attempts) or a deck (DECK) to a file"
-    )
-    p.add_argument("what", metavar="attempts|DECK", help="'attempts' for your answers, or a deck id")
-    p.add_argument(
-        "--format",
-        choices=sorted({"csv", "json", *DECK_FORMATS}),
-        help="attempts: csv (default) or json; a deck: gift, aiken, csv or json",
-    )
-    p.add_argument("--out", metavar="FILE", help="write to FILE instead of standard output")
-    p.set_defaults(handler=export_command)
-
-    p = sub.add_parser("doctor", parents=[common], help="check the score database and its backups")
-    p.add_argument("--restore", action="store_true", help="put back the latest good backup of a damaged database")
-    p.set_defaults(handler=doctor_command)
 
 
 def _reports_store_errors(handler: Handler) -> Handler:

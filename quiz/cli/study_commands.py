@@ -5,28 +5,12 @@ from __future__ import annotations
 import argparse
 import sys
 
-from quiz.cli.bank_commands import print_problems
 from quiz.core.model import Bank, Kind
 from quiz.core.selection import Mode, Options
 from quiz.core.verdict import Form
 from quiz.data import locations
 from quiz.data.library import read_full_bank
 from quiz.data.store import StoreError
-
-
-def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
-    p = sub.add_parser("play", parents=[common], help="study a session now (in the TUI, or --plain for line mode)")
-    p.add_argument("--plain", action="store_true", help="plain lines and typed answers: screen readers, pipes")
-    p.add_argument("--mode", choices=[m.value for m in Mode], default="practice")
-    p.add_argument("--deck", action="append", default=[], metavar="ID", help="deck id (repeatable; default all)")
-    p.add_argument("--tag", action="append", default=[], metavar="TAG", help="only questions with this tag")
-    p.add_argument("--kind", action="append", default=[], choices=[k.value for k in Kind])
-    p.add_argument("--difficulty", action="append", default=[], type=int, choices=(1, 2, 3))
-    p.add_argument("-n", "--count", type=int, default=10, help="how many questions (default 10)")
-    p.add_argument("--seed", type=int, help="fix the selection and order")
-    p.add_argument("--form", choices=[f.value for f in Form if f is not Form.TRUEFALSE], help="fix the format")
-    p.add_argument("--time-limit", type=int, metavar="SECONDS", help="exam: whole session; drill: per question")
-    p.set_defaults(handler=play)
 
 
 def options_from(args: argparse.Namespace) -> Options:
@@ -56,6 +40,8 @@ def open_or_report(args: argparse.Namespace):
         locations.bank_path(args.bank), locations.seeds_path(args.seeds), data_dir, cache=True
     )
     if problems:
+        from quiz.cli.bank_commands import print_problems  # imported here: start-up speed
+
         print_problems(problems, sys.stderr)
         print("The bank has problems; fix them (see `quiz check`) and try again.", file=sys.stderr)
         return None

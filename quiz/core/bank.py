@@ -2,14 +2,11 @@
 
 from __future__ import annotations
 
-import difflib
 import math
 import re
 from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any
-
-import tomli
 
 from quiz.core.model import GAP_MARK, Article, Bank, Deck, Evidence, Kind, Question
 from quiz.core.problems import BankError, Problem
@@ -110,6 +107,8 @@ def read_toml(path: Path, problems: list[Problem]) -> tuple[dict[str, Any], str]
     if not text.strip():
         problems.append(Problem(path, 1, "is empty; a deck needs a [deck] table and questions"))
         return None
+    import tomli  # imported here: a bank read from the cache never needs it (start-up speed)
+
     try:
         return tomli.loads(text), text
     except tomli.TOMLDecodeError as exc:
@@ -145,7 +144,7 @@ class _Fields:
     def unknown(self, allowed: set[str], what: str) -> None:
         for key in self.table:
             if key not in allowed:
-                near = difflib.get_close_matches(key, sorted(allowed), n=1)
+                near = _close_match(key, sorted(allowed))
                 hint = f"; did you mean '{near[0]}'?" if near else f"; allowed: {', '.join(sorted(allowed))}"
                 self.fail(key, f"unknown key '{key}' in {what}{hint}")
 
@@ -180,6 +179,13 @@ def _type(value: object) -> str:
     names = {str: "a string", bool: "true/false", int: "an integer", float: "a number"}
     names.update({list: "a list", dict: "a table"})
     return names.get(type(value), type(value).__name__)
+
+
+def _close_match(word: str, choices: list[str]) -> list[str]:
+    """The closest of `choices` to a misspelt `word` (empty when none is close)."""
+    import difflib  # imported here: only a typo in a deck needs it
+
+    return difflib.get_close_matches(word, choices, n=1)
 
 
 # --------------------------------------------------------------------------- articles
@@ -317,7 +323,7 @@ def _question(
         try:
             kind = Kind(kind_name)
         except ValueError:
-            near = difflib.get_close_matches(kind_name, [k.value for k in Kind], n=1)
+            near = _close_match(kind_name, [k.value for k in Kind])
             hint = f"; did you mean '{near[0]}'?" if near else ""
             f.fail("kind", f"unknown kind '{kind_name}' (one of {', '.join(k.value for k in Kind)}){hint}")
     prompt = f.text("prompt")

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import enum
-import hashlib
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -48,6 +47,8 @@ class Evidence:
 
 @dataclass(frozen=True)
 class Question:
+    """One question, as its deck file writes it (`source` and `line` say where)."""
+
     id: str
     kind: Kind
     prompt: str
@@ -85,12 +86,16 @@ class Question:
 
     def content_hash(self) -> str:
         """A short hash of what is asked and answered, so history can tell rewordings apart."""
+        import hashlib  # imported here: start-up speed
+
         parts = [self.kind.value, self.prompt, self.answer_text, *self.alternatives, *self.distractors]
         return hashlib.sha256("\x1f".join(parts).encode("utf-8")).hexdigest()[:16]
 
 
 @dataclass(frozen=True)
 class Deck:
+    """One deck file: its questions, and the articles they are drawn from."""
+
     id: str
     title: str
     questions: tuple[Question, ...]
@@ -107,6 +112,8 @@ class Deck:
 
 @dataclass(frozen=True)
 class Bank:
+    """Every deck in use, and the articles (by id) their evidence quotes."""
+
     decks: tuple[Deck, ...]
     articles: dict[str, Article]
 

@@ -8,6 +8,8 @@ from pathlib import Path
 
 @dataclass(frozen=True)
 class Problem:
+    """One thing wrong in a file, at a line (0: the whole file), maybe in one question."""
+
     file: Path
     line: int
     message: str

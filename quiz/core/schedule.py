@@ -1,19 +1,33 @@
-"""Spaced repetition with FSRS: the rating rule, reviews, and previews of every outcome."""
+"""Spaced repetition with FSRS: the rating rule, reviews, and previews of every outcome.
+
+fsrs is imported on first use, not with this module: drawing the home screen needs none of it.
+Card and Rating are fsrs's own classes, available from here as attributes all the same.
+"""
 
 from __future__ import annotations
 
-import hashlib
 from datetime import datetime, timedelta
-
-from fsrs import Card, Rating, Scheduler
+from typing import TYPE_CHECKING, Any
 
 from quiz.core.verdict import Form, Outcome, Verdict
+
+if TYPE_CHECKING:
+    from fsrs import Card, Rating, Scheduler
 
 __all__ = ["Card", "Rating", "Schedule", "card_id", "format_interval", "rating_for"]
 
 QUICK_MS_BASE = 6_000
 QUICK_MS_PER_CHAR = 250
 """A typed answer counts as quick (Easy) within 6 s plus 0.25 s per character of the answer."""
+
+
+def __getattr__(name: str) -> Any:
+    """`quiz.core.schedule.Card` and `.Rating`: fsrs's classes, importing fsrs when first asked for."""
+    if name in ("Card", "Rating"):
+        import fsrs
+
+        return getattr(fsrs, name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 def rating_for(verdict: Verdict, form: Form, elapsed_ms: int, *, hinted: bool = False) -> Rating:
@@ -24,6 +38,8 @@ def rating_for(verdict: Verdict, form: Form, elapsed_ms: int, *, hinted: bool = 
     - multiple choice or true/false: at most Good (recognising is easier than recalling)
     - typed recall: Easy when answered exactly and quickly, otherwise Good
     """
+    from fsrs import Rating
+
     if not verdict.correct:
         return Rating.Again
     if hinted or verdict.outcome is Outcome.TYPO:
@@ -36,6 +52,8 @@ def rating_for(verdict: Verdict, form: Form, elapsed_ms: int, *, hinted: bool = 
 
 def card_id(question_id: str) -> int:
     """A stable FSRS card id derived from the question id (progress follows the id)."""
+    import hashlib
+
     return int.from_bytes(hashlib.sha256(question_id.encode("utf-8")).digest()[:6], "big")
 
 
@@ -43,9 +61,21 @@ class Schedule:
     """FSRS over question ids; pure functions of (card, rating, now)."""
 
     def __init__(self, *, fuzzing: bool = True, desired_retention: float = 0.9) -> None:
-        self._fsrs = Scheduler(enable_fuzzing=fuzzing, desired_retention=desired_retention)
+        self._settings = {"enable_fuzzing": fuzzing, "desired_retention": desired_retention}
+        self._scheduler: Scheduler | None = None
+
+    @property
+    def _fsrs(self) -> Scheduler:
+        """The FSRS scheduler, made the first time a card is reviewed or previewed."""
+        if self._scheduler is None:
+            from fsrs import Scheduler
+
+            self._scheduler = Scheduler(**self._settings)
+        return self._scheduler
 
     def new_card(self, question_id: str, now: datetime) -> Card:
+        from fsrs import Card
+
         _aware(now)
         return Card(card_id=card_id(question_id), due=now)
 
@@ -58,6 +88,8 @@ class Schedule:
 
     def preview(self, card: Card | None, question_id: str, now: datetime) -> dict[Rating, timedelta]:
         """How long until the next review for each possible rating, before one is chosen."""
+        from fsrs import Rating
+
         _aware(now)
         card = card or self.new_card(question_id, now)
         out = {}

@@ -40,6 +40,8 @@ class Mode(str, enum.Enum):
 
 @dataclass(frozen=True)
 class Options:
+    """What to study in a session: mode, filters, how many, and in which form."""
+
     mode: Mode = Mode.PRACTICE
     decks: tuple[str, ...] = ()  # empty: every deck
     tags: tuple[str, ...] = ()  # a question matches when it has any of them

@@ -31,6 +31,8 @@ class Health(str, enum.Enum):
 
 @dataclass(frozen=True)
 class Diagnosis:
+    """What a check of a database file found (it never writes to the file)."""
+
     path: Path
     health: Health = Health.OK
     detail: str = ""

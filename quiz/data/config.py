@@ -2,11 +2,8 @@
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-
-import tomli
 
 from quiz.data.files import write_atomic
 
@@ -16,6 +13,8 @@ DEFAULT_THEME = "textual-dark"
 
 @dataclass(frozen=True)
 class Config:
+    """The settings, each with its default."""
+
     theme: str = DEFAULT_THEME
     mode: str = "practice"
     count: int = 10
@@ -27,6 +26,8 @@ class Config:
 
 @dataclass(frozen=True)
 class LoadedConfig:
+    """The settings read from the file, and what was wrong in it."""
+
     config: Config
     warnings: tuple[str, ...] = ()  # problems in the file: shown to the user, defaults used instead
 
@@ -40,6 +41,8 @@ def load(folder: Path) -> LoadedConfig:
     path = config_file(folder)
     if not path.is_file():
         return LoadedConfig(Config())
+    import tomli  # imported here: without a config file, start-up does without it
+
     try:
         data = tomli.loads(path.read_text(encoding="utf-8-sig"))
     except (OSError, UnicodeDecodeError, tomli.TOMLDecodeError) as exc:
@@ -75,5 +78,7 @@ def save(folder: Path, config: Config) -> None:
 
 
 def _string(value: str) -> str:
+    import json
+
     # A JSON string of printable text is a valid TOML basic string.
     return json.dumps(value, ensure_ascii=False)

@@ -1,4 +1,4 @@
-"""Progress figures for one learner, computed from the store, and the local-day arithmetic they need."""
+"""Progress figures for one learner, computed from the store."""
 
 from __future__ import annotations
 
@@ -8,31 +8,14 @@ from bisect import bisect_right
 from collections import defaultdict
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
-from datetime import date, datetime, time, timedelta, timezone, tzinfo
+from datetime import date, datetime, timedelta
 from typing import Any
 
 from quiz.core.model import Bank, Kind, Question
+from quiz.data.days import day_start_ms, streak, to_ms
 
-EPOCH = datetime(1970, 1, 1, tzinfo=timezone.utc)
-_MS = timedelta(milliseconds=1)
 WEAKEST = 10
 FORECAST_DAYS = 7
-
-
-def to_ms(moment: datetime) -> int:
-    """Unix milliseconds (UTC) of an aware datetime: how the store keeps time."""
-    if moment.tzinfo is None:
-        raise ValueError("pass a timezone-aware datetime")
-    return (moment - EPOCH) // _MS
-
-
-def from_ms(ms: int) -> datetime:
-    return datetime.fromtimestamp(ms / 1000, timezone.utc)
-
-
-def day_start_ms(day: date, tz: tzinfo | None) -> int:
-    """When `day` begins in the time zone of the caller's `now`, in unix ms."""
-    return to_ms(datetime.combine(day, time(), tzinfo=tz))
 
 
 @dataclass(frozen=True)
@@ -223,27 +206,6 @@ _PER_QUESTION = "SELECT question_id, deck, attempts, correct FROM question_stats
 
 def _scores(groups: dict[str, list[int]]) -> tuple[Score, ...]:
     return tuple(Score(name, n, ok) for name, (n, ok) in sorted(groups.items()))
-
-
-def _answered(db: sqlite3.Connection, profile_id: int, day: date, tz: tzinfo | None) -> bool:
-    sql = "SELECT EXISTS(SELECT 1 FROM attempts WHERE profile_id = ? AND answered_at >= ? AND answered_at < ?)"
-    start, end = day_start_ms(day, tz), day_start_ms(day + timedelta(days=1), tz)
-    return bool(db.execute(sql, (profile_id, start, end)).fetchone()[0])
-
-
-def streak(db: sqlite3.Connection, profile_id: int | None, now: datetime) -> tuple[int, bool]:
-    """Consecutive local days with an answer, up to today (or yesterday, if today has none yet)."""
-    if profile_id is None:
-        return 0, False
-    tz, today = now.tzinfo, now.date()
-    answered_today = _answered(db, profile_id, today, tz)
-    day = today if answered_today else today - timedelta(days=1)
-    count = 0
-    # One indexed probe per day: cheap even for a streak of years, and exact across DST changes.
-    while _answered(db, profile_id, day, tz):
-        count += 1
-        day -= timedelta(days=1)
-    return count, answered_today
 
 
 def per_day(db: sqlite3.Connection, profile_id: int | None, now: datetime, days: int) -> tuple[Day, ...]:

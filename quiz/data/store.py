@@ -10,7 +10,6 @@ from __future__ import annotations
 import contextlib
 import copy
 import gc
-import json
 import os
 import random
 import sqlite3
@@ -22,16 +21,19 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import datetime, timezone, tzinfo
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from quiz.core.attempt import Attempt
 from quiz.core.model import Bank
-from quiz.core.schedule import Card
 from quiz.core.selection import History
 from quiz.core.verdict import Form
-from quiz.data import backup, stats
+from quiz.data import backup
 from quiz.data.backup import Diagnosis, Health
-from quiz.data.stats import Forecast, Stats, day_start_ms, from_ms, to_ms
+from quiz.data.days import day_start_ms, from_ms, streak, to_ms
+
+if TYPE_CHECKING:
+    from quiz.core.attempt import Attempt
+    from quiz.core.schedule import Card
+    from quiz.data.stats import Forecast, Stats
 
 DB_NAME = "quiz.db"
 DEFAULT_PROFILE = "default"
@@ -103,6 +105,8 @@ class StoreError(Exception):
 
 @dataclass(frozen=True)
 class ProfileSummary:
+    """A profile and how much is recorded for it."""
+
     name: str
     attempts: int
     sessions: int
@@ -347,6 +351,8 @@ class Store:
     # ----------------------------------------------------------------------- sessions and answers
 
     def start_session(self, profile: str, mode: str, options: Mapping[str, Any], now: datetime) -> int:
+        import json  # imported here: start-up speed
+
         name = _profile_name(profile)
         sql = "INSERT INTO sessions (profile_id, mode, options, started_at) VALUES (?, ?, ?, ?)"
         with self._write("start a session") as db:
@@ -437,14 +443,18 @@ class Store:
     def streak(self, profile: str, now: datetime) -> int:
         """Consecutive days with an answer, up to today (or yesterday if none yet today)."""
         with self._read("count your streak") as db:
-            return stats.streak(db, _profile_id(db, profile), now)[0]
+            return streak(db, _profile_id(db, profile), now)[0]
 
     def stats(self, profile: str, bank: Bank, now: datetime, days: int = 30) -> Stats:
+        from quiz.data import stats  # imported here, like the other figures: start-up speed
+
         with self._read("read your stats") as db:
             return stats.compute(db, _profile_id(db, profile), profile, bank, now, days)
 
     def forecast(self, profile: str, now: datetime, bank: Bank | None = None, days: int = 7) -> Forecast:
         """Reviews due now and on each of the next `days` days, per deck."""
+        from quiz.data import stats
+
         with self._read("count what is due") as db:
             active = None if bank is None else stats.active_decks(bank.questions)
             return stats.forecast(db, _profile_id(db, profile), now, active, days)
@@ -527,7 +537,7 @@ _UPSERT_STATS = """INSERT INTO question_stats
 
 
 class _Lazy:
-    """A card field that loads the card's JSON the first time it is read."""
+    """A card field (or method) that loads the card's JSON the first time it is read."""
 
     def __set_name__(self, owner: type, name: str) -> None:
         self.name = name
@@ -539,13 +549,17 @@ class _Lazy:
         return getattr(card, self.name)  # a plain Card attribute from now on
 
 
-class _StoredCard(Card):
+class _StoredCard:
     """A Card whose due date is read at once and the rest of its FSRS state on first use.
 
     Decoding 50,000 cards from JSON takes longer than the whole review-queue budget, while a
-    queue only looks at `due`. Any other use (a field, a review, a copy, ==) loads the rest
-    and turns the object into a plain Card. The other fields are descriptors rather than a
+    queue only looks at `due`. Any other use (a field, a review, a copy, ==, to_dict) loads the
+    rest and turns the object into a plain Card. The other fields are descriptors rather than a
     __getattr__, which would slow every `.due` read as well.
+
+    It is not a subclass of Card, so that reading the history (the home screen does) needs no
+    fsrs; like a unittest.mock spec, it reports Card as its __class__, so isinstance(card, Card)
+    holds all the same.
     """
 
     card_id = _Lazy()
@@ -554,19 +568,29 @@ class _StoredCard(Card):
     stability = _Lazy()
     difficulty = _Lazy()
     last_review = _Lazy()
+    to_dict = _Lazy()
+    to_json = _Lazy()
 
-    def __init__(self, due: datetime, card_json: str | bytes) -> None:  # no super().__init__: _load does it
+    def __init__(self, due: datetime, card_json: str | bytes) -> None:  # _load sets the other fields
         # Plain attribute assignments, not __dict__ writes: CPython then keeps the two values
         # inline and builds no per-card dict, which is most of the cost of 50,000 cards.
         self.due = due
         self._json = card_json
 
+    @property  # type: ignore[misc]
+    def __class__(self) -> type:
+        from fsrs import Card
+
+        return Card
+
     def _load(self) -> None:
+        from fsrs import Card
+
         raw = self.__dict__.pop("_json", None)
         if raw is not None:
             for key, value in Card.from_json(raw).__dict__.items():
                 self.__dict__.setdefault(key, value)  # keep anything set since
-        self.__class__ = Card
+        _set_class(self, Card)  # object's own setter: the property above has none
 
     def __eq__(self, other: object) -> bool:
         self._load()
@@ -591,6 +615,9 @@ class _StoredCard(Card):
         return self.__reduce_ex__(protocol)
 
 
+_set_class = object.__dict__["__class__"].__set__  # what `obj.__class__ = cls` does for any other object
+
+
 class _Instants(Mapping[str, datetime]):
     """Question id -> time of the latest answer, turned into datetimes only when asked for."""
 
@@ -613,6 +640,8 @@ class _Instants(Mapping[str, datetime]):
 
 def _card_row(card: Card) -> tuple[int, str]:
     """The card's due time in ms and its JSON, with `due` cut to the millisecond in both so they agree."""
+    import json
+
     due = to_ms(card.due)
     data = card.to_dict()
     data["due"] = from_ms(due).isoformat()
