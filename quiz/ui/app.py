@@ -37,15 +37,17 @@ class QuizApp(App[None]):
         self.register_theme(HIGH_CONTRAST)
         self.set_keymap(config.keys)
 
+    def get_default_screen(self) -> Screen:
+        """Home is the bottom of the screen stack: one screen to build and draw at start-up, not two."""
+        from quiz.ui.screens.home_screen import HomeScreen
+
+        return HomeScreen()
+
     def on_mount(self) -> None:
         if self.config.theme in self.available_themes:
             self.theme = self.config.theme
-        from quiz.ui.screens.home_screen import HomeScreen
-
-        home = HomeScreen()
-        self.push_screen(home)
-        if self.start_options is not None:
-            self.call_after_refresh(home.start, self.start_options)
+        if self.start_options is not None:  # `quiz play`: straight into a session
+            self.call_after_refresh(self.screen.start, self.start_options)  # type: ignore[attr-defined]
 
     def watch_theme(self, theme: str) -> None:
         """Remember the chosen theme for next time."""

@@ -129,7 +129,7 @@ async def test_switching_and_adding_a_profile(make_app):
         assert isinstance(app.screen, HomeScreen)
         assert app.study.profile == "Ana"
         assert "Ana" in app.study.store.profiles()
-        assert "Profile: Ana" in str(app.screen.query_one("#profile-line").content)
+        assert "Profile: Ana" in app.screen.query_one("#home-top").render().plain
 
 
 async def test_quit_mid_session_asks_and_keeps_answers(make_app):

@@ -28,7 +28,7 @@ async def test_key_bar_shows_the_screens_keys_and_a_click_runs_one(make_app):
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
         text = bar_text(app.screen)
-        keys = ("space Pick", "o Options", "c Drill code", "s Stats", "r Read", "f1 Help", "q Quit", "^p palette")
+        keys = ("⏎ Start", "space Pick", "o Options", "c Drill", "s Stats", "r Read", "f1 Help", "q Quit", "^p palette")
         assert all(key in text for key in keys), text
         assert "Drafts" not in text  # the built-in bank has no drafts to review
         bar = app.screen.query_one(KeyBar)

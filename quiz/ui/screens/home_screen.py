@@ -11,20 +11,24 @@ from datetime import timedelta
 from rich.console import Group
 from rich.table import Table
 from rich.text import Text
-from textual import events, on
+from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
-from textual.widgets import DataTable, Label, Static
+from textual.widgets import Static
 
 from quiz.core.model import Deck
 from quiz.core.selection import History, Mode, Options
 from quiz.study import Study
-from quiz.ui.literal import cell, literal, visible
+from quiz.ui.literal import literal, visible
 from quiz.ui.screens.session_dialog import SessionChoice
+from quiz.ui.widgets.deck_list import DeckList
 from quiz.ui.widgets.key_bar import KeyBar
+from quiz.ui.widgets.split_line import SplitLine
 
+DECKS_CAPTION = "Decks · Space picks (none picked: all)"
+DECK_COLUMNS = ("", "Deck", "Qs", "Mastered", "Due", "Latest")
+DECK_WIDTHS = (1, 12, 3, 8, 3, 6)  # the deck title (12 here) takes what the others leave
 MASTERED_AFTER = timedelta(days=7)
 """A question counts as mastered when its latest answer was right and its next review is a week off or more."""
 
@@ -44,7 +48,7 @@ class HomeScreen(Screen[None]):
         Binding("a", "pick_all", "All decks", id="home.all", show=False),
         Binding("o", "options", "Options", tooltip="Session options", id="home.options"),
         Binding("m", "next_mode", "Next mode", id="home.mode", show=False),
-        Binding("c", "drill", "Drill code", tooltip="Enter a drill code", id="home.drill"),
+        Binding("c", "drill", "Drill", tooltip="Enter a drill code", id="home.drill"),
         Binding("p", "profile", "Profile", id="home.profile"),
         Binding("s", "stats", "Stats", id="home.stats"),
         Binding("r", "read", "Read", tooltip="Read article", id="home.read"),
@@ -55,7 +59,6 @@ class HomeScreen(Screen[None]):
         super().__init__()
         self.picked: set[str] = set()
         self.has_drafts = False  # worked out with the deck rows, not at every key press
-        self.deck_width = 0
         self.choice = SessionChoice()
 
     @property
@@ -66,28 +69,15 @@ class HomeScreen(Screen[None]):
         config = self.app.config  # type: ignore[attr-defined]
         mode = Mode(config.mode) if config.mode in Mode._value2member_map_ else Mode.PRACTICE
         self.choice = SessionChoice(mode=mode, count=config.count)
-        with Horizontal(id="home-top"):
-            yield Static(id="profile-line")
-            yield Static(id="today-line")
-        with Horizontal(id="home-body"):
-            with Vertical(id="decks-panel"):
-                yield Label("Decks · Space picks (none picked: all)", classes="panel-title")
-                yield DataTable(id="decks", cursor_type="row", zebra_stripes=True)
-            yield SessionPanel(id="session-panel")
+        # The lines docked at the top and bottom; between them, the decks beside the session panel.
+        yield SplitLine(id="home-top")
+        yield DeckList(DECK_COLUMNS, DECK_WIDTHS, title_column=1, caption=DECKS_CAPTION, id="decks")
+        yield SessionPanel(id="session-panel")
         yield KeyBar()
 
     def on_mount(self) -> None:
         self.show_choice()  # the decks are filled in on_screen_resume, which also runs first time
-        self.query_one("#decks", DataTable).focus()
-
-    def on_resize(self) -> None:
-        if self.deck_width != self._fitting_width():
-            self.refresh_decks()
-
-    def _fitting_width(self) -> int:
-        """Deck titles take what the other columns leave, so every column shows at 80 columns."""
-        panel = self.query_one("#decks-panel").size.width
-        return max(12, min(40, panel - 42)) if panel else 30
+        self.query_one("#decks", DeckList).focus()
 
     def on_screen_resume(self) -> None:
         self.refresh_decks()
@@ -99,28 +89,16 @@ class HomeScreen(Screen[None]):
         study = self.study
         history = study.history()
         now = study.now()
-        table = self.query_one("#decks", DataTable)
-        cursor = table.cursor_row
-        width = self._fitting_width()
-        if width != self.deck_width:
-            table.clear(columns=True)
-            table.add_column("", key="pick", width=1)
-            table.add_column("Deck", key="deck", width=width)
-            table.add_columns("Qs", "Mastered", "Due", "Latest")
-            self.deck_width = width
-        table.clear()
-        for deck in study.bank.decks:
-            table.add_row(*self._deck_row(deck, history, now), key=deck.id)
+        self.query_one("#decks", DeckList).set_rows([self._deck_row(deck, history, now) for deck in study.bank.decks])
         self.has_drafts = any(q.is_draft for d in study.bank.decks for q in d.questions)
-        if study.bank.decks:
-            table.move_cursor(row=min(cursor, len(study.bank.decks) - 1))
         due_today = sum(1 for c in history.cards.values() if c.due <= now + timedelta(hours=24))
         streak = study.store.streak(study.profile, now)
         days = "day" if streak == 1 else "days"
-        self.query_one("#profile-line", Static).update(literal(f"Profile: {study.profile}"))
-        self.query_one("#today-line", Static).update(f"Streak {streak} {days} · {due_today} due today")
+        self.query_one("#home-top", SplitLine).show(
+            literal(f"Profile: {study.profile}", "bold"), f"Streak {streak} {days} · {due_today} due today"
+        )
 
-    def _deck_row(self, deck: Deck, history: History, now) -> tuple[object, ...]:
+    def _deck_row(self, deck: Deck, history: History, now) -> tuple[str, ...]:
         ids = [q.id for q in deck.active]
         mastered = sum(
             1
@@ -134,7 +112,7 @@ class HomeScreen(Screen[None]):
         latest = f"{sum(tried)}/{len(tried)}" if tried else "–"
         share = f"{100 * mastered // len(ids)}%" if ids else "–"
         pick = "✓" if deck.id in self.picked else " "
-        return (pick, cell(deck.title), str(len(ids)), share, str(due), latest)
+        return (pick, deck.title, str(len(ids)), share, str(due), latest)
 
     def show_choice(self) -> None:
         grid = Table.grid(padding=(0, 1))
@@ -171,7 +149,6 @@ class HomeScreen(Screen[None]):
 
     # ------------------------------------------------------------------ actions
 
-    @on(DataTable.RowSelected, "#decks")
     def action_start(self) -> None:
         self.start(self.options())
 
@@ -215,12 +192,13 @@ class HomeScreen(Screen[None]):
         self.app.push_screen(QuestionScreen(session))
 
     def action_pick(self) -> None:
-        table = self.query_one("#decks", DataTable)
+        decks = self.query_one("#decks", DeckList)
         if not self.study.bank.decks:
             return
-        deck = self.study.bank.decks[table.cursor_row]
-        self.picked ^= {deck.id}
-        table.update_cell(deck.id, "pick", "✓" if deck.id in self.picked else " ")
+        row = decks.cursor_row
+        self.picked ^= {self.study.bank.decks[row].id}
+        mark = "✓" if self.study.bank.decks[row].id in self.picked else " "
+        decks.set_rows([(mark, *r[1:]) if i == row else r for i, r in enumerate(decks.rows)])
 
     def action_pick_all(self) -> None:
         self.picked.clear()
@@ -258,7 +236,7 @@ class HomeScreen(Screen[None]):
         decks = self.study.bank.decks
         if not decks:
             return
-        deck = decks[self.query_one("#decks", DataTable).cursor_row]
+        deck = decks[self.query_one("#decks", DeckList).cursor_row]
         article = next((a for a in deck.articles if a in self.study.bank.articles), None)
         if article is None:
             self.notify("This deck has no article to read.", severity="warning")
