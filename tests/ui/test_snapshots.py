@@ -87,3 +87,24 @@ def test_high_contrast_theme(snap_compare, make_app):
     from quiz.data.config import Config
 
     assert snap_compare(make_app(config=Config(theme="quiz-high-contrast")), press=["enter", "1"], terminal_size=SIZE)
+
+
+def test_drafts(snap_compare, make_app, tmp_path, quiz):
+    from quiz.data import locations
+    from quiz.data.library import read_full_bank
+    from tests.conftest import ROOT
+
+    data = tmp_path / "data"
+    assert (
+        quiz("add", str(ROOT / "seeds" / "000_bca7dcc935938ebd.txt"), "--id", "mine", "--data-dir", str(data)).code == 0
+    )
+    bank = read_full_bank(locations.bank_path(), None, data)[0]
+    assert snap_compare(make_app(bank=bank), press=["d"], terminal_size=SIZE)
+
+
+def test_leaderboard(snap_compare, make_app):
+    from quiz.core.drill import Drill, encode
+
+    app = make_app()
+    code = encode(Drill(("showdown",), 2, 11, None), app.study.bank)
+    assert snap_compare(app, press=["c", *code.lower(), "enter", "1", "enter", "2", "enter", "l"], terminal_size=SIZE)
