@@ -50,11 +50,14 @@ async def test_key_bar_keeps_help_and_quit_whole_when_narrow(make_app):
         assert all(end <= 50 for _start, end, _b, _on in bar._spots)
 
 
-async def test_key_bar_shows_remapped_keys(make_app):
+async def test_key_bar_and_help_show_remapped_keys(make_app):
     app = make_app(config=settings.Config(keys={"home.stats": "t"}))
-    async with app.run_test(size=SIZE):
+    async with app.run_test(size=SIZE) as pilot:
         text = bar_text(app.screen)
         assert "t Stats" in text and "s Stats" not in text
+        await pilot.press("f1")
+        rows = [tuple(str(c) for c in app.screen.query_one("#help-keys").get_row_at(i)) for i in range(12)]
+        assert ("t", "Stats") in rows
 
 
 async def test_the_options_dialog_sets_the_next_session(make_app):

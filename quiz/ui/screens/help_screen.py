@@ -29,12 +29,14 @@ class HelpScreen(ModalScreen[None]):
         table = self.query_one(DataTable)
         table.add_columns("Key", "Action")
         seen = set()
+        remapped = self.app.config.keys  # type: ignore[attr-defined]
         bindings = [*self.for_screen.BINDINGS, *self.app.BINDINGS]
         for binding in bindings:
             if not isinstance(binding, Binding) or not binding.description or full_name(binding) in seen:
                 continue
             seen.add(full_name(binding))
-            keys = ", ".join(self.app.get_key_display(Binding(k, binding.action)) for k in binding.key.split(","))
+            chosen = remapped.get(binding.id or "", binding.key)  # config.toml's [keys] win
+            keys = ", ".join(self.app.get_key_display(Binding(k.strip(), binding.action)) for k in chosen.split(","))
             table.add_row(keys, full_name(binding))
 
     def action_close(self) -> None:
