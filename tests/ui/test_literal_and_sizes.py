@@ -104,3 +104,12 @@ async def test_every_screen_renders_at_small_sizes(make_app, size):
         await pilot.press("escape", "y")
         await pilot.pause()
         assert app.screen.__class__.__name__ == "ResultsScreen"
+
+
+async def test_results_show_both_answers_at_80_columns(make_app):
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("enter", "1", "enter", "escape", "y")
+        await pilot.pause()
+        header = next(line for line in screen_text(app).splitlines() if "Question" in line)
+        assert "You answered" in header and "Correct answer" in header

@@ -47,17 +47,22 @@ class ResultsScreen(Screen[None]):
     def on_mount(self) -> None:
         table = self.query_one(DataTable)
         table.add_columns("", "#", "Question", "You answered", "Correct answer")
-        for n, answer in enumerate(self.summary.first_answers, 1):
-            mark = "✓" if answer.verdict.correct else ("→" if answer.verdict.outcome.value == "skipped" else "✗")
+        # Both answers always show; the question takes what is left (every column fits at 80).
+        answer = 24 if self.app.size.width >= 110 else 16
+        question = max(16, min(48, self.app.size.width - 2 * answer - 20))
+        for n, given in enumerate(self.summary.first_answers, 1):
+            mark = "✓" if given.verdict.correct else ("→" if given.verdict.outcome.value == "skipped" else "✗")
             table.add_row(
                 mark,
                 str(n),
-                cell(shorten(answer.item.question.prompt, 48)),
-                cell(shorten(answer.verdict.given or "—", 24)),
-                cell(shorten(answer.verdict.expected, 24)),
+                cell(shorten(given.item.question.prompt, question)),
+                cell(shorten(given.verdict.given or "—", answer)),
+                cell(shorten(given.verdict.expected, answer)),
             )
         for q in self.summary.unanswered:
-            table.add_row("·", "", cell(shorten(q.prompt, 48)), "not answered", cell(shorten(q.answer_text, 24)))
+            table.add_row(
+                "·", "", cell(shorten(q.prompt, question)), "not answered", cell(shorten(q.answer_text, answer))
+            )
         table.focus()
 
     @on(Button.Pressed, "#retry")
