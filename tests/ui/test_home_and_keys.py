@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from quiz.core.model import Kind
 from quiz.core.selection import Mode
 from quiz.core.verdict import Form
@@ -18,6 +20,11 @@ SIZE = (100, 30)
 
 def bar_text(screen) -> str:
     return screen.query_one(KeyBar).render().plain
+
+
+def drawn_text(app) -> str:
+    """What is on the screen, as drawn (the text runs of the screenshot, tags left out)."""
+    return "".join(re.findall(r"<text[^>]*>(.*?)</text>", screen_text(app))).replace("&#160;", " ")
 
 
 def panel_text(app) -> str:
@@ -110,3 +117,14 @@ async def test_the_default_mode_and_count_come_from_the_config(make_app):
     app = make_app(config=settings.Config(mode="review", count=7))
     async with app.run_test(size=SIZE):
         assert app.screen.choice.mode is Mode.REVIEW and app.screen.choice.count == 7
+
+
+async def test_key_bar_redraws_when_the_screens_keys_change(make_app):
+    app = make_app()
+    async with app.run_test(size=(120, 30)) as pilot:
+        home = app.screen
+        assert "d Drafts" not in drawn_text(app)
+        home.has_drafts = True  # as after `quiz add`
+        home.refresh_bindings()
+        await pilot.pause()
+        assert "d Drafts" in drawn_text(app)

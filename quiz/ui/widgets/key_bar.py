@@ -34,6 +34,7 @@ class KeyBar(Widget, can_focus=False):
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
         self._spots: list[tuple[int, int, Binding, bool]] = []
+        self._drawn: tuple[object, ...] | None = None  # the signature of what render() last drew
 
     def on_mount(self) -> None:
         self.screen.bindings_updated_signal.subscribe(self, self._bindings_changed)
@@ -42,8 +43,13 @@ class KeyBar(Widget, can_focus=False):
         self.screen.bindings_updated_signal.unsubscribe(self)
 
     def _bindings_changed(self, screen) -> None:
-        if self.is_attached and screen is self.screen:
+        # Only when what it shows changes: each refresh costs a frame, and focus moves often.
+        if self.is_attached and screen is self.screen and self._signature() != self._drawn:
             self.refresh()
+
+    def _signature(self) -> tuple[object, ...]:
+        shown, palette = self.entries()
+        return tuple((b.key, b.description, on) for b, on, _app in shown), palette and palette[1]
 
     def entries(self) -> tuple[list[tuple[Binding, bool, bool]], tuple[Binding, bool] | None]:
         """The bindings shown (one per action, in screen order, with whether the app owns it)
@@ -78,6 +84,7 @@ class KeyBar(Widget, can_focus=False):
         text_style = self.get_visual_style("key-bar--description")
         dim = Style(dim=True)
         shown, palette = self.entries()
+        self._drawn = self._signature()
         width = self.size.width
         palette_width = cell_len("".join(self._label(palette[0]))) + 1 if palette else 0
         if palette and palette_width + 1 + 12 > width:
