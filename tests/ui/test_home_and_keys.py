@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import re
 
+import pytest
+
 from quiz.core.model import Kind
 from quiz.core.selection import Mode
 from quiz.core.verdict import Form
@@ -128,3 +130,23 @@ async def test_key_bar_redraws_when_the_screens_keys_change(make_app):
         home.refresh_bindings()
         await pilot.pause()
         assert "d Drafts" in drawn_text(app)
+
+
+@pytest.mark.parametrize("width", [12, 20, 30])
+async def test_key_bar_fits_any_width_without_cutting_a_key(make_app, width):
+    app = make_app()
+    async with app.run_test(size=(width, 10)) as pilot:
+        await pilot.pause()
+        bar = app.screen.query_one(KeyBar)
+        assert all(end <= width for _start, end, _b, _on in bar._spots)
+
+
+async def test_a_narrow_home_keeps_the_decks_and_drops_the_session_panel(make_app):
+    app = make_app()
+    async with app.run_test(size=(50, 16)) as pilot:
+        await pilot.pause()
+        assert not app.screen.query_one("#session-panel").display
+        assert "Barrel-bomb" in drawn_text(app)
+        await pilot.resize_terminal(100, 30)
+        await pilot.pause()
+        assert app.screen.query_one("#session-panel").display

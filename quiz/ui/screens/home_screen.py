@@ -21,7 +21,7 @@ from quiz.core.model import Deck
 from quiz.core.selection import History, Mode, Options
 from quiz.study import Study
 from quiz.ui.literal import literal, visible
-from quiz.ui.screens.session_dialog import SessionChoice
+from quiz.ui.screens.session_dialog import SessionChoice, SessionDialog
 from quiz.ui.widgets.deck_list import DeckList
 from quiz.ui.widgets.key_bar import KeyBar
 from quiz.ui.widgets.split_line import SplitLine
@@ -78,6 +78,13 @@ class HomeScreen(Screen[None]):
     def on_mount(self) -> None:
         self.show_choice()  # the decks are filled in on_screen_resume, which also runs first time
         self.query_one("#decks", DeckList).focus()
+
+    def on_resize(self) -> None:
+        # Too narrow for both: the decks matter more (the choices are one `o` away).
+        panel = self.query_one("#session-panel")
+        wide = self.size.width >= 64
+        if panel.display != wide:
+            panel.display = wide
 
     def on_screen_resume(self) -> None:
         self.refresh_decks()
@@ -153,8 +160,6 @@ class HomeScreen(Screen[None]):
         self.start(self.options())
 
     def action_options(self) -> None:
-        from quiz.ui.screens.session_dialog import SessionDialog
-
         def chosen(choice: SessionChoice | None) -> None:
             if choice is not None:
                 self.choice = choice

@@ -1,8 +1,8 @@
 """The home screen's decks: rows of columns with a cursor, drawn as one widget.
 
 What home needs of a DataTable (a header, fixed columns, a row cursor, keys, the mouse,
-scrolling a long list) at a fraction of its cost: on the first screen, the DataTable was a
-sixth of the app's start-up time.
+scrolling a long list) at a fraction of its cost: on the first screen, the DataTable took
+about 25 ms more.
 """
 
 from __future__ import annotations
