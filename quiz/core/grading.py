@@ -73,7 +73,8 @@ def _grade_truth(truth: bool, given: str, expected: str) -> Verdict:
     if word not in TRUE_WORDS | FALSE_WORDS:
         return Verdict(Outcome.WRONG, given, expected, "answer t or f")
     outcome = Outcome.CORRECT if (word in TRUE_WORDS) == truth else Outcome.WRONG
-    return Verdict(outcome, given, expected)
+    # "t", "yes", "true" are all the word True: shown (and kept) the way the correct answer is.
+    return Verdict(outcome, "True" if word in TRUE_WORDS else "False", expected)
 
 
 def _grade_number(question: Question, answer: float, given: str, expected: str, form: Form) -> Verdict:

@@ -19,6 +19,7 @@ class Config:
     mode: str = "practice"
     count: int = 10
     keys: dict[str, str] = field(default_factory=dict)  # binding id -> keys, e.g. "quiz.hint" = "h"
+    letter_keys: bool = False  # a-f (t/f) choose options too; off, letters spell an option's words
 
     def with_theme(self, theme: str) -> Config:
         return replace(self, theme=theme)
@@ -56,6 +57,8 @@ def load(folder: Path) -> LoadedConfig:
             values["mode"] = value
         elif key == "count" and isinstance(value, int) and not isinstance(value, bool) and 1 <= value <= 500:
             values["count"] = value
+        elif key == "letter_keys" and isinstance(value, bool):
+            values["letter_keys"] = value
         elif key == "keys" and isinstance(value, dict) and all(isinstance(v, str) for v in value.values()):
             values["keys"] = dict(value)
         else:
@@ -72,6 +75,8 @@ def save(folder: Path, config: Config) -> None:
         f"mode = {_string(config.mode)}",
         f"count = {config.count}",
     ]
+    if config.letter_keys:
+        lines.append("letter_keys = true")
     if config.keys:
         lines += ["", "[keys]"] + [f"{_string(k)} = {_string(v)}" for k, v in sorted(config.keys.items())]
     write_atomic(config_file(folder), "\n".join(lines) + "\n")

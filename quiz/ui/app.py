@@ -20,6 +20,28 @@ def full_name(binding: Binding) -> str:
     return binding.tooltip or binding.description
 
 
+_KEY_NAMES = {"escape": "Esc", "question_mark": "?", "pageup": "PgUp", "pagedown": "PgDn", "delete": "Del"}
+
+
+def key_name(key: str) -> str:
+    """A key as people write it: F1, Ctrl+O, Esc, Enter, ?, q."""
+    *modifiers, base = key.strip().split("+")
+    if base in _KEY_NAMES:
+        name = _KEY_NAMES[base]
+    elif len(base) > 1:
+        name = base.replace("_", " ").title().replace(" ", "")  # f1 -> F1, enter -> Enter
+    else:
+        name = base.upper() if modifiers else base  # Ctrl+O, but a plain letter stays as typed
+    return "+".join([m.title() for m in modifiers] + [name])
+
+
+def binding_keys(app: App, binding: Binding) -> str:
+    """The keys of a binding as people write them, as remapped in config.toml ("F1, ?")."""
+    keys: dict[str, str] = getattr(app, "config", settings.Config()).keys
+    chosen = keys.get(binding.id or "", binding.key)  # config.toml's [keys] win
+    return ", ".join(key_name(k) for k in chosen.split(",") if k.strip())
+
+
 class QuizApp(App[None]):
     TITLE = "quiz"
     CSS_PATH = "app.tcss"
@@ -58,15 +80,19 @@ class QuizApp(App[None]):
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
         yield from super().get_system_commands(screen)
         seen = {"Quit"}  # Textual's own command already quits
+        # What the screen can do now (a key its check_action turns off is not offered either).
+        active = screen.active_bindings.values()
+        usable = {(a.binding.action, a.binding.id) for a in active if a.enabled and a.node in (screen, self)}
+        usable |= {(b.action, b.id) for b in self.BINDINGS if isinstance(b, Binding)}
         owned = [(b, screen) for b in screen.BINDINGS] + [(b, self) for b in self.BINDINGS]
         for binding, target in owned:
-            if isinstance(binding, Binding) and binding.description:
+            if isinstance(binding, Binding) and binding.description and (binding.action, binding.id) in usable:
                 name = full_name(binding)
                 if name not in seen:
                     seen.add(name)
                     yield SystemCommand(
                         name,
-                        f"{name} ({binding.key})",
+                        f"{name} ({binding_keys(self, binding)})",
                         lambda action=binding.action, target=target: target.run_action(action),
                     )
 

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import re
-
 import pytest
 
 from quiz.core.model import Kind
@@ -15,18 +13,13 @@ from quiz.ui.screens.question_screen import QuestionScreen
 from quiz.ui.screens.session_dialog import SessionDialog
 from quiz.ui.screens.stats_screen import StatsScreen
 from quiz.ui.widgets.key_bar import KeyBar
-from tests.ui.conftest import choose, screen_text
+from tests.ui.conftest import choose, drawn_text, screen_text
 
 SIZE = (100, 30)
 
 
 def bar_text(screen) -> str:
     return screen.query_one(KeyBar).render().plain
-
-
-def drawn_text(app) -> str:
-    """What is on the screen, as drawn (the text runs of the screenshot, tags left out)."""
-    return "".join(re.findall(r"<text[^>]*>(.*?)</text>", screen_text(app))).replace("&#160;", " ")
 
 
 def panel_text(app) -> str:

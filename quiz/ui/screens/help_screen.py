@@ -8,7 +8,7 @@ from textual.containers import VerticalScroll
 from textual.screen import ModalScreen, Screen
 from textual.widgets import DataTable, Static
 
-from quiz.ui.app import full_name
+from quiz.ui.app import binding_keys, full_name
 
 
 class HelpScreen(ModalScreen[None]):
@@ -29,15 +29,12 @@ class HelpScreen(ModalScreen[None]):
         table = self.query_one(DataTable)
         table.add_columns("Key", "Action")
         seen = set()
-        remapped = self.app.config.keys  # type: ignore[attr-defined]
         bindings = [*self.for_screen.BINDINGS, *self.app.BINDINGS]
         for binding in bindings:
             if not isinstance(binding, Binding) or not binding.description or full_name(binding) in seen:
                 continue
             seen.add(full_name(binding))
-            chosen = remapped.get(binding.id or "", binding.key)  # config.toml's [keys] win
-            keys = ", ".join(self.app.get_key_display(Binding(k.strip(), binding.action)) for k in chosen.split(","))
-            table.add_row(keys, full_name(binding))
+            table.add_row(binding_keys(self.app, binding), full_name(binding))
 
     def action_close(self) -> None:
         self.dismiss(None)
