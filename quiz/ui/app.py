@@ -35,11 +35,14 @@ def key_name(key: str) -> str:
     return "+".join([m.title() for m in modifiers] + [name])
 
 
-def binding_keys(app: App, binding: Binding) -> str:
-    """The keys of a binding as people write them, as remapped in config.toml ("F1, ?")."""
+def binding_keys(app: App, binding: Binding, letters: bool = True) -> str:
+    """The keys of a binding as people write them, as remapped in config.toml ("F1, ?").
+
+    Without `letters`, single letters are left out: on a screen that takes them as text they do nothing.
+    """
     keys: dict[str, str] = getattr(app, "config", settings.Config()).keys
-    chosen = keys.get(binding.id or "", binding.key)  # config.toml's [keys] win
-    return ", ".join(key_name(k) for k in chosen.split(",") if k.strip())
+    chosen = [k.strip() for k in keys.get(binding.id or "", binding.key).split(",")]  # config.toml's [keys] win
+    return ", ".join(key_name(k) for k in chosen if k and (letters or not (len(k) == 1 and k.isalpha())))
 
 
 class QuizApp(App[None]):

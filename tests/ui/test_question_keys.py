@@ -169,6 +169,7 @@ async def test_the_palette_and_help_write_keys_as_people_do(make_app):
         table = app.screen.query_one("#help-keys")
         rows = {str(r[1]): str(r[0]) for r in map(table.get_row_at, range(table.row_count))}
         assert rows["Open article"] == "Ctrl+O, F4" and rows["Skip"] == "F3"
+        assert rows["Option 1-9"] == "1-9" and rows["Quit"] == "Ctrl+C"  # q types here, it does not quit
 
 
 def imported_bank() -> Bank:

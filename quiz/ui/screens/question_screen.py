@@ -38,8 +38,8 @@ class QuestionScreen(Screen[None]):
         # Letters choose only when the learner turns them on (config `letter_keys`): otherwise
         # they spell an option's words, as a learner who keeps typing after a typed question does.
         *[Binding(c, f"letter({i + 1})", show=False) for i, c in enumerate(LETTERS)],
-        Binding("t", "truth(True)", "True", show=False, id="quiz.true"),
-        Binding("f", "truth(False)", "False", show=False, id="quiz.false"),
+        Binding("t", "truth(True)", "True", tooltip="True (with letter_keys)", show=False, id="quiz.true"),
+        Binding("f", "truth(False)", "False", tooltip="False (with letter_keys)", show=False, id="quiz.false"),
         Binding("space", "space", "Reveal / next", id="quiz.space"),
         Binding("enter", "next", "Next", id="quiz.next"),
         Binding("f2", "hint", "Hint", id="quiz.hint"),
