@@ -215,12 +215,13 @@ async def test_a_true_false_answer_is_shown_as_the_correct_answer_is(make_app):
         assert "You answered:   True" in text and "Correct answer: False" in text
 
 
-async def test_exam_header_shows_progress_and_no_verdict(make_app):
+@pytest.mark.parametrize("size", SIZES)
+async def test_exam_header_shows_progress_and_no_verdict(make_app, size):
     """After a right and after a wrong first answer, the exam screen is the same, pixel for pixel."""
     shots = []
     for right in (True, False):
         app = make_app(bank=harbour())
-        async with app.run_test(size=(100, 30)) as pilot:
+        async with app.run_test(size=size) as pilot:
             bells: list[int] = []
             app.bell = lambda bells=bells: bells.append(1)
             screen = await start(pilot, mode=Mode.EXAM, form=Form.CHOICE, count=3, seed=2, kinds=NOT_TF)

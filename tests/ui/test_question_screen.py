@@ -106,10 +106,11 @@ async def test_a_flashcard_takes_two_keys_and_shows_why(make_app, size):
         assert screen.session.phase in (Phase.ASKING, Phase.FINISHED)  # on to the next, no third key
 
 
-async def test_the_drill_clock_stops_at_the_answer_and_shows_the_stored_time(make_app):
+@pytest.mark.parametrize("size", SIZES)
+async def test_the_drill_clock_stops_at_the_answer_and_shows_the_stored_time(make_app, size):
     clock = Clock(step=timedelta(0))
     app = make_app(bank=harbour(), clock=clock)
-    async with app.run_test(size=(100, 30)) as pilot:
+    async with app.run_test(size=size) as pilot:
         app.notify("That code has a typo", severity="error")  # left over from a mistyped code
         await pilot.pause()
         screen = await start(pilot, mode=Mode.DRILL, seed=3, count=2, time_limit=30)
