@@ -22,7 +22,7 @@ from quiz.core.session import Answer, Item, Phase, Session
 from quiz.core.text import fold
 from quiz.core.verdict import Form
 from quiz.study import Study
-from quiz.ui.literal import literal, visible
+from quiz.ui.literal import literal, paragraph, visible
 from quiz.ui.widgets.feedback_panel import FeedbackPanel
 from quiz.ui.widgets.key_bar import KeyBar
 
@@ -202,13 +202,13 @@ class QuestionScreen(Screen[None]):
             return action == "leave"
         asking = phase is Phase.ASKING
         choosing = asking and item.form in (Form.CHOICE, Form.TRUEFALSE)
+        n = parameters[0] if parameters and isinstance(parameters[0], int) else 0
         if action == "number":
-            n = parameters[0] if parameters else 0
             if phase is Phase.REVEALED:
-                return isinstance(n, int) and 1 <= n <= 4
-            return choosing and isinstance(n, int) and 1 <= n <= len(self.offered)
-        if action == "letter":
-            return self.letter_keys and asking and item.form is Form.CHOICE
+                return 1 <= n <= 4
+            return choosing and 1 <= n <= len(self.offered)
+        if action == "letter":  # a letter past the options on screen spells, like any other
+            return self.letter_keys and asking and item.form is Form.CHOICE and n <= len(self.offered)
         if action == "truth":
             return self.letter_keys and asking and item.form is Form.TRUEFALSE
         if action in ("hint", "skip"):
@@ -410,7 +410,7 @@ def option_label(n: int, text: str, letter: str = "") -> Table:
     row.add_column(no_wrap=True)
     row.add_column(ratio=1)
     key = f" {n} " + (f"{letter} " if letter else "")
-    row.add_row(Text(key, style="bold reverse"), Text(visible(text)))
+    row.add_row(Text(key, style="bold reverse"), paragraph(text))
     return row
 
 
