@@ -235,3 +235,18 @@ async def test_exam_header_shows_progress_and_no_verdict(make_app, size):
             assert not bells and not app._notifications
             shots.append(app.export_screenshot())
     assert shots[0] == shots[1]
+
+
+@pytest.mark.parametrize("size", SIZES)
+async def test_escape_first_clears_a_typed_answer_then_asks_to_leave(make_app, size):
+    from quiz.ui.screens.confirm_dialog import ConfirmDialog
+
+    app = make_app(bank=harbour())
+    async with app.run_test(size=size) as pilot:
+        screen = await start(pilot, form=Form.TYPED, count=3, seed=2, kinds=(Kind.RECALL, Kind.GAP))
+        await pilot.press(*"Port", "escape")
+        assert app.screen is screen and screen.query_one("#typed").value == ""
+        await pilot.press(*"yes")  # typing on after the Esc confirms nothing
+        assert app.screen is screen and screen.query_one("#typed").value == "yes"
+        await pilot.press("escape", "escape")
+        assert isinstance(app.screen, ConfirmDialog)

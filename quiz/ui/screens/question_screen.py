@@ -261,6 +261,11 @@ class QuestionScreen(Screen[None]):
                 return
             event.stop()
             return
+        box = self.focused if isinstance(self.focused, Input) else None
+        if event.key == "escape" and box is not None and box.value:
+            box.clear()  # Esc to clear what was typed is a habit: the next Esc leaves (and asks)
+            event.stop()
+            return
         if not char or not char.isalpha():
             return  # digits, Space, F-keys, Esc: the bindings
         active = self.active_bindings.get(event.key)
