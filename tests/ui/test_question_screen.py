@@ -124,3 +124,25 @@ async def test_the_drill_clock_stops_at_the_answer_and_shows_the_stored_time(mak
         clock.now += timedelta(seconds=5)
         await pilot.pause(1.2)  # the timer ticks each second
         assert str(timer.render()) == "⏱ answered in 7.4 s"
+
+
+async def test_the_longest_built_in_questions_show_with_verdict_and_answer_at_80x24(make_app, builtin_bank):
+    """The bank's longest prompts and answers, not just one: all three stay on screen."""
+    questions = [q for deck in builtin_bank.decks for q in deck.questions]
+    longest = {
+        q.id for key in (lambda q: len(q.prompt), lambda q: len(q.answer_text)) for q in sorted(questions, key=key)[-8:]
+    }
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await start(pilot, mode=Mode.DRILL, seed=1, questions=tuple(sorted(longest)), count=len(longest))
+        seen = 0
+        while screen.session.current is not None:
+            q = screen.session.current.question
+            await pilot.press("f3")  # skipped: the verdict and the correct answer
+            await pilot.pause()
+            shown = " ".join(" ".join(visible_lines(app)).split())
+            assert " ".join(q.prompt.split()[:5]) in shown, q.id
+            assert "→ Skipped" in shown and "Correct answer: " + " ".join(q.answer_text.split()[:3]) in shown, q.id
+            seen += 1
+            await pilot.press("enter")
+        assert seen == len(longest) >= 12
