@@ -250,3 +250,21 @@ async def test_escape_first_clears_a_typed_answer_then_asks_to_leave(make_app, s
         assert app.screen is screen and screen.query_one("#typed").value == "yes"
         await pilot.press("escape", "escape")
         assert isinstance(app.screen, ConfirmDialog)
+
+
+async def test_an_enter_that_moves_on_never_submits_the_next_typed_answer(make_app):
+    clock = Clock(step=timedelta(0))
+    app = make_app(bank=harbour(), clock=clock)
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await start(pilot, form=Form.TYPED, count=3, seed=2, kinds=(Kind.RECALL, Kind.GAP))
+        clock.now += timedelta(seconds=5)
+        await pilot.press(*"abc", "enter")
+        assert screen.session.phase is Phase.ANSWERED
+        clock.now += timedelta(seconds=2)
+        await pilot.press("enter", *"xyz", "enter")  # on, then typing on at once
+        await pilot.pause()
+        assert screen.session.phase is Phase.ASKING and len(answers(app)) == 1
+        assert screen.query_one("#typed").value == "xyz"  # kept, to send when meant
+        clock.now += timedelta(seconds=1)
+        await pilot.press("enter")
+        assert screen.session.phase is Phase.ANSWERED and answers(app)[-1]["given"] == "xyz"
