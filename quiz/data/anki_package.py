@@ -187,7 +187,8 @@ def _varints(blob: bytes) -> dict[int, int] | None:
             elif wire == 1:
                 at += 8
             elif wire == 2:
-                at += varint()
+                length = varint()  # not `at += varint()`: that adds to `at` as it was before the length
+                at += length
             elif wire == 5:
                 at += 4
             else:

@@ -55,16 +55,19 @@ CSS = """.card { font-family: sans-serif; font-size: 20px; text-align: left; }
 .article { margin-top: 0.4em; font-size: 0.8em; opacity: 0.8; }"""
 
 STOCK_BASIC = (1, 2, 3, 4)  # Anki's original stock kinds: Basic, and reversed, optional reversed, type in the answer
+STOCK_BASIC_OPTIONAL = 3  # its third field, "Add Reverse", only says whether to make the reverse card
 STOCK_CLOZE = 5
 STOCK_IMAGE_OCCLUSION = 6
 
 _MEDIA = re.compile(r"(?i)<(?:img|audio|video|object|embed)\b|\[sound:[^\]]*\]")
-_BLOCK = re.compile(r"(?i)<(?:div|p|li|tr|h[1-6])\b[^>]*>|</(?:div|p|li|tr|h[1-6]|ul|ol|table)>")
+_BLOCKS = r"(?:div|p|li|tr|h[1-6]|ul|ol|table|blockquote)"
+# A block's end and the next one's start are one line break, as a browser shows them.
+_BLOCK = re.compile(rf"(?i)(?:</{_BLOCKS}>\s*)+(?:<{_BLOCKS}\b[^>]*>)?|<{_BLOCKS}\b[^>]*>")
 _HIDDEN = re.compile(r"(?is)<(style|script)\b[^>]*>.*?</\1\s*>|\[sound:[^\]]*\]|\[anki:[^\]]*\].*?\[/anki:[^\]]*\]")
 _ITEM = re.compile(r"(?is)<li\b[^>]*>(.*?)</li>")
 _CLOZE = re.compile(r"\{\{c(\d+)::|::|\}\}")
 _GAP_TOKEN = "\x00gap\x00"
-_ANKI_MARKUP = re.compile(r"\[(?=sound:|latex\]|\$\]|\$\$\])")
+_ANKI_MARKUP = re.compile(r"\[(?=sound:|anki:|latex\]|\$\]|\$\$\])")
 
 
 # --------------------------------------------------------------------------- reading
@@ -87,7 +90,11 @@ class NoteType:
             return "quiz"
         if self.cloze:
             return "cloze" if self.stock in (0, STOCK_CLOZE) else ""
-        if self.stock in STOCK_BASIC or (self.stock == 0 and self.fields[:2] == ("Front", "Back")):
+        if self.fields[:2] == ("Front", "Back"):
+            return "basic"
+        # Anki's stock Basic types with their fields renamed (as a translated Anki names them), not a
+        # note type made from Basic and given other fields: that one's notes say no more which is the answer.
+        if self.stock in STOCK_BASIC and len(self.fields) == (3 if self.stock == STOCK_BASIC_OPTIONAL else 2):
             return "basic"
         return ""
 
@@ -149,6 +156,7 @@ def field_text(value: str, exact: bool = False) -> str:
     if exact:
         value = re.sub(r"(?i)<br\s*/?>", "\n", value)
         return html.unescape(re.sub(r"<[^>]*>", "", value)).strip()
+    value = re.sub(r"\s+", " ", value)  # raw white space in HTML is one space
     lines = [" ".join(line.split()) for line in html_to_text(value).split("\n")]
     return re.sub(r"\n{3,}", "\n\n", "\n".join(lines)).strip()
 
@@ -176,9 +184,8 @@ def _draft(note: Note, ordinal: int | None = None) -> str:
 
 def _basic_note(note: Note, source: Path, reading: Reading) -> None:
     front, back = (list(note.fields) + ["", ""])[:2]
-    names = note.type.fields
-    for name, value in zip(names[2:], note.fields[2:], strict=False):
-        if field_text(value) and not (note.type.stock == 3 and name == "Add Reverse"):
+    for i, value in enumerate(note.fields[2:], 2):
+        if field_text(value) and not (note.type.stock == STOCK_BASIC_OPTIONAL and i == 2):
             _note(reading, source, note, "fields past Front and Back are not imported")
             break
     q = imported(
