@@ -94,7 +94,9 @@ def _read(path: Path, fmt: str | None) -> tuple[Reading, str]:
     if fmt == PACKAGE or (fmt is None and EXTENSIONS.get(path.suffix.lower()) == PACKAGE):
         return anki_package.read_package(path), PACKAGE
     if fmt is None and anki_package.is_package(path):
-        return anki_package.read_package(path), PACKAGE
+        reading = anki_package.read_package(path)
+        reading.notes.insert(0, Problem(path, 0, "read as an Anki package (recognised from its content)"))
+        return reading, PACKAGE
     return read_file(path, fmt)
 
 

@@ -64,6 +64,7 @@ _BLOCKS = r"(?:div|p|li|tr|h[1-6]|ul|ol|table|blockquote)"
 # A block's end and the next one's start are one line break, as a browser shows them.
 _BLOCK = re.compile(rf"(?i)(?:</{_BLOCKS}>\s*)+(?:<{_BLOCKS}\b[^>]*>)?|<{_BLOCKS}\b[^>]*>")
 _HIDDEN = re.compile(r"(?is)<(style|script)\b[^>]*>.*?</\1\s*>|\[sound:[^\]]*\]|\[anki:[^\]]*\].*?\[/anki:[^\]]*\]")
+_MARKUP = re.compile(r"[<&\[]")
 _ITEM = re.compile(r"(?is)<li\b[^>]*>(.*?)</li>")
 _CLOZE = re.compile(r"\{\{c(\d+)::|::|\}\}")
 _GAP_TOKEN = "\x00gap\x00"
@@ -152,6 +153,8 @@ def field_text(value: str, exact: bool = False) -> str:
 
     `exact`: a field quiz wrote, so spaces are kept as they were; otherwise they fold as a browser shows them.
     """
+    if not _MARKUP.search(value):  # most fields are plain text: the quick way (a 50,000-note deck)
+        return value.strip() if exact else " ".join(value.split())
     value = _BLOCK.sub("<br>", _HIDDEN.sub("", value))
     if exact:
         value = re.sub(r"(?i)<br\s*/?>", "\n", value)

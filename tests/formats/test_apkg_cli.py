@@ -150,6 +150,7 @@ def test_a_package_with_another_name_is_read_by_its_content(quiz, tmp_path):
     result = quiz("import", str(renamed))
     assert result.code == 0, result.err
     assert "Imported 10 questions" in result.out and "(Anki package)" in library_deck("shared-deck").read_text()
+    assert "shared-deck.zip: read as an Anki package (recognised from its content) (note)" in result.err
 
 
 def _zip(path: Path, members: dict[str, bytes]) -> Path:

@@ -61,6 +61,9 @@ def test_a_second_export_updates_the_same_notes_in_anki(anki, tmp_path):
     deck = BANK.deck("barrel-bombs")
     write_package(deck, BANK.articles, tmp_path / "1.apkg", NOW)
     into_anki(anki, tmp_path / "1.apkg")
+    studied = anki.get_card(anki.find_cards("")[0])
+    studied.reps, studied.ivl = 3, 9  # as if reviewed in Anki
+    anki.update_card(studied)
     reworded = replace(deck, questions=tuple(replace(q, prompt=f"{q.prompt} <now>") for q in deck.questions))
     write_package(reworded, BANK.articles, tmp_path / "2.apkg", NOW + 60)
     log = into_anki(anki, tmp_path / "2.apkg")
@@ -69,6 +72,8 @@ def test_a_second_export_updates_the_same_notes_in_anki(anki, tmp_path):
     (nid,) = anki.find_notes(f'"Id:{deck.questions[0].id}"')
     assert anki.get_note(nid)["Prompt"].endswith(" &lt;now&gt;")  # and Anki shows it as text
     assert "&lt;now&gt;" in anki.get_note(nid).cards()[0].question()
+    kept_card = anki.get_card(studied.id)
+    assert (kept_card.reps, kept_card.ivl) == (3, 9)  # the update keeps the learner's reviews
 
 
 @pytest.mark.parametrize("legacy", [False, True], ids=["anki21b", "anki21"])
