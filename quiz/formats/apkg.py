@@ -57,7 +57,6 @@ CSS = """.card { font-family: sans-serif; font-size: 20px; text-align: left; }
 STOCK_BASIC = (1, 2, 3, 4)  # Anki's original stock kinds: Basic, and reversed, optional reversed, type in the answer
 STOCK_BASIC_OPTIONAL = 3  # its third field, "Add Reverse", only says whether to make the reverse card
 STOCK_CLOZE = 5
-STOCK_IMAGE_OCCLUSION = 6
 
 _MEDIA = re.compile(r"(?i)<(?:img|audio|video|object|embed)\b|\[sound:[^\]]*\]")
 _BLOCKS = r"(?:div|p|li|tr|h[1-6]|ul|ol|table|blockquote)"
