@@ -217,6 +217,13 @@ def export_deck(args: argparse.Namespace, deck_id: str) -> int:
     if fmt not in DECK_FORMATS:
         print(f"quiz export: choose a format with --format {'|'.join(DECK_FORMATS)}", file=sys.stderr)
         return 2
+    if fmt == PACKAGE and out is not None and out.suffix.lower() == ".colpkg":
+        # Anki opens a .colpkg as a whole collection, in place of the learner's own.
+        print(
+            "quiz export: write the deck as .apkg: Anki would replace your whole collection with a .colpkg",
+            file=sys.stderr,
+        )
+        return 2
     bank, _ = read_full_bank(
         locations.bank_path(getattr(args, "bank", None)),
         locations.seeds_path(getattr(args, "seeds", None)),

@@ -114,6 +114,13 @@ def test_export_writes_the_deck_beside_you_by_default(quiz, tmp_path, monkeypatc
     assert len(read_package(tmp_path / "barrel-bombs.apkg").questions) == 25
 
 
+def test_export_never_writes_a_collection_package(quiz, tmp_path):
+    """Anki opens a .colpkg in place of the learner's whole collection: quiz only writes .apkg."""
+    result = quiz("export", "barrel-bombs", "--out", str(tmp_path / "deck.colpkg"))
+    assert result.code == 2 and "Anki would replace your whole collection" in result.err
+    assert list(tmp_path.iterdir()) == []
+
+
 def test_export_counts_drafts_written_as_suspended_cards(quiz, tmp_path):
     source = tmp_path / "mixed.json"
     source.write_text(
