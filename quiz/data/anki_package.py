@@ -47,7 +47,7 @@ def read_package(path: Path) -> Reading:
                 raise _error(path, f"is a zip file with no Anki collection in it (no {' or '.join(COLLECTIONS)})")
             database = Path(temp) / "collection.sqlite"
             _unpack(package, member, database, path)
-            return apkg.read_notes(list(_notes(database, path, member)), path)
+            return apkg.read_notes(_notes(database, path, member), path)  # note by note, as SQLite gives them
     except zipfile.BadZipFile as exc:
         raise _error(path, f"is not a readable zip file ({exc}), so not an Anki package; {_HOW}") from None
 

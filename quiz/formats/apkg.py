@@ -173,7 +173,7 @@ def _items(value: str) -> list[str]:
 def _tags(note: Note, source: Path, reading: Reading) -> tuple[str, ...]:
     tags, extra = tags_from(note.tags)
     if extra:
-        _note(reading, source, note, "tags past the first three are not kept (quiz keeps up to three)")
+        _note(reading, source, note, f"only 3 tags are kept; left out: {', '.join(extra)}")
     return tags
 
 

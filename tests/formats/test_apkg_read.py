@@ -122,6 +122,12 @@ def test_a_basic_note_is_a_recall_question_with_its_tags():
     assert q.evidence == ()
 
 
+def test_tags_past_three_are_left_out_with_a_note():
+    reading = read_notes([basic("Q?", "A", tags=("a", "b", "c", "Extra::One", "leech"))], SOURCE)
+    assert reading.questions[0].tags == ("a", "b", "c")
+    assert [p.message for p in reading.notes] == ["only 3 tags are kept; left out: extra-one, leech"]
+
+
 def test_a_note_whose_cards_are_all_suspended_is_a_draft():
     both = Note(1, BASIC, ("Q?", "A"), cards=frozenset({0, 1}), suspended=frozenset({0, 1}))
     one = Note(2, BASIC, ("Q2?", "A"), cards=frozenset({0, 1}), suspended=frozenset({1}))
