@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import re
 import zipfile
 from collections.abc import Iterator
 from dataclasses import replace
+from html import unescape
 from pathlib import Path
 
 import pytest
@@ -100,3 +102,31 @@ def test_packages_anki_writes_now_import_into_quiz(tmp_path):
         with zipfile.ZipFile(path) as package:
             assert ANKI_WRITES[name] in package.namelist()
         assert seen(read_package(path)) == EXPECTED, name
+
+
+CLOZE_BLANK = re.compile(r'<span class="cloze" data-cloze="([^"]*)" data-ordinal="\d+">\[([^\]]*)\]</span>')
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "{{c1::Canberra}} is the capital of {{c2::Australia::country}}.",
+        "{{c1::The {{c2::Andes}} range}} is long.",
+        "<b>{{c1::Lima}}</b> &amp; <i>co</i>",
+        "{{c3::x}} then {{c1::y::why}}",
+    ],
+)
+def test_cloze_gaps_are_the_cards_anki_shows(anki, text):
+    """Each gap question asks what Anki's card for that cloze number asks: same blank, same answer."""
+    note = anki.new_note(anki.models.by_name("Cloze"))
+    note["Text"] = text
+    anki.add_note(note, DeckId(1))
+    shown = []
+    for card in sorted(note.cards(), key=lambda c: c.ord):
+        html = card.question().split("</style>")[-1]
+        (answer, hint), *_ = CLOZE_BLANK.findall(html)
+        blank = CLOZE_BLANK.sub(lambda m: "___" if m.group(2) == "..." else f"___ ({m.group(2)})", html)
+        shown.append((apkg.field_text(blank), apkg.field_text(unescape(answer))))
+    cloze = apkg.NoteType(1, "Cloze", ("Text", "Back Extra"), True, 5)
+    reading = apkg.read_notes([apkg.Note(1, cloze, (text, ""))], Path("x.apkg"))
+    assert [(q.prompt, q.answer) for q in reading.questions] == shown
