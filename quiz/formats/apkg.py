@@ -33,7 +33,7 @@ FIELDS = (
     "Difficulty",
     "Id",
 )
-"""The fields of the note type "quiz question"; a note type with exactly these fields is read as ours."""
+"""The fields of the note type "quiz question"; a note type whose fields start with these is read as ours."""
 
 MODEL_NAME = "quiz question"
 MODEL_ID = 1_518_907_347
@@ -86,7 +86,7 @@ class NoteType:
     @property
     def family(self) -> str:
         """'quiz', 'basic' or 'cloze' when quiz can read its notes, else ''."""
-        if self.fields == FIELDS and not self.cloze:
+        if self.fields[: len(FIELDS)] == FIELDS and not self.cloze:  # fields added in Anki are left out
             return "quiz"
         if self.cloze:
             return "cloze" if self.stock in (0, STOCK_CLOZE) else ""
@@ -237,6 +237,8 @@ def _quiz_note(note: Note, source: Path, reading: Reading) -> None:
     elif kind is Kind.CHOICE:
         reading.problems.append(Problem(source, 0, f"{where}: the answer {right!r} is not among the options; fix it"))
         return
+    if any(field_text(v) for v in note.fields[len(FIELDS) :]):
+        _note(reading, source, note, "fields added in Anki are not imported")
     if field_text(f.get("Evidence", ""), exact=True):
         _note(reading, source, note, "evidence left out (an imported deck is not checked against articles)")
     q = imported(

@@ -7,8 +7,9 @@ from pathlib import Path
 
 import pytest
 
+from quiz.core.bank import load_bank
 from quiz.core.model import Kind
-from quiz.data import anki_package
+from quiz.data import anki_package, locations
 from quiz.data.anki_package import read_package
 from quiz.formats import apkg
 from quiz.formats.apkg import Note, NoteType, field_text, read_notes
@@ -19,6 +20,7 @@ FIXTURES = Path(__file__).parent / "fixtures"
 SOURCE = Path("deck.apkg")
 BASIC = NoteType(1, "Basic", ("Front", "Back"), False, 1)
 CLOZE = NoteType(2, "Cloze", ("Text", "Back Extra"), True, 5)
+BANK_QUESTION = load_bank(locations.bank_path()).questions[0]
 
 
 def seen(reading) -> list[tuple[object, ...]]:
@@ -79,6 +81,8 @@ def test_the_oldest_format_collection_anki2_alone_reads_too():
         (NoteType(8, "Cloze (old)", ("Text", "Extra"), True, 0), "cloze"),
         (NoteType(9, "Image Occlusion", ("Occlusion", "Image", "Header", "Back Extra", "Comments"), True, 6), ""),
         (NoteType(10, "quiz question", apkg.FIELDS, False, 0), "quiz"),
+        (NoteType(10, "quiz question-1f2e3", (*apkg.FIELDS, "My notes"), False, 0), "quiz"),  # renamed, a field added
+        (NoteType(10, "quiz question", apkg.FIELDS[:-1], False, 0), ""),
         (NoteType(11, "unreadable config", ("Front", "Back"), False, -1), "basic"),
         (NoteType(12, "unreadable config", ("A", "B"), False, -1), ""),
     ],
@@ -120,6 +124,14 @@ def test_a_basic_note_is_a_recall_question_with_its_tags():
         "active",
     )
     assert q.evidence == ()
+
+
+def test_a_field_added_to_our_note_type_in_anki_is_dropped_with_a_note(tmp_path):
+    ours = NoteType(10, "quiz question", (*apkg.FIELDS, "My notes"), False, 0)
+    card = apkg.card(BANK_QUESTION, {})
+    reading = read_notes([Note(3, ours, (*card.fields, "learnt on the bus"))], SOURCE)
+    assert reading.questions[0].prompt == BANK_QUESTION.prompt
+    assert "fields added in Anki are not imported" in [p.message for p in reading.notes]
 
 
 def test_tags_past_three_are_left_out_with_a_note():
