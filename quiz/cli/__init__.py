@@ -57,6 +57,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
     handler = handler_for(getattr(args, "handler", None) or commands.HOME)
+    already_open = open_stores()
     try:
         return handler(args)
     except KeyboardInterrupt:
@@ -64,6 +65,17 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 130
     except BrokenPipeError:
         return 0
+    finally:
+        # However the command ended (a finished session, q, Ctrl+C, an error), the score database
+        # it opened is closed, and the checkpoint on closing puts every answer into quiz.db itself.
+        for store in open_stores() - already_open:
+            store.close()
+
+
+def open_stores() -> set:
+    """The score stores open in this process; none if the store was never imported (most commands)."""
+    module = sys.modules.get("quiz.data.store")
+    return module.open_stores() if module is not None else set()
 
 
 def handler_for(name: str) -> Callable[[argparse.Namespace], int]:

@@ -16,6 +16,7 @@ from quiz.cli.bank_commands import plural
 from quiz.cli.format_commands import export_deck
 from quiz.core.model import Bank
 from quiz.data import backup, locations
+from quiz.data import config as settings
 from quiz.data.library import read_full_bank
 from quiz.data.stats import Forecast, Stats
 from quiz.data.store import (
@@ -52,6 +53,14 @@ def _now() -> datetime:
 
 def _open(args: argparse.Namespace) -> Store:
     return Store.open(locations.data_dir(args.data_dir))
+
+
+def _day_start() -> int:
+    """The hour the learner's study day begins (config.toml), any problem with the file said."""
+    loaded = settings.load(locations.config_dir())
+    for warning in loaded.warnings:
+        print(f"quiz: {warning}", file=sys.stderr)
+    return loaded.config.day_start
 
 
 def _profile(store: Store, args: argparse.Namespace) -> str:
@@ -91,9 +100,10 @@ def _percent(value: float | None) -> str:
 
 @_reports_store_errors
 def stats_command(args: argparse.Namespace) -> int:
+    day_start = _day_start()
     with _open(args) as store:
         profile = _profile(store, args)
-        figures = store.stats(profile, _bank(args), _now())
+        figures = store.stats(profile, _bank(args), _now(), day_start=day_start)
     if args.json:
         print(json.dumps(figures.to_dict(), indent=2, ensure_ascii=False))
     else:
@@ -110,14 +120,16 @@ def report(s: Stats) -> str:
         streak = "0 days: answer today to start one"
     else:
         streak = plural(s.streak, "day") + (", including today" if s.answered_today else "; answer today to keep it")
-    week = sum(n for _, n in s.due.days)
+    later = sum(n for _, n in s.due.days[1:])
     lines = [
         head,
         "",
         f"Answers    {s.attempts:,} ({s.correct:,} correct, {_percent(s.accuracy)})"
         f" · {s.questions_seen:,} of {s.questions_in_bank:,} questions seen",
+        f"Mastered   {s.mastered:,} of {s.questions_in_bank:,} questions (FSRS expects you to remember them 21 days)",
         f"Streak     {streak}",
-        f"Due        {s.due.due_now:,} now · {week:,} more over the next 7 days (`quiz due` for detail)",
+        f"Due        {s.due.due_today:,} today · {later:,} more over the next {len(s.due.days) - 1} days"
+        " (`quiz due` for detail)",
     ]
     groups = (("deck", s.decks), ("tag", s.tags), ("kind", s.kinds))
     width = max([8] + [len(shown(x.name)) for _title, scores in groups for x in scores])
@@ -146,12 +158,13 @@ def report(s: Stats) -> str:
 
 @_reports_store_errors
 def due_command(args: argparse.Namespace) -> int:
-    now = _now()
+    now, day_start = _now(), _day_start()
     with _open(args) as store:
         profile = _profile(store, args)
-        forecast = store.forecast(profile, now, _bank(args))
+        forecast = store.forecast(profile, now, _bank(args), day_start=day_start)
     if args.json:
-        print(json.dumps({"profile": profile, "as_of": now.isoformat(), **forecast.to_dict()}, indent=2))
+        head = {"profile": profile, "as_of": now.isoformat(), "day_start": day_start}
+        print(json.dumps({**head, **forecast.to_dict()}, indent=2))
     else:
         print(due_table(profile, now, forecast))
     return 0
@@ -161,13 +174,17 @@ def due_table(profile: str, now: datetime, f: Forecast) -> str:
     head = f"Reviews due for {shown(profile)!r} as of {now:%Y-%m-%d %H:%M}"
     if not f.decks:
         return f"{head}\n\nNothing scheduled yet: reviews appear once you have answered questions."
-    columns = ["now", "today", *(f"{d:%a %d}" for d, _ in f.days[1:])]
+    columns = ["today", *(f"{d:%a %d}" for d, _ in f.days[1:])]
     width = max(len("all decks"), *(len(d.deck) for d in f.decks))
-    rows = [(shown(d.deck), d.due_now, *d.days) for d in f.decks]
-    rows.append(("all decks", f.due_now, *(n for _, n in f.days)))
+    rows = [(shown(d.deck), *d.days) for d in f.decks]
+    rows.append(("all decks", *(n for _, n in f.days)))
     lines = [head, "", " " * (width + 2) + "".join(f"{c:>8}" for c in columns)]
     lines += [f"  {name:<{width}}" + "".join(f"{n:>8,}" for n in counts) for name, *counts in rows]
-    lines += ["", "'today' counts the rest of today; `quiz play --mode review` studies what is due now."]
+    lines += [
+        "",
+        f"'today' is what falls due before your study day ends, {f.today.end:%a %H:%M} (overdue included):",
+        "what `quiz play --mode review` studies today. Each day begins at day_start in config.toml.",
+    ]
     return "\n".join(lines)
 
 

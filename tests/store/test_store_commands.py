@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from quiz.cli.store_commands import report, shown
-from quiz.data.store import Store
+from quiz.data.store import Store, known_version
 
 from .conftest import DATA, NOW, answer, card
 
@@ -61,16 +61,16 @@ def test_stats_for_an_unknown_profile_is_an_error(quiz, db_path: Path):
     assert run.err == "quiz: There is no profile named 'zed' (profiles: ana).\n"
 
 
-def test_due_lists_each_deck_for_now_and_the_next_days(quiz, db_path: Path):
+def test_due_lists_each_deck_for_today_and_the_next_days(quiz, db_path: Path):
     _recent(db_path)
     run = quiz("due", "--json", *BANK)
     assert run.code == 0, run.err
     data = json.loads(run.out)
-    assert data["due_now"] == 3  # each card fell due the moment it was answered
-    assert len(data["days"]) == 7
+    assert data["due_today"] == 3  # each card fell due the moment it was answered
+    assert len(data["days"]) == 7 and data["day_start"] == 4
     assert [d["deck"] for d in data["decks"]] == ["harbour"]
     text = quiz("due", *BANK).out
-    assert "harbour" in text and "all decks" in text and "now" in text
+    assert "harbour" in text and "all decks" in text and "today" in text
 
 
 def test_profiles_list_add_remove(quiz, db_path: Path):
@@ -136,7 +136,7 @@ def test_doctor_on_a_healthy_database(quiz, db_path: Path):
     Store.open(db_path).close()  # writes today's backup
     run = quiz("doctor")
     assert run.code == 0, run.out
-    assert "✓ integrity check: ok" in run.out and "✓ schema version 1" in run.out
+    assert "✓ integrity check: ok" in run.out and f"✓ schema version {known_version()}" in run.out
     assert "✓ quiz-" in run.out
 
 
