@@ -6,6 +6,7 @@ import argparse
 import csv
 import functools
 import json
+import sqlite3
 import sys
 from collections.abc import Callable, Iterable
 from datetime import datetime, timezone
@@ -268,8 +269,14 @@ def _write(rows: Iterable[dict[str, Any]], form: str, out: TextIO) -> int:
 
 
 def doctor_command(args: argparse.Namespace) -> int:
-    """Check without changing anything; with --restore, swap a damaged file for the latest good backup."""
+    """Check without changing anything; --restore swaps a damaged file for the latest good backup;
+    --backup copies the database, every answer included, to a file of the learner's choosing."""
     path = database_path(locations.data_dir(args.data_dir))
+    if args.backup is not None:
+        if args.restore:
+            print("quiz: choose one of --backup and --restore", file=sys.stderr)
+            return 2
+        return _back_up(path, args.backup)
     folder = path.parent / backup.FOLDER
     limits = {"max_version": known_version(), "application_id": APPLICATION_ID}
     found = backup.diagnose(path, full=True, **limits) if path.exists() else None
@@ -281,7 +288,7 @@ def doctor_command(args: argparse.Namespace) -> int:
         upgrade = "" if found.version == known_version() else f"; upgraded to {known_version()} when next opened"
         print(f"  ✓ schema version {found.version}{upgrade}")
     else:
-        print(f"  ✗ {explain(found)}")
+        print(f"  ✗ {explain(found, advise_doctor=False)}")
     copies = backup.backups(folder)
     print(f"Backups         {folder}")
     if not copies:
@@ -289,15 +296,17 @@ def doctor_command(args: argparse.Namespace) -> int:
     for _day, copy in copies:
         check = backup.diagnose(copy, **limits)
         print(f"  {'✓' if check.ok else '✗'} {copy.name}  {'ok' if check.ok else check.detail}")
-    damaged = found is None or found.health is backup.Health.DAMAGED
+    damaged = found is not None and found.health is backup.Health.DAMAGED
+    good = backup.latest_good_backup(folder, **limits) if damaged else None
     if not args.restore:
-        if found is not None and found.health is backup.Health.DAMAGED:
-            print("\nRun `quiz doctor --restore` to put back the latest good backup (the damaged file is kept).")
+        if damaged:
+            print("\n" + _what_to_do(path, good))
+        elif found is not None and found.ok:
+            print("\nTo keep a copy elsewhere (another disk, a new laptop): `quiz doctor --backup FILE`.")
         return 0 if found is None or found.ok else 1
     if not damaged:
         print("\nNothing to restore: " + ("the database is healthy." if found and found.ok else "see above."))
-        return 0 if found and found.ok else 1
-    good = backup.latest_good_backup(folder, **limits)
+        return 0 if found is None or found.ok else 1
     if good is None:
         print(f"\nquiz: no usable backup in {folder}; the database was left as it is.", file=sys.stderr)
         return 1
@@ -309,4 +318,49 @@ def doctor_command(args: argparse.Namespace) -> int:
     print(f"\nRestored {good.name} as {path}.")
     if aside is not None:
         print(f"The damaged file is kept as {aside}; answers given after the backup are only in that file.")
+    return 0
+
+
+def _what_to_do(path: Path, good: Path | None) -> str:
+    """The next step for a damaged database: restore a good backup, or start again beside the old file."""
+    if good is not None:
+        return (
+            f"Run `quiz doctor --restore` to put back {good.name}, the latest good backup. The damaged file "
+            "is kept beside it; answers given after that backup are only in the damaged file."
+        )
+    return (
+        f"No good backup to restore. Move {path.name} out of {path.parent} (keep it: a SQLite tool such as "
+        "`sqlite3 quiz.db .recover` may get answers back); quiz then starts a new, empty database."
+    )
+
+
+def _back_up(path: Path, target_name: str) -> int:
+    """`quiz doctor --backup [FILE]`: a checked, complete copy, never over an existing file."""
+    if not path.exists():
+        print(f"quiz: there is no score database at {path} yet: nothing to back up.", file=sys.stderr)
+        return 1
+    limits = {"max_version": known_version(), "application_id": APPLICATION_ID}
+    found = backup.diagnose(path, full=True, **limits)
+    if not found.ok:
+        print(f"quiz: not backed up. {explain(found)}", file=sys.stderr)
+        return 1
+    default = f"quiz-backup-{_now():%Y-%m-%d-%H%M%S}.db"
+    target = Path(target_name or default).expanduser()
+    if target.is_dir():
+        target = target / default
+    if target.exists():
+        print(f"quiz: {target} already exists; give another file name (a backup never overwrites).", file=sys.stderr)
+        return 1
+    try:
+        backup.back_up(path, target)
+    except (OSError, sqlite3.Error) as exc:
+        print(f"quiz: could not write the backup {target}: {getattr(exc, 'strerror', None) or exc}", file=sys.stderr)
+        return 1
+    check = backup.diagnose(target, full=True, **limits)
+    if not check.ok:
+        print(f"quiz: the backup {target} did not pass its check ({check.detail}); try again.", file=sys.stderr)
+        return 1
+    answers, profiles = backup.count(target, "attempts"), backup.count(target, "profiles")
+    print(f"Backed up {plural(answers, 'answer')} of {plural(profiles, 'profile')} to {target}.")
+    print(f"It is one complete file: copy it anywhere. To go back to it, put it in place of {path}.")
     return 0

@@ -129,8 +129,11 @@ def known_version() -> int:
     return len(MIGRATIONS)
 
 
-def explain(diagnosis: Diagnosis) -> str:
-    """What is wrong with a database file and what to do, in words for the learner."""
+def explain(diagnosis: Diagnosis, *, advise_doctor: bool = True) -> str:
+    """What is wrong with a database file and what to do, in words for the learner.
+
+    `quiz doctor` itself passes advise_doctor=False: it says what to do next in its own words.
+    """
     where = diagnosis.path
     if diagnosis.health is Health.NEWER:
         return (
@@ -147,10 +150,8 @@ def explain(diagnosis: Diagnosis) -> str:
         return f"The score database {where} is busy: another program has held it for too long ({diagnosis.detail})."
     if diagnosis.health is Health.UNREADABLE:
         return f"The score database {where} cannot be opened: {diagnosis.detail}. Check the file's permissions."
-    return (
-        f"The score database {where} is damaged: {diagnosis.detail}. It has not been changed. "
-        "Run `quiz doctor` to check it and restore the latest good backup."
-    )
+    advice = " Run `quiz doctor` to check it and restore the latest good backup." if advise_doctor else ""
+    return f"The score database {where} is damaged: {diagnosis.detail}. It has not been changed.{advice}"
 
 
 class Store:
@@ -162,7 +163,9 @@ class Store:
         self.path = path
         self.lock_waits = 0  # times a write found the database locked and retried (diagnostics)
         self.backup_problem: str | None = None
-        self._closed = False
+        # Closes with a checkpoint whichever comes first: close(), the store being dropped, or
+        # the end of the process (a finalizer also runs at interpreter exit).
+        self._finalizer = weakref.finalize(self, _checkpoint_and_close, db, self._lock)
 
     # ----------------------------------------------------------------------- opening
 
@@ -214,17 +217,10 @@ class Store:
     def close(self) -> None:
         """Fold the write-ahead log into quiz.db, then close: the file alone then holds every answer.
 
-        SQLite checkpoints when the last connection closes; the explicit checkpoint does it even
-        while another quiz has the file open. Closing twice is harmless.
+        Closing twice is harmless.
         """
-        with self._lock:
-            if self._closed:
-                return
-            self._closed = True
-            _OPEN.discard(self)
-            with contextlib.suppress(sqlite3.Error):  # busy or read-only: the log stays, nothing is lost
-                self._db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
-            self._db.close()
+        _OPEN.discard(self)
+        self._finalizer()  # runs once
 
     def __enter__(self) -> Store:
         return self
@@ -502,6 +498,15 @@ class Store:
 
 
 _OPEN: weakref.WeakSet[Store] = weakref.WeakSet()
+
+
+def _checkpoint_and_close(db: sqlite3.Connection, lock: threading.RLock) -> None:
+    """SQLite folds the log into the file only when the LAST connection closes; the explicit
+    checkpoint does it even while another quiz has the file open."""
+    with lock:  # after any transaction in flight in another thread
+        with contextlib.suppress(sqlite3.Error):  # busy or read-only: the log stays, nothing is lost
+            db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        db.close()
 
 
 def open_stores() -> set[Store]:
