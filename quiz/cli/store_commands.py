@@ -127,7 +127,8 @@ def report(s: Stats) -> str:
         "",
         f"Answers    {s.attempts:,} ({s.correct:,} correct, {_percent(s.accuracy)})"
         f" · {s.questions_seen:,} of {s.questions_in_bank:,} questions seen",
-        f"Mastered   {s.mastered:,} of {s.questions_in_bank:,} questions (FSRS expects you to remember them 21 days)",
+        f"Mastered   {s.mastered:,} of {s.questions_in_bank:,} questions"
+        " (FSRS expects you to remember them for 21 days or more)",
         f"Streak     {streak}",
         f"Due        {s.due.due_today:,} today · {later:,} more over the next {len(s.due.days) - 1} days"
         " (`quiz due` for detail)",

@@ -184,7 +184,7 @@ class HomeScreen(Screen[None]):
         if session.current is None:
             self.study.finish(session)
             what = {
-                Mode.REVIEW: "Nothing is due for review. Come back later, or practise.",
+                Mode.REVIEW: "Nothing is due today and no new questions are left: come back tomorrow, or practise.",
                 Mode.MISTAKES: "No mistakes to go over: your latest answers were all right.",
             }.get(options.mode, "No questions match these choices.")
             self.notify(what, title="Nothing to study", severity="warning")
