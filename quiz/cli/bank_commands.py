@@ -39,7 +39,8 @@ def check(args: argparse.Namespace) -> int:
     if failed:
         found = [plural(len(errors), "problem")] if errors else []
         found += [plural(len(warnings), "warning")] if strict and warnings else []
-        print(f"\n✗ {' and '.join(found)} in {display(path)}; fix them and run `quiz check{' --strict' if strict else ''}` again.")
+        again = "quiz check --strict" if strict else "quiz check"
+        print(f"\n✗ {' and '.join(found)} in {display(path)}; fix them and run `{again}` again.")
         return 1
     if warnings:
         print(

@@ -67,7 +67,11 @@ def findings(bank: Bank) -> list[Finding]:
 def companions(bank: Bank, deck: Deck) -> list[Deck]:
     """The decks studied alongside `deck`: itself and every deck drawn from one of its articles."""
     mine = set(deck.articles) | {a for q in deck.questions for a in q.articles}
-    return [d for d in bank.decks if d.id == deck.id or mine & ({*d.articles} | {a for q in d.questions for a in q.articles})]
+    return [
+        d
+        for d in bank.decks
+        if d.id == deck.id or mine & ({*d.articles} | {a for q in d.questions for a in q.articles})
+    ]
 
 
 # --------------------------------------------------------------------------- leaks
@@ -236,7 +240,13 @@ def time_words(q: Question) -> list[Finding]:
     if not ageing:
         return []
     words = ", ".join(f"'{w}'" for w in ageing)
-    return [Finding(q, "prompt", f"the prompt says {words}, which is wrong once newer news exists; name the event by its date or content")]
+    return [
+        Finding(
+            q,
+            "prompt",
+            f"the prompt says {words}, which is wrong once newer news exists; name the event by its date or content",
+        )
+    ]
 
 
 # --------------------------------------------------------------------------- helpers

@@ -27,7 +27,7 @@ def q(qid: str, prompt: str, answer: str | float = "", kind: Kind = Kind.CHOICE,
 MAYOR = q("m", "Who is the harbour's mayor?", "Ada Quist", Kind.RECALL, alternatives=("Quist",))
 TERROR = q(
     "t",
-    "Barrel bombs are \"weapons of ___\".",
+    'Barrel bombs are "weapons of ___".',
     "terror",
     Kind.GAP,
     quote='barrel bombs are not defensive weapons, "they are weapons of terror."',
@@ -58,7 +58,10 @@ def test_a_prompt_that_shows_another_answer_is_a_leak(victim, prompt, shown):
         (MAYOR, "What did Ada Quistorp say?"),  # a longer name that merely starts alike
         (TERROR, "Why is terror on the agenda?"),  # a common word outside its quoted phrase
         (COST, "Why did the repairs take 12 days?"),
-        (q("s", "Which measure is threatened?", "Sanctions", quote="the measure threatens sanctions"), "Who rejected new sanctions?"),
+        (
+            q("s", "Which measure is threatened?", "Sanctions", quote="the measure threatens sanctions"),
+            "Who rejected new sanctions?",
+        ),
     ],
 )
 def test_near_misses_are_not_leaks(victim, prompt):
@@ -105,12 +108,20 @@ def test_leaks_cross_into_companion_decks_only():
         # ps-010's old pattern, "respectively" pairs
         (
             "Putin in Bishkek, Gatilov in Geneva",
-            ["Putin in Geneva, Gatilov in Bishkek", "Putin in Moscow, Gatilov in Geneva", "Putin in Bishkek, Gatilov in New York"],
+            [
+                "Putin in Geneva, Gatilov in Bishkek",
+                "Putin in Moscow, Gatilov in Geneva",
+                "Putin in Bishkek, Gatilov in New York",
+            ],
             True,
         ),
         (
             "Putin in Bishkek, Gatilov in Geneva",
-            ["Putin in Geneva, Gatilov in Bishkek", "Putin in Moscow, Gatilov in New York", "Putin in New York, Gatilov in Moscow"],
+            [
+                "Putin in Geneva, Gatilov in Bishkek",
+                "Putin in Moscow, Gatilov in New York",
+                "Putin in New York, Gatilov in Moscow",
+            ],
             False,
         ),
         # order questions: each item's place is a part
@@ -132,8 +143,16 @@ def test_order_parts_keep_their_place():
 @pytest.mark.parametrize(
     ("key", "distractors", "flagged"),
     [
-        ("The bombs are dropped from helicopters, and only government forces have helicopters", ["Army markings", "Russia supplied them", "UN monitors saw them"], True),
-        ("Only the army has the helicopters that drop them", ["The bombs carry Syrian army markings", "Russia admitted supplying them", "UN monitors saw them"], False),
+        (
+            "The bombs are dropped from helicopters, and only government forces have helicopters",
+            ["Army markings", "Russia supplied them", "UN monitors saw them"],
+            True,
+        ),
+        (
+            "Only the army has the helicopters that drop them",
+            ["The bombs carry Syrian army markings", "Russia admitted supplying them", "UN monitors saw them"],
+            False,
+        ),
         ("Four words in all", ["One", "Two", "Three"], False),  # longer, but by too few words to stand out
     ],
 )
@@ -144,8 +163,16 @@ def test_key_notably_longer_than_every_distractor(key, distractors, flagged):
 @pytest.mark.parametrize(
     ("key", "distractors", "flagged"),
     [
-        ("Rebel ground forces could keep bombing", ["It required troops to leave", "It exempted coalition aircraft", "It let militants leave"], True),
-        ("It let rebel ground forces keep bombing", ["It required troops to leave", "It exempted coalition aircraft", "It let militants leave"], False),
+        (
+            "Rebel ground forces could keep bombing",
+            ["It required troops to leave", "It exempted coalition aircraft", "It let militants leave"],
+            True,
+        ),
+        (
+            "It let rebel ground forces keep bombing",
+            ["It required troops to leave", "It exempted coalition aircraft", "It let militants leave"],
+            False,
+        ),
         ("Three weeks", ["2 weeks", "5 weeks", "6 weeks"], True),
         ("3 weeks", ["2 weeks", "5 weeks", "6 weeks"], False),
         ("Vienna", ["Geneva", "Paris", "Moscow"], False),
@@ -163,7 +190,11 @@ def test_distractors_sharing_a_form_the_key_lacks(key, distractors, flagged):
         ("Who spoke yesterday?", "Russia blocked a statement", True),
         ("What did recent attacks do?", "Russia blocked a statement", True),
         # the evidence's own sentence needs the word
-        ("Kerry said a hospital was hit \"last night\". How many died?", "yet another hospital last night, killing 20 people", False),
+        (
+            'Kerry said a hospital was hit "last night". How many died?',
+            "yet another hospital last night, killing 20 people",
+            False,
+        ),
         ("Which round of talks is the latest?", "the latest round of UN-mediated talks", False),
         ("In the report on the block of December 19, who spoke?", "Russia blocked a statement", False),
         ("Who called the talks the most serious negotiations to date?", "the most serious negotiations to date", False),
