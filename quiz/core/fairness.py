@@ -182,7 +182,8 @@ def modal_key(key: str, distractors: Sequence[str]) -> str:
     if len(split[0]) < 2 or sum(len(s) >= 2 for s in split) < 3:
         return ""
     counts = Counter(p for s in split for p in set(s))
-    scores = [sum(counts[p] for p in set(s)) for s in split]
+    # How often an option's parts recur in the other options: more parts alone earn nothing.
+    scores = [sum(counts[p] - 1 for p in set(s)) for s in split]
     if all(scores[0] > s for s in scores[1:]):
         return (
             "the key is the option whose parts recur most among the options, so it can be picked without the article; "

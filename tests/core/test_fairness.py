@@ -127,6 +127,12 @@ def test_leaks_cross_into_companion_decks_only():
         # order questions: each item's place is a part
         ("A, then B, then C", ["B, then A, then C", "C, then B, then A", "A, then C, then B"], True),
         ("A, then B, then C", ["B, then C, then A", "C, then A, then B", "A, then C, then B"], False),
+        # a key with more parts than the others, none of them recurring
+        (
+            "Missiles, warplanes and helicopters",
+            ["Chemical weapons and precursors", "Nuclear fuel and parts", "Ships and submarines"],
+            False,
+        ),
         # prose options are not composite
         ("The use of force", ["A formal condemnation", "A referral to the court", "A suspension"], False),
     ],
