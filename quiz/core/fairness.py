@@ -55,10 +55,14 @@ def fairness(bank: Bank) -> list[Problem]:
 def findings(bank: Bank) -> list[Finding]:
     """Leaks between questions, option patterns and time-relative words, in bank order."""
     found: list[Finding] = []
+    drawn = {d.id: _drawn_from(d) for d in bank.decks}
+    answers: dict[tuple[str, ...], AnswerIndex] = {}
     for deck in bank.decks:
-        others = [q for d in companions(bank, deck) for q in d.active]
+        group = tuple(d.id for d in bank.decks if d.id == deck.id or drawn[deck.id] & drawn[d.id])
+        if group not in answers:
+            answers[group] = AnswerIndex(q for d in bank.decks if d.id in group for q in d.active)
         for q in deck.active:
-            found += leaks(q, others)
+            found += answers[group].leaks(q)
             found += option_patterns(q)
             found += time_words(q)
     return found
@@ -66,41 +70,71 @@ def findings(bank: Bank) -> list[Finding]:
 
 def companions(bank: Bank, deck: Deck) -> list[Deck]:
     """The decks studied alongside `deck`: itself and every deck drawn from one of its articles."""
-    mine = set(deck.articles) | {a for q in deck.questions for a in q.articles}
-    return [
-        d
-        for d in bank.decks
-        if d.id == deck.id or mine & ({*d.articles} | {a for q in d.questions for a in q.articles})
-    ]
+    mine = _drawn_from(deck)
+    return [d for d in bank.decks if d.id == deck.id or mine & _drawn_from(d)]
+
+
+def _drawn_from(deck: Deck) -> set[str]:
+    return set(deck.articles) | {a for q in deck.questions for a in q.articles}
 
 
 # --------------------------------------------------------------------------- leaks
 
 
-def leaks(q: Question, others: Iterable[Question]) -> list[Finding]:
-    """Where `q`'s prompt, or text every one of its options shares, holds another question's answer."""
-    shown = [("prompt", q.prompt)]
-    options = _options(q)
-    if len(options) >= 2:
-        shown.append(("distractors", " / ".join(_common_parts(options))))
-    out: list[Finding] = []
-    for other in others:
-        if other.id == q.id or fold(other.answer_text) == fold(q.answer_text):
-            continue
+class AnswerIndex:
+    """The answers of a set of questions, looked up by the runs of words of a text (fast for big decks)."""
+
+    def __init__(self, questions: Iterable[Question]) -> None:
+        self.forms: dict[str, list[tuple[Question, str]]] = {}
+        self.numbers: dict[float, list[Question]] = {}
+        for q in questions:
+            if q.kind is Kind.NUMBER and isinstance(q.answer, float) and abs(q.answer) >= 100:
+                self.numbers.setdefault(q.answer, []).append(q)
+                continue
+            for form in answer_forms(q):
+                self.forms.setdefault(_words(form), []).append((q, form))
+        self.longest = max((len(k.split()) for k in self.forms), default=0)
+
+    def shown_in(self, text: str) -> list[tuple[Question, str]]:
+        """(question, form of its answer) for every answer that `text` shows, first form first."""
+        words = _words(text).split()
+        hits = [
+            hit
+            for i in range(len(words))
+            for j in range(i + 1, min(i + self.longest, len(words)) + 1)
+            for hit in self.forms.get(" ".join(words[i:j]), ())
+        ]
+        hits += [(q, q.answer_text) for value in numbers_in(text) for q in self.numbers.get(value, ())]
+        return hits
+
+    def leaks(self, q: Question) -> list[Finding]:
+        """Where `q`'s prompt, or text every one of its options shares, holds another question's answer."""
+        shown = [("prompt", q.prompt)]
+        options = _options(q)
+        if len(options) >= 2:
+            shown.append(("distractors", " / ".join(_common_parts(options))))
+        out: list[Finding] = []
+        seen = {q.id}
         for field, text in shown:
-            hit = _given_away(other, text)
-            if hit:
+            for other, form in self.shown_in(text):
+                if other.id in seen or fold(other.answer_text) == fold(q.answer_text):
+                    continue
+                seen.add(other.id)
                 where = "the prompt shows" if field == "prompt" else "every option says"
                 out.append(
                     Finding(
                         q,
                         field,
-                        f"{where} '{shorten(hit, 40)}', the answer to {other.id}; "
+                        f"{where} '{shorten(form, 40)}', the answer to {other.id}; "
                         "reword one of the two so that neither gives the other away",
                     )
                 )
-                break
-    return out
+        return out
+
+
+def leaks(q: Question, others: Iterable[Question]) -> list[Finding]:
+    """Where `q`'s prompt, or text every one of its options shares, holds the answer of one of `others`."""
+    return AnswerIndex(others).leaks(q)
 
 
 def answer_forms(q: Question) -> list[str]:
@@ -136,18 +170,6 @@ def _name(form: str, evidence: str) -> bool:
         return False
     written = re.search(rf"\b{re.escape(loose(form))}", evidence, re.IGNORECASE)
     return bool(written and written.group()[0].isupper())
-
-
-def _given_away(q: Question, text: str) -> str:
-    """The form of `q`'s answer that `text` shows, or ''."""
-    if q.kind is Kind.NUMBER:
-        value = float(q.answer) if isinstance(q.answer, float) else None
-        return q.answer_text if value is not None and abs(value) >= 100 and value in numbers_in(text) else ""
-    folded = f" {_words(text)} "
-    for form in answer_forms(q):
-        if f" {_words(form)} " in folded:
-            return form
-    return ""
 
 
 # --------------------------------------------------------------------------- option patterns

@@ -4,7 +4,8 @@ Questions are separated by blank lines: `// comment`, `::title::`, an optional `
 format, the text, and one answer block in braces: `{=right ~wrong}` (multiple choice),
 `{=answer =other}` (short answer), `{T}`/`{FALSE}`, `{#250000:1000}` or `{#1..5}` (numerical).
 Text after the braces makes a missing-word (gap) question. `#feedback` follows an answer and
-`####feedback` is the general feedback (read after the closing brace too); `\\~ \\= \\# \\{ \\} \\: \\\\` are literal and `\\n` is a new line.
+`####feedback` is the general feedback (read after the closing brace too);
+`\\~ \\= \\# \\{ \\} \\: \\\\` are literal and `\\n` is a new line.
 
 quiz writes what GIFT has no syntax for in comments Moodle ignores: `// [tag:name]` (Moodle's
 own convention) and `// quiz: {"difficulty": 2, ...}` (kind, difficulty, status, unit, and the
