@@ -10,7 +10,7 @@ from collections.abc import Sequence
 from rapidfuzz.distance import DamerauLevenshtein
 
 from quiz.core.model import Kind, Question, format_answer, format_number
-from quiz.core.places import same_place
+from quiz.core.places import country_of, same_place
 from quiz.core.text import (
     fold,
     loose,
@@ -152,9 +152,12 @@ def _grade_text(question: Question, given: str, expected: str, form: Form, optio
         return Verdict(Outcome.WRONG, given, expected)
     if (date := parse_date(answer)) and (parse_date(given) == date or slash_date_readings(given) == {date}):
         return Verdict(Outcome.ALTERNATIVE, given, expected, "accepted: the same date")
-    for target in (answer, *question.alternatives):
+    targets = (answer, *question.alternatives)
+    for target in targets:
         if place := same_place(given, target):
             return Verdict(Outcome.ALTERNATIVE, given, expected, f"accepted: the same country ({place})")
+    if (named := country_of(given)) and any(country_of(t) not in (None, named) for t in targets):
+        return Verdict(Outcome.WRONG, given, expected)  # another country is a wrong fact, not a typo ("Austria")
     meant = _misspelt(typed, (answer, *question.alternatives), (*question.distractors, *options))
     if meant is not None:
         return Verdict(Outcome.TYPO, given, expected, f"accepted: typo (expected '{meant}')")

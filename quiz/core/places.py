@@ -10,11 +10,15 @@ from quiz.core.text import fold
 TABLE = Path(__file__).with_name("places.toml")
 
 
+def country_of(text: str) -> str | None:
+    """The usual name of the country `text` names or describes ("British" -> "United Kingdom"), or None."""
+    return _places().get(fold(text))
+
+
 def same_place(a: str, b: str) -> str | None:
     """The usual name of the country both texts name (e.g. "British" and "UK"), or None."""
-    places = _places()
-    first, second = places.get(fold(a)), places.get(fold(b))
-    return first if first is not None and first == second else None
+    first = country_of(a)
+    return first if first is not None and first == country_of(b) else None
 
 
 @cache

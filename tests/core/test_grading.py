@@ -653,6 +653,27 @@ def test_near_miss_countries_are_wrong(answer, given_text):
     assert not grade(question(Kind.RECALL, answer), given_text, Form.TYPED).correct
 
 
+def test_every_word_of_the_table_grades_right_for_its_own_country_only():
+    """Exhaustive over the shipped table: "Austria" is no typo of "Australia" once both are known countries."""
+    import tomli
+
+    from quiz.core.places import TABLE
+
+    table = tomli.loads(TABLE.read_text(encoding="utf-8"))
+    words = [(n, w) for n, entry in enumerate(table["country"]) for w in (*entry["names"], *entry["demonyms"])]
+    wrong = [
+        (a, b)
+        for i, a in words
+        for j, b in words
+        if grade(question(Kind.RECALL, a), b, Form.TYPED).correct is not (i == j)
+    ]
+    assert wrong == []
+
+
+def test_a_misspelt_country_is_still_a_typo():
+    assert grade(question(Kind.RECALL, "Australia"), "Austrlia", Form.TYPED).outcome is Outcome.TYPO
+
+
 def test_a_demonym_picked_as_an_option_is_judged_as_it_stands():
     """A chosen option is the learner's choice; only typed answers get the country table."""
     asked = question(Kind.RECALL, "British", distractors=("French", "UK"))
