@@ -10,7 +10,7 @@ from collections import Counter
 from pathlib import Path
 from typing import TextIO
 
-from quiz.core.check import check_bank
+from quiz.core.check import check_bank, ungrounded
 from quiz.core.fairness import fairness
 from quiz.core.model import Bank
 from quiz.core.problems import Problem
@@ -42,13 +42,15 @@ def check(args: argparse.Namespace) -> int:
         again = "quiz check --strict" if strict else "quiz check"
         print(f"\n✗ {' and '.join(found)} in {display(path)}; fix them and run `{again}` again.")
         return 1
+    loose = len(ungrounded(bank))
+    grounded = f"{plural(loose, 'question')} ungrounded (imported, no evidence)" if loose else "all grounded"
     if warnings:
         print(
-            f"\n✓ {display(path)}: {_counts(bank)}, all grounded; "
+            f"\n✓ {display(path)}: {_counts(bank)}, {grounded}; "
             f"{plural(len(warnings), 'fairness warning')} (`quiz check --strict` fails on them)."
         )
         return 0
-    print(f"✓ {display(path)}: {_counts(bank)}, all grounded{', and fair' if strict else ''}.")
+    print(f"✓ {display(path)}: {_counts(bank)}, {grounded}{', and fair' if strict else ''}.")
     return 0
 
 
@@ -63,6 +65,7 @@ def _report(bank: Bank, errors: list[Problem], warnings: list[Problem], failed: 
         "decks": len(bank.decks),
         "questions": len(bank.questions),
         "articles": len(bank.articles),
+        "ungrounded": len(ungrounded(bank)),
         "problems": [{**p.as_dict(), "file": display(p.file)} for p in errors],
         "warnings": [{**p.as_dict(), "file": display(p.file)} for p in warnings],
     }
