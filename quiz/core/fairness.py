@@ -58,6 +58,8 @@ def findings(bank: Bank) -> list[Finding]:
     drawn = {d.id: _drawn_from(d) for d in bank.decks}
     answers: dict[tuple[str, ...], AnswerIndex] = {}
     for deck in bank.decks:
+        # A deck is studied alongside itself and every deck drawn from one of its articles (the
+        # cross-article deck with each article's deck): answers must not leak within that group.
         group = tuple(d.id for d in bank.decks if d.id == deck.id or drawn[deck.id] & drawn[d.id])
         if group not in answers:
             answers[group] = AnswerIndex(q for d in bank.decks if d.id in group for q in d.active)
@@ -66,12 +68,6 @@ def findings(bank: Bank) -> list[Finding]:
             found += option_patterns(q)
             found += time_words(q)
     return found
-
-
-def companions(bank: Bank, deck: Deck) -> list[Deck]:
-    """The decks studied alongside `deck`: itself and every deck drawn from one of its articles."""
-    mine = _drawn_from(deck)
-    return [d for d in bank.decks if d.id == deck.id or mine & _drawn_from(d)]
 
 
 def _drawn_from(deck: Deck) -> set[str]:
@@ -227,7 +223,7 @@ def longer_key(key: str, distractors: Sequence[str]) -> str:
 
 
 def odd_form(key: str, distractors: Sequence[str]) -> str:
-    """A warning when all the distractors share a form the key lacks (a first word, a figure, a name, length)."""
+    """A warning when all the distractors share a form the key lacks (the same first word, a figure)."""
     for name, form in _FORMS:
         mine = form(key)
         theirs = {form(d) for d in distractors}
