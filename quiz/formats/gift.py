@@ -310,8 +310,8 @@ def _note_dropped_feedback(feedbacks: list[str], kept: str, line: int, source: P
     if kept in given:
         given.remove(kept)
     if given:
-        which = f"{len(given)} answer{'s' if len(given) > 1 else ''}"
-        reading.notes.append(Problem(source, line, f"feedback on {which} left out; {FEEDBACK_KEPT}"))
+        which = f"{len(given)} other feedback text{'s' if len(given) > 1 else ''}"
+        reading.notes.append(Problem(source, line, f"{which} left out; {FEEDBACK_KEPT}"))
 
 
 _Parsed = tuple[str | bool | float, list[str], list[str], float, str]

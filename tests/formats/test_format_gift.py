@@ -84,7 +84,7 @@ def test_tags_and_quiz_comment_are_read(good):
 def test_lossy_answers_are_noted():
     reading, _ = read_file(FIXTURES / "good.gift")
     notes = {(n.line, n.message.split(" ")[0]) for n in reading.notes}
-    assert notes == {(6, "feedback"), (15, "feedback"), (29, "only"), (29, "feedback"), (50, "options")}
+    assert notes == {(6, "2"), (15, "1"), (29, "only"), (29, "1"), (50, "options")}
 
 
 def gift(text: str):
@@ -123,14 +123,14 @@ def test_general_feedback_after_the_braces_is_the_explanation_not_the_prompt(tex
 @pytest.mark.parametrize(
     ("text", "explanation", "note"),
     [
-        ("Q? {=a#Yes. ~b#No.}", "Yes.", "feedback on 1 answer left out"),
-        ("Q? {=a#Yes. ~b#No. ~c#Nor this.}", "Yes.", "feedback on 2 answers left out"),
-        ("Q? {=a#Yes. ~b ####General.}", "General.", "feedback on 1 answer left out"),
+        ("Q? {=a#Yes. ~b#No.}", "Yes.", "1 other feedback text left out"),
+        ("Q? {=a#Yes. ~b#No. ~c#Nor this.}", "Yes.", "2 other feedback texts left out"),
+        ("Q? {=a#Yes. ~b ####General.}", "General.", "1 other feedback text left out"),
         ("Q? {=a ~b} ####After.", "After.", ""),
-        ("Q? {=a ~b ####Inside.} ####After.", "Inside.", "feedback on 1 answer left out"),
-        ("Q? {T#Wrong.#Right.}", "Right.", "feedback on 1 answer left out"),
+        ("Q? {=a ~b ####Inside.} ####After.", "Inside.", "1 other feedback text left out"),
+        ("Q? {T#Wrong.#Right.}", "Right.", "1 other feedback text left out"),
         ("Q? {#5#Five.}", "Five.", ""),
-        ("Q? {#5 ~#Not that.}", "No explanation was given in x.gift.", "feedback on 1 answer left out"),
+        ("Q? {#5 ~#Not that.}", "No explanation was given in x.gift.", "1 other feedback text left out"),
         ("Q? {=a#Yes. ~b}", "Yes.", ""),
     ],
 )
@@ -138,7 +138,7 @@ def test_feedback_that_is_dropped_is_noted(text, explanation, note):
     reading = gift(text)
     (q,) = reading.questions
     assert q.explanation == explanation
-    said = [n.message for n in reading.notes if "feedback" in n.message]
+    said = [n.message for n in reading.notes if "feedback text" in n.message]
     assert said == ([f"{note}; {FEEDBACK_KEPT}"] if note else [])
 
 
@@ -234,10 +234,10 @@ def test_a_file_moodle_exported_imports():
     assert (france.tags, france.explanation) == (("geography", "europe"), "Paris is the capital.")
     assert (grant.explanation, moon.explanation) == ("Right.", "The Moon orbits the Earth.")
     assert [(n.line, n.message) for n in reading.notes] == [
-        (7, f"feedback on 2 answers left out; {FEEDBACK_KEPT}"),  # Yes. No. (the general feedback is kept)
+        (7, f"2 other feedback texts left out; {FEEDBACK_KEPT}"),  # Yes. No. (the general feedback is kept)
         (15, "only the first full-credit numerical answer is kept"),
-        (15, f"feedback on 2 answers left out; {FEEDBACK_KEPT}"),  # Close. Not even close.
+        (15, f"2 other feedback texts left out; {FEEDBACK_KEPT}"),  # Close. Not even close.
         (22, "answers with part credit (=%50%...) are left out"),
-        (22, f"feedback on 1 answer left out; {FEEDBACK_KEPT}"),  # Half a mark.
-        (29, f"feedback on 2 answers left out; {FEEDBACK_KEPT}"),
+        (22, f"1 other feedback text left out; {FEEDBACK_KEPT}"),  # Half a mark.
+        (29, f"2 other feedback texts left out; {FEEDBACK_KEPT}"),
     ]
