@@ -39,6 +39,7 @@ def _bank(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -> N
     )
     p.add_argument("path", nargs="?", help="deck file or folder (default: the bank in use)")
     p.add_argument("--json", action="store_true", help="machine-readable report")
+    p.add_argument("--strict", action="store_true", help="fail on fairness warnings too")
     p.set_defaults(handler="quiz.cli.bank_commands:check")
 
 
