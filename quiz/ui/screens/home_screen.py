@@ -28,7 +28,7 @@ from quiz.ui.widgets.split_line import SplitLine
 
 DECKS_CAPTION = "Decks · Space picks (none picked: all)"
 DECK_COLUMNS = ("", "Deck", "Qs", "Mastered", "Due", "Latest")
-DECK_WIDTHS = (1, 12, 3, 8, 3, 6)  # the deck title (12 here) takes what the others leave
+DECK_WIDTHS = (1, 12, 2, 4, 3, 5)  # least widths: the figures widen to fit, the title takes the rest
 MASTERED_AFTER = timedelta(days=7)
 """A question counts as mastered when its latest answer was right and its next review is a week off or more."""
 
