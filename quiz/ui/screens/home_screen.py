@@ -19,6 +19,7 @@ from textual.widgets import Static
 
 from quiz.core.model import Deck
 from quiz.core.selection import History, Mode, Options
+from quiz.data import preferences
 from quiz.study import Study
 from quiz.ui.literal import literal, visible
 from quiz.ui.screens.session_dialog import SessionChoice, SessionDialog
@@ -66,9 +67,7 @@ class HomeScreen(Screen[None]):
         return self.app.study  # type: ignore[attr-defined]
 
     def compose(self) -> ComposeResult:
-        config = self.app.config  # type: ignore[attr-defined]
-        mode = Mode(config.mode) if config.mode in Mode._value2member_map_ else Mode.PRACTICE
-        self.choice = SessionChoice(mode=mode, count=config.count)
+        self.restore_choice()
         # The lines docked at the top and bottom; between them, the decks beside the session panel.
         yield SplitLine(id="home-top")
         yield DeckList(DECK_COLUMNS, DECK_WIDTHS, title_column=1, caption=DECKS_CAPTION, id="decks")
@@ -121,6 +120,28 @@ class HomeScreen(Screen[None]):
         pick = "✓" if deck.id in self.picked else " "
         return (pick, deck.title, str(len(ids)), share, str(due), latest)
 
+    def restore_choice(self) -> None:
+        """The profile's choices from last time; the config's mode and count where there are none."""
+        config = self.app.config  # type: ignore[attr-defined]
+        mode = Mode(config.mode) if config.mode in Mode._value2member_map_ else Mode.PRACTICE
+        default = SessionChoice(mode=mode, count=config.count)
+        data_dir = self.study.data_dir
+        saved = preferences.load(data_dir, self.study.profile) if data_dir is not None else {}
+        self.choice = SessionChoice.restored(saved, default)
+        decks = saved.get("decks", [])
+        self.picked = {d.id for d in self.study.bank.decks if d.id in decks}  # type: ignore[operator]
+
+    def remember_choice(self) -> None:
+        """Keep the choices and picked decks for this profile's next start."""
+        data_dir = self.study.data_dir
+        if data_dir is None:
+            return
+        picked = [d.id for d in self.study.bank.decks if d.id in self.picked]
+        try:
+            preferences.save(data_dir, self.study.profile, {**self.choice.saved(), "decks": picked})
+        except OSError as exc:  # a read-only data folder: the session still runs, only the memory is lost
+            self.notify(f"Could not remember these choices: {exc}", severity="warning", markup=False)
+
     def show_choice(self) -> None:
         grid = Table.grid(padding=(0, 1))
         grid.add_column(style="dim", no_wrap=True)
@@ -152,6 +173,7 @@ class HomeScreen(Screen[None]):
             difficulty=(choice.level,) if choice.level else (),
             count=choice.count,
             form=choice.form,
+            time_limit=choice.time_limit,
         )
 
     # ------------------------------------------------------------------ actions
@@ -164,6 +186,7 @@ class HomeScreen(Screen[None]):
             if choice is not None:
                 self.choice = choice
                 self.show_choice()
+                self.remember_choice()
 
         tags = sorted({t for q in self.study.bank.questions for t in q.tags})
         self.app.push_screen(SessionDialog(self.choice, tags), chosen)
@@ -171,6 +194,7 @@ class HomeScreen(Screen[None]):
     def action_next_mode(self) -> None:
         self.choice = self.choice.next_mode()
         self.show_choice()
+        self.remember_choice()
 
     def action_drill(self) -> None:
         from quiz.core.drill import decode
@@ -204,10 +228,12 @@ class HomeScreen(Screen[None]):
         self.picked ^= {self.study.bank.decks[row].id}
         mark = "✓" if self.study.bank.decks[row].id in self.picked else " "
         decks.set_rows([(mark, *r[1:]) if i == row else r for i, r in enumerate(decks.rows)])
+        self.remember_choice()
 
     def action_pick_all(self) -> None:
         self.picked.clear()
         self.refresh_decks()
+        self.remember_choice()
 
     def action_profile(self) -> None:
         from quiz.ui.screens.profile_dialog import ProfileDialog
@@ -215,6 +241,8 @@ class HomeScreen(Screen[None]):
         def switch(name: str | None) -> None:
             if name:
                 self.study.switch_profile(name)
+                self.restore_choice()
+                self.show_choice()
                 self.refresh_decks()
                 self.notify(f"Now studying as {name}.", markup=False)
 
