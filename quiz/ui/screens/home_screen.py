@@ -54,6 +54,7 @@ class HomeScreen(Screen[None]):
         Binding("s", "stats", "Stats", id="home.stats"),
         Binding("r", "read", "Read", tooltip="Read article", id="home.read"),
         Binding("d", "drafts", "Drafts", id="home.drafts"),
+        Binding("comma", "settings", "Settings", tooltip="Study settings", id="home.settings", show=False),
     ]
 
     def __init__(self) -> None:
@@ -151,7 +152,13 @@ class HomeScreen(Screen[None]):
         keys = Table.grid(padding=(0, 1))
         keys.add_column(style="bold", no_wrap=True)
         keys.add_column()
-        for key, what in (("o", "change these"), ("m", "next mode"), ("c", "drill code"), ("Enter", "start")):
+        for key, what in (
+            ("o", "change these"),
+            ("m", "next mode"),
+            ("c", "drill code"),
+            (",", "settings"),
+            ("Enter", "start"),
+        ):
             keys.add_row(key, what)
         self.query_one("#session-panel", Static).update(
             Group(
@@ -257,6 +264,29 @@ class HomeScreen(Screen[None]):
         from quiz.ui.screens.drafts_screen import DraftsScreen
 
         self.app.push_screen(DraftsScreen())
+
+    def action_settings(self) -> None:
+        from quiz.data import config as settings
+        from quiz.ui.screens.settings_dialog import SettingsDialog
+
+        app = self.app
+
+        def save(config: settings.Config | None) -> None:
+            if config is None or config == app.config:  # type: ignore[attr-defined]
+                return
+            app.config = config  # type: ignore[attr-defined]
+            if app.config_dir is None:  # type: ignore[attr-defined]
+                self.notify("Settings changed for this run only (no config folder).", severity="warning")
+                return
+            try:
+                settings.save(app.config_dir, config)  # type: ignore[attr-defined]
+            except OSError as exc:
+                self.notify(f"Settings not saved: {exc}", severity="error", markup=False)
+                return
+            self.notify(f"Saved in {settings.config_file(app.config_dir)}.", title="Settings", markup=False)  # type: ignore[attr-defined]
+            self.refresh_decks()  # the day's start moves what is due today
+
+        app.push_screen(SettingsDialog(app.config), save)  # type: ignore[attr-defined]
 
     def action_stats(self) -> None:
         from quiz.ui.screens.stats_screen import StatsScreen
