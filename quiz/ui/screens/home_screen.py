@@ -17,9 +17,10 @@ from textual.binding import Binding
 from textual.screen import Screen
 from textual.widgets import Static
 
-from quiz.core.model import Deck
+from quiz.core.model import Bank, Deck
 from quiz.core.selection import History, Mode, Options
 from quiz.data import preferences
+from quiz.data.library import library_stamp
 from quiz.study import Study
 from quiz.ui.literal import literal, visible
 from quiz.ui.screens.session_dialog import SessionChoice, SessionDialog
@@ -30,8 +31,26 @@ from quiz.ui.widgets.split_line import SplitLine
 DECKS_CAPTION = "Decks · Space picks (none picked: all)"
 DECK_COLUMNS = ("", "Deck", "Qs", "Mastered", "Due", "Latest")
 DECK_WIDTHS = (1, 12, 2, 4, 3, 5)  # least widths: the figures widen to fit, the title takes the rest
+LIBRARY_CHECK_SECONDS = 2.0  # how often home looks for decks other commands wrote (a folder listing each time)
 MASTERED_AFTER = timedelta(days=7)
 """A question counts as mastered when its latest answer was right and its next review is a week off or more."""
+
+
+def deck_title(deck: Deck) -> str:
+    """The title, after how many drafts wait in the deck (first, so a cut title still shows it)."""
+    drafts = sum(1 for q in deck.questions if q.is_draft)
+    return f"{drafts} draft{'s' if drafts != 1 else ''} · {deck.title}" if drafts else deck.title
+
+
+def deck_counts(bank: Bank) -> dict[str, tuple[str, int, int]]:
+    """Each deck's (title, active questions, drafts)."""
+    return {d.id: (d.title, len(d.active), sum(1 for q in d.questions if q.is_draft)) for d in bank.decks}
+
+
+def describe_deck(title: str, active: int, drafts: int, *, new: bool) -> str:
+    """One line on a deck that came or changed."""
+    waiting = f", {drafts} draft{'s' if drafts != 1 else ''} to review" if drafts else ""
+    return f"{'New deck' if new else 'Changed'}: {title} ({active} question{'s' if active != 1 else ''}{waiting})"
 
 
 class SessionPanel(Static):
@@ -48,12 +67,13 @@ class HomeScreen(Screen[None]):
         Binding("space", "pick", "Pick", tooltip="Pick deck", id="home.pick"),
         Binding("a", "pick_all", "All decks", id="home.all", show=False),
         Binding("o", "options", "Options", tooltip="Session options", id="home.options"),
+        # Early in the bar, so drafts that wait are offered even where later keys give way.
+        Binding("d", "drafts", "Drafts", tooltip="Review drafts", id="home.drafts"),
         Binding("m", "next_mode", "Next mode", id="home.mode", show=False),
         Binding("c", "drill", "Drill", tooltip="Enter a drill code", id="home.drill"),
         Binding("p", "profile", "Profile", id="home.profile"),
         Binding("s", "stats", "Stats", id="home.stats"),
         Binding("r", "read", "Read", tooltip="Read article", id="home.read"),
-        Binding("d", "drafts", "Drafts", id="home.drafts"),
         Binding("comma", "settings", "Settings", tooltip="Study settings", id="home.settings", show=False),
     ]
 
@@ -62,6 +82,7 @@ class HomeScreen(Screen[None]):
         self.picked: set[str] = set()
         self.has_drafts = False  # worked out with the deck rows, not at every key press
         self.choice = SessionChoice()
+        self.library: frozenset[tuple[str, int, int]] = frozenset()  # the library's files as last read
 
     @property
     def study(self) -> Study:
@@ -78,6 +99,9 @@ class HomeScreen(Screen[None]):
     def on_mount(self) -> None:
         self.show_choice()  # the decks are filled in on_screen_resume, which also runs first time
         self.query_one("#decks", DeckList).focus()
+        if self.study.data_dir is not None and self.study.reload is not None:
+            self.library = library_stamp(self.study.data_dir)
+            self.set_interval(LIBRARY_CHECK_SECONDS, self.check_library)
 
     def on_resize(self) -> None:
         # Too narrow for both: the decks matter more (the choices are one `o` away).
@@ -89,6 +113,33 @@ class HomeScreen(Screen[None]):
     def on_screen_resume(self) -> None:
         self.refresh_decks()
         self.refresh_bindings()  # "Drafts" shows only while there are drafts
+        self.check_library()
+
+    def check_library(self) -> None:
+        """Take in the decks `quiz import`, `quiz add` or `quiz derive` wrote since the last look, and say what came."""
+        data_dir = self.study.data_dir
+        if data_dir is None or self.study.reload is None or self.app.screen is not self:
+            return  # not mid-session: a session keeps the bank it started with
+        stamp = library_stamp(data_dir)
+        if stamp == self.library:
+            return
+        self.library = stamp
+        before = deck_counts(self.study.bank)
+        try:
+            self.study.reload_bank()
+        except OSError as exc:
+            self.notify(f"Could not read your library: {exc}", severity="warning", markup=False)
+            return
+        self.refresh_decks()
+        self.refresh_bindings()
+        news = [
+            describe_deck(title, active, drafts, new=deck_id not in before)
+            for deck_id, (title, active, drafts) in deck_counts(self.study.bank).items()
+            if before.get(deck_id, ("", -1, -1))[1:] != (active, drafts)
+        ]
+        if news:
+            offer = "\nPress d to review the drafts." if self.has_drafts else ""
+            self.notify("\n".join(news[:3]) + offer, title="Library", markup=False, timeout=8)
 
     # ------------------------------------------------------------------ content
 
@@ -119,7 +170,7 @@ class HomeScreen(Screen[None]):
         latest = f"{sum(tried)}/{len(tried)}" if tried else "–"
         share = f"{100 * mastered // len(ids)}%" if ids else "–"
         pick = "✓" if deck.id in self.picked else " "
-        return (pick, deck.title, str(len(ids)), share, str(due), latest)
+        return (pick, deck_title(deck), str(len(ids)), share, str(due), latest)
 
     def restore_choice(self) -> None:
         """The profile's choices from last time; the config's mode and count where there are none."""
@@ -223,6 +274,9 @@ class HomeScreen(Screen[None]):
                 Mode.REVIEW: "Nothing is due for review. Come back later, or practise.",
                 Mode.MISTAKES: "No mistakes to go over: your latest answers were all right.",
             }.get(options.mode, "No questions match these choices.")
+            picked = [d for d in self.study.bank.decks if d.id in options.decks]
+            if picked and not any(d.active for d in picked) and any(d.questions for d in picked):
+                what = "The picked decks have only drafts so far: press d to review them."
             self.notify(what, title="Nothing to study", severity="warning")
             return
         self.app.push_screen(QuestionScreen(session))
