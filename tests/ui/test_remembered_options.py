@@ -109,3 +109,16 @@ def test_values_of_the_wrong_type_are_left_out(tmp_path):
         encoding="utf-8",
     )
     assert preferences.load(tmp_path, "ana") == {"tag": "syria", "decks": ["a"]}
+
+
+async def test_quiz_me_on_this_article_keeps_the_chosen_count_and_format(make_app):
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await choose(pilot, count="4", form=Form.TYPED)
+        await pilot.press("r")  # the first deck's article
+        article = app.screen.article_id
+        await pilot.press("z")
+        screen = app.screen
+        assert isinstance(screen, QuestionScreen)
+        assert screen.session.total == 4 and screen.session.options.form is Form.TYPED
+        assert all(article in q.articles for q in screen.session.questions)

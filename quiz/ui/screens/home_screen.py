@@ -358,4 +358,4 @@ class HomeScreen(Screen[None]):
         if article is None:
             self.notify("This deck has no article to read.", severity="warning")
             return
-        self.app.push_screen(ReadScreen(article))
+        self.app.push_screen(ReadScreen(article, options=self.options()))
