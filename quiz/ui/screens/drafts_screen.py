@@ -40,7 +40,7 @@ class DraftsScreen(Screen[None]):
     def compose(self) -> ComposeResult:
         with Horizontal(id="drafts-body"):
             with Vertical(id="drafts-list"):
-                yield Label("Drafts from your articles · a accept · e edit · x reject", classes="panel-title")
+                yield Label("Drafts from your articles", classes="panel-title")
                 yield DataTable(id="drafts", cursor_type="row", zebra_stripes=True)
             with VerticalScroll(id="draft-detail"):
                 yield Static(id="draft-view")
@@ -48,8 +48,8 @@ class DraftsScreen(Screen[None]):
 
     def on_mount(self) -> None:
         table = self.query_one(DataTable)
-        table.add_column("Id", width=12)
-        table.add_column("Kind", width=9)
+        table.add_column("Id")  # as wide as the ids: the prompt gets the rest at 80 columns
+        table.add_column("Kind")
         table.add_column("Prompt")
         self.reload()
         table.focus()
