@@ -26,6 +26,8 @@ async def test_settings_are_saved_to_the_config_file(make_app, tmp_path, size):
         await fill(pilot, new_per_day="35", desired_retention="0.85", day_start="6")
         assert isinstance(app.screen, HomeScreen)
         assert (app.config.new_per_day, app.config.desired_retention, app.config.day_start) == (35, 0.85, 6)
+        assert (app.study.new_per_day, app.study.day_start) == (35, 6)  # used from now on, no restart
+        assert app.study.schedule.desired_retention == 0.85
     loaded = settings.load(tmp_path / "config")
     assert not loaded.warnings
     config = loaded.config

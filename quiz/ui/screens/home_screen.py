@@ -6,8 +6,6 @@ Textual styling widgets. The session's choices live in a dialog; the panel only 
 
 from __future__ import annotations
 
-from datetime import timedelta
-
 from rich.console import Group
 from rich.table import Table
 from rich.text import Text
@@ -19,6 +17,7 @@ from textual.widgets import Static
 
 from quiz.core.model import Bank, Deck
 from quiz.core.selection import History, Mode, Options
+from quiz.core.study_day import StudyDay, is_due, is_mastered
 from quiz.data import preferences
 from quiz.data.library import library_stamp
 from quiz.study import Study
@@ -31,9 +30,8 @@ from quiz.ui.widgets.split_line import SplitLine
 DECKS_CAPTION = "Decks · Space picks (none picked: all)"
 DECK_COLUMNS = ("", "Deck", "Qs", "Mastered", "Due", "Latest")
 DECK_WIDTHS = (1, 12, 2, 4, 3, 5)  # least widths: the figures widen to fit, the title takes the rest
+DUE_COLUMN = DECK_COLUMNS.index("Due")
 LIBRARY_CHECK_SECONDS = 2.0  # how often home looks for decks other commands wrote (a folder listing each time)
-MASTERED_AFTER = timedelta(days=7)
-"""A question counts as mastered when its latest answer was right and its next review is a week off or more."""
 
 
 def deck_title(deck: Deck) -> str:
@@ -147,25 +145,22 @@ class HomeScreen(Screen[None]):
         study = self.study
         history = study.history()
         now = study.now()
-        self.query_one("#decks", DeckList).set_rows([self._deck_row(deck, history, now) for deck in study.bank.decks])
+        today = study.today(now)
+        rows = [self._deck_row(deck, history, today) for deck in study.bank.decks]
+        self.query_one("#decks", DeckList).set_rows(rows)
         self.has_drafts = any(q.is_draft for d in study.bank.decks for q in d.questions)
-        due_today = sum(1 for c in history.cards.values() if c.due <= now + timedelta(hours=24))
-        streak = study.store.streak(study.profile, now)
+        due_today = sum(int(row[DUE_COLUMN]) for row in rows)  # the header agrees with the Due column
+        streak = study.streak(now)
         days = "day" if streak == 1 else "days"
         self.query_one("#home-top", SplitLine).show(
             literal(f"Profile: {study.profile}", "bold"), f"Streak {streak} {days} · {due_today} due today"
         )
 
-    def _deck_row(self, deck: Deck, history: History, now) -> tuple[str, ...]:
+    def _deck_row(self, deck: Deck, history: History, today: StudyDay) -> tuple[str, ...]:
         ids = [q.id for q in deck.active]
-        mastered = sum(
-            1
-            for qid in ids
-            if history.latest_correct.get(qid)
-            and qid in history.cards
-            and history.cards[qid].due - now >= MASTERED_AFTER
-        )
-        due = sum(1 for qid in ids if qid in history.cards and history.cards[qid].due <= now)
+        cards = [history.cards[qid] for qid in ids if qid in history.cards]
+        mastered = sum(1 for card in cards if is_mastered(card))
+        due = sum(1 for card in cards if is_due(card, today))
         tried = [history.latest_correct[qid] for qid in ids if qid in history.latest_correct]
         latest = f"{sum(tried)}/{len(tried)}" if tried else "–"
         share = f"{100 * mastered // len(ids)}%" if ids else "–"
@@ -271,7 +266,7 @@ class HomeScreen(Screen[None]):
         if session.current is None:
             self.study.finish(session)
             what = {
-                Mode.REVIEW: "Nothing is due for review. Come back later, or practise.",
+                Mode.REVIEW: "Nothing is due today and no new questions are left: come back tomorrow, or practise.",
                 Mode.MISTAKES: "No mistakes to go over: your latest answers were all right.",
             }.get(options.mode, "No questions match these choices.")
             picked = [d for d in self.study.bank.decks if d.id in options.decks]
@@ -329,6 +324,7 @@ class HomeScreen(Screen[None]):
             if config is None or config == app.config:  # type: ignore[attr-defined]
                 return
             app.config = config  # type: ignore[attr-defined]
+            self.study.use_settings(config)  # this run studies by them from now on
             if app.config_dir is None:  # type: ignore[attr-defined]
                 self.notify("Settings changed for this run only (no config folder).", severity="warning")
                 return
