@@ -9,46 +9,34 @@ from __future__ import annotations
 from rich.console import Group
 from rich.table import Table
 from rich.text import Text
-from textual import events
+from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.screen import Screen
 from textual.widgets import Static
 
-from quiz.core.model import Bank, Deck
+from quiz.core.model import Deck
 from quiz.core.selection import History, Mode, Options
 from quiz.core.study_day import StudyDay, is_due, is_mastered
 from quiz.data import preferences
-from quiz.data.library import library_stamp
 from quiz.study import Study
 from quiz.ui.literal import literal, visible
 from quiz.ui.screens.session_dialog import SessionChoice, SessionDialog
 from quiz.ui.widgets.deck_list import DeckList
 from quiz.ui.widgets.key_bar import KeyBar
+from quiz.ui.widgets.library_watch import LibraryWatch, drafts_in, plural
 from quiz.ui.widgets.split_line import SplitLine
 
 DECKS_CAPTION = "Decks · Space picks (none picked: all)"
 DECK_COLUMNS = ("", "Deck", "Qs", "Mastered", "Due", "Latest")
 DECK_WIDTHS = (1, 12, 2, 4, 3, 5)  # least widths: the figures widen to fit, the title takes the rest
 DUE_COLUMN = DECK_COLUMNS.index("Due")
-LIBRARY_CHECK_SECONDS = 2.0  # how often home looks for decks other commands wrote (a folder listing each time)
 
 
 def deck_title(deck: Deck) -> str:
     """The title, after how many drafts wait in the deck (first, so a cut title still shows it)."""
-    drafts = sum(1 for q in deck.questions if q.is_draft)
-    return f"{drafts} draft{'s' if drafts != 1 else ''} · {deck.title}" if drafts else deck.title
-
-
-def deck_counts(bank: Bank) -> dict[str, tuple[str, int, int]]:
-    """Each deck's (title, active questions, drafts)."""
-    return {d.id: (d.title, len(d.active), sum(1 for q in d.questions if q.is_draft)) for d in bank.decks}
-
-
-def describe_deck(title: str, active: int, drafts: int, *, new: bool) -> str:
-    """One line on a deck that came or changed."""
-    waiting = f", {drafts} draft{'s' if drafts != 1 else ''} to review" if drafts else ""
-    return f"{'New deck' if new else 'Changed'}: {title} ({active} question{'s' if active != 1 else ''}{waiting})"
+    drafts = drafts_in(deck)
+    return f"{plural(drafts, 'draft')} · {deck.title}" if drafts else deck.title
 
 
 class SessionPanel(Static):
@@ -80,7 +68,6 @@ class HomeScreen(Screen[None]):
         self.picked: set[str] = set()
         self.has_drafts = False  # worked out with the deck rows, not at every key press
         self.choice = SessionChoice()
-        self.library: frozenset[tuple[str, int, int]] = frozenset()  # the library's files as last read
 
     @property
     def study(self) -> Study:
@@ -93,13 +80,13 @@ class HomeScreen(Screen[None]):
         yield DeckList(DECK_COLUMNS, DECK_WIDTHS, title_column=1, caption=DECKS_CAPTION, id="decks")
         yield SessionPanel(id="session-panel")
         yield KeyBar()
+        study = self.study
+        if study.data_dir is not None and study.reload is not None:
+            yield LibraryWatch(study.data_dir, study.reload, lambda: self.study.bank)
 
     def on_mount(self) -> None:
         self.show_choice()  # the decks are filled in on_screen_resume, which also runs first time
         self.query_one("#decks", DeckList).focus()
-        if self.study.data_dir is not None and self.study.reload is not None:
-            self.library = library_stamp(self.study.data_dir)
-            self.set_interval(LIBRARY_CHECK_SECONDS, self.check_library)
 
     def on_resize(self) -> None:
         # Too narrow for both: the decks matter more (the choices are one `o` away).
@@ -111,33 +98,17 @@ class HomeScreen(Screen[None]):
     def on_screen_resume(self) -> None:
         self.refresh_decks()
         self.refresh_bindings()  # "Drafts" shows only while there are drafts
-        self.check_library()
+        for watch in self.query(LibraryWatch):
+            watch.look()  # what changed while another screen was in front
 
-    def check_library(self) -> None:
-        """Take in the decks `quiz import`, `quiz add` or `quiz derive` wrote since the last look, and say what came."""
-        data_dir = self.study.data_dir
-        if data_dir is None or self.study.reload is None or self.app.screen is not self:
-            return  # not mid-session: a session keeps the bank it started with
-        stamp = library_stamp(data_dir)
-        if stamp == self.library:
-            return
-        self.library = stamp
-        before = deck_counts(self.study.bank)
-        try:
-            self.study.reload_bank()
-        except OSError as exc:
-            self.notify(f"Could not read your library: {exc}", severity="warning", markup=False)
-            return
+    @on(LibraryWatch.Changed)
+    def _library_changed(self, event: LibraryWatch.Changed) -> None:
+        self.study.bank = event.bank
         self.refresh_decks()
         self.refresh_bindings()
-        news = [
-            describe_deck(title, active, drafts, new=deck_id not in before)
-            for deck_id, (title, active, drafts) in deck_counts(self.study.bank).items()
-            if before.get(deck_id, ("", -1, -1))[1:] != (active, drafts)
-        ]
-        if news:
+        if event.news:
             offer = "\nPress d to review the drafts." if self.has_drafts else ""
-            self.notify("\n".join(news[:3]) + offer, title="Library", markup=False, timeout=8)
+            self.notify("\n".join(event.news[:3]) + offer, title="Library", markup=False, timeout=8)
 
     # ------------------------------------------------------------------ content
 
