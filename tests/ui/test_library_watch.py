@@ -102,3 +102,18 @@ async def test_starting_a_deck_of_drafts_only_says_to_review_them(make_app, tmp_
         await pilot.press("end", "space", "enter")  # the library's deck is the last one
         assert isinstance(app.screen, HomeScreen)
         assert "only drafts so far: press d to review them" in notes(app)
+
+
+async def test_a_broken_deck_written_into_the_library_never_stops_the_app(make_app, tmp_path, quiz):
+    data = tmp_path / "data"
+    app = app_over_library(make_app, data)
+    async with app.run_test(size=(80, 24)) as pilot:
+        bank = app.study.bank
+        folder = library_questions(data)
+        folder.mkdir(parents=True)
+        (folder / "broken.toml").write_text("[deck\nid = ", encoding="utf-8")
+        await until(pilot, lambda: app.study.bank is not bank)
+        assert isinstance(app.screen, HomeScreen) and app.is_running
+        assert len(rows(app)) == len(bank.decks)  # the broken file is left out; `quiz check` says why
+        assert quiz("import", str(GIFT), "--deck", "capitals", "--data-dir", str(data)).code == 0
+        await until(pilot, lambda: any(d.id == "capitals" for d in app.study.bank.decks))
