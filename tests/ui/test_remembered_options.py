@@ -122,3 +122,12 @@ async def test_quiz_me_on_this_article_keeps_the_chosen_count_and_format(make_ap
         assert isinstance(screen, QuestionScreen)
         assert screen.session.total == 4 and screen.session.options.form is Form.TYPED
         assert all(article in q.articles for q in screen.session.questions)
+
+
+async def test_a_remembered_tag_or_deck_the_bank_no_longer_has_is_dropped(make_app, tmp_path):
+    preferences.save(tmp_path / "data", "ana", {"mode": "exam", "tag": "no-such-tag", "decks": ["gone", "showdown"]})
+    app = make_app(profile="ana")
+    async with app.run_test(size=SIZE):
+        home = app.screen
+        assert home.choice.mode is Mode.EXAM and home.choice.tag is None
+        assert home.picked == {"showdown"}

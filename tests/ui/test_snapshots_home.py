@@ -44,3 +44,7 @@ def test_draft_editor_80(snap_compare, make_app, tmp_path, quiz):
 
 def test_accept_deck_asks_80(snap_compare, make_app, tmp_path, quiz):
     assert snap_compare(drafted(make_app, tmp_path, quiz), press=["d", "A"], terminal_size=SMALL)
+
+
+def test_draft_editor(snap_compare, make_app, tmp_path, quiz):
+    assert snap_compare(drafted(make_app, tmp_path, quiz), press=["d", "down", "e"], terminal_size=(100, 30))

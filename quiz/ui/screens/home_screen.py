@@ -6,6 +6,8 @@ Textual styling widgets. The session's choices live in a dialog; the panel only 
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from rich.console import Group
 from rich.table import Table
 from rich.text import Text
@@ -145,7 +147,10 @@ class HomeScreen(Screen[None]):
         default = SessionChoice(mode=mode, count=config.count)
         data_dir = self.study.data_dir
         saved = preferences.load(data_dir, self.study.profile) if data_dir is not None else {}
-        self.choice = SessionChoice.restored(saved, default)
+        choice = SessionChoice.restored(saved, default)
+        if choice.tag is not None and all(choice.tag not in q.tags for q in self.study.bank.questions):
+            choice = replace(choice, tag=None)  # the bank has changed since: "any" rather than nothing at all
+        self.choice = choice
         decks = saved.get("decks", [])
         self.picked = {d.id for d in self.study.bank.decks if d.id in decks}  # type: ignore[operator]
 
