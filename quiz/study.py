@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 
 from quiz.core.model import Bank
 from quiz.core.schedule import Schedule
-from quiz.core.selection import History, Options
+from quiz.core.selection import NEW_PER_DAY, History, Options
 from quiz.core.study_day import DAY_START, StudyDay
 from quiz.data.store import Store
 
@@ -43,7 +43,7 @@ class Study:
     reload: Callable[[], Bank] | None = None  # reads the bank again (after drafts are accepted)
     data_dir: Path | None = None  # where the learner's library is (drafts live there)
     day_start: int = DAY_START  # the hour the study day begins: what "due today" means
-    new_per_day: int = 20  # never-seen questions review mode brings in per study day
+    new_per_day: int = NEW_PER_DAY  # never-seen questions review mode brings in per study day
     _session_ids: dict[int, int] = field(default_factory=dict)
 
     def __post_init__(self) -> None:

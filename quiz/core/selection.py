@@ -39,6 +39,10 @@ class Mode(str, enum.Enum):
         }[self]
 
 
+NEW_PER_DAY = 20
+"""Never-seen questions review mode brings in per study day unless config.toml says otherwise."""
+
+
 @dataclass(frozen=True)
 class Options:
     """What to study in a session: mode, filters, how many, and in which form."""
@@ -54,7 +58,7 @@ class Options:
     seed: int | None = None
     form: Form | None = None  # fix the format instead of recognition-before-recall
     time_limit: int | None = None  # seconds: for the whole exam, or per drill question
-    new_per_day: int = 20  # review: how many never-seen questions a study day may bring in
+    new_per_day: int = NEW_PER_DAY  # review: how many never-seen questions a study day may bring in
     day_start: int = DAY_START  # the hour the study day begins: review takes what is due before the next one
     drill: str = ""  # the classroom drill code this session answers
 

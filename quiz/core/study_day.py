@@ -8,7 +8,7 @@ when its next review falls before the current study day ends; overdue questions 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date, datetime, time, timedelta
+from datetime import date, datetime, time, timedelta, tzinfo
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -37,7 +37,7 @@ class StudyDay:
         return cls.on(day, now.tzinfo, day_start)
 
     @classmethod
-    def on(cls, day: date, tz, day_start: int = DAY_START) -> StudyDay:
+    def on(cls, day: date, tz: tzinfo | None, day_start: int = DAY_START) -> StudyDay:
         """The study day named `day`: from `day_start` o'clock that day to the same hour the next."""
         hour = time(day_start)
         start = datetime.combine(day, hour, tzinfo=tz)

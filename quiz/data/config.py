@@ -6,6 +6,9 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TypeGuard
 
+from quiz.core.schedule import DESIRED_RETENTION
+from quiz.core.selection import NEW_PER_DAY
+from quiz.core.study_day import DAY_START as DEFAULT_DAY_START
 from quiz.data.files import write_atomic
 
 MODES = ("practice", "exam", "review", "mistakes", "drill")
@@ -24,9 +27,9 @@ class Config:
     theme: str = DEFAULT_THEME
     mode: str = "practice"
     count: int = 10
-    day_start: int = 4  # hour the study day begins, like Anki's default
-    new_per_day: int = 20  # never-seen questions review mode brings in per study day
-    desired_retention: float = 0.9
+    day_start: int = DEFAULT_DAY_START  # hour the study day begins, like Anki's default
+    new_per_day: int = NEW_PER_DAY  # never-seen questions review mode brings in per study day
+    desired_retention: float = DESIRED_RETENTION
     keys: dict[str, str] = field(default_factory=dict)  # binding id -> keys, e.g. "quiz.hint" = "h"
 
     def with_theme(self, theme: str) -> Config:

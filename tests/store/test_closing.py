@@ -138,6 +138,7 @@ def _leave(term: Terminal, how: str) -> None:
         term.until(term.ended)
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("how", ["finished, then q", "ctrl+c mid-session", "SIGTERM", "SIGHUP"])
 def test_after_the_app_ends_quiz_db_alone_holds_every_answer(terminal, isolated: Path, how: str):
     db = isolated / "data" / "quiz.db"
