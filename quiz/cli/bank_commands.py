@@ -10,7 +10,7 @@ from collections import Counter
 from pathlib import Path
 from typing import TextIO
 
-from quiz.core.check import check_bank
+from quiz.core.check import check_bank, ungrounded
 from quiz.core.model import Bank
 from quiz.core.problems import Problem
 from quiz.data import locations
@@ -35,7 +35,9 @@ def check(args: argparse.Namespace) -> int:
             print(_line(p))
         print(f"\n✗ {plural(len(problems), 'problem')} in {display(path)}; fix them and run `quiz check` again.")
         return 1
-    print(f"✓ {display(path)}: {_counts(bank)}, all grounded.")
+    loose = len(ungrounded(bank))
+    grounded = f"{plural(loose, 'question')} ungrounded (imported, no evidence)" if loose else "all grounded"
+    print(f"✓ {display(path)}: {_counts(bank)}, {grounded}.")
     return 0
 
 
@@ -49,6 +51,7 @@ def _report(bank: Bank, problems: list[Problem]) -> dict[str, object]:
         "decks": len(bank.decks),
         "questions": len(bank.questions),
         "articles": len(bank.articles),
+        "ungrounded": len(ungrounded(bank)),
         "problems": [{**p.as_dict(), "file": display(p.file)} for p in problems],
     }
 

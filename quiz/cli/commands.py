@@ -13,9 +13,9 @@ from quiz.core.selection import Mode
 from quiz.core.verdict import Form
 
 KINDS = [k.value for k in Kind]
-DECK_FORMATS = ("gift", "aiken", "csv", "json")
+DECK_FORMATS = ("gift", "aiken", "csv", "json", "apkg")
 """What a deck can be exported as (`quiz export DECK --format ...`)."""
-IMPORT_FORMATS = ("gift", "aiken", "csv", "tsv", "json")
+IMPORT_FORMATS = ("gift", "aiken", "csv", "tsv", "json", "apkg")
 """quiz.formats.IMPORTS, written out: building the parser loads no format (a test keeps the two equal)."""
 LOCAL = "127.0.0.1"
 DRILL_USAGE = """quiz drill new --deck ID [--deck ID] -n N [--time-limit SECONDS]   make a code for the board
@@ -67,7 +67,7 @@ def _store(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -> 
     p.add_argument(
         "--format",
         choices=sorted({"csv", "json", *DECK_FORMATS}),
-        help="attempts: csv (default) or json; a deck: gift, aiken, csv or json",
+        help="attempts: csv (default) or json; a deck: gift, aiken, csv, json or apkg (an Anki package)",
     )
     p.add_argument("--out", metavar="FILE", help="write to FILE instead of standard output")
     p.set_defaults(handler=f"{handlers}:export_command")
@@ -103,7 +103,7 @@ def _formats(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
     p = sub.add_parser(
         "import",
         parents=[common],
-        help="make a deck from a GIFT, Aiken, CSV/TSV or JSON file",
+        help="make a deck from a GIFT, Aiken, CSV/TSV or JSON file, or an Anki package (.apkg)",
         description="Read questions from FILE and write them as a deck in your library (or to --out).",
     )
     p.add_argument("file", metavar="FILE", help="the file to import")
