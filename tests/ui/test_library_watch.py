@@ -66,6 +66,17 @@ async def test_a_deck_added_while_the_app_runs_shows_its_drafts_and_offers_them(
         assert row[1].startswith(f"{drafts - 1} drafts · ") and row[2] == "1"
 
 
+async def test_a_deck_derived_into_the_library_appears_with_its_drafts(make_app, tmp_path, quiz):
+    data = tmp_path / "data"
+    app = app_over_library(make_app, data)
+    async with app.run_test(size=(80, 24)) as pilot:
+        out = library_questions(data) / "derived.toml"
+        assert quiz("derive", str(ROOT / "seeds" / "000_bca7dcc935938ebd.txt"), "--out", str(out)).code == 0
+        await until(pilot, lambda: any(d.source == out for d in app.study.bank.decks))
+        deck = next(d for d in app.study.bank.decks if d.source == out)
+        assert any(r[1].startswith(f"{len(deck.questions)} drafts · ") for r in rows(app))
+
+
 async def test_an_imported_deck_appears_with_its_questions(make_app, tmp_path, quiz):
     data = tmp_path / "data"
     app = app_over_library(make_app, data)
