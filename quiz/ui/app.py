@@ -20,7 +20,7 @@ def full_name(binding: Binding) -> str:
     return binding.tooltip or binding.description
 
 
-_KEY_NAMES = {"escape": "Esc", "question_mark": "?", "pageup": "PgUp", "pagedown": "PgDn", "delete": "Del"}
+_KEY_NAMES = {"escape": "Esc", "pageup": "PgUp", "pagedown": "PgDn", "delete": "Del", "minus": "-", "plus": "+"}
 
 
 def key_name(key: str) -> str:
@@ -29,10 +29,21 @@ def key_name(key: str) -> str:
     if base in _KEY_NAMES:
         name = _KEY_NAMES[base]
     elif len(base) > 1:
-        name = base.replace("_", " ").title().replace(" ", "")  # f1 -> F1, enter -> Enter
+        name = _symbol(base) or base.replace("_", " ").title().replace(" ", "")  # f1 -> F1, enter -> Enter
     else:
         name = base.upper() if modifiers else base  # Ctrl+O, but a plain letter stays as typed
     return "+".join([m.title() for m in modifiers] + [name])
+
+
+def _symbol(name: str) -> str:
+    """The character a key is named after ("comma" -> ","), or "" for keys that are no character."""
+    import unicodedata
+
+    try:
+        char = unicodedata.lookup(name.replace("_", " "))
+    except KeyError:
+        return ""
+    return char if char.isprintable() and not char.isspace() else ""
 
 
 def binding_keys(app: App, binding: Binding, letters: bool = True) -> str:

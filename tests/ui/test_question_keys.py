@@ -75,7 +75,7 @@ def test_letter_keys_is_a_validated_setting(tmp_path):
     assert settings.load(tmp_path).config.letter_keys is True
     (tmp_path / "config.toml").write_text('letter_keys = "yes"\n')
     loaded = settings.load(tmp_path)
-    assert loaded.config.letter_keys is False and "letter_keys" in loaded.warnings[0]
+    assert loaded.config.letter_keys is False and "letter_keys = 'yes': it must be true or false" in loaded.warnings[0]
     settings.save(tmp_path, settings.Config(letter_keys=True))
     assert settings.load(tmp_path).config.letter_keys is True
 
@@ -268,3 +268,24 @@ async def test_an_enter_that_moves_on_never_submits_the_next_typed_answer(make_a
         clock.now += timedelta(seconds=1)
         await pilot.press("enter")
         assert screen.session.phase is Phase.ANSWERED and answers(app)[-1]["given"] == "xyz"
+
+
+@pytest.mark.parametrize(
+    ("key", "written"),
+    [
+        ("f1", "F1"),
+        ("question_mark", "?"),
+        ("ctrl+o", "Ctrl+O"),
+        ("escape", "Esc"),
+        ("enter", "Enter"),
+        ("space", "Space"),
+        ("comma", ","),
+        ("minus", "-"),
+        ("q", "q"),
+        ("shift+tab", "Shift+Tab"),
+    ],
+)
+def test_keys_are_named_as_people_write_them(key, written):
+    from quiz.ui.app import key_name
+
+    assert key_name(key) == written
