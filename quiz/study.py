@@ -92,4 +92,5 @@ def _describe(options: Options) -> dict[str, object]:
         "form": options.form.value if options.form else None,
         "time_limit": options.time_limit,
         "drill": options.drill,
+        "student": options.student,
     }

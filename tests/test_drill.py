@@ -66,7 +66,7 @@ def test_item_analysis_ranks_by_accuracy_then_time_and_counts_picks():
 
 def play(quiz, monkeypatch, code, profile, answers):
     monkeypatch.setattr("sys.stdin", io.StringIO(answers))
-    return quiz("drill", code, "--plain", "--profile", profile)
+    return quiz("drill", code, "--plain", "--profile", profile, "--name", profile)
 
 
 def test_whole_drill_from_the_command_line(quiz, monkeypatch, tmp_path):
@@ -84,7 +84,7 @@ def test_whole_drill_from_the_command_line(quiz, monkeypatch, tmp_path):
     assert len(report["questions"]) == 3 and all(q["answered"] == 2 for q in report["questions"])
 
     handed_in = tmp_path / "laptop.json"
-    assert quiz("drill", "export", code, "--profile", "ana", "--out", str(handed_in)).code == 0
+    assert quiz("drill", "export", code, "--name", "ana", "--out", str(handed_in)).code == 0
     merged = json.loads(quiz("drill", "results", code, str(handed_in), "--json").out)
     names = {s["student"] for s in merged["students"]}
     assert names == {"ana (this machine)", "ana (laptop.json)", "ben"}
@@ -106,3 +106,45 @@ def test_results_refuse_a_file_for_another_drill(quiz, tmp_path):
     other.write_text(json.dumps({"quiz_drill": "NOPE", "responses": []}))
     result = quiz("drill", "results", code, str(other))
     assert result.code == 1 and "not " + code in result.err
+
+
+def test_a_drill_asks_the_name_first_and_the_teacher_sees_it(quiz, monkeypatch, tmp_path):
+    """In line mode the first line is the name; results and the hand-in file carry it, not the profile."""
+    code = quiz("drill", "new", "--deck", "showdown", "-n", "2", "--seed", "4").out.strip()
+    monkeypatch.setattr("sys.stdin", io.StringIO("\n  Ana   Silva \n1\n1\n"))
+    taken = quiz("drill", code, "--plain")
+    assert taken.code == 0, taken.err
+    assert "Your name" in taken.out and "Please type your name." in taken.out  # a blank line is asked again
+    report = json.loads(quiz("drill", "results", code, "--json").out)
+    assert [s["student"] for s in report["students"]] == ["Ana Silva"]
+    hand_in = tmp_path / "ana.json"
+    assert quiz("drill", "export", code, "--name", "ana silva", "--out", str(hand_in)).code == 0
+    rows = json.loads(hand_in.read_text(encoding="utf-8"))["responses"]
+    assert len(rows) == 2 and {r["student"] for r in rows} == {"Ana Silva"}
+
+
+def test_a_drill_without_a_name_does_not_start(quiz, monkeypatch):
+    code = quiz("drill", "new", "--deck", "showdown", "-n", "2", "--seed", "4").out.strip()
+    monkeypatch.setattr("sys.stdin", io.StringIO(""))
+    result = quiz("drill", code, "--plain")
+    assert result.code == 1 and "starts with your name" in result.err
+    too_long = quiz("drill", code, "--plain", "--name", "x" * 41)
+    assert too_long.code == 1 and "at most 40 characters" in too_long.err
+    assert json.loads(quiz("drill", "results", code, "--json").out)["students"] == []
+
+
+def test_a_student_who_left_a_drill_early_cannot_take_it_again(quiz, monkeypatch):
+    """Leaving early and entering the code again is refused; the teacher's results keep the first run."""
+    code = quiz("drill", "new", "--deck", "showdown", "-n", "3", "--seed", "9").out.strip()
+    monkeypatch.setattr("sys.stdin", io.StringIO("Ana\n1\n:q\n"))
+    first = quiz("drill", code, "--plain")
+    assert first.code == 0 and "2 not reached." in first.out
+    monkeypatch.setattr("sys.stdin", io.StringIO("1\n1\n1\n"))
+    again = quiz("drill", code, "--plain", "--name", "ANA")
+    assert again.code == 1
+    assert f"Ana has already taken drill {code} here (1 answered" in again.err
+    assert "Question 1" not in again.out  # refused before anything is asked
+    assert play(quiz, monkeypatch, code, "ben", "1\n1\n1\n").code == 0  # another student still can
+    report = json.loads(quiz("drill", "results", code, "--json").out)
+    answered = {s["student"]: s["answered"] for s in report["students"]}
+    assert answered == {"Ana": 1, "ben": 3}

@@ -19,9 +19,9 @@ IMPORT_FORMATS = ("gift", "aiken", "csv", "tsv", "json")
 """quiz.formats.IMPORTS, written out: building the parser loads no format (a test keeps the two equal)."""
 LOCAL = "127.0.0.1"
 DRILL_USAGE = """quiz drill new --deck ID [--deck ID] -n N [--time-limit SECONDS]   make a code for the board
-quiz drill CODE [--plain]                                          take the drill
+quiz drill CODE [--name NAME] [--plain]                            take the drill
 quiz drill results CODE [FILE...] [--csv | --json]                 the class's results
-quiz drill export CODE [--out FILE]                                this machine's answers, to hand in"""
+quiz drill export CODE [--name NAME] [--out FILE]                  this machine's answers, to hand in"""
 
 HOME = "quiz.cli.study_commands:home"
 """What `quiz` without a command runs."""
@@ -196,6 +196,7 @@ def _drill(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -> 
     p.add_argument("--time-limit", type=int, metavar="SECONDS", help="per question, in steps of 5")
     p.add_argument("--seed", type=int, help="fix the drill's seed (default: random)")
     p.add_argument("--plain", action="store_true", help="take the drill in line mode")
+    p.add_argument("--name", help="the student's name (asked before the drill otherwise); export: only theirs")
     p.add_argument("--csv", action="store_true", help="results as CSV")
     p.add_argument("--json", action="store_true", help="results as JSON")
     p.add_argument("--out", metavar="FILE", help="export: write here (default: drill-CODE-PROFILE.json)")

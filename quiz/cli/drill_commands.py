@@ -12,6 +12,8 @@ from typing import Any
 
 from quiz.cli.commands import DRILL_USAGE
 from quiz.core.drill import Drill, DrillCodeError, DrillReport, Response, analyse, decode, encode
+from quiz.core.drill_entry import DrillEntryError, check_first_run, same_student, student_name
+from quiz.core.selection import Options
 from quiz.core.text import clock
 
 
@@ -58,6 +60,10 @@ def new(args: argparse.Namespace, study) -> int:
 
 def take(args: argparse.Namespace, study, code: str) -> int:
     options = decode(code, study.bank).options(code)
+    if args.name is not None or args.plain:  # the TUI asks in a dialog otherwise
+        options = named(args, study, options)
+        if options is None:
+            return 1
     if args.plain:
         from quiz.plain.line_mode import LineMode
 
@@ -126,8 +132,8 @@ def results(args: argparse.Namespace, study, code: str, files: list[str]) -> int
 
 def export(args: argparse.Namespace, study, code: str) -> int:
     rows = study.store.drill_attempts(code)
-    if args.profile:  # one student's answers; by default every profile on this machine
-        rows = [r for r in rows if r["student"] == args.profile]
+    if args.name:  # one student's answers; by default everyone's on this machine
+        rows = [r for r in rows if same_student(r["student"], args.name)]
     out = Path(args.out or f"drill-{code}.json")
     data = {"quiz_drill": code, "responses": rows}
     out.write_text(json.dumps(data, indent=1, ensure_ascii=False), encoding="utf-8")
@@ -199,3 +205,25 @@ def write_csv(report: DrillReport, stream) -> None:
         picks = "; ".join(f"{g} x{n}" for g, n in i.picks.items())
         disc = "" if i.discrimination is None else f"{i.discrimination:.3f}"
         writer.writerow(["question", i.question_id, picks, i.answered, f"{i.facility:.3f}", disc, ""])
+
+
+def named(args: argparse.Namespace, study, options: Options) -> Options | None:
+    """The drill's options with the student's name (`--name`, or asked in line mode); None when refused.
+
+    A name that already answered this drill here is refused: a drill is taken once.
+    """
+    from dataclasses import replace
+
+    from quiz.plain.line_mode import ask_name
+
+    name = args.name if args.name is not None else ask_name(sys.stdin, sys.stdout)
+    if name is None:
+        print("quiz: a drill starts with your name; type it, or give it with --name", file=sys.stderr)
+        return None
+    try:
+        name = student_name(name)
+        check_first_run(study.store.drill_attempts(options.drill), name, options.drill)
+    except DrillEntryError as exc:
+        print(f"quiz: {exc}", file=sys.stderr)
+        return None
+    return replace(options, student=name)

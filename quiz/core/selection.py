@@ -55,6 +55,7 @@ class Options:
     time_limit: int | None = None  # seconds: for the whole exam, or per drill question
     new_per_day: int = 20  # review: how many never-seen questions a day may bring in
     drill: str = ""  # the classroom drill code this session answers
+    student: str = ""  # drill: the name the student gave, shown to the teacher
 
 
 @dataclass(frozen=True)

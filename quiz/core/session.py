@@ -61,19 +61,26 @@ class Answer:
 class Summary:
     mode: Mode
     answers: tuple[Answer, ...]
-    unanswered: tuple[Question, ...]
+    # Only a count: a question the learner never answered must not be reported with its answer
+    # (a student who leaves a drill early could otherwise read them all and take it again).
+    unreached: int
     elapsed: timedelta
     drill: str = ""  # the drill code, for a classroom drill
 
     @property
     def asked(self) -> int:
         """Distinct questions of the session (practice retries are not counted twice)."""
-        return len({a.item.question.id for a in self.first_answers}) + len(self.unanswered)
+        return len({a.item.question.id for a in self.first_answers}) + self.unreached
 
     @property
     def first_answers(self) -> tuple[Answer, ...]:
         """The first answer to each question: what the score counts."""
         return tuple(a for a in self.answers if not a.item.retry)
+
+    @property
+    def again_answers(self) -> tuple[Answer, ...]:
+        """Practice: the answers of the "again" round, where missed questions came back."""
+        return tuple(a for a in self.answers if a.item.retry)
 
     @property
     def correct(self) -> int:
@@ -253,9 +260,9 @@ class Session:
 
     def summary(self) -> Summary:
         answered = {a.item.question.id for a in self._answers}
-        unanswered = tuple(q for q in self.questions if q.id not in answered)
+        unreached = sum(1 for q in self.questions if q.id not in answered)
         end = self._ended_at or (self._answers[-1].attempt.answered_at if self._answers else self.started_at)
-        return Summary(self.options.mode, tuple(self._answers), unanswered, end - self.started_at, self.options.drill)
+        return Summary(self.options.mode, tuple(self._answers), unreached, end - self.started_at, self.options.drill)
 
     # ------------------------------------------------------------------ inside
 
