@@ -31,7 +31,7 @@ class ResultsScreen(Screen[None]):
 
     def compose(self) -> ComposeResult:
         s = self.summary
-        yield Static(f"Results · {s.mode.value}", id="results-title")
+        yield Static(f"Results · {s.mode.value} · Enter or a click on a row: the whole question", id="results-title")
         line = (
             f"Score {s.correct}/{s.asked} · Accuracy {s.accuracy:.0%} · Time {clock(s.elapsed.total_seconds() * 1000)}"
         )

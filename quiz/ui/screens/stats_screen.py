@@ -67,7 +67,7 @@ class StatsScreen(Screen[None]):
             yield self._scores("decks", stats.decks, "Deck")
             yield Static("Accuracy per kind", classes="panel-title")
             yield self._scores("kinds", stats.kinds, "Kind")
-            yield Static("Weakest questions", classes="panel-title")
+            yield Static("Weakest questions · Tab to them; Enter or a click opens one", classes="panel-title")
             self.weakest = stats.weakest
             weak = QuestionTable(id="weakest")
             weak.add_columns("Question", "Deck", "Right", "Accuracy")
@@ -82,6 +82,7 @@ class StatsScreen(Screen[None]):
 
     def _scores(self, table_id: str, scores: tuple[Score, ...], label: str) -> DataTable:
         table = DataTable(id=table_id, cursor_type="none", zebra_stripes=True)
+        table.can_focus = False  # nothing to open here: Tab goes straight to the weakest questions
         table.add_columns(label, "Answers", "Right", "Accuracy")
         for s in scores:
             table.add_row(cell(s.name), str(s.attempts), str(s.correct), percent(s.accuracy))
