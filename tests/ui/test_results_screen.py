@@ -118,9 +118,10 @@ async def test_long_answers_that_differ_at_the_end_show_the_difference_and_the_a
         assert results.summary.correct == 0 and results.summary.asked == 1  # and is not scored twice
 
 
-async def test_stats_weakest_rows_are_told_apart_and_open_with_the_latest_answers(make_app):
+@pytest.mark.parametrize("size", SIZES)
+async def test_stats_weakest_rows_are_told_apart_and_open_with_the_latest_answers(make_app, size):
     app = make_app()
-    async with app.run_test(size=(100, 30)) as pilot:
+    async with app.run_test(size=size) as pilot:
         screen = await start(
             pilot, Options(mode=Mode.PRACTICE, decks=("putin-sanctions",), count=3, seed=5, form=Form.CHOICE)
         )
