@@ -205,5 +205,5 @@ def _drill(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -> 
     p.add_argument("--plain", action="store_true", help="take the drill in line mode")
     p.add_argument("--csv", action="store_true", help="results as CSV")
     p.add_argument("--json", action="store_true", help="results as JSON")
-    p.add_argument("--out", metavar="FILE", help="export: write here (default: drill-CODE-PROFILE.json)")
+    p.add_argument("--out", metavar="FILE", help="export: write here (default: hand-in-DRILL-PROFILE.json)")
     p.set_defaults(handler="quiz.cli.drill_commands:drill")

@@ -7,11 +7,25 @@ import csv
 import json
 import random
 import sys
+import uuid
 from pathlib import Path
 from typing import Any
 
 from quiz.cli.commands import DRILL_USAGE
-from quiz.core.drill import Drill, DrillCodeError, DrillReport, Response, analyse, decode, encode
+from quiz.core.drill import (
+    NONCE_BITS,
+    Drill,
+    DrillCodeError,
+    DrillReport,
+    HandInError,
+    Response,
+    analyse,
+    decode,
+    drill_id,
+    encode,
+    sign_hand_in,
+    verify_hand_in,
+)
 from quiz.core.text import clock
 
 
@@ -47,8 +61,10 @@ def canonical(code: str, bank) -> str:
 
 def new(args: argparse.Namespace, study) -> int:
     decks = tuple(args.deck) or tuple(d.id for d in study.bank.decks if not any(q.is_draft for q in d.questions))
-    seed = args.seed if args.seed is not None else random.SystemRandom().randrange(1 << 16)
-    code = encode(Drill(decks, args.count, seed, args.time_limit), study.bank)
+    chance = random.SystemRandom()
+    seed = args.seed if args.seed is not None else chance.randrange(1 << 16)
+    # The nonce makes this drill's code, and so the key its hand-ins are signed with, its own.
+    code = encode(Drill(decks, args.count, seed, args.time_limit, chance.randrange(1 << NONCE_BITS)), study.bank)
     limit = f", {args.time_limit} s a question" if args.time_limit else ""
     print(code)
     print(f"{args.count} questions from {', '.join(decks)}{limit}.", file=sys.stderr)
@@ -74,7 +90,7 @@ def responses(study, code: str, files: list[str]) -> list[Response]:
     A student name that comes from two places (two machines' "default") is told apart by file.
     """
     sources = [("this machine", study.store.drill_attempts(code))]
-    sources += [(Path(name).name, _read_export(Path(name), code)) for name in files]
+    sources += _hand_ins([Path(name) for name in files], code)
     seen: dict[str, set[str]] = {}
     for source, rows in sources:
         for row in rows:
@@ -92,17 +108,33 @@ def responses(study, code: str, files: list[str]) -> list[Response]:
 _FIELDS = {"student", "question_id", "given", "correct", "elapsed_ms"}
 
 
-def _read_export(path: Path, code: str) -> list[dict[str, Any]]:
+def _hand_ins(paths: list[Path], code: str) -> list[tuple[str, list[dict[str, Any]]]]:
+    """Each signed hand-in's answers; DrillCodeError, in one line, for a file that must not count."""
+    out: list[tuple[str, list[dict[str, Any]]]] = []
+    by_id: dict[str, Path] = {}
+    by_student: dict[str, Path] = {}
+    for path in paths:
+        hand_in, rows = _read_hand_in(path, code)
+        if hand_in in by_id:
+            raise DrillCodeError(f"{path}: not counted: it is the same hand-in as {by_id[hand_in]}")
+        for student in sorted({str(row["student"]) for row in rows}):
+            if student in by_student:
+                raise DrillCodeError(f"{path}: not counted: it repeats {student}'s hand-in in {by_student[student]}")
+            by_student[student] = path
+        by_id[hand_in] = path
+        out.append((path.name, rows))
+    return out
+
+
+def _read_hand_in(path: Path, code: str) -> tuple[str, list[dict[str, Any]]]:
     try:
         data = json.loads(path.read_text(encoding="utf-8-sig"))
-        if data.get("quiz_drill") != code:
-            raise DrillCodeError(f"{path}: holds answers to drill {data.get('quiz_drill')!r}, not {code}")
-        rows = list(data["responses"])
+        rows = verify_hand_in(code, data)
         if not all(isinstance(row, dict) and row.keys() >= _FIELDS for row in rows):
             raise ValueError("a response lacks a field")
-        return rows
-    except DrillCodeError:
-        raise
+        return str(data["hand_in"]), rows
+    except HandInError as exc:
+        raise DrillCodeError(f"{path}: not counted: {exc}") from None
     except OSError as exc:
         raise DrillCodeError(f"{path}: cannot be read ({exc.strerror})") from None
     except (ValueError, KeyError, TypeError, AttributeError):
@@ -128,8 +160,9 @@ def export(args: argparse.Namespace, study, code: str) -> int:
     rows = study.store.drill_attempts(code)
     if args.profile:  # one student's answers; by default every profile on this machine
         rows = [r for r in rows if r["student"] == args.profile]
-    out = Path(args.out or f"drill-{code}.json")
-    data = {"quiz_drill": code, "responses": rows}
+    # Not named after the code: the code is the key to the signature, and the file travels.
+    out = Path(args.out or f"hand-in-{drill_id(code)[:8]}-{args.profile or 'all'}.json")
+    data = sign_hand_in(code, uuid.uuid4().hex, rows)
     out.write_text(json.dumps(data, indent=1, ensure_ascii=False), encoding="utf-8")
     students = sorted({r["student"] for r in rows})
     print(f"✓ {len(rows)} answers of {', '.join(students) or 'nobody yet'} written to {out}; hand it in.")

@@ -23,7 +23,7 @@ class DrillDialog(ModalScreen[str | None]):
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
             yield Label("Drill code from your teacher", classes="panel-title")
-            yield Input(placeholder="e.g. B4E1-G81G-0180-Y, then Enter", id="drill-code")
+            yield Input(placeholder="e.g. 6J70-T430-3143-0NF6-YY1C, then Enter", id="drill-code")
             yield Static("Everyone with this code gets the same questions in the same order.", classes="muted")
 
     @on(Input.Submitted, "#drill-code")
