@@ -59,6 +59,9 @@ class Study:
         self._session_ids[id(session)] = self.store.start_session(
             self.profile, options.mode.value, _describe(options), now
         )
+        if options.drill:  # taken up again (a refreshed browser, a late start): never from the top
+            rows = self.store.drill_attempts(options.drill)
+            session.pass_over({r["question_id"] for r in rows if r["student"] == self.profile}, now)
         return session
 
     def record(self, session: Session, answer: Answer) -> None:

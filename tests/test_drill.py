@@ -228,3 +228,17 @@ def test_signed_hand_in_round_trips_and_any_change_breaks_it():
             verify_hand_in("AAAA-BBBB", changed)
     with pytest.raises(HandInError, match="another drill"):
         verify_hand_in("AAAA-BBBC", signed)
+
+
+def test_a_drill_taken_up_again_goes_on_where_it_stopped(quiz, monkeypatch):
+    code = quiz("drill", "new", "--deck", "barrel-bombs", "-n", "3", "--seed", "9").out.strip()
+    whole = play(quiz, monkeypatch, code, "cy", "1\n1\n1\n").out
+    asked = [line for line in whole.splitlines() if line.startswith("Question")]
+    options = [line for line in whole.splitlines() if line.startswith("  1)")]
+    first = play(quiz, monkeypatch, code, "dee", "1\n").out  # stops after one answer (input ends)
+    assert [line for line in first.splitlines() if line.startswith("Question")] == asked[:2]  # shows the next
+    again = play(quiz, monkeypatch, code, "dee", "1\n1\n").out
+    assert [line for line in again.splitlines() if line.startswith("Question")] == asked[1:]
+    assert [line for line in again.splitlines() if line.startswith("  1)")] == options[1:]  # same options too
+    report = json.loads(quiz("drill", "results", code, "--json").out)
+    assert {s["student"]: s["answered"] for s in report["students"]} == {"cy": 3, "dee": 3}

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import enum
 import random
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
@@ -242,6 +242,15 @@ class Session:
         self._need(Phase.ANSWERED)
         self._next(now)
         return self._item
+
+    def pass_over(self, answered: Collection[str], now: datetime) -> int:
+        """A drill taken up again: go past what was answered before, in order, so that the rest keep
+        the options every student sees (drawn one question after another); how many were passed."""
+        passed = 0
+        while self._phase is Phase.ASKING and self._item is not None and self._item.question.id in answered:
+            self._next(now)
+            passed += 1
+        return passed
 
     def end(self, now: datetime) -> Summary:
         """Stop now (quit, time limit, or last question done); the rest counts as unanswered."""
