@@ -1,8 +1,9 @@
 """Entering a classroom drill: the student's name, and the rule that a drill is taken once.
 
-A student who leaves a drill early has seen the answers to what they answered; a fresh run
-would score them on questions they already know. So a second run under the same name is
-refused, and the teacher's results keep the first one.
+A student who leaves a drill early has seen the answers to what they answered, and only to
+that (results never show the questions not reached). So entering the code again under the same
+name goes on at the first question not answered, never from the top (`Study.start`), and a drill
+answered to the end is refused: the teacher's results hold one run per student.
 """
 
 from __future__ import annotations
@@ -10,6 +11,9 @@ from __future__ import annotations
 import unicodedata
 from collections.abc import Iterable, Mapping
 from typing import Any
+
+from quiz.core.model import Bank
+from quiz.core.selection import Options, candidates
 
 MAX_NAME = 40
 
@@ -35,14 +39,22 @@ def same_student(a: str, b: str) -> bool:
     return " ".join(a.split()).casefold() == " ".join(b.split()).casefold()
 
 
-def check_first_run(answers: Iterable[Mapping[str, Any]], student: str, code: str) -> None:
-    """Raise DrillEntryError when `answers` (the drill's, by anyone) hold an earlier run by `student`."""
+def drill_size(bank: Bank, options: Options) -> int:
+    """How many questions the drill asks: its count, or fewer when its decks hold fewer."""
+    return min(max(options.count, 1), len(candidates(bank, options)))
+
+
+def admit(answers: Iterable[Mapping[str, Any]], student: str, code: str, size: int) -> str:
+    """The name `student` takes drill `code` under (as first written, so that one run keeps one name);
+    DrillEntryError when `answers` (the drill's, by anyone) show they answered all `size` questions."""
     mine = [a for a in answers if same_student(str(a["student"]), student)]
+    answered = len({a["question_id"] for a in mine})
     if not mine:
-        return
-    questions = len({a["question_id"] for a in mine})
+        return student
+    if answered < size:  # left early: it goes on at the first question not answered
+        return str(mine[0]["student"])
     right = sum(1 for a in mine if a["correct"])
     raise DrillEntryError(
-        f"{mine[0]['student']} has already taken drill {code} here ({questions} answered, {right} right); "
+        f"{mine[0]['student']} has already taken drill {code} here ({answered} answered, {right} right); "
         "a drill is taken once, and your teacher sees that run"
     )

@@ -154,6 +154,8 @@ class LineMode:
             self.result("Again:", a)
         if summary.unreached:  # a count only: their answers were never earned
             self.say(f"{summary.unreached} not reached.")
+        if summary.earlier:
+            self.say(f"{summary.earlier} answered in an earlier run.")
         self.say("Every answer is saved.")
 
     def result(self, label: str, a: Answer) -> None:

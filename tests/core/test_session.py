@@ -116,6 +116,16 @@ def test_practice_summary_keeps_the_again_round(bank):
     assert summary.correct == 1 and summary.asked == 2
 
 
+def test_a_drill_taken_up_again_counts_what_was_answered_before_apart(bank):
+    session = start(bank, mode=Mode.DRILL, count=5)
+    before = [q.id for q in session.questions[:2]]
+    assert session.pass_over(before, NOW) == 2
+    session.submit(right_answer(session), NOW)
+    session.advance(NOW)
+    summary = session.end(NOW)
+    assert (summary.earlier, summary.unreached, summary.asked, summary.correct) == (2, 2, 3, 1)
+
+
 def test_drill_gives_everyone_the_same_questions_in_the_same_order(bank):
     someone = History(choice_known=frozenset(q.id for q in bank.questions), latest_correct={"h-001": False})
     a = Session.start(bank, Options(mode=Mode.DRILL, seed=42, count=3), History(), NOW, rng=random.Random(1))

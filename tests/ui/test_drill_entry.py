@@ -1,4 +1,4 @@
-"""Entering a drill in the app: the code, then the name; a second run by the same student is refused."""
+"""Entering a drill in the app: the code, then the name; a run left early goes on, a finished one is refused."""
 
 from __future__ import annotations
 
@@ -16,7 +16,7 @@ from tests.ui.test_results_screen import SIZES, answer
 
 
 @pytest.mark.parametrize("size", SIZES)
-async def test_a_drill_asks_the_name_and_refuses_a_second_run_after_leaving_early(make_app, size):
+async def test_a_drill_asks_the_name_goes_on_after_leaving_early_and_is_taken_once(make_app, size):
     app = make_app()
     code = encode(Drill(("showdown",), 3, 11, None), app.study.bank)
     async with app.run_test(size=size) as pilot:
@@ -43,13 +43,22 @@ async def test_a_drill_asks_the_name_and_refuses_a_second_run_after_leaving_earl
         await pilot.press("escape", "h")
         assert isinstance(app.screen, HomeScreen)
 
-        await pilot.press("c", *code, "enter", *"ana silva", "enter")
+        await pilot.press("c", *code, "enter", *"ana silva", "enter")  # the same student again
+        screen = app.screen
+        assert isinstance(screen, QuestionScreen)  # not a fresh run: it goes on at the second question
+        assert screen.session.current.question == unreached[0] and screen.session.options.student == "Ana Silva"
+        for _ in unreached:
+            await answer(pilot, screen)
+        assert isinstance(app.screen, ResultsScreen)
+        assert "1 answered before" in str(app.screen.query_one("#results-score").content)
+        await pilot.press("h", "c", *code, "enter", *"Ana Silva", "enter")
         await pilot.pause()
-        assert isinstance(app.screen, DrillDialog)  # refused: no fresh, silent run
+        assert isinstance(app.screen, DrillDialog)  # answered to the end: refused
         assert any("already taken" in str(n.message) for n in app._notifications)
         await pilot.press("escape")
         assert isinstance(app.screen, HomeScreen)
-    assert len(app.study.store.drill_attempts(code)) == 1
+    rows = app.study.store.drill_attempts(code)
+    assert len(rows) == 3 and {r["student"] for r in rows} == {"Ana Silva"}
 
 
 async def test_quiz_drill_code_asks_the_name_in_the_app_first(make_app):

@@ -12,7 +12,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Input, Label, Static
 
 from quiz.core.drill import DrillCodeError, decode, encode
-from quiz.core.drill_entry import DrillEntryError, check_first_run, student_name
+from quiz.core.drill_entry import DrillEntryError, admit, drill_size, student_name
 from quiz.core.model import Bank
 from quiz.core.selection import Options
 from quiz.ui.literal import literal
@@ -30,7 +30,7 @@ class DrillDialog(ModalScreen[Options | None]):
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
             yield Label("Drill code from your teacher", classes="panel-title", id="drill-title")
-            yield Input(placeholder="e.g. B4E1-G81G-0180-Y, then Enter", id="drill-code")
+            yield Input(placeholder="e.g. 6J70-T430-3143-0NF6-YY1C, then Enter", id="drill-code")
             yield Input(placeholder="Your name, then Enter", id="drill-name")
             yield Static(
                 "Everyone with this code gets the same questions in the same order.", classes="muted", id="drill-help"
@@ -48,7 +48,8 @@ class DrillDialog(ModalScreen[Options | None]):
         self.query_one("#drill-code").display = False
         self.query_one("#drill-title", Label).update(literal(f"Drill {self.options.drill}: your name"))
         self.query_one("#drill-help", Static).update(
-            "Your teacher sees your answers under this name. A drill is taken once."
+            "Your teacher sees your answers under this name. A drill is taken once; "
+            "if you left it early, it goes on where you stopped."
         )
         name = self.query_one("#drill-name", Input)
         name.display = True
@@ -74,8 +75,9 @@ class DrillDialog(ModalScreen[Options | None]):
         assert self.options is not None
         code = self.options.drill
         try:
-            name = student_name(event.value)
-            check_first_run(self.app.study.store.drill_attempts(code), name, code)  # type: ignore[attr-defined]
+            study = self.app.study  # type: ignore[attr-defined]
+            size = drill_size(study.bank, self.options)
+            name = admit(study.store.drill_attempts(code), student_name(event.value), code, size)
         except DrillEntryError as exc:
             message = str(exc)
             self.notify(message[0].upper() + message[1:] + ".", title="Drill", severity="error", markup=False)

@@ -39,6 +39,8 @@ class ResultsScreen(Screen[None]):
             line += f" · Answering time {clock(s.answer_ms)}"
         if s.unreached:
             line += f" · {s.unreached} not reached"
+        if s.earlier:  # a drill taken up again: those answers count, but were given before
+            line += f" · {s.earlier} answered before"
         yield Static(line, id="results-score")
         yield QuestionTable(id="results-table")
         with Horizontal(id="results-buttons"):
