@@ -143,3 +143,21 @@ async def test_stats_weakest_rows_are_told_apart_and_open_with_the_latest_answer
         assert isinstance(detail, QuestionDetailScreen) and detail.question.id == stats.weakest[0].id
         assert len(detail.given) == 2 and all("Not quite" in g.headline for g in detail.given)
         assert "Correct answer:" in screen_text(app)
+
+
+async def test_the_whole_question_shows_markup_and_escape_codes_literally(make_app, tmp_path):
+    from tests.ui.test_literal_and_sizes import nasty_bank
+
+    app = make_app(bank=nasty_bank(tmp_path))
+    async with app.run_test(size=(160, 50)) as pilot:
+        screen = await start(pilot, Options(questions=("n-1",), count=1, form=Form.CHOICE))
+        await answer(pilot, screen, "[/]")
+        await answer(pilot, screen, "\x1b[31m")  # the again round
+        await pilot.press("enter")
+        assert isinstance(app.screen, QuestionDetailScreen)
+        text = screen_text(app)
+        assert "Prompt [bold]red[/] [/] \\x1b[31m {x} [link=http://x]y[/link] $accent?" in text
+        answers = str(app.screen.query_one("#detail-answers").content)
+        assert "You answered: [/]" in answers and "Correct answer: [bold]red[/]" in answers
+        assert "[/]" in text and "[bold]red[/]" in text  # shown, not read as markup
+        assert "Because [bold]x[/] \\x1b[31m {x}" in text

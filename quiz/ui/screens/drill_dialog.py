@@ -53,9 +53,8 @@ class DrillDialog(ModalScreen[Options | None]):
         )
         name = self.query_one("#drill-name", Input)
         name.display = True
-        profile = self.app.study.profile  # type: ignore[attr-defined]
-        if profile != "default":  # a learner's own profile is most likely their name
-            name.value = profile
+        # Never filled in from the profile: under `quiz serve` a whole class shares one, and a name
+        # taken over by Enter would go on with someone else's run.
         name.focus()
 
     @on(Input.Submitted, "#drill-code")
