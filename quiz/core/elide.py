@@ -11,8 +11,9 @@ import bisect
 from collections.abc import Sequence
 
 ELLIPSIS = "…"
-MIN_SHARED = 12  # characters: a shorter shared opening ("Who said") is worth keeping on screen
+MIN_SHARED = 20  # characters: a shorter shared opening ("Which Russian", "In the report on") stays on screen
 LEAD_IN = 20  # characters: how far into a text a shared part may start ("True or false: In the report…")
+CLAUSE = 100  # characters: how long an opening clause may be and still be left out ("In the report on …, ")
 
 
 def common(a: str, b: str) -> int:
@@ -74,6 +75,13 @@ def distinct(texts: Sequence[str], width: int) -> list[str]:
                 shared.add(word_start(text, least))
         # Least first: leave out what the whole group shares ("In the report on …, "), more only if needed.
         cuts[text] = [(n, 0) for n in sorted(shared) if n >= MIN_SHARED] or [lead_in(text, order)]
+        # Texts that open alike mostly do so with a clause ("According to the … report, "): when another
+        # text shares it whole, the row starts where the question does. Tried first; rows still alike then
+        # leave out more, and rows alike only after it ("… on A, who said X?", "… on B, …") leave out less.
+        clause = text.find(", ") + 2
+        if 2 <= clause <= CLAUSE and cuts[text][-1][0] >= clause >= MIN_SHARED:
+            more, less = [c for c in cuts[text] if c[0] > clause], [c for c in cuts[text] if c[0] < clause]
+            cuts[text] = [(clause, 0), *more, *less]
     tried = dict.fromkeys(order, 0)
     rows = {text: cut(text, width, *cuts[text][0]) for text in order}
     # Rows still alike (one deck, and a question column too narrow for the shared part plus a word) leave

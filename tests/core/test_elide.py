@@ -55,7 +55,9 @@ def test_the_cut_keeps_the_first_differing_word_whole():
     assert word_start("the cat sat", common("the cat sat", "the cap")) == len("the ")
     assert word_start("the cat sat", common("the cat sat", "the cat")) == len("the ")
     assert word_start("the cat", common("the cat", "the cat sat")) == len("the cat")  # nothing left to show
-    assert word_start("ABCDEFGHIJKLMNOP1", common("ABCDEFGHIJKLMNOP1", "ABCDEFGHIJKLMNOP2")) == 16  # no space
+    code, other = "ABCDEFGHIJKLMNOPQRSTUV1", "ABCDEFGHIJKLMNOPQRSTUV2"
+    assert word_start(code, common(code, other)) == 22  # no space to cut at
+    assert word_start("ABCDEFG1", common("ABCDEFG1", "ABCDEFG2")) == 0  # too short to leave out
 
 
 def test_a_shared_part_after_a_short_lead_in_is_left_out_too():
@@ -93,3 +95,11 @@ def test_rows_fit_and_are_never_harder_to_tell_apart_than_cutting_the_end(texts,
         for j, b in enumerate(texts):
             if shorten(a, width) != shorten(b, width):
                 assert rows[i] != rows[j], (a, b)
+
+
+def test_a_shared_opening_clause_goes_whole_and_the_question_word_stays():
+    texts = [
+        "According to the report on the Aleppo bombardment, which issue did Gatilov call a priority?",
+        "According to the report on the Aleppo bombardment, which country's government sent jets?",
+    ]
+    assert distinct(texts, 30) == ["…which issue did Gatilov call…", "…which country's government s…"]
