@@ -16,6 +16,7 @@ import re
 from dataclasses import dataclass, replace
 
 from quiz.core.model import GAP_MARK, Kind
+from quiz.core.text import numbers_in
 from quiz.derive.distractors import Option, Pools, date_options, format_like, number_options, numword_options
 from quiz.derive.entities import (
     SPEECH_VERBS,
@@ -148,6 +149,45 @@ class Builder:
                 return True
         return False
 
+    def opening(self, s: Sentence) -> tuple[int, str] | None:
+        """How to read a sentence that opens with a pronoun out of context: (length of the pronoun, what it
+        stands for), (0, '') when it opens with none, None when the pronoun cannot be resolved.
+
+        'He joined ...' -> 'Okonkwo joined ...' when the sentence before names one person of that gender;
+        'Its chief executive, ...' -> "The Home Builders Federation's chief executive, ..." after an organisation.
+        """
+        word = s.text.split(" ", 1)[0]
+        if word not in _OPENING_PRONOUNS:
+            return 0, ""
+        if s.index == 0 or s.paragraph - self.sents[s.index - 1].paragraph > 1:
+            return None
+        prev = self.a.mentions[s.index - 1]
+        possessive = word in ("His", "Her", "Its", "Their")
+        if word in ("He", "She", "His", "Her"):
+            gender = "male" if word in ("He", "His") else "female"
+            people = {m.key for m in prev if m.type == "person"}
+            ents = [self.a.entities[k] for k in people]
+            if len(ents) != 1 or ents[0].gender not in (gender, ""):
+                return None
+            name = ents[0].surname
+            return len(word), name + ("'s" if possessive else "")
+        orgs = [m for m in prev if m.type == "org"]
+        if not orgs or len({m.key for m in orgs}) > 1 and word in ("Its", "It"):
+            return None
+        name = orgs[0].key
+        the = "The " if re.match(r"^(?:[A-Z][a-z]+ ){1,}(?:" + "|".join(_THE_HEADS) + ")", name) else ""
+        return len(word), the + name + ("'s" if possessive and not name.endswith("s") else "'" if possessive else "")
+
+    def readable(self, s: Sentence, shown: str) -> str | None:
+        """`shown` (the sentence with a blank) with an opening pronoun resolved, or None if it cannot be."""
+        found = self.opening(s)
+        if found is None:
+            return None
+        n, name = found
+        if not n or not shown.startswith(s.text[:n]):
+            return shown
+        return f"[{name}]" + shown[n:]  # brackets: words put in, as quoting news does
+
     def _gives_away(self, text: str, m: Mention) -> bool:
         """Does the sentence name the place's country, so the blank is obvious ('Swiss city of ___')?"""
         known = self.pools.g.lookup(m.text)
@@ -199,6 +239,7 @@ class Builder:
         return self.pools.pick(
             answer, m_type, self.rng, exclude=exclude, avoid=avoid, avoid_names=names, region=region,
             surname=surname, region_first=region_first,
+            like=self.a.entities.get(key) if m_type[0] == "person" else None,
         )  # fmt: skip
 
     # ---------------------------------------------------------------- templates
@@ -467,8 +508,8 @@ class Builder:
             if len({fold(r) for r in ent.roles}) != 1:
                 continue  # two posts for one person: no single defensible answer
             role_start = text.find(m.role, m.np[0], m.start)
-            if role_start < 0:
-                continue
+            if role_start < 0 or _FORMER.search(text[max(0, role_start - 12) : role_start + 7]):
+                continue  # 'the former housing minister': a post no longer held
             role = text[role_start : role_start + len(m.role)]
             prompt = f"What post does {ent.key} hold, according to the article?"
             phrase = m.role_phrase
@@ -551,11 +592,13 @@ class Builder:
                 continue  # 'the Geneva talks', 'a UN diplomat': the blank would be guessed from the noun
             if m.type == "place" and self._gives_away(text, m):
                 continue  # 'the Swiss city of ___'
-            if m.type == "person" and text[m.end : m.end + 2] == "'s":
-                continue  # "___'s government": the noun after it gives the person away
+            if text[m.end : m.end + 2] == "'s" or (m.type == "date" and m.subtype == "weekday"):
+                continue  # "___'s government" gives a person away; a weekday is trivia
             if m.type == "person" and self.conflicting(s.index, text[: m.np[0]] + text[m.end :], m.key, atype):
                 continue
-            shown = text[: m.start] + GAP_MARK + text[m.end :]
+            shown = self.readable(s, text[: m.start] + GAP_MARK + text[m.end :])
+            if shown is None:
+                continue
             shown = clip_around(shown, shown.index(GAP_MARK))
             if self.leaks(shown, m.key, m.text) or m.text.lower() in ("the", "a"):
                 continue
@@ -571,6 +614,8 @@ class Builder:
                 )
             if m.type == "person" and len(opts) < 3:
                 continue
+            if m.type in ("country", "place") and not any(o.source == "article" for o in opts):
+                continue  # only far-off names to choose from: the blank is guessed from the sentence
             alternatives = self.alternatives(m, opts) if m.type in ("person", "country") else []
             tag = {"numword": ""}.get(m.type, TYPE_TAG.get(m.type, ""))
             in_list = m.type == "country" and bool(
@@ -605,11 +650,16 @@ class Builder:
         for m in ms:
             if m.value <= 0:
                 continue
-            shown = text[: m.start] + GAP_MARK + text[m.end :]
+            shown = self.readable(s, text[: m.start] + GAP_MARK + text[m.end :])
+            if shown is None:
+                continue
             shown = clip_around(shown, shown.index(GAP_MARK))
             unit = "%" if m.subtype == "percent" else unit_after(text, m.end)
+            if m.subtype.startswith("money:"):
+                unit = m.subtype.split(":", 1)[1]
             others = [x.value for x in ms if x is not m]
-            values = number_options(m.value, self.rng, exclude=others)
+            ceiling = 100.0 if m.subtype == "percent" and m.value <= 100 else None
+            values = number_options(m.value, self.rng, exclude=others, ceiling=ceiling)
             opts = [Option(format_like(v), ("number", m.subtype), "generated") for v in values]
             prompt = f'Fill in the number: "{shown}"'
             out.append(
@@ -644,7 +694,8 @@ class Builder:
         statement = capital(body)
         swappable = [
             m for m in self.a.mentions[s.index]
-            if m.type in ("person", "date", "number")
+            if m.type in ("person", "number")
+            or (m.type == "date" and m.subtype != "weekday")
             or (m.type == "country" and (m.np[0] == offset or listed(text, m)))
             or (m.type == "place" and self.pools.g.lookup(m.text) is not None)
             or (m.type == "org" and m.subtype in ("news-agency", "international", "armed-group", "broadcaster"))
@@ -698,7 +749,9 @@ class Builder:
         text = s.text
         present = {fold(x.text) for x in self.a.mentions[s.index]}
         if m.type == "number":
-            values = number_options(m.value, self.rng, k=2)
+            stated = {x.value for ms in self.a.mentions for x in ms if x.type == "number" and x.subtype == m.subtype}
+            lo, hi = _bounds(text, m)
+            values = [v for v in number_options(m.value, self.rng, k=6, exclude=stated) if lo < v < hi]
             return written_like(m, values[0]) if values else None
         if m.type == "date":
             opts = date_options(m, self.rng, k=1, exclude=self.article_dates)
@@ -729,6 +782,42 @@ class Builder:
                 continue  # keep titles and names matched: no 'Syrian President Sergei Lavrov'
             return o.text
         return None
+
+
+_FORMER = re.compile(r"\b(?:former|Former|ex-|Ex-|then|late)\b")
+_OPENING_PRONOUNS = frozenset({"He", "She", "His", "Her", "Its", "Their", "It", "They"})
+_THE_HEADS = ("Federation", "Partnership", "Agency", "Council", "Committee", "Office", "Department", "Union",
+              "Association", "College", "Fund", "Trust", "Society", "Institute", "Authority", "Service", "Commission",
+              "Bank", "Party", "Group", "Foundation", "Network", "Alliance", "Company")  # fmt: skip
+
+
+_AT_LEAST = re.compile(r"(?:more than|over|above|at least|exceeding|upwards of) $")
+_AT_MOST = re.compile(r"(?:less than|fewer than|under|below|up to|at most|almost|nearly|just under) $")
+_CHANGE = re.compile(r"^[^.;]{0,40}?\b(?P<dir>up|down|rising|falling|rose|fell) from (?P<num>[£$€]?\d[\d,.]*)")
+
+
+def _bounds(text: str, m: Mention) -> tuple[float, float]:
+    """Values a swapped figure must lie between to make the sentence false, and not absurd.
+
+    'more than 11 hours' is still true of 54,000 people who waited more than 12, so a bound figure
+    moves only the way that breaks it; 'a rate of 3.6%, up from 4.8%' contradicts itself, so a
+    figure said to have risen from another stays above it.
+    """
+    lo, hi = float("-inf"), float("inf")
+    before = text[max(0, m.start - 20) : m.start]
+    if _AT_LEAST.search(before):
+        lo = m.value
+    if _AT_MOST.search(before):
+        hi = m.value
+    change = _CHANGE.match(text[m.end :])
+    if change:
+        values = numbers_in(change.group("num").lstrip("£$€"))
+        if values:
+            if change.group("dir") in ("up", "rising", "rose"):
+                lo = max(lo, values[0])
+            else:
+                hi = min(hi, values[0])
+    return lo, hi
 
 
 def _key_of(a: Analysis, text: str) -> str:

@@ -9,7 +9,17 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 
 from quiz.core.model import format_number
-from quiz.derive.entities import MONTHS, PARTICLES, WEEKDAYS, Analysis, Entity, Mention, _month_number, fold
+from quiz.derive.entities import (
+    MONTHS,
+    PARTICLES,
+    WEEKDAYS,
+    Analysis,
+    Entity,
+    Mention,
+    _month_number,
+    fold,
+    role_class,
+)
 from quiz.derive.gazetteer import Gazetteer, gazetteer
 from quiz.derive.sentences import word_set
 
@@ -18,6 +28,16 @@ _GENERIC_NAME_WORDS = word_set(
     group news agency foreign affairs defence defense security general republic democratic islamic
     people peoples front"""
 )
+
+
+_SUBJECT = frozenset({"person", "org"})
+_HONORIFIC = re.compile(r"^(?:Mr|Mrs|Ms|Miss|Dr|Sir|Dame|Lord|Lady|Professor|Prof)\.? ")
+
+
+def same_person(a: str, b: str) -> bool:
+    """Two ways of writing one person: 'Blair' and 'Mr Blair', 'Tony Blair' and 'Blair'."""
+    fa, fb = fold(_HONORIFIC.sub("", a)).split(), fold(_HONORIFIC.sub("", b)).split()
+    return bool(fa and fb) and fa[-1] == fb[-1]
 
 
 @dataclass(frozen=True)
@@ -35,6 +55,7 @@ class Library:
     def __init__(self, analyse_all: Callable[[], list[Analysis]] | None = None) -> None:
         self._analyse_all = analyse_all
         self._articles: list[list[Entity]] | None = None
+        self._people: dict[str, Entity] | None = None
 
     @property
     def articles(self) -> list[list[Entity]]:
@@ -44,11 +65,14 @@ class Library:
         return self._articles
 
     def related(self, keys: set[str], minimum: int = 2) -> list[list[Entity]]:
-        """Articles about the same things (sharing `minimum` named entities): their people are plausible."""
-        return [ents for ents in self.articles if len(keys & {e.key for e in ents}) >= minimum]
+        """Articles about the same things: sharing `minimum` people or organisations (countries say too little).
+
+        Only these lend distractors, so a question on a UK minister never offers a Syrian general.
+        """
+        return [ents for ents in self.articles if len(keys & {e.key for e in ents if e.type in _SUBJECT}) >= minimum]
 
     def of_type(self, type_: tuple[str, str], keys: set[str]) -> list[Entity]:
-        source = self.related(keys) if type_[0] == "person" else self.articles
+        source = self.related(keys)
         out, seen = [], set()
         for ents in source:
             for e in ents:
@@ -56,6 +80,12 @@ class Library:
                     seen.add(e.key)
                     out.append(e)
         return out
+
+    def person(self, key: str) -> Entity | None:
+        """A person of the library's articles, by key."""
+        if self._people is None:
+            self._people = {e.key: e for ents in self.articles for e in ents if e.type == "person"}
+        return self._people.get(key)
 
     def titles(self, keys: set[str]) -> list[str]:
         return list(dict.fromkeys(r for ents in self.related(keys) for e in ents for r in e.roles))
@@ -84,6 +114,7 @@ class Pools:
         self.library = library or Library()
         self.g = g or gazetteer()
         self.keys = {e.key for e in analysis.entities.values() if e.type in ("person", "country", "place", "org")}
+        self._names = {fold(f) for e in analysis.entities.values() if e.type != "person" for f in e.forms}
 
     def _tiers(self, type_: tuple[str, str], surname: bool, home: str, known: bool) -> Iterator[tuple[str, list]]:
         """(source, [(text, key), ...]) tier by tier, computed only when the earlier tiers ran short."""
@@ -126,6 +157,7 @@ class Pools:
         region: str = "",
         surname: bool = False,
         region_first: bool = False,
+        like: Entity | None = None,
     ) -> list[Option]:
         """Up to `k` options unlike the answer and each other; article first, library, then gazetteer.
 
@@ -134,6 +166,8 @@ class Pools:
 
         Places prefer the answer's own country (Aleppo -> Homs, not Paris), countries its region; a
         place the gazetteer does not know gets no gazetteer places (its country is unknown).
+        People (`like`, the answer's entity) keep to the answer's gender where both are known, and
+        prefer its field (minister with minister); no option is another way of writing a name taken.
         """
         banned = {fold(answer)} | {fold(x) for x in exclude}
         avoid_f = fold(avoid)
@@ -148,10 +182,15 @@ class Pools:
         regions = self.g.regions
         out: list[Option] = []
         seen: set[str] = set()
+        people = {e.key: e for e in self.analysis.of_type("person")} if type_[0] == "person" else {}
+        taken = [answer, *exclude]
+        later: list[Option] = []
 
         def acceptable(text: str, key: str) -> bool:
             f = fold(text)
             if not f or f in seen or f in banned or fold(key) in banned:
+                return False
+            if type_[0] == "person" and any(same_person(text, t) for t in taken):
                 return False
             padded = f" {f} "
             if (len(f) > 3 and f in avoid_f) or padded in padded_avoid:
@@ -161,7 +200,18 @@ class Pools:
             if type_[0] in ("org", "person") and set(f.split()) & marks:
                 return False
             seen.add(f)
+            taken.append(text)
             return True
+
+        def fits(key: str) -> int:
+            """0: like the answer; 1: of another field; 2: of the other gender (never used)."""
+            other = people.get(key) or self.library.person(key)
+            if like is None or other is None:
+                return 0
+            if like.gender and other.gender and like.gender != other.gender:
+                return 2
+            mine, theirs = like.role_class, other.role_class
+            return 1 if mine and theirs and mine != theirs else 0
 
         for source, items in self._tiers(type_, surname, home, known_answer is not None):
             items = list(items)
@@ -173,11 +223,16 @@ class Pools:
                     break
                 if region_first and region and regions.get(key) != region:
                     continue
-                if acceptable(text, key):
-                    out.append(Option(text, type_, source))
+                fit = fits(key) if people else 0
+                if fit < 2 and acceptable(text, key):
+                    (later if fit else out).append(Option(text, type_, source))
             if len(out) >= k:
                 break
-        return out
+        return (out + later)[:k]
+
+    def _proper(self, word: str) -> bool:
+        """A word that is a name wherever it stands: a country, a nationality, an organisation or a party."""
+        return any(w in self.g.names or w in self.g.demonyms or fold(w) in self._names for w in (word, word + "s"))
 
     def titles(
         self, answer: str, rng: random.Random, *, k: int = 3, exclude: Iterable[str] = (), avoid: str = ""
@@ -201,8 +256,10 @@ class Pools:
         seen: set[str] = set()
         avoid_f = f" {fold(avoid)} "
         for source, compute in tiers:
-            items = [_case_like(t, style) for t in compute()]
+            items = [_case_like(t, style, self._proper) for t in compute()]
             rng.shuffle(items)
+            field = role_class([answer])
+            items.sort(key=lambda t: bool(field) and role_class([t]) != field)  # posts of the answer's field first
             for text in items:
                 f = fold(text)
                 if f in seen or f in banned or f" {f} " in avoid_f:
@@ -231,11 +288,14 @@ def _same_head(a: str, b: str) -> bool:
 _KEEP_CAPS = re.compile(r"^(UN|U\.N\.|EU|US|U\.S\.|NATO|[A-Z]{2,})$")
 
 
-def _case_like(title: str, style: str) -> str:
-    """Write a post the way the answer is written: 'Finance Minister', 'finance minister', 'Finance minister'."""
+def _case_like(title: str, style: str, proper: Callable[[str], bool] = lambda w: False) -> str:
+    """Write a post the way the answer is written: 'Finance Minister', 'finance minister', 'Finance minister'.
+
+    Names keep their capitals in every style ('England captain', never 'england captain').
+    """
     words = title.split()
     if style in ("lower", "sentence"):
-        out = " ".join(w if _KEEP_CAPS.match(w) else w.lower() for w in words)
+        out = " ".join(w if _KEEP_CAPS.match(w) or proper(w) else w.lower() for w in words)
         return out[:1].upper() + out[1:] if style == "sentence" else out
     return " ".join(w if w in ("of", "the") or _KEEP_CAPS.match(w) else w[:1].upper() + w[1:] for w in words)
 
@@ -255,8 +315,13 @@ def _round_to(value: float, sig: int) -> float:
     return round(value / step) * step
 
 
-def number_options(value: float, rng: random.Random, *, k: int = 3, exclude: Iterable[float] = ()) -> list[float]:
-    """Plausible wrong numbers around `value`: at least one below and one above, rounded like it."""
+def number_options(
+    value: float, rng: random.Random, *, k: int = 3, exclude: Iterable[float] = (), ceiling: float | None = None
+) -> list[float]:
+    """Plausible wrong numbers around `value`: at least one below and one above, rounded like it.
+
+    `ceiling` bounds them (a share of a vote is never 190%).
+    """
     banned = {value, *exclude}
     integral = value == int(value)
     if integral and value <= 12:
@@ -273,7 +338,7 @@ def number_options(value: float, rng: random.Random, *, k: int = 3, exclude: Ite
             pool_below = [round(value * f, places) for f in below]
             pool_above = [round(value * f, places) for f in above]
     pool_below = [v for v in dict.fromkeys(pool_below) if v > 0 and v not in banned]
-    pool_above = [v for v in dict.fromkeys(pool_above) if v not in banned]
+    pool_above = [v for v in dict.fromkeys(pool_above) if v not in banned and (ceiling is None or v <= ceiling)]
     rng.shuffle(pool_below)
     rng.shuffle(pool_above)
     out: list[float] = []

@@ -70,8 +70,38 @@ ORG_KEYWORDS = {
     "Inc": "company", "Ltd": "company", "Company": "company", "Airlines": "company", "Airways": "company",
     "Motors": "company", "Hospital": "group", "Club": "group", "FC": "group", "Times": "newspaper",
     "Post": "newspaper", "Journal": "newspaper", "Herald": "newspaper", "Telegraph": "newspaper",
-    "Guardian": "newspaper", "Gazette": "newspaper", "Tribune": "newspaper",
+    "Guardian": "newspaper", "Gazette": "newspaper", "Tribune": "newspaper", "Bill": "law", "Act": "law",
+    "Partnership": "group", "Trust": "group", "Society": "group", "Capital": "company", "Holdings": "company",
+    "Media": "company", "Partners": "company", "Plc": "company", "PLC": "company", "Stadium": "venue",
 }  # fmt: skip
+ROLE_CLASSES = {
+    "politics": word_set(
+        """minister secretary mp chancellor president premier leader spokesperson spokesman spokeswoman senator
+        governor mayor councillor lawmaker ambassador envoy speaker whip candidate peer shadow"""
+    ),
+    "business": word_set(
+        """executive ceo chief director chairman chairwoman founder analyst economist partner boss investor
+        officer trader banker owner"""
+    ),
+    "sport": word_set(
+        """captain coach manager striker winger midfielder defender goalkeeper forward batter bowler batsman
+        player opener keeper referee"""
+    ),
+    "science": word_set("professor scientist researcher physicist astronomer engineer doctor dr"),
+}
+
+
+def role_class(roles: Iterable[str]) -> str:
+    """The field of a person's posts, from the head word of the first post that has one."""
+    for role in roles:
+        words_ = role.lower().replace("-", " ").split()
+        for w in reversed(words_):
+            for name, heads in ROLE_CLASSES.items():
+                if w in heads:
+                    return name
+    return ""
+
+
 PLACE_AFTER = word_set("province region district governorate county state prefecture oblast valley")
 PLACE_BEFORE = {
     "city of": "city", "town of": "city", "village of": "city", "capital,": "city", "port of": "city",
@@ -88,8 +118,9 @@ PERSON_CUES = word_set(
 COMPANY_CUES = word_set(
     """chipmaker carmaker automaker retailer airline carrier lender bank insurer firm company group giant
     startup start-up manufacturer maker rival supplier operator publisher brewer miner producer developer
-    conglomerate"""
+    conglomerate chain supermarket grocer app platform brand regulator charity"""
 )
+CLUB_CUES = word_set("side club team outfit")
 _COMPANY_APPOSITIVE = re.compile(r"^, (?:the|a|an) (?:[\w-]+ ){0,3}(?:" + "|".join(sorted(COMPANY_CUES)) + r")\b")
 _NUMBER_WORDS = {
     "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
@@ -157,6 +188,13 @@ class Entity:
     """Persons: the full noun phrase as written, e.g. 'Syrian President Bashar al-Assad'."""
     surname: str = ""
     sentences: list[int] = field(default_factory=list)
+    gender: str = ""
+    """Persons: 'female' or 'male' when the article shows it (first name, Mr/Ms, he/she), else ''."""
+
+    @property
+    def role_class(self) -> str:
+        """Persons: the field of their posts ('politics', 'business', 'sport', 'science'), or ''."""
+        return role_class(self.roles)
 
 
 @dataclass
@@ -288,6 +326,9 @@ class Extractor:
         self.surnames: dict[str, set[str]] = {}
         self.folded: dict[str, str] = {}
         self.companies: set[str] = set()
+        self.clubs: set[str] = set()
+        self.honoured: dict[str, str] = {}
+        """Surnames written after Mr, Ms, Sir, Dame... -> the gender that shows ('' for Dr, Professor)."""
 
     # ---- registry
 
@@ -312,6 +353,7 @@ class Extractor:
         if len(parts) >= 2 and parts[-2] in PARTICLES:
             variants.add(" ".join(parts[-2:]))
         ent.surname = ent.surname or last
+        ent.gender = ent.gender or self.g.first_names.get(parts[0], "")
         for v in variants:
             self.surnames.setdefault(v.casefold(), set()).add(ent.key)
         return ent
@@ -320,11 +362,14 @@ class Extractor:
 
     def analyse(self, sentences: list[Sentence]) -> Analysis:
         toks = [tokenize(s.text) for s in sentences]
+        for s in sentences:
+            for m in _HONOURED.finditer(s.text):
+                self.honoured.setdefault(m.group(2), _HONORIFIC_GENDER.get(m.group(1), ""))
         mentions: list[list[Mention]] = [[] for _ in sentences]
         pending: list[_Pending] = []
         for s, tk in zip(sentences, toks, strict=True):
             for run in _runs(s.text, tk):
-                for part in _split_run(run, tk):
+                for part in (p for piece in _split_run(run, tk) for p in self._split_of(piece, tk)):
                     found = self._classify(s, tk, part)
                     if found is None:
                         a, b = tk[part[0]].start, tk[part[-1]].end
@@ -336,6 +381,7 @@ class Extractor:
             found = mentions[s.index]
             found.extend(dates(s.index, s.text))
             found.extend(numbers(s.index, s.text))
+            found.extend(money(s.index, s.text))
             mentions[s.index] = _dedupe(found)
             for m in mentions[s.index]:
                 if m.type in ("date", "number", "title", "nationality"):
@@ -349,7 +395,21 @@ class Extractor:
                     phrase = s.text[m.np_start : m.end]
                     if phrase not in ent.phrases:
                         ent.phrases.append(phrase)
+        self._genders(sentences, mentions)
         return Analysis(sentences, mentions, self.entities)
+
+    def _genders(self, sentences: list[Sentence], mentions: list[list[Mention]]) -> None:
+        """Gender where the article shows it: 'Ms Whitcombe', or 'She' opening the next sentence."""
+        for ent in self.entities.values():
+            if ent.type == "person" and not ent.gender:
+                ent.gender = self.honoured.get(ent.surname, "")
+        for s in sentences[:-1]:
+            people = {m.key for m in mentions[s.index] if m.type == "person"}
+            nxt = sentences[s.index + 1]
+            pronoun = _PRONOUN_GENDER.get(nxt.text.split(" ", 1)[0])
+            if len(people) == 1 and pronoun and nxt.paragraph - s.paragraph <= 1:
+                ent = self.entities[next(iter(people))]
+                ent.gender = ent.gender or pronoun
 
     def _classify(self, s: Sentence, tk: list[Token], part: list[int]) -> list[Mention] | None:
         g, text = self.g, s.text
@@ -375,6 +435,8 @@ class Extractor:
             rest = self._classify(s, tk, part[1:]) if tk[part[0]].text not in g.names else None
             if rest:
                 return rest
+        if first.text in ("River", "Lake", "Mount", "Loch") and len(part) >= 2:
+            return [Mention(s.index, first.start, last.end, surface, "place", "natural", surface)]
         nxt = text[last.end : last.end + 40].lstrip(" ").split(" ")
         if nxt and nxt[0].rstrip(",.") in PLACE_AFTER and all(_name_like(tk[i], g) for i in part):
             return [Mention(s.index, first.start, last.end, surface, "place", "region", surface)]
@@ -394,6 +456,9 @@ class Extractor:
         cue = prev in COMPANY_CUES and text[tk[part[0] - 1].end : first.start] == " "
         cue = cue or bool(_COMPANY_APPOSITIVE.match(text[last.end :]))
         cue = cue or text[: first.start].lower().endswith(("shares in ", "shares of "))
+        if prev in CLUB_CUES and text[tk[part[0] - 1].end : first.start] == " " or surface in self.clubs:
+            self.clubs.add(surface)
+            return [Mention(s.index, first.start, last.end, surface, "org", "club", surface)]
         if cue or surface in self.companies:
             self.companies.add(surface)
             return [Mention(s.index, first.start, last.end, surface, "org", "company", surface)]
@@ -411,7 +476,7 @@ class Extractor:
             name = part[h + 1 :]
             if not 1 <= len(name) <= 4 or not all(_name_like(tk[i], g) or not tk[i].cap for i in name):
                 continue
-            if not tk[name[0]].cap or not tk[name[-1]].cap:
+            if not tk[name[0]].cap or not tk[name[-1]].cap or self._thing(tk, name):
                 continue
             role_tokens = part[: h + 1]
             return self._person_mention(s, tk, role_tokens, name)
@@ -423,6 +488,8 @@ class Extractor:
             gap = text[prev.end : first.start]
             after = text[tk[part[-1]].end : tk[part[-1]].end + 1]
             appositive = gap == ", " and after == "," and len(part) >= 2
+            if self._thing(tk, part):
+                return None
             if prev.text in heads and not prev.text[0].isupper() and (gap == " " or appositive):
                 role_start = idx - 1
                 lower_words = 0
@@ -446,6 +513,23 @@ class Extractor:
                 return [Mention(s.index, first.start, tk[part[-1]].end, ent.key, "person", "person", ent.key)]
         return None
 
+    def _split_of(self, part: list[int], tk: list[Token]) -> list[list[int]]:
+        """'Tom Redfern of Peel Hunt' is a person and an organisation, not one name."""
+        words_ = [tk[i].text for i in part]
+        if "of" not in words_ or not any(w in self.g.first_names for w in words_[:2]):
+            return [part]
+        at = words_.index("of")
+        rest = part[at + 1 :]
+        if rest and tk[rest[0]].text == "the":
+            rest = rest[1:]
+        return [p for p in (part[:at], rest) if p]
+
+    def _thing(self, tk: list[Token], name: list[int]) -> bool:
+        """Words that name things ('Election', 'Social Care', 'Bristol Rovers'), unless a first name leads."""
+        if tk[name[0]].text in self.g.first_names:
+            return False
+        return any(tk[i].text in self.g.common or tk[i].text in ORG_KEYWORDS for i in name)
+
     def _person_mention(self, s: Sentence, tk: list[Token], role_tokens: list[int], name: list[int]) -> list[Mention]:
         g, text = self.g, s.text
         a, b = tk[name[0]].start, tk[name[-1]].end
@@ -465,9 +549,9 @@ class Extractor:
             if g.lookup(role_words[0]) and g.lookup(role_words[0]).type == "org":  # type: ignore[union-attr]
                 break
             role_words = role_words[1:]
+        while role_words and role_words[0] in g.honorifics:
+            role_words = role_words[1:]  # 'Professor Sir': honours, not a post
         role = " ".join(role_words)
-        if role in g.honorifics:
-            role = ""
         role_phrase = text[np_start:a].strip().rstrip(",").strip()
         ent = self._person(full)
         if role and role not in ent.roles:
@@ -505,7 +589,17 @@ class Extractor:
         for p in pending:
             s = sentences[p.sentence]
             tk = toks[p.sentence]
+            if len(p.tokens) >= 3 and p.start == 0 and tk[p.tokens[1]].text in g.first_names:
+                cue = tk[p.tokens[0]].text.lower()
+                if cue in PERSON_CUES or role_class([cue]):
+                    # 'Striker Jamal Okonkwo' at the start of a sentence: the first word is the post.
+                    found = self._person_mention(s, tk, p.tokens[:1], p.tokens[1:])
+                    mentions[p.sentence].extend(found)
+                    p.tokens = []
+                    continue
             if not 2 <= len(p.tokens) <= 4 or not all(_name_like(tk[i], g) or not tk[i].cap for i in p.tokens):
+                continue
+            if self._thing(tk, p.tokens):
                 continue
             last = tk[p.tokens[-1]].text
             if _PARTICLE_PREFIX.match(last):
@@ -513,12 +607,17 @@ class Extractor:
             after = s.text[p.end :].lstrip(" ,").split(" ", 1)[0].rstrip(",.")
             before = s.text[: tk[p.tokens[0]].start].rstrip().rsplit(" ", 1)[-1]
             speaker = after in SPEECH_VERBS or before in ("said", "says", "by")
+            if before in ("of", "at", "from", "for", "with"):
+                speaker = False  # 'Tom Redfern of Peel Hunt said': the firm is not the speaker
             hinted = self.hints.get(p.text) == "person"
-            if speaker or hinted or last.casefold() in singles or last.casefold() in self.surnames:
+            named = tk[p.tokens[0]].text in g.first_names or last in self.honoured
+            if named or speaker or hinted or last.casefold() in singles or last.casefold() in self.surnames:
                 self._person(p.text)
         for p in pending:
             s = sentences[p.sentence]
             tk = toks[p.sentence]
+            if not p.tokens:
+                continue
             if p.text in self.companies:
                 mentions[p.sentence].append(Mention(p.sentence, p.start, p.end, p.text, "org", "company", p.text))
                 continue
@@ -539,6 +638,12 @@ class Extractor:
                     key = next(iter(owners))
                     m = Mention(p.sentence, p.start, p.end, p.text, "person", "person", key)
                     mentions[p.sentence].append(_with_np(m, s.text, g))
+
+
+_HONOURED = re.compile(r"\b(Mr|Mrs|Ms|Miss|Sir|Dame|Lord|Lady|Dr|Professor)\.? ([A-Z][\w'-]+)")
+_HONORIFIC_GENDER = {"Mr": "male", "Sir": "male", "Lord": "male", "Mrs": "female", "Ms": "female", "Miss": "female",
+                     "Dame": "female", "Lady": "female"}  # fmt: skip
+_PRONOUN_GENDER = {"He": "male", "His": "male", "She": "female", "Her": "female"}
 
 
 def _with_np(m: Mention, text: str, g: Gazetteer) -> Mention:
@@ -617,6 +722,28 @@ _NUM = re.compile(
 _AFTER_DATE = re.compile(_MONTH + r" \d{1,2}(?:st|nd|rd|th)?,? ?(?:and|or|to|-|\u2013) ?$")
 _SPELLED = re.compile(r"\b(?P<word>" + "|".join(_NUMBER_WORDS) + r")\b(?!-)")
 _SCALE = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12}
+_MONEY = re.compile(
+    r"(?<![\w.])(?P<cur>[£$€])(?P<num>\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)"
+    r"(?P<scale>bn|m|k| billion| million| thousand| trillion)?(?![\w%])(?!\.\d)"
+    r"|(?<![\w.£$€])(?P<pnum>\d+(?:\.\d+)?)p\b"
+)
+CURRENCY = {"£": "pounds", "$": "dollars", "€": "euros", "p": "pence"}
+_MONEY_SCALE = {"bn": 1e9, "m": 1e6, "k": 1e3, "billion": 1e9, "million": 1e6, "thousand": 1e3, "trillion": 1e12}
+
+
+def money(sentence: int, text: str) -> list[Mention]:
+    """Sums of money as news writes them: '£612m', '$1.1bn', '£12.60', '4.1p' (subtype 'money:pounds')."""
+    out = []
+    for m in _MONEY.finditer(text):
+        if m.group("pnum"):
+            value, unit = float(m.group("pnum")), "pence"
+        else:
+            value = float(m.group("num").replace(",", ""))
+            scale = (m.group("scale") or "").strip()
+            value *= _MONEY_SCALE.get(scale, 1.0)
+            unit = CURRENCY[m.group("cur")]
+        out.append(Mention(sentence, m.start(), m.end(), m.group(), "number", f"money:{unit}", m.group(), value=value))
+    return out
 
 
 def numbers(sentence: int, text: str) -> list[Mention]:

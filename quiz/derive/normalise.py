@@ -45,6 +45,13 @@ _DROP = [
     re.compile(r"^\S+@\S+\.\w+$"),
     re.compile(r"^[\W\d_]*$"),
 ]
+# Where the story ends and the page goes on: readers' comments, lists of other stories.
+_END_OF_STORY = re.compile(
+    r"^(?:Have your say|Comments?(?:\s*\(\d+\))?|Reader comments|Join the (?:conversation|debate|discussion)|"
+    r"Most (?:read|popular|viewed)|Related (?:topics|stories|links|articles)|More on this story|Top stories|"
+    r"You may also (?:like|be interested in)|Comment on this (?:story|article))\s*:?$",
+    re.I,
+)
 _DATELINE = re.compile(
     r"^(?:[A-Z][A-Z.'/-]*(?: [A-Z][A-Z.'/-]*)*(?:, [A-Z][a-z]+\.?(?: \d{1,2})?)?\s*(?:\([A-Za-z .-]+\)\s*)?"
     r"|\([A-Za-z .-]+\)\s*)[-\u2013\u2014]+\s+"
@@ -107,8 +114,11 @@ def prose(text: str) -> Prose:
     paragraphs: list[str] = []
     dropped: list[str] = []
     headline = ""
-    for block in blocks:
+    for i, block in enumerate(blocks):
         line = loose(block)
+        if paragraphs and _END_OF_STORY.match(line.strip()):
+            dropped.extend(loose(b) for b in blocks[i:])
+            break
         if is_dropped(line):
             dropped.append(line)
             continue

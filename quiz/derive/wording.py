@@ -166,6 +166,16 @@ def listed(text: str, m: Mention) -> bool:
 def written_like(m: Mention, value: float) -> str:
     """A replacement figure written as the original is ('24 million' -> '30 million')."""
     t = m.text
+    short = re.fullmatch(r"([£$€])[\d,.]+(bn|m|k)", t)
+    if short:
+        v = value / {"bn": 1e9, "m": 1e6, "k": 1e3}[short.group(2)]
+        return f"{short.group(1)}{v:g}{short.group(2)}"
+    if t[:1] in "£$€" and not re.search(r"[a-z]", t):
+        return t[0] + (f"{value:,.2f}" if "." in t else f"{value:,.0f}")
+    if re.fullmatch(r"[\d.]+p", t):
+        return f"{value:g}p"
+    if t[:1] in "£$€":
+        return t[0] + written_like(Mention(m.sentence, m.start + 1, m.end, t[1:], m.type, m.subtype, m.key), value)
     for scale, mult in (("trillion", 1e12), ("billion", 1e9), ("million", 1e6), ("thousand", 1e3)):
         if scale in t:
             v = value / mult
