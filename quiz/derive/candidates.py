@@ -331,6 +331,8 @@ class Builder:
         else:
             surname = first.type == "person" and " " not in answer_text
             opts = self.options(answer_text, atype, first.key, prompt, s.index, surname=surname)
+            if first.type in ("country", "place") and not any(o.source == "article" for o in opts):
+                return []  # only far-off names to choose from: the answer is guessed from the question
             said = clip(ends_as_question(predicate)[:-1], 18)
             explanation = f"The article reports that {answer_text} {said}" + ("" if said.endswith("…") else ".")
         primary = TYPE_TAG.get(first.type, "")
@@ -556,6 +558,9 @@ class Builder:
         if self.leaks(prompt, key, m.text):
             return []
         opts = self.options(m.text, ("person", "person"), key, prompt, s.index)
+        # Someone else the article gives this post, even as 'former', would also be a right answer.
+        held = {e.key for e in self.a.of_type("person") if any(fold(phrase) in fold(p) for p in e.role_phrases)}
+        opts = [o for o in opts if _key_of(self.a, o.text) not in held]
         base = Candidate(
             template="who-is",
             kind=Kind.CHOICE,
@@ -648,8 +653,8 @@ class Builder:
         out: list[Candidate] = []
         ms = [m for m in self.a.mentions[s.index] if m.type == "number"]
         for m in ms:
-            if m.value <= 0:
-                continue
+            if m.value <= 0 or (m.subtype == "count" and _BARE_COUNT.match(text[m.end :])):
+                continue  # 'Only ___ have been sent back': a count of what the sentence never names
             shown = self.readable(s, text[: m.start] + GAP_MARK + text[m.end :])
             if shown is None:
                 continue
@@ -784,6 +789,7 @@ class Builder:
         return None
 
 
+_BARE_COUNT = re.compile(r"^ (?:have|has|had|were|was|are|is|will|would|could)\b")
 _FORMER = re.compile(r"\b(?:former|Former|ex-|Ex-|then|late)\b")
 _OPENING_PRONOUNS = frozenset({"He", "She", "His", "Her", "Its", "Their", "It", "They"})
 _THE_HEADS = ("Federation", "Partnership", "Agency", "Council", "Committee", "Office", "Department", "Union",

@@ -20,7 +20,7 @@ from quiz.derive.entities import (
     fold,
     role_class,
 )
-from quiz.derive.gazetteer import Gazetteer, gazetteer
+from quiz.derive.gazetteer import Gazetteer, Known, gazetteer
 from quiz.derive.sentences import word_set
 
 _GENERIC_NAME_WORDS = word_set(
@@ -116,9 +116,12 @@ class Pools:
         self.keys = {e.key for e in analysis.entities.values() if e.type in ("person", "country", "place", "org")}
         self._names = {fold(f) for e in analysis.entities.values() if e.type != "person" for f in e.forms}
 
-    def _tiers(self, type_: tuple[str, str], surname: bool, home: str, known: bool) -> Iterator[tuple[str, list]]:
+    def _tiers(
+        self, type_: tuple[str, str], surname: bool, home: str, answer: Known | None
+    ) -> Iterator[tuple[str, list]]:
         """(source, [(text, key), ...]) tier by tier, computed only when the earlier tiers ran short."""
         t, sub = type_
+        known = answer is not None
 
         def ents(source: str) -> list[tuple[str, str]]:
             found = self.analysis.of_type(t, sub) if source == "article" else self.library.of_type(type_, self.keys)
@@ -133,6 +136,10 @@ class Pools:
         def gazetteer_items() -> list[tuple[str, str]]:
             if t not in ("country", "place", "org") or (t == "place" and not known):
                 return []  # a place the gazetteer does not know has no known country: no random cities
+            if t == "org" and (answer is None or sub == "company"):
+                return []  # brands and bodies from nowhere near the story give the answer away
+            if t == "org":
+                return [(k.name, k.name) for k in self.g.of_type(t, sub) if k.country == answer.country]
             return [(k.name, k.name) for k in self.g.of_type(t, sub)]
 
         if home:
@@ -213,7 +220,7 @@ class Pools:
             mine, theirs = like.role_class, other.role_class
             return 1 if mine and theirs and mine != theirs else 0
 
-        for source, items in self._tiers(type_, surname, home, known_answer is not None):
+        for source, items in self._tiers(type_, surname, home, known_answer):
             items = list(items)
             rng.shuffle(items)
             if region and source == "gazetteer":
@@ -285,6 +292,7 @@ def _same_head(a: str, b: str) -> bool:
     return a.lower().split()[-1:] == b.lower().split()[-1:]
 
 
+_SMALL_WORDS = frozenset({"of", "the", "and", "to"})
 _KEEP_CAPS = re.compile(r"^(UN|U\.N\.|EU|US|U\.S\.|NATO|[A-Z]{2,})$")
 
 
@@ -297,7 +305,7 @@ def _case_like(title: str, style: str, proper: Callable[[str], bool] = lambda w:
     if style in ("lower", "sentence"):
         out = " ".join(w if _KEEP_CAPS.match(w) or proper(w) else w.lower() for w in words)
         return out[:1].upper() + out[1:] if style == "sentence" else out
-    return " ".join(w if w in ("of", "the") or _KEEP_CAPS.match(w) else w[:1].upper() + w[1:] for w in words)
+    return " ".join(w if w in _SMALL_WORDS or _KEEP_CAPS.match(w) else w[:1].upper() + w[1:] for w in words)
 
 
 # --------------------------------------------------------------------------- numbers

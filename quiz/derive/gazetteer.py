@@ -105,7 +105,7 @@ def gazetteer() -> Gazetteer:
         g.by_type.setdefault(("place", "city"), []).append(known)
         g.cities_in.setdefault(c["country"], []).append(known)
     for o in data["organisations"]:
-        known = Known(o["name"], "org", o["subtype"])
+        known = Known(o["name"], "org", o["subtype"], country=o.get("country", ""))
         _add(g, o["name"], known)
         for short in o.get("short", ()):
             _add(g, short, known)

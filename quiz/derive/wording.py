@@ -132,9 +132,12 @@ def plain_intro(intro: str) -> str:
     return f"{when[:1].upper()}{when[1:]}, " if when else ""
 
 
+_LEANING = re.compile(r"^(?:then|also|too)\b|\b(?:it|them|this|that|these|those)[.!]?$")
+
+
 def leans_on_context(predicate: str) -> bool:
-    """'made the remarks in Geneva', 'was speaking a day after ...': the question only makes sense mid-article."""
-    return bool(_BACK_REFERENCE.match(predicate))
+    """'made the remarks in Geneva', 'then reached ...', '... will manufacture it': only makes sense mid-article."""
+    return bool(_BACK_REFERENCE.match(predicate) or _LEANING.search(predicate.rstrip()))
 
 
 def own_clause(predicate: str) -> str:
