@@ -197,8 +197,10 @@ class Pools:
             f = fold(text)
             if not f or f in seen or f in banned or fold(key) in banned:
                 return False
-            if type_[0] == "person" and any(same_person(text, t) for t in taken):
-                return False
+            if type_[0] == "person" and (
+                any(same_person(text, t) for t in taken) or f.split()[-1] in padded_avoid.split()
+            ):
+                return False  # another way of writing a name taken, or one the prompt names ('[Renshaw]')
             padded = f" {f} "
             if (len(f) > 3 and f in avoid_f) or padded in padded_avoid:
                 return False  # already in the prompt
@@ -266,7 +268,9 @@ class Pools:
             items = [_case_like(t, style, self._proper) for t in compute()]
             rng.shuffle(items)
             field = role_class([answer])
-            items.sort(key=lambda t: bool(field) and role_class([t]) != field)  # posts of the answer's field first
+            head = _head_word(answer)
+            # Posts of the answer's kind first ('Health Secretary' for 'Technology Secretary'), then its field.
+            items.sort(key=lambda t: (_head_word(t) != head, bool(field) and role_class([t]) != field))
             for text in items:
                 f = fold(text)
                 if f in seen or f in banned or f" {f} " in avoid_f:
@@ -286,6 +290,10 @@ def _home_filter(g: Gazetteer, home: str) -> Callable[[str], bool]:
         return known is not None and known.country == home
 
     return at_home
+
+
+def _head_word(title: str) -> str:
+    return title.lower().split(" of ")[0].split()[-1:][0] if title.split() else ""
 
 
 def _same_head(a: str, b: str) -> bool:
@@ -346,7 +354,7 @@ def number_options(
             pool_below = [round(value * f, places) for f in below]
             pool_above = [round(value * f, places) for f in above]
     pool_below = [v for v in dict.fromkeys(pool_below) if v > 0 and v not in banned]
-    pool_above = [v for v in dict.fromkeys(pool_above) if v not in banned and (ceiling is None or v <= ceiling)]
+    pool_above = [v for v in dict.fromkeys(pool_above) if v not in banned and (ceiling is None or v < ceiling)]
     rng.shuffle(pool_below)
     rng.shuffle(pool_above)
     out: list[float] = []

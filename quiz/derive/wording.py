@@ -140,9 +140,12 @@ def leans_on_context(predicate: str) -> bool:
     return bool(_BACK_REFERENCE.match(predicate) or _LEANING.search(predicate.rstrip()))
 
 
+_NOUN_CLAUSE = re.compile(r", (?:and|but|while) (?:[a-z]+ ){1,2}(?:are|is|were|was|have|has|had|will|would)\b")
+
+
 def own_clause(predicate: str) -> str:
     """The predicate up to where a new clause with its own subject starts ('..., but Iran was not ...')."""
-    m = _CLAUSE_BREAK.search(predicate)
+    m = _CLAUSE_BREAK.search(predicate) or _NOUN_CLAUSE.search(predicate)
     if not m:
         return predicate
     return predicate[: m.start()] + "."
