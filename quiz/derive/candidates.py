@@ -800,9 +800,12 @@ _THE_HEADS = ("Federation", "Partnership", "Agency", "Council", "Committee", "Of
               "Bank", "Party", "Group", "Foundation", "Network", "Alliance", "Company")  # fmt: skip
 
 
-_AT_LEAST = re.compile(r"(?:more than|over|above|at least|exceeding|upwards of) $")
-_AT_MOST = re.compile(r"(?:less than|fewer than|under|below|up to|at most|almost|nearly|just under) $")
-_CHANGE = re.compile(r"^[^.;]{0,90}?\b(?P<dir>up|down|rising|falling|rose|fell) from (?P<num>[£$€]?\d[\d,.]*)")
+_AT_LEAST = re.compile(r"(?:more than|over|above|at least|exceeding|upwards of) $", re.I)
+_AT_MOST = re.compile(r"(?:less than|fewer than|under|below|up to|at most|almost|nearly|just under) $", re.I)
+_CHANGE = re.compile(
+    r"^[^.;]{0,90}?\b(?P<dir>up|down|rising|falling|rose|fell) from "
+    r"(?P<num>[£$€]?\d[\d,.]*(?:bn|m|k| million| billion| thousand)?)\b"
+)
 
 
 def _bounds(text: str, m: Mention) -> tuple[float, float]:
@@ -818,7 +821,7 @@ def _bounds(text: str, m: Mention) -> tuple[float, float]:
         return 0.0, 0.0
     change = _CHANGE.match(text[m.end :])
     if change:
-        values = numbers_in(change.group("num").lstrip("£$€"))
+        values = numbers_in(change.group("num").lstrip("£$€").replace("bn", "b"))
         if values:
             if change.group("dir") in ("up", "rising", "rose"):
                 lo = max(lo, values[0])

@@ -453,7 +453,9 @@ class Extractor:
         if not all(_name_like(tk[i], self.g) or not tk[i].cap for i in part):
             return None
         prev = tk[part[0] - 1].text.lower() if part[0] >= 1 else ""
-        cue = prev in COMPANY_CUES and text[tk[part[0] - 1].end : first.start] == " "
+        gap = text[tk[part[0] - 1].end : first.start] if part[0] >= 1 else ""
+        # 'chipmaker Norvatek', or in apposition: 'The developer, Harbourside Homes, said'.
+        cue = prev in COMPANY_CUES and (gap == " " or gap == ", " and text[last.end : last.end + 1] == ",")
         cue = cue or bool(_COMPANY_APPOSITIVE.match(text[last.end :]))
         cue = cue or text[: first.start].lower().endswith(("shares in ", "shares of "))
         if prev in CLUB_CUES and text[tk[part[0] - 1].end : first.start] == " " or surface in self.clubs:
@@ -508,6 +510,8 @@ class Extractor:
                     else:
                         break
                 return self._person_mention(s, tk, list(range(role_start, idx)), part)
+            if role_class([prev.text]) and gap == " " and len(part) >= 2:
+                return self._person_mention(s, tk, [idx - 1], part)  # 'winger Liam Fairbairn': a post in sport
             if prev.text.lower() in PERSON_CUES and gap in (" ", ", ") and len(part) >= 2:
                 ent = self._person(text[first.start : tk[part[-1]].end])
                 return [Mention(s.index, first.start, tk[part[-1]].end, ent.key, "person", "person", ent.key)]
