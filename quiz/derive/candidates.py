@@ -804,7 +804,7 @@ _AT_LEAST = re.compile(r"(?:more than|over|above|at least|exceeding|upwards of) 
 _AT_MOST = re.compile(r"(?:less than|fewer than|under|below|up to|at most|almost|nearly|just under) $", re.I)
 _CHANGE = re.compile(
     r"^[^.;]{0,90}?\b(?P<dir>up|down|rising|falling|rose|fell) from "
-    r"(?P<num>[£$€]?\d[\d,.]*(?:bn|m|k| million| billion| thousand)?)\b"
+    r"(?P<num>[£$€]?\d[\d,.]*(?:bn|m|k|p| million| billion| thousand)?)\b"
 )
 
 
@@ -821,7 +821,7 @@ def _bounds(text: str, m: Mention) -> tuple[float, float]:
         return 0.0, 0.0
     change = _CHANGE.match(text[m.end :])
     if change:
-        values = numbers_in(change.group("num").lstrip("£$€").replace("bn", "b"))
+        values = numbers_in(change.group("num").lstrip("£$€").replace("bn", "b").rstrip("p"))
         if values:
             if change.group("dir") in ("up", "rising", "rose"):
                 lo = max(lo, values[0])

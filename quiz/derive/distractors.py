@@ -257,7 +257,8 @@ class Pools:
             style = "title"
         like = set(self.g.titles_like(answer))
         tiers = (
-            ("article", lambda: sorted({r for e in self.analysis.of_type("person") for r in e.roles})),
+            # A post 'former' holders had is no option: it reads unlike any answer.
+            ("article", lambda: sorted({r for e in self.analysis.of_type("person") for r in e.roles if not _was(r)})),
             ("library", lambda: [t for t in self.library.titles(self.keys) if t in like or _same_head(t, answer)]),
             ("gazetteer", lambda: sorted(like)),
         )
@@ -290,6 +291,10 @@ def _home_filter(g: Gazetteer, home: str) -> Callable[[str], bool]:
         return known is not None and known.country == home
 
     return at_home
+
+
+def _was(title: str) -> bool:
+    return title.lower().startswith(("former ", "ex-", "late "))
 
 
 def _head_word(title: str) -> str:

@@ -140,6 +140,8 @@ def test_a_swapped_sum_keeps_its_currency_and_its_rise():
                 assert d.substitute[:1] == d.answer_text[:1] or d.substitute.endswith("p"), d.substitute
                 if d.answer_text == "£612m":
                     assert float(d.substitute.strip("£m")) > 537, d.substitute  # 'up from £537m' stays true
+                if d.answer_text == "4.1p":
+                    assert float(d.substitute.rstrip("p")) > 3.8, d.substitute
 
 
 COMMENT_STORY = """Regulator fines video app
