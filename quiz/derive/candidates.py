@@ -19,6 +19,7 @@ from quiz.core.model import GAP_MARK, Kind
 from quiz.core.text import numbers_in
 from quiz.derive.distractors import Option, Pools, date_options, format_like, number_options, numword_options
 from quiz.derive.entities import (
+    COMPANY_CUES,
     SPEECH_VERBS,
     Analysis,
     Mention,
@@ -177,6 +178,9 @@ class Builder:
         orgs = [m for m in prev if m.type == "org"]
         if not orgs or len({m.key for m in orgs}) > 1 and word in ("Its", "It"):
             return None
+        lead = self.sents[s.index - 1].text[: orgs[0].start].lower().split()
+        if not set(lead) <= _ORG_LEADS:
+            return None  # 'Researchers at the University of Bristol ... They found': they are the researchers
         name = orgs[0].key
         the = "The " if re.match(r"^(?:[A-Z][a-z]+ ){1,}(?:" + "|".join(_THE_HEADS) + ")", name) else ""
         return len(word), the + name + ("'s" if possessive and not name.endswith("s") else "'" if possessive else "")
@@ -667,6 +671,9 @@ class Builder:
                 unit = m.subtype.split(":", 1)[1]
             others = [x.value for x in ms if x is not m]
             ceiling = 100.0 if m.subtype == "percent" and m.value <= 100 else None
+            upto = _RANGE_END.match(text[m.end :])
+            if upto and m.subtype == "count":
+                ceiling = float(upto.group(1))  # 'aged ___ to 16': the start of a range stays below its end
             values = number_options(m.value, self.rng, exclude=others, ceiling=ceiling)
             opts = [Option(format_like(v), ("number", m.subtype), "generated") for v in values]
             prompt = f'Fill in the number: "{shown}"'
@@ -792,8 +799,10 @@ class Builder:
         return None
 
 
+_RANGE_END = re.compile(r"^ (?:to|and) (\d+(?:\.\d+)?)\b")
 _BARE_COUNT = re.compile(r"^ (?:have|has|had|were|was|are|is|will|would|could)\b")
 _FORMER = re.compile(r"\b(?:former|Former|ex-|Ex-|then|late)\b")
+_ORG_LEADS = COMPANY_CUES | {"the", "a", "an", "campaign", "but", "meanwhile,", "however,", "and", "group", "charity"}
 _OPENING_PRONOUNS = frozenset({"He", "She", "His", "Her", "Its", "Their", "It", "They"})
 _THE_HEADS = ("Federation", "Partnership", "Agency", "Council", "Committee", "Office", "Department", "Union",
               "Association", "College", "Fund", "Trust", "Society", "Institute", "Authority", "Service", "Commission",
@@ -819,6 +828,9 @@ def _bounds(text: str, m: Mention) -> tuple[float, float]:
     before = text[max(0, m.start - 20) : m.start]
     if _AT_LEAST.search(before) or _AT_MOST.search(before):
         return 0.0, 0.0
+    upto = _RANGE_END.match(text[m.end :])
+    if upto:
+        hi = float(upto.group(1))
     change = _CHANGE.match(text[m.end :])
     if change:
         values = numbers_in(change.group("num").lstrip("£$€").replace("bn", "b").rstrip("p"))

@@ -239,6 +239,11 @@ class Pools:
                 break
         return (out + later)[:k]
 
+    def _post(self, title: str) -> bool:
+        """A post anyone could hold: not a former one, nor one tied to a person ("Marlow's coach")."""
+        people = {e.surname for e in self.analysis.of_type("person")}
+        return not _was(title) and not set(title.split()) & people
+
     def _proper(self, word: str) -> bool:
         """A word that is a name wherever it stands: a country, a nationality, an organisation or a party."""
         return any(w in self.g.names or w in self.g.demonyms or fold(w) in self._names for w in (word, word + "s"))
@@ -258,7 +263,7 @@ class Pools:
         like = set(self.g.titles_like(answer))
         tiers = (
             # A post 'former' holders had is no option: it reads unlike any answer.
-            ("article", lambda: sorted({r for e in self.analysis.of_type("person") for r in e.roles if not _was(r)})),
+            ("article", lambda: sorted({r for e in self.analysis.of_type("person") for r in e.roles if self._post(r)})),
             ("library", lambda: [t for t in self.library.titles(self.keys) if t in like or _same_head(t, answer)]),
             ("gazetteer", lambda: sorted(like)),
         )

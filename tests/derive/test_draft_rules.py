@@ -223,3 +223,31 @@ def test_person_options_are_never_variants_of_the_key():
         for d in drafts(text, count=40):
             if d.answer_type == ("person", "person"):
                 assert not any(same_person(o, str(d.question.answer)) for o in d.question.distractors)
+
+
+RANGE_STORY = """Sleep study published
+
+Researchers at the University of Bristol followed 11,000 pupils for two years.
+
+They found that late-night phone users slept 6.9 hours a night on average.
+
+All the pupils were aged 13 to 16 when the study began in the spring.
+
+Campaign group Sleepwell said the study should worry every parent.
+
+Its director, Olivia Tran, said 40% of pupils used their phones in bed.
+"""
+
+
+def test_the_start_of_a_range_stays_below_its_end():
+    for seed in range(6):
+        asked = [d for d in drafts(RANGE_STORY, seed=seed, count=40, kinds=["number"]) if d.answer_text == "13"]
+        assert asked
+        for d in asked:
+            assert all(float(o) < 16 for o in d.question.distractors), d.question.distractors
+
+
+def test_they_after_people_at_an_organisation_is_not_the_organisation():
+    prompts = [d.question.prompt for d in drafts(RANGE_STORY, count=40, kinds=["number", "gap"])]
+    assert not any("[University of Bristol]" in p for p in prompts), prompts
+    assert any("[Sleepwell's] director" in p for p in prompts), prompts

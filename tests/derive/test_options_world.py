@@ -126,3 +126,16 @@ def test_companies_are_never_drawn_from_the_gazetteer():
 def test_a_percentage_option_never_reaches_a_hundred(value):
     for seed in range(30):
         assert all(v < 100 for v in number_options(value, random.Random(seed), ceiling=100.0))
+
+
+def test_a_post_tied_to_a_person_or_once_held_is_no_option():
+    story = analysed(
+        "Prime Minister Robert Ellison congratulated her.",
+        "Marlow's coach, Darren Fielding, said she earned every point.",
+        "Former England captain Simon Pritchard praised her.",
+        "Katie Marlow won the final.",
+    )
+    pools = Pools(story)
+    for seed in range(10):
+        texts = [o.text for o in pools.titles("Prime Minister", random.Random(seed))]
+        assert texts and not any("Marlow" in t or t.lower().startswith("former") for t in texts), texts
