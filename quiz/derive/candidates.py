@@ -785,6 +785,9 @@ class Builder:
                 continue  # 'Russia ... will veto the Russian proposal' would be false for a silly reason
             said_elsewhere = False
             ent = self.a.entities.get(_key_of(self.a, o.text))
+            mine = self.a.entities.get(m.key)
+            if m.type == "person" and ent and mine and ent.role_class != mine.role_class:
+                continue  # the Prime Minister swapped into a tennis final is absurd, not false
             for i in ent.sentences if ent else ():
                 # Anything the article says about the substitute near these words may make it true.
                 if rest & self.content[i]:

@@ -251,3 +251,22 @@ def test_they_after_people_at_an_organisation_is_not_the_organisation():
     prompts = [d.question.prompt for d in drafts(RANGE_STORY, count=40, kinds=["number", "gap"])]
     assert not any("[University of Bristol]" in p for p in prompts), prompts
     assert any("[Sleepwell's] director" in p for p in prompts), prompts
+
+
+FINAL_STORY = """Briton reaches final
+
+Katie Marlow beat Elena Varga in three sets to reach the final in Melbourne on Thursday.
+
+Prime Minister Robert Ellison congratulated Marlow on social media after the match.
+
+Luca Benedetti beat the American Jordan Hale in four sets in the men's semi-final.
+
+Varga, 27, had won all three of her previous meetings with Marlow before this week.
+"""
+
+
+@pytest.mark.parametrize("seed", range(8))
+def test_a_person_is_swapped_only_for_someone_of_the_same_field(seed):
+    for d in drafts(FINAL_STORY, seed=seed, kinds=["truefalse"]):
+        if d.substitute and d.answer_type == ("person", "person") and "Ellison" not in d.answer_text:
+            assert "Ellison" not in d.substitute, d.question.prompt
