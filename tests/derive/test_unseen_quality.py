@@ -14,7 +14,7 @@ import pytest
 
 from quiz.core.model import Kind
 from quiz.derive.distractors import same_person
-from quiz.derive.entities import ORG_KEYWORDS, WEEKDAYS, analyse
+from quiz.derive.entities import ORG_KEYWORDS, WEEKDAYS, analyse, fold
 from quiz.derive.gazetteer import gazetteer
 from quiz.derive.normalise import prose
 from quiz.derive.sentences import split
@@ -105,3 +105,18 @@ def test_money_is_asked_in_the_business_stories():
     business = [p for p in UNSEEN if re.search(r"supermarket|bank_rate|ai_startup|ofcom", p.name)]
     for path in business:
         assert any(d.answer_type[1].startswith("money:") for d in drafts_of(path)), path.name
+
+
+@pytest.mark.parametrize("path", UNSEEN, ids=ids)
+def test_no_answer_of_a_thing_or_post_stands_in_a_sibling_prompt(path):
+    drafts = drafts_of(path)
+    for d in drafts:
+        if d.question.kind in (Kind.TRUEFALSE, Kind.NUMBER) or d.answer_type[0] in ("person", "date", "numword"):
+            continue
+        answer = fold(d.answer_text)
+        if len(answer) <= 3:
+            continue
+        for other in drafts:
+            if other is not d and other.answer_text != d.answer_text:
+                sibling = other.question.prompt
+                assert f" {answer} " not in f" {fold(sibling)} ", (d.question.prompt, sibling)
