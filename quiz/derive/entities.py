@@ -511,7 +511,13 @@ class Extractor:
                         break
                 return self._person_mention(s, tk, list(range(role_start, idx)), part)
             if role_class([prev.text]) and gap == " " and len(part) >= 2:
-                return self._person_mention(s, tk, [idx - 1], part)  # 'winger Liam Fairbairn': a post in sport
+                # 'winger Liam Fairbairn', 'fast bowler Tom Lathwell': a post, with one word before it.
+                role = [idx - 1]
+                before = tk[idx - 2] if idx >= 2 else None
+                modifier = before and before.text.isalpha() and before.text.islower() and before.text not in STOPWORDS
+                if before and modifier and text[before.end : prev.start] == " ":
+                    role.insert(0, idx - 2)
+                return self._person_mention(s, tk, role, part)
             if prev.text.lower() in PERSON_CUES and gap in (" ", ", ") and len(part) >= 2:
                 ent = self._person(text[first.start : tk[part[-1]].end])
                 return [Mention(s.index, first.start, tk[part[-1]].end, ent.key, "person", "person", ent.key)]
