@@ -3,38 +3,31 @@
 Templates:
 - subject: "Which country has once again blocked ...?" (the sentence's subject asked for)
 - said: 'Who said "..."?' (a quotation or reported statement with its speaker after it)
-- post / who-is: "What post does X hold?", "Who is Britain's UN Ambassador?"
+- post / who-is: "What post does X hold?", "Who is Britain's UN Ambassador?" (posts.py)
 - gap: the sentence with a person, place, organisation or date blanked out
 - number: the sentence with a figure blanked out
-- truefalse: the sentence as written, or with one entity swapped for another of its type
+- truefalse: the sentence as written, or with one entity swapped for another of its type (statements.py)
 """
 
 from __future__ import annotations
 
 import random
 import re
-from dataclasses import dataclass, replace
+from dataclasses import replace
 
 from quiz.core.model import GAP_MARK, Kind
-from quiz.core.text import numbers_in
+from quiz.derive.candidate import Candidate
 from quiz.derive.distractors import Option, Pools, date_options, format_like, number_options, numword_options
-from quiz.derive.entities import (
-    COMPANY_CUES,
-    SPEECH_VERBS,
-    Analysis,
-    Mention,
-    content_words,
-    fold,
-    quotes,
-    unit_after,
-    words,
-)
+from quiz.derive.entities import COMPANY_CUES
+from quiz.derive.figures import quotes, unit_after
+from quiz.derive.mentions import SPEECH_VERBS, Analysis, Mention, content_words, fold, words
+from quiz.derive.posts import Posts
 from quiz.derive.sentences import Sentence
+from quiz.derive.statements import RANGE_END, Statements
 from quiz.derive.wording import (
     ADVERBS,
     AUX,
     DISCOURSE,
-    GENERIC,
     PRONOUN_START,
     TIME_UNIT,
     TYPE_TAG,
@@ -47,46 +40,11 @@ from quiz.derive.wording import (
     grams,
     is_verb,
     leans_on_context,
-    listed,
     own_clause,
     plain_intro,
     tags_for,
-    takes_the,
     usable,
-    written_like,
 )
-
-
-@dataclass
-class Candidate:
-    """A possible question, with what the tests and the ranker need to know about it."""
-
-    template: str
-    kind: Kind
-    sentence: int
-    prompt: str
-    answer: str | bool | float
-    answer_text: str
-    """The answer as written in the evidence (for numbers: the figure as written)."""
-    span: tuple[int, int, int]
-    """(evidence index, start, end) of `answer_text` in the evidence quotes."""
-    evidence: tuple[str, ...]
-    atype: tuple[str, str]
-    key: str
-    explanation: str
-    tags: tuple[str, ...]
-    alternatives: tuple[str, ...] = ()
-    options: tuple[Option, ...] = ()
-    unit: str = ""
-    difficulty: int = 1
-    score: float = 0.0
-    sentences: tuple[int, ...] = ()
-    substitute: str = ""
-
-    @property
-    def distractors(self) -> tuple[str, ...]:
-        return tuple(o.text for o in self.options)
-
 
 _WH = {
     ("person", "person"): "who",
@@ -105,7 +63,7 @@ _WH = {
 }
 
 
-class Builder:
+class Builder(Posts, Statements):
     """Builds every candidate for one analysed article."""
 
     def __init__(self, analysis: Analysis, pools: Pools, rng: random.Random) -> None:
@@ -506,86 +464,6 @@ class Builder:
         base.alternatives = tuple(self.alternatives(m, opts))
         return [base, replace(base, kind=Kind.CHOICE, alternatives=())]
 
-    def posts(self, s: Sentence) -> list[Candidate]:
-        """'What post does X hold?' and 'Who is Britain's UN Ambassador?'."""
-        out: list[Candidate] = []
-        text = s.text
-        for m in self.a.mentions[s.index]:
-            if m.type != "person" or not m.role:
-                continue
-            ent = self.a.entities[m.key]
-            if len({fold(r) for r in ent.roles}) != 1:
-                continue  # two posts for one person: no single defensible answer
-            role_start = text.find(m.role, m.np[0], m.start)
-            if role_start < 0 or _FORMER.search(text[max(0, role_start - 12) : role_start + 7]):
-                continue  # 'the former housing minister': a post no longer held
-            role = text[role_start : role_start + len(m.role)]
-            prompt = f"What post does {ent.key} hold, according to the article?"
-            phrase = m.role_phrase
-            opts = self.pools.titles(role, self.rng, exclude=[*ent.roles, *ent.role_phrases], avoid=prompt)
-            alts = [phrase] if fold(phrase) != fold(role) and "'" not in phrase else []
-            alts = [a for a in alts if fold(a) not in {fold(o.text) for o in opts}]
-            tags = ("people", "diplomacy") if "diplomacy" in tags_for("people", text) else ("people",)
-            out.append(
-                Candidate(
-                    template="post",
-                    kind=Kind.CHOICE,
-                    sentence=s.index,
-                    prompt=prompt,
-                    answer=role,
-                    answer_text=role,
-                    span=(0, role_start, role_start + len(role)),
-                    evidence=(text,),
-                    atype=("title", "title"),
-                    key=f"post:{ent.key}",
-                    explanation=f"The article calls {ent.key} {phrase}.",
-                    tags=tags,
-                    options=tuple(opts),
-                    sentences=(s.index,),
-                )
-            )
-            out.append(replace(out[-1], kind=Kind.RECALL, alternatives=tuple(alts)))
-            who = self._who_is(s, m, ent.key, phrase)
-            if who:
-                out.extend(who)
-        return out
-
-    def _who_is(self, s: Sentence, m: Mention, key: str, phrase: str) -> list[Candidate]:
-        if fold(phrase) == fold(m.role) or phrase.endswith("'s"):
-            return []  # no nationality or organisation: 'Who is the Foreign Minister?' has many answers
-        mine = (fold(m.role), _qualifier(phrase, m.role, self.pools))
-        for ent in self.a.of_type("person"):
-            if ent.key == key:
-                continue
-            for role, p in zip(ent.roles, ent.role_phrases, strict=True):
-                if fold(role) == mine[0] and _qualifier(p, role, self.pools) in (mine[1], ""):
-                    return []
-        the = "" if "'s " in phrase or phrase.startswith(("the ", "The ")) else "the "
-        prompt = f"Who is {the}{phrase}, according to the article?"
-        if self.leaks(prompt, key, m.text):
-            return []
-        opts = self.options(m.text, ("person", "person"), key, prompt, s.index)
-        # Someone else the article gives this post, even as 'former', would also be a right answer.
-        held = {e.key for e in self.a.of_type("person") if any(fold(phrase) in fold(p) for p in e.role_phrases)}
-        opts = [o for o in opts if _key_of(self.a, o.text) not in held]
-        base = Candidate(
-            template="who-is",
-            kind=Kind.CHOICE,
-            sentence=s.index,
-            prompt=prompt,
-            answer=m.text,
-            answer_text=m.text,
-            span=(0, m.start, m.end),
-            evidence=(s.text,),
-            atype=("person", "person"),
-            key=key,
-            explanation=f"The article names {m.text} as {phrase}.",
-            tags=("people",),
-            options=tuple(opts),
-            sentences=(s.index,),
-        )
-        return [base, replace(base, kind=Kind.RECALL, alternatives=tuple(self.alternatives(m, opts)))]
-
     def gaps(self, s: Sentence) -> list[Candidate]:
         """The sentence with one person, place, organisation, date or number word blanked out."""
         text = s.text
@@ -671,7 +549,7 @@ class Builder:
                 unit = m.subtype.split(":", 1)[1]
             others = [x.value for x in ms if x is not m]
             ceiling = 100.0 if m.subtype == "percent" and m.value <= 100 else None
-            upto = _RANGE_END.match(text[m.end :])
+            upto = RANGE_END.match(text[m.end :])
             if upto and m.subtype == "count":
                 ceiling = float(upto.group(1))  # 'aged ___ to 16': the start of a range stays below its end
             values = number_options(m.value, self.rng, exclude=others, ceiling=ceiling)
@@ -698,165 +576,10 @@ class Builder:
             )
         return out
 
-    def truefalse(self, s: Sentence) -> list[Candidate]:
-        """The sentence as a statement: as written (true) or with one entity swapped (false)."""
-        text = s.text
-        body = DISCOURSE.sub("", text)
-        offset = len(text) - len(body)
-        n = len(body.split())
-        if not 6 <= n <= 32 or '"' in body or not body.endswith(".") or body.split()[0].lower() in PRONOUN_START:
-            return []
-        statement = capital(body)
-        swappable = [
-            m for m in self.a.mentions[s.index]
-            if m.type in ("person", "number")
-            or (m.type == "date" and m.subtype != "weekday")
-            or (m.type == "country" and (m.np[0] == offset or listed(text, m)))
-            or (m.type == "place" and self.pools.g.lookup(m.text) is not None)
-            or (m.type == "org" and m.subtype in ("news-agency", "international", "armed-group", "broadcaster"))
-        ]  # fmt: skip
-        if not swappable:
-            return []
-        make_false = self.rng.random() < 0.6
-        out: list[Candidate] = []
-        for m in swappable:
-            if m.start < offset or text[m.end : m.end + 2] == "'s":
-                continue
-            sub = self._substitute(s, m) if make_false else None
-            a, b = m.np if m.type == "person" else m.span
-            if make_false and sub is None:
-                continue
-            if sub is not None:
-                head = text[offset:a]
-                if m.type == "country" and head.endswith(("the ", "The ")) and not takes_the(sub):
-                    head = head[:-4]
-                new = text[offset:a] + sub + text[b:] if head == text[offset:a] else head + sub + text[b:]
-                prompt = f"True or false, according to the article: {capital(new)}"
-                answer: bool = False
-                explanation = f"The article says {text[a:b]}, not {sub}."
-            else:
-                prompt = f"True or false, according to the article: {statement}"
-                answer = True
-                explanation = "The article says this in these words."
-            out.append(
-                Candidate(
-                    template="tf-false" if sub else "tf-true",
-                    kind=Kind.TRUEFALSE,
-                    sentence=s.index,
-                    prompt=prompt,
-                    answer=answer,
-                    answer_text=text[a:b],
-                    span=(0, a, b),
-                    evidence=(text,),
-                    atype=(m.type, m.subtype),
-                    key=m.key,
-                    explanation=explanation,
-                    tags=tags_for(TYPE_TAG.get(m.type, ""), text),
-                    substitute=sub or "",
-                    sentences=(s.index,),
-                )
-            )
-            break
-        return out
 
-    def _substitute(self, s: Sentence, m: Mention) -> str | None:
-        """A same-type replacement for `m` that makes the sentence false and says nothing the article says."""
-        text = s.text
-        present = {fold(x.text) for x in self.a.mentions[s.index]}
-        if m.type == "number":
-            stated = {x.value for ms in self.a.mentions for x in ms if x.type == "number" and x.subtype == m.subtype}
-            lo, hi = _bounds(text, m)
-            values = [v for v in number_options(m.value, self.rng, k=6, exclude=stated) if lo < v < hi]
-            return written_like(m, values[0]) if values else None
-        if m.type == "date":
-            opts = date_options(m, self.rng, k=1, exclude=self.article_dates)
-            return opts[0] if opts else None
-        atype = (m.type, m.subtype)
-        surname = m.type == "person" and " " not in m.text
-        opts = self.options(m.text, atype, m.key, text, s.index, surname=surname, region_first=m.type == "country")
-        rest = content_words(text[: m.np[0]] + " " + text[m.end :]) - GENERIC
-        rest -= {w for x in self.a.mentions[s.index] for w in words(x.text)}
-        g = self.pools.g
-        for o in opts:
-            if fold(o.text) in present or (m.type in ("country", "place") and o.source == "gazetteer"):
-                continue  # a country from nowhere in the story ('Cyprus have won ... Tests') is absurd, not false
-            demonyms = g.demonyms_of.get(o.text, [])
-            if any(re.search(rf"\b{re.escape(d)}\b", text) for d in demonyms):
-                continue  # 'Russia ... will veto the Russian proposal' would be false for a silly reason
-            said_elsewhere = False
-            ent = self.a.entities.get(_key_of(self.a, o.text))
-            mine = self.a.entities.get(m.key)
-            if m.type == "person" and ent and mine and ent.role_class != mine.role_class:
-                continue  # the Prime Minister swapped into a tennis final is absurd, not false
-            for i in ent.sentences if ent else ():
-                # Anything the article says about the substitute near these words may make it true.
-                if rest & self.content[i]:
-                    said_elsewhere = True
-            if said_elsewhere:
-                continue
-            if m.type == "person" and m.np_start >= 0 and ent and ent.phrases:
-                return ent.phrases[0]
-            if m.type == "person" and m.np_start >= 0:
-                continue  # keep titles and names matched: no 'Syrian President Sergei Lavrov'
-            return o.text
-        return None
-
-
-_RANGE_END = re.compile(r"^ (?:to|and) (\d+(?:\.\d+)?)\b")
 _BARE_COUNT = re.compile(r"^ (?:have|has|had|were|was|are|is|will|would|could)\b")
-_FORMER = re.compile(r"\b(?:former|Former|ex-|Ex-|then|late)\b")
 _ORG_LEADS = COMPANY_CUES | {"the", "a", "an", "campaign", "but", "meanwhile,", "however,", "and", "group", "charity"}
 _OPENING_PRONOUNS = frozenset({"He", "She", "His", "Her", "Its", "Their", "It", "They"})
 _THE_HEADS = ("Federation", "Partnership", "Agency", "Council", "Committee", "Office", "Department", "Union",
               "Association", "College", "Fund", "Trust", "Society", "Institute", "Authority", "Service", "Commission",
               "Bank", "Party", "Group", "Foundation", "Network", "Alliance", "Company")  # fmt: skip
-
-
-_AT_LEAST = re.compile(r"(?:more than|over|above|at least|exceeding|upwards of) $", re.I)
-_AT_MOST = re.compile(r"(?:less than|fewer than|under|below|up to|at most|almost|nearly|just under) $", re.I)
-_CHANGE = re.compile(
-    r"^[^.;]{0,90}?\b(?P<dir>up|down|rising|falling|rose|fell) from "
-    r"(?P<num>[£$€]?\d[\d,.]*(?:bn|m|k|p| million| billion| thousand)?)\b"
-)
-
-
-def _bounds(text: str, m: Mention) -> tuple[float, float]:
-    """Values a swapped figure must lie between to make the sentence false, and not absurd.
-
-    A threshold ('more than 12 hours', 'up to £18m') is not swapped at all: another figure there is
-    seldom false by the article's own words. 'A rate of 3.6%, up from 4.8%' contradicts itself, so a
-    figure said to have risen from another stays above it.
-    """
-    lo, hi = float("-inf"), float("inf")
-    before = text[max(0, m.start - 20) : m.start]
-    if _AT_LEAST.search(before) or _AT_MOST.search(before):
-        return 0.0, 0.0
-    upto = _RANGE_END.match(text[m.end :])
-    if upto:
-        hi = float(upto.group(1))
-    change = _CHANGE.match(text[m.end :])
-    if change:
-        values = numbers_in(change.group("num").lstrip("£$€").replace("bn", "b").rstrip("p"))
-        if values:
-            if change.group("dir") in ("up", "rising", "rose"):
-                lo = max(lo, values[0])
-            else:
-                hi = min(hi, values[0])
-    return lo, hi
-
-
-def _key_of(a: Analysis, text: str) -> str:
-    for e in a.entities.values():
-        if e.key == text or text in e.forms:
-            return e.key
-    return text
-
-
-def _qualifier(phrase: str, role: str, pools: Pools) -> str:
-    """The country or organisation in a post's phrase: "Britain's UN Ambassador" -> 'Britain'."""
-    q = phrase[: max(0, len(phrase) - len(role))].strip().removesuffix("'s").strip()
-    g = pools.g
-    if q in g.demonyms:
-        return g.demonyms[q]
-    known = g.lookup(q)
-    return known.name if known else q

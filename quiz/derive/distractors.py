@@ -9,18 +9,10 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 
 from quiz.core.model import format_number
-from quiz.derive.entities import (
-    MONTHS,
-    PARTICLES,
-    WEEKDAYS,
-    Analysis,
-    Entity,
-    Mention,
-    _month_number,
-    fold,
-    role_class,
-)
+from quiz.derive.entities import PARTICLES
+from quiz.derive.figures import _month_number
 from quiz.derive.gazetteer import Gazetteer, Known, gazetteer
+from quiz.derive.mentions import MONTHS, WEEKDAYS, Analysis, Entity, Mention, fold, role_class
 from quiz.derive.sentences import word_set
 
 _GENERIC_NAME_WORDS = word_set(

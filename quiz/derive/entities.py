@@ -1,5 +1,5 @@
-"""Rule-based entity recognition for English news: people and their posts, places, organisations,
-dates, numbers and quotations.
+"""Rule-based entity recognition for English news: people and their posts, places and organisations
+(dates, figures and quotations are read in figures.py).
 
 Capitalised runs of words are found first, then typed: the gazetteer names countries, cities and
 well-known organisations; a title before a name makes a person ("Russian Deputy Foreign Minister
@@ -11,49 +11,34 @@ left out, so a question is never built on a guess.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
-from dataclasses import dataclass, field
-from functools import lru_cache
+from dataclasses import dataclass
 
-from quiz.core.text import fold as _fold
+from quiz.derive.figures import _month_number, dates, money, numbers, quotes, unit_after
 from quiz.derive.gazetteer import Gazetteer, gazetteer
+from quiz.derive.mentions import (
+    FUNCTION_CAPS,
+    MONTHS,
+    SPEECH_VERBS,
+    STOPWORDS,
+    WEEKDAYS,
+    Analysis,
+    Entity,
+    Mention,
+    content_words,
+    fold,
+    iter_mentions,
+    role_class,
+    words,
+)
 from quiz.derive.sentences import Sentence, word_set
 
-_NON_WORD = re.compile(r"[^\w\s]")
-_SPACES = re.compile(r"\s+")
-_LEADING_ARTICLE = re.compile(r"^(the|a|an)\s+")
+# Names the rest of derive reads from here.
+__all__ = [
+    "FUNCTION_CAPS", "MONTHS", "ORG_KEYWORDS", "PARTICLES", "SPEECH_VERBS", "STOPWORDS", "WEEKDAYS", "Analysis",
+    "Entity", "Extractor", "Mention", "_month_number", "analyse", "content_words", "dates", "fold", "iter_mentions",
+    "money", "numbers", "quotes", "role_class", "unit_after", "words",
+]  # fmt: skip
 
-
-@lru_cache(maxsize=65536)
-def fold(text: str) -> str:
-    """quiz.core.text.fold, remembered, with a shortcut for plain ASCII (same result, several times faster)."""
-    if not text.isascii():
-        return _fold(text)
-    text = _NON_WORD.sub(" ", text.lower().replace("'", ""))
-    return _LEADING_ARTICLE.sub("", _SPACES.sub(" ", text).strip())
-
-
-MONTHS = (
-    "January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
-    "November", "December",
-)  # fmt: skip
-_MONTH_ABBR = {"Jan": 1, "Feb": 2, "Mar": 3, "Apr": 4, "Jun": 6, "Jul": 7, "Aug": 8, "Sep": 9, "Sept": 9, "Oct": 10,
-               "Nov": 11, "Dec": 12}  # fmt: skip
-WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
-SPEECH_VERBS = word_set(
-    """said says told tells added adds stressed warned noted explained insisted argued asked replied wrote
-    tweeted declared announced urged claimed confirmed acknowledged admitted continued concluded suggested
-    recalled complained cautioned emphasised emphasized reiterated echoed responded observed remarked
-    predicted vowed pledged promised stated commented"""
-)
-FUNCTION_CAPS = word_set(
-    """The A An But And Or However In On At For From With After Before As While When If This That These Those
-    It He She They We I You His Her Its Their Our My Your Asked Under Last Next Elsewhere Meanwhile Also Both
-    Some Many All More Most Such Other Only Even Still Yet So Then Now Since Despite Following According
-    During Unlike Like Why What Who Where How Instead Although Though Because Once Earlier Later Today
-    Yesterday Tomorrow Here There Each Every Several Few No Not Nor To By Of Over Into Amid Against Without
-    Among Between Through Toward Towards Until Unless Whether Which Whose Whom Let Mr Mrs Ms Dr"""
-)
 PARTICLES = word_set("de da di del della van von der den bin ibn al el la le du dos das ter ten abu bint")
 _PARTICLE_PREFIX = re.compile(r"^(?:[Aa]l|[Ee]l|ad|an|ar|as|ash|at|az|bin|ibn|[Aa]bu|de|di|da|du|van|von|le|la)-[A-Z]")
 ORG_KEYWORDS = {
@@ -74,34 +59,6 @@ ORG_KEYWORDS = {
     "Partnership": "group", "Trust": "group", "Society": "group", "Capital": "company", "Holdings": "company",
     "Media": "company", "Partners": "company", "Plc": "company", "PLC": "company", "Stadium": "venue",
 }  # fmt: skip
-ROLE_CLASSES = {
-    "politics": word_set(
-        """minister secretary mp chancellor president premier leader spokesperson spokesman spokeswoman senator
-        governor mayor councillor lawmaker ambassador envoy speaker whip candidate peer shadow"""
-    ),
-    "business": word_set(
-        """executive ceo chief director chairman chairwoman founder analyst economist partner boss investor
-        officer trader banker owner"""
-    ),
-    "sport": word_set(
-        """captain coach manager striker winger midfielder defender goalkeeper forward batter bowler batsman
-        player opener keeper referee"""
-    ),
-    "science": word_set("professor scientist researcher physicist astronomer engineer doctor dr"),
-}
-
-
-def role_class(roles: Iterable[str]) -> str:
-    """The field of a person's posts, from the head word of the first post that has one."""
-    for role in roles:
-        words_ = role.lower().replace("-", " ").split()
-        for w in reversed(words_):
-            for name, heads in ROLE_CLASSES.items():
-                if w in heads:
-                    return name
-    return ""
-
-
 PLACE_AFTER = word_set("province region district governorate county state prefecture oblast valley")
 PLACE_BEFORE = {
     "city of": "city", "town of": "city", "village of": "city", "capital,": "city", "port of": "city",
@@ -122,12 +79,6 @@ COMPANY_CUES = word_set(
 )
 CLUB_CUES = word_set("side club team outfit")
 _COMPANY_APPOSITIVE = re.compile(r"^, (?:the|a|an) (?:[\w-]+ ){0,3}(?:" + "|".join(sorted(COMPANY_CUES)) + r")\b")
-_NUMBER_WORDS = {
-    "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
-    "eleven": 11, "twelve": 12, "fifteen": 15, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50,
-    "hundred": 100, "dozen": 12,
-}  # fmt: skip
-
 _TOKEN = re.compile(r"(?:[A-Z]\.){2,}|[^\W\d_](?:[\w']|[-.](?=[^\W\d_]))*|\d[\d,.]*\d|\d")
 _ABBR_DOT = word_set("Gen Sen Rep Gov Lt Col Capt Sgt Adm Dr Mr Mrs Ms Prof Jr Sr St Rev Hon")
 
@@ -143,70 +94,6 @@ class Token:
     def cap(self) -> bool:
         c = self.text[0]
         return c.isupper() or bool(_PARTICLE_PREFIX.match(self.text))
-
-
-@dataclass(frozen=True)
-class Mention:
-    """One typed span of a sentence."""
-
-    sentence: int
-    start: int
-    end: int
-    text: str
-    type: str
-    subtype: str
-    key: str
-    np_start: int = -1
-    """Start of the whole noun phrase (title and nationality before a name), or -1."""
-    role: str = ""
-    """A person's post without nationality ('Deputy Foreign Minister')."""
-    role_phrase: str = ""
-    """The post as written ('Russia's Deputy Foreign Minister')."""
-    value: float = 0.0
-    """Numbers: the value; dates: a sortable ordinal."""
-
-    @property
-    def span(self) -> tuple[int, int]:
-        return self.start, self.end
-
-    @property
-    def np(self) -> tuple[int, int]:
-        return (self.np_start if self.np_start >= 0 else self.start), self.end
-
-
-@dataclass
-class Entity:
-    """Everything the article says about one thing: its forms and, for a person, posts."""
-
-    key: str
-    type: str
-    subtype: str
-    forms: list[str] = field(default_factory=list)
-    roles: list[str] = field(default_factory=list)
-    role_phrases: list[str] = field(default_factory=list)
-    phrases: list[str] = field(default_factory=list)
-    """Persons: the full noun phrase as written, e.g. 'Syrian President Bashar al-Assad'."""
-    surname: str = ""
-    sentences: list[int] = field(default_factory=list)
-    gender: str = ""
-    """Persons: 'female' or 'male' when the article shows it (first name, Mr/Ms, he/she), else ''."""
-
-    @property
-    def role_class(self) -> str:
-        """Persons: the field of their posts ('politics', 'business', 'sport', 'science'), or ''."""
-        return role_class(self.roles)
-
-
-@dataclass
-class Analysis:
-    """An article's sentences, each with its mentions, and the entities they refer to."""
-
-    sentences: list[Sentence]
-    mentions: list[list[Mention]]
-    entities: dict[str, Entity]
-
-    def of_type(self, type_: str, subtype: str | None = None) -> list[Entity]:
-        return [e for e in self.entities.values() if e.type == type_ and (subtype is None or e.subtype == subtype)]
 
 
 # --------------------------------------------------------------------------- tokens
@@ -675,181 +562,6 @@ def _dedupe(mentions: list[Mention]) -> list[Mention]:
     return out
 
 
-# --------------------------------------------------------------------------- dates
-
-_MONTH = r"(?:January|February|March|April|May|June|July|August|September|October|November|December|" \
-         r"Jan\.|Feb\.|Mar\.|Apr\.|Jun\.|Jul\.|Aug\.|Sept?\.|Oct\.|Nov\.|Dec\.)"  # fmt: skip
-_DATE = re.compile(
-    rf"\b(?P<md>{_MONTH} (?P<d1>\d{{1,2}})(?:st|nd|rd|th)?(?:, (?P<y1>\d{{4}}))?)(?!\d)"
-    rf"|\b(?P<dm>(?P<d2>\d{{1,2}}) {_MONTH}(?: (?P<y2>\d{{4}}))?)\b"
-    rf"|\b(?P<my>{_MONTH} (?P<y3>(?:19|20)\d\d))\b"
-    r"|\b(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b"
-    r"|\b(?:in|since|by|until|of|from|In|Since|By|Until) (?P<y4>(?:19|20)\d\d)\b(?![-\u2013/]\d| and \d)"
-)
-
-
-def _month_number(word: str) -> int:
-    word = word.rstrip(".")
-    if word in MONTHS:
-        return MONTHS.index(word) + 1
-    return _MONTH_ABBR.get(word, 0)
-
-
-def dates(sentence: int, text: str) -> list[Mention]:
-    out = []
-    for m in _DATE.finditer(text):
-        if m.group("md"):
-            sub = "month-day-year" if m.group("y1") else "month-day"
-            month = _month_number(m.group("md").split(" ")[0])
-            value = (int(m.group("y1") or 0)) * 10000 + month * 100 + int(m.group("d1"))
-        elif m.group("dm"):
-            sub = "day-month-year" if m.group("y2") else "day-month"
-            month = _month_number(m.group("dm").split(" ")[1])
-            value = (int(m.group("y2") or 0)) * 10000 + month * 100 + int(m.group("d2"))
-        elif m.group("my"):
-            sub = "month-year"
-            value = int(m.group("y3")) * 10000 + _month_number(m.group("my").split(" ")[0]) * 100
-        elif m.group("wd"):
-            sub = "weekday"
-            value = WEEKDAYS.index(m.group("wd"))
-        else:
-            sub = "year"
-            value = int(m.group("y4")) * 10000
-            out.append(
-                Mention(sentence, m.start("y4"), m.end(), m.group("y4"), "date", sub, m.group("y4"), value=value)
-            )
-            continue
-        out.append(Mention(sentence, m.start(), m.end(), m.group(), "date", sub, m.group(), value=value))
-    return out
-
-
-# --------------------------------------------------------------------------- numbers
-
-_NUM = re.compile(
-    r"(?<![\w.,/$€£-])(?P<num>\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)"
-    r"(?: (?P<scale>million|billion|trillion|thousand))?(?P<pct>%| percent| per cent)?(?![\w/-]|[.,]\d)"
-)
-_AFTER_DATE = re.compile(_MONTH + r" \d{1,2}(?:st|nd|rd|th)?,? ?(?:and|or|to|-|\u2013) ?$")
-_SPELLED = re.compile(r"\b(?P<word>" + "|".join(_NUMBER_WORDS) + r")\b(?!-)")
-_SCALE = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12}
-_MONEY = re.compile(
-    r"(?<![\w.])(?P<cur>[£$€])(?P<num>\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)"
-    r"(?P<scale>bn|m|k| billion| million| thousand| trillion)?(?![\w%])(?!\.\d)"
-    r"|(?<![\w.£$€])(?P<pnum>\d+(?:\.\d+)?)p\b"
-)
-CURRENCY = {"£": "pounds", "$": "dollars", "€": "euros", "p": "pence"}
-_MONEY_SCALE = {"bn": 1e9, "m": 1e6, "k": 1e3, "billion": 1e9, "million": 1e6, "thousand": 1e3, "trillion": 1e12}
-
-
-def money(sentence: int, text: str) -> list[Mention]:
-    """Sums of money as news writes them: '£612m', '$1.1bn', '£12.60', '4.1p' (subtype 'money:pounds')."""
-    out = []
-    for m in _MONEY.finditer(text):
-        if m.group("pnum"):
-            value, unit = float(m.group("pnum")), "pence"
-        else:
-            value = float(m.group("num").replace(",", ""))
-            scale = (m.group("scale") or "").strip()
-            value *= _MONEY_SCALE.get(scale, 1.0)
-            unit = CURRENCY[m.group("cur")]
-        out.append(Mention(sentence, m.start(), m.end(), m.group(), "number", f"money:{unit}", m.group(), value=value))
-    return out
-
-
-def numbers(sentence: int, text: str) -> list[Mention]:
-    """Digit quantities (not years, identifiers like 'Chapter 7' or 'Su-34', or ranks like 'No. 1')."""
-    out = []
-    for m in _NUM.finditer(text):
-        digits = m.group("num")
-        before = text[: m.start()].rstrip(" ")
-        prev_word = before.rsplit(" ", 1)[-1].lstrip("\"'(") if before else ""
-        if prev_word[:1].isupper() and prev_word not in FUNCTION_CAPS:
-            continue  # 'Chapter 7', 'Geneva 2', 'No. 1', and the day of 'October 29'
-        if prev_word in ("No.", "no.", "#", "resolution", "article", "paragraph", "page", "flight", "route"):
-            continue
-        if _AFTER_DATE.search(before + " "):
-            continue  # 'October 29 and 30'
-        if re.fullmatch(r"(1[89]|20)\d\d", digits) and not m.group("scale"):
-            continue  # a year
-        if text[m.end() : m.end() + 1] == ":" or (prev_word[-1:].isdigit() if prev_word else False):
-            continue
-        value = float(digits.replace(",", ""))
-        if m.group("scale"):
-            value *= _SCALE[m.group("scale")]
-        sub = "percent" if m.group("pct") else "count"
-        if before.endswith(("$", "€", "£")):
-            continue
-        out.append(Mention(sentence, m.start(), m.end(), m.group(), "number", sub, m.group(), value=value))
-    for m in _SPELLED.finditer(text):
-        out.append(
-            Mention(
-                sentence,
-                m.start(),
-                m.end(),
-                m.group(),
-                "numword",
-                "numword",
-                m.group(),
-                value=_NUMBER_WORDS[m.group("word")],
-            )  # fmt: skip
-        )
-    return out
-
-
-def unit_after(text: str, end: int) -> str:
-    """The counted noun right after a number: '250,000 people' -> 'people'."""
-    m = re.match(r" (?:more |other |new |extra |additional )?([a-z]+s|people|children|men|women|staff|police|"
-                 r"personnel|[A-Z][a-z]+s)\b", text[end:])  # fmt: skip
-    if not m:
-        return ""
-    word = m.group(1)
-    if word in ("is", "was", "has", "as", "its", "this", "thus", "his", "us", "yes", "less", "across", "unless"):
-        return ""
-    return word
-
-
-# --------------------------------------------------------------------------- quotations
-
-_QUOTE = re.compile(r'"([^"]{2,})"')
-
-
-@dataclass(frozen=True)
-class Quote:
-    start: int
-    end: int
-    text: str
-    """The words inside the quotation marks."""
-
-
-def quotes(text: str) -> list[Quote]:
-    return [Quote(m.start(), m.end(), m.group(1)) for m in _QUOTE.finditer(text)]
-
-
 def analyse(sentences: list[Sentence], g: Gazetteer | None = None, hints: dict[str, str] | None = None) -> Analysis:
     """Find and type every mention in the article's sentences (`hints`: optional spaCy labels)."""
     return Extractor(g, hints).analyse(sentences)
-
-
-def words(text: str) -> list[str]:
-    return re.findall(r"[\w']+", text.lower())
-
-
-def content_words(text: str) -> set[str]:
-    return {w for w in words(text) if w not in STOPWORDS and len(w) > 2}
-
-
-STOPWORDS = word_set(
-    """a an the and or but of to in on at for from by with as is was are were be been being has have had it its
-    this that these those he she they them his her their we our you your i me my not no so than then there
-    which who whom whose what when where why how will would could should can may might must do does did
-    also into over after before about against between during under while if because said says told
-    more most some any all such other only very just up out off again further once here"""
-)
-
-
-def iter_mentions(analysis: Analysis, types: Iterable[str]) -> Iterable[Mention]:
-    wanted = set(types)
-    for ms in analysis.mentions:
-        for m in ms:
-            if m.type in wanted:
-                yield m

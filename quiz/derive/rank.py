@@ -7,7 +7,7 @@ from collections import Counter
 
 from quiz.core.model import GAP_MARK, Kind
 from quiz.derive.candidates import Candidate
-from quiz.derive.entities import STOPWORDS, content_words, fold
+from quiz.derive.mentions import STOPWORDS, content_words, fold
 
 BASE = {
     "said": 0.92,

@@ -6,7 +6,7 @@ import re
 from functools import lru_cache
 
 from quiz.derive.distractors import format_like
-from quiz.derive.entities import SPEECH_VERBS, STOPWORDS, Mention
+from quiz.derive.mentions import SPEECH_VERBS, STOPWORDS, Mention
 from quiz.derive.sentences import Sentence, word_set
 
 PRONOUN_START = word_set("he she it they this that these those his her its their such there we i you")
