@@ -508,6 +508,9 @@ class Extractor:
                 speaker = False  # 'Tom Redfern of Peel Hunt said': the firm is not the speaker
             hinted = self.hints.get(p.text) == "person"
             named = tk[p.tokens[0]].text in g.first_names or last in self.honoured
+            # 'Kwabena Asante-Mensah chaired the panel. She said ...': the subject a pronoun picks up.
+            nxt = sentences[p.sentence + 1].text.split(" ", 1)[0] if p.sentence + 1 < len(sentences) else ""
+            named = named or (p.start == 0 and nxt in _PRONOUN_GENDER)
             if named or speaker or hinted or last.casefold() in singles or last.casefold() in self.surnames:
                 self._person(p.text)
         for p in pending:

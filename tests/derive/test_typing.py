@@ -33,6 +33,7 @@ NOT_PEOPLE = [
     ("a club and its short name", ["Championship side Bristol Rovers lost 2-1 at home.", "Rovers had led early on."]),
     ("a river and its short name", ["The River Severn rose to 5.4 metres.", "Water from the Severn flooded homes."]),
     ("a sentence-initial word", ["Overall, the vote was closer than ministers had expected."]),
+    ("a subject without a pronoun after", ["Harbour Point chaired the panel.", "The vote was fair."]),
     ("a range of goods", ["Sales of the Hartwell's Essentials range rose by 11%.", "Hartwell's said sales rose."]),
     ("a firm after 'of'", ["Analyst Tom Redfern of Peel Hunt said the results were good."]),
     ("a firm in apposition", ["The developer, Harbourside Homes, said 30% of the homes would be affordable."]),
@@ -51,6 +52,7 @@ PEOPLE = [
     ("a post opening the sentence", "Jamal Okonkwo", ["Striker Jamal Okonkwo scored twice.", "Okonkwo is 24."]),
     ("a person before 'of' a firm", "Tom Redfern", ["Analyst Tom Redfern of Peel Hunt said the results were good."]),
     ("an honorific elsewhere", "Priya Sandhu", ["Labour's Priya Sandhu came second.", "Ms Sandhu was proud."]),
+    ("a pronoun after", "Kwabena Asante", ["Kwabena Asante chaired the panel.", "She said the vote was fair."]),
 ]
 
 
