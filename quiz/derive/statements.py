@@ -59,6 +59,9 @@ class Statements:
                 continue
             sub = self._substitute(s, m) if make_false else None
             a, b = m.np if m.type == "person" else m.span
+            swapped_post = sub is not None and m.type == "person" and m.np_start >= 0
+            if swapped_post and text[:a].endswith(("former ", "Former ")):
+                a -= len("former ")  # 'the former housing minister X' -> "the <Y's post> Y", never 'the former <Y>'
             if make_false and sub is None:
                 continue
             if sub is not None:

@@ -270,3 +270,22 @@ def test_a_person_is_swapped_only_for_someone_of_the_same_field(seed):
     for d in drafts(FINAL_STORY, seed=seed, kinds=["truefalse"]):
         if d.substitute and d.answer_type == ("person", "person") and "Ellison" not in d.answer_text:
             assert "Ellison" not in d.substitute, d.question.prompt
+
+
+FORMER_STORY = """Rebels defeated
+
+The rebels, led by the former housing minister Martin Pryce, had wanted the cap to cover existing leases.
+
+Housing spokesperson Owen Tremlett said the bill was only a start for leaseholders.
+
+Shadow housing secretary Rachel Dunmore said the cap would cost pension funds up to £30bn.
+
+Housing Secretary Angela Whitcombe told MPs the bill would cap ground rents at £250 a year.
+"""
+
+
+@pytest.mark.parametrize("seed", range(8))
+def test_a_swapped_person_does_not_inherit_former(seed):
+    for d in drafts(FORMER_STORY, seed=seed, kinds=["truefalse"]):
+        if d.substitute and d.answer_type == ("person", "person") and "Pryce" in d.answer_text:
+            assert "former " + d.substitute not in d.question.prompt, d.question.prompt
