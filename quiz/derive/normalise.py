@@ -21,7 +21,8 @@ _DROP = [
     re.compile(r"^(Credit|Credits|Source|Photos?)\s*:", re.I),
     re.compile(r"(Getty Images|Shutterstock|AP Photo|EPA-EFE|/Reuters|/AFP|Reuters/|AFP/|Photograph:|Picture:)"),
     re.compile(r"\b(photo|Photo|PHOTO|picture|image|Image)\s*$"),
-    re.compile(r"^\(?(Image|Photo|Picture) (copyright|credit|source|caption)", re.I),
+    re.compile(r"^\(?(Image|Photo|Picture|Media|Video) (copyright|credit|source|caption)", re.I),
+    re.compile(r"^(This video can ?not be played|To play this (video|content)|Watch: |Listen: )", re.I),
     # Links to other stories and page furniture.
     re.compile(
         r"^(Read more|Read also|Also read|Read the full|See also|Related( stories| articles| coverage| content)?:|"
