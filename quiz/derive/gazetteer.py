@@ -116,5 +116,6 @@ def gazetteer() -> Gazetteer:
     g.honorifics = frozenset(data["honorifics"])
     for gender in ("female", "male"):
         g.first_names.update(dict.fromkeys(data["first_names"][gender], gender))
+    g.first_names.update(dict.fromkeys(data["first_names"]["either"], ""))
     g.common = frozenset(data["common_capitalised"]["words"])
     return g

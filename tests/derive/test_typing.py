@@ -85,6 +85,7 @@ GENDERS = [
     ("an honorific", ["Dr Tomas Okafor spoke first.", "Mr Okafor said he was pleased."], "Tomas Okafor", "male"),
     ("a pronoun after", ["Chair Alexis Quinto spoke first.", "She said the vote was fair."], "Alexis Quinto", "female"),
     ("no evidence", ["Chair Alexis Quinto spoke first.", "The vote was fair."], "Alexis Quinto", ""),
+    ("a name for either", ["Pat Tarrant chaired the meeting.", "The vote was fair."], "Pat Tarrant", ""),
 ]
 
 
