@@ -13,9 +13,9 @@ from quiz.core.selection import Mode
 from quiz.core.verdict import Form
 
 KINDS = [k.value for k in Kind]
-DECK_FORMATS = ("gift", "aiken", "csv", "json")
+DECK_FORMATS = ("gift", "aiken", "csv", "json", "apkg")
 """What a deck can be exported as (`quiz export DECK --format ...`)."""
-IMPORT_FORMATS = ("gift", "aiken", "csv", "tsv", "json")
+IMPORT_FORMATS = ("gift", "aiken", "csv", "tsv", "json", "apkg")
 """quiz.formats.IMPORTS, written out: building the parser loads no format (a test keeps the two equal)."""
 LOCAL = "127.0.0.1"
 DRILL_USAGE = """quiz drill new --deck ID [--deck ID] -n N [--time-limit SECONDS]   make a code for the board
@@ -39,6 +39,7 @@ def _bank(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -> N
     )
     p.add_argument("path", nargs="?", help="deck file or folder (default: the bank in use)")
     p.add_argument("--json", action="store_true", help="machine-readable report")
+    p.add_argument("--strict", action="store_true", help="fail on fairness warnings too")
     p.set_defaults(handler="quiz.cli.bank_commands:check")
 
 
@@ -48,7 +49,7 @@ def _store(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -> 
     p.add_argument("--json", action="store_true", help="machine-readable report")
     p.set_defaults(handler=f"{handlers}:stats_command")
 
-    p = sub.add_parser("due", parents=[common], help="reviews due now and over the next 7 days, per deck")
+    p = sub.add_parser("due", parents=[common], help="reviews due today and over the next 6 days, per deck")
     p.add_argument("--json", action="store_true", help="machine-readable report")
     p.set_defaults(handler=f"{handlers}:due_command")
 
@@ -67,13 +68,20 @@ def _store(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -> 
     p.add_argument(
         "--format",
         choices=sorted({"csv", "json", *DECK_FORMATS}),
-        help="attempts: csv (default) or json; a deck: gift, aiken, csv or json",
+        help="attempts: csv (default) or json; a deck: gift, aiken, csv, json or apkg (an Anki package)",
     )
     p.add_argument("--out", metavar="FILE", help="write to FILE instead of standard output")
     p.set_defaults(handler=f"{handlers}:export_command")
 
-    p = sub.add_parser("doctor", parents=[common], help="check the score database and its backups")
+    p = sub.add_parser("doctor", parents=[common], help="check the score database and its backups; back it up")
     p.add_argument("--restore", action="store_true", help="put back the latest good backup of a damaged database")
+    p.add_argument(
+        "--backup",
+        nargs="?",
+        const="",
+        metavar="FILE",
+        help="copy the database, every answer included, to FILE (default: quiz-backup-DATE.db here)",
+    )
     p.set_defaults(handler=f"{handlers}:doctor_command")
 
 
@@ -96,7 +104,7 @@ def _formats(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
     p = sub.add_parser(
         "import",
         parents=[common],
-        help="make a deck from a GIFT, Aiken, CSV/TSV or JSON file",
+        help="make a deck from a GIFT, Aiken, CSV/TSV or JSON file, or an Anki package (.apkg)",
         description="Read questions from FILE and write them as a deck in your library (or to --out).",
     )
     p.add_argument("file", metavar="FILE", help="the file to import")

@@ -8,20 +8,21 @@ import os
 import re
 import secrets
 import sys
+import time
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 
 from quiz import formats
 from quiz.cli.bank_commands import display, plural
 from quiz.cli.commands import DECK_FORMATS
 from quiz.core.bank import deck_files
-from quiz.core.model import Deck
+from quiz.core.model import Article, Deck
 from quiz.core.problems import Problem
 from quiz.core.writer import dump_deck
 from quiz.data import locations
 from quiz.data.library import library_questions, read_full_bank
-from quiz.formats import EXTENSIONS, NAMES, FormatError, build_decks, read_file, write_deck
+from quiz.formats import EXTENSIONS, NAMES, PACKAGE, FormatError, build_decks, read_file, write_deck
 from quiz.formats.common import Reading, slug, title_from
 
 NOTES_SHOWN = 3
@@ -50,7 +51,7 @@ def import_command(args: argparse.Namespace) -> int:
         )
         return 1
     try:
-        reading, fmt = read_file(path, args.format)
+        reading, fmt = _read(path, args.format)
     except FormatError as exc:
         print(_line(exc.problem), file=sys.stderr)
         return 1
@@ -73,6 +74,8 @@ def import_command(args: argparse.Namespace) -> int:
         print(clash, file=sys.stderr)
         return 1
     header = f"Imported from {path.name} ({NAMES[fmt]}) by `quiz import`."
+    if fmt == PACKAGE:
+        header += "\nAnki notes carry no evidence: these questions are ungrounded (`quiz check` says so)."
     try:
         _write(files, [dump_deck(d, header=header) for d in decks], old)
     except OSError as exc:
@@ -82,6 +85,19 @@ def import_command(args: argparse.Namespace) -> int:
     if target.suffix != ".toml":
         print(f"note: {display(target)} does not end in .toml, so quiz will not read it as a deck", file=sys.stderr)
     return 0
+
+
+def _read(path: Path, fmt: str | None) -> tuple[Reading, str]:
+    """The file's questions and format; an Anki package is known by its name, by --format, or by its content."""
+    from quiz.data import anki_package  # imported here: it loads sqlite3, which only a package needs
+
+    if fmt == PACKAGE or (fmt is None and EXTENSIONS.get(path.suffix.lower()) == PACKAGE):
+        return anki_package.read_package(path), PACKAGE
+    if fmt is None and anki_package.is_package(path):
+        reading = anki_package.read_package(path)
+        reading.notes.insert(0, Problem(path, 0, "read as an Anki package (recognised from its content)"))
+        return reading, PACKAGE
+    return read_file(path, fmt)
 
 
 def _done(reading: Reading, path: Path, files: list[Path]) -> str:
@@ -100,7 +116,7 @@ def _entries(n: int) -> str:
 
 
 def _line(p: Problem) -> str:
-    where = display(p.file) + (f":{p.line}" if p.line else "")
+    where = display(p.file) + (f":{p.line}" if p.line else "") + (f": {p.question}" if p.question else "")
     return f"{where}: {p.message}"
 
 
@@ -195,11 +211,18 @@ def add_export_arguments(parser: argparse.ArgumentParser, formats: Sequence[str]
 
 
 def export_deck(args: argparse.Namespace, deck_id: str) -> int:
-    """Write one deck of the bank in use (or of the library) as GIFT, Aiken, CSV or JSON."""
+    """Write one deck of the bank in use (or of the library) as GIFT, Aiken, CSV, JSON or an Anki package."""
     out = Path(args.out).expanduser() if getattr(args, "out", None) else None
     fmt = getattr(args, "format", None) or (EXTENSIONS.get(out.suffix.lower()) if out else None)
     if fmt not in DECK_FORMATS:
         print(f"quiz export: choose a format with --format {'|'.join(DECK_FORMATS)}", file=sys.stderr)
+        return 2
+    if fmt == PACKAGE and out is not None and out.suffix.lower() == ".colpkg":
+        # Anki opens a .colpkg as a whole collection, in place of the learner's own.
+        print(
+            "quiz export: write the deck as .apkg: Anki would replace your whole collection with a .colpkg",
+            file=sys.stderr,
+        )
         return 2
     bank, _ = read_full_bank(
         locations.bank_path(getattr(args, "bank", None)),
@@ -215,6 +238,8 @@ def export_deck(args: argparse.Namespace, deck_id: str) -> int:
             file=sys.stderr,
         )
         return 2
+    if fmt == PACKAGE:
+        return _export_package(deck, bank.articles, out or Path(f"{deck.id}.apkg"))
     writing = write_deck(deck, fmt)
     for message, count in writing.notes.items():
         print(f"note: {message}: {count}", file=sys.stderr)
@@ -232,4 +257,20 @@ def export_deck(args: argparse.Namespace, deck_id: str) -> int:
         print(f"quiz export: cannot write {display(out)} ({exc.strerror or exc})", file=sys.stderr)
         return 1
     print(f"✓ Exported {plural(writing.written, 'question')} of deck {deck_id!r} to {display(out)} ({NAMES[fmt]}).")
+    return 0
+
+
+def _export_package(deck: Deck, articles: Mapping[str, Article], out: Path) -> int:
+    """The deck as an Anki package file (never to standard output: it is binary)."""
+    from quiz.data.anki_package import write_package  # imported here: it loads genanki and sqlite3
+
+    try:
+        writing = write_package(deck, articles, out, time.time())
+    except OSError as exc:
+        print(f"quiz export: cannot write {display(out)} ({exc.strerror or exc})", file=sys.stderr)
+        return 1
+    for message, count in writing.notes.items():
+        print(f"note: {message}: {count}", file=sys.stderr)
+    done = f"✓ Exported {plural(writing.written, 'question')} of deck {deck.id!r} to {display(out)} (Anki package)"
+    print(f"{done}; importing it into Anki again updates the same notes.")
     return 0

@@ -28,6 +28,11 @@ def check_bank(path: Path, seeds: Path | None = None) -> tuple[Bank, list[Proble
     return bank, problems
 
 
+def ungrounded(bank: Bank) -> list[Question]:
+    """Questions that cite no evidence (imported ones may): valid, but nothing proves their answers."""
+    return [q for q in bank.questions if not q.evidence]
+
+
 def _lines(source: Path | None) -> LineIndex | None:
     if source is None:
         return None

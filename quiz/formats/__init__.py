@@ -15,6 +15,7 @@ from quiz.formats.common import FormatError, Reading, Writing, decode
 __all__ = [
     "EXPORTS",
     "IMPORTS",
+    "PACKAGE",
     "PART_SIZE",
     "FormatError",
     "Reading",
@@ -39,10 +40,21 @@ WRITERS: dict[str, Callable[[Deck], Writing]] = {
     "csv": delimited.write,
     "json": json_format.write,
 }
-IMPORTS = tuple(READERS)
-EXPORTS = tuple(WRITERS)
-EXTENSIONS = {".gift": "gift", ".aiken": "aiken", ".csv": "csv", ".tsv": "tsv", ".tab": "tsv", ".json": "json"}
-NAMES = {"gift": "GIFT", "aiken": "Aiken", "csv": "CSV", "tsv": "TSV", "json": "JSON"}
+PACKAGE = "apkg"
+"""Anki packages: binary (a zip of SQLite), so quiz.data.anki_package reads and writes them, not READERS/WRITERS."""
+IMPORTS = (*READERS, PACKAGE)
+EXPORTS = (*WRITERS, PACKAGE)
+EXTENSIONS = {
+    ".gift": "gift",
+    ".aiken": "aiken",
+    ".csv": "csv",
+    ".tsv": "tsv",
+    ".tab": "tsv",
+    ".json": "json",
+    ".apkg": PACKAGE,
+    ".colpkg": PACKAGE,
+}
+NAMES = {"gift": "GIFT", "aiken": "Aiken", "csv": "CSV", "tsv": "TSV", "json": "JSON", PACKAGE: "Anki package"}
 
 PART_SIZE = 5000
 """Most questions in one deck file; bigger imports become `<deck>-part01` ... (the loader caps a file at 8 MB)."""

@@ -60,7 +60,7 @@ def decode(raw: bytes, source: Path) -> tuple[str, list[Problem]]:
     notes: list[Problem] = []
     if raw.startswith(b"PK\x03\x04"):
         raise FormatError(
-            Problem(source, 0, "is a zip archive (an Anki .apkg or an Excel .xlsx?); export it as text or CSV first")
+            Problem(source, 0, "is a zip archive, not text (an Excel .xlsx?); save it as CSV, or pass --format apkg")
         )
     if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
         try:

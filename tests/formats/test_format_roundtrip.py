@@ -100,4 +100,4 @@ def test_awkward_questions_round_trip_through_aiken(qs):
 
 
 def test_every_export_format_is_tested():
-    assert set(EXPORTS) == {*LOSSLESS, "aiken"}
+    assert set(EXPORTS) == {*LOSSLESS, "aiken", "apkg"}  # apkg: tests/formats/test_apkg_*.py
