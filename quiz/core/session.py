@@ -88,8 +88,14 @@ class Summary:
         return sum(a.verdict.correct for a in self.first_answers)
 
     @property
+    def answered(self) -> int:
+        """Distinct questions answered (the ones not reached are not)."""
+        return self.asked - self.unreached
+
+    @property
     def accuracy(self) -> float:
-        return self.correct / self.asked if self.asked else 0.0
+        """Share right of what was answered: leaving early is not the same as answering wrong."""
+        return self.correct / self.answered if self.answered else 0.0
 
     @property
     def answer_ms(self) -> int:

@@ -146,7 +146,8 @@ class LineMode:
 
     def report(self, summary: Summary) -> None:
         self.say()
-        self.say(f"Done. Score {summary.correct} of {summary.asked}, accuracy {summary.accuracy:.0%}.")
+        of = f" of the {summary.answered} answered" if summary.unreached else ""
+        self.say(f"Done. Score {summary.correct} of {summary.asked}, accuracy {summary.accuracy:.0%}{of}.")
         if summary.mode.value == "drill":
             self.say(f"Answering time: {summary.answer_ms / 1000:.1f} s.")
         for n, a in enumerate(summary.first_answers, 1):

@@ -94,7 +94,8 @@ def test_leaving_early_reports_the_questions_not_reached_only_as_a_count(bank):
         session.submit(right_answer(session), NOW)
         session.advance(NOW)
     summary = session.end(NOW)
-    assert summary.unreached == 3 and summary.asked == 5 and summary.accuracy == 0.4
+    assert summary.unreached == 3 and summary.asked == 5 and summary.correct == 2
+    assert summary.answered == 2 and summary.accuracy == 1.0  # of what was answered: leaving is not a wrong answer
     unreached = session.questions[2:]
     assert all(q.id not in repr(summary) and q.prompt not in repr(summary) for q in unreached)
 

@@ -56,6 +56,8 @@ async def test_leaving_early_lists_only_what_was_answered(make_app, size):
         text = screen_text(app)
         assert "4 not reached" in text
         assert not any(q.answer_text in text for q in unreached)
+        # accuracy is of what was answered: leaving is not the same as answering wrong
+        assert "Score 1/5 · Accuracy 100% of 1 answered" in text
 
 
 @pytest.mark.parametrize("size", SIZES)

@@ -32,9 +32,8 @@ class ResultsScreen(Screen[None]):
     def compose(self) -> ComposeResult:
         s = self.summary
         yield Static(f"Results · {s.mode.value} · Enter or a click on a row: the whole question", id="results-title")
-        line = (
-            f"Score {s.correct}/{s.asked} · Accuracy {s.accuracy:.0%} · Time {clock(s.elapsed.total_seconds() * 1000)}"
-        )
+        of = f" of {s.answered} answered" if s.unreached else ""
+        line = f"Score {s.correct}/{s.asked} · Accuracy {s.accuracy:.0%}{of} · Time {clock(s.elapsed.total_seconds() * 1000)}"
         if s.mode is Mode.DRILL:
             line += f" · Answering time {clock(s.answer_ms)}"
         if s.unreached:
