@@ -33,7 +33,8 @@ class ResultsScreen(Screen[None]):
         s = self.summary
         yield Static(f"Results · {s.mode.value} · Enter or a click on a row: the whole question", id="results-title")
         of = f" of {s.answered} answered" if s.unreached else ""
-        line = f"Score {s.correct}/{s.asked} · Accuracy {s.accuracy:.0%}{of} · Time {clock(s.elapsed.total_seconds() * 1000)}"
+        took = clock(s.elapsed.total_seconds() * 1000)
+        line = f"Score {s.correct}/{s.asked} · Accuracy {s.accuracy:.0%}{of} · Time {took}"
         if s.mode is Mode.DRILL:
             line += f" · Answering time {clock(s.answer_ms)}"
         if s.unreached:
