@@ -49,6 +49,12 @@ def _store(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -> 
     p.add_argument("--json", action="store_true", help="machine-readable report")
     p.set_defaults(handler=f"{handlers}:stats_command")
 
+    p = sub.add_parser(
+        "optimize", parents=[common], help="fit the review schedule to your own answers (FSRS parameters)"
+    )
+    p.add_argument("--json", action="store_true", help="machine-readable report")
+    p.set_defaults(handler="quiz.cli.optimize_commands:optimize_command")
+
     p = sub.add_parser("due", parents=[common], help="reviews due today and over the next 6 days, per deck")
     p.add_argument("--json", action="store_true", help="machine-readable report")
     p.set_defaults(handler=f"{handlers}:due_command")

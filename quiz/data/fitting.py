@@ -218,3 +218,34 @@ def daily_reviews(
         result = simulate(list(parameters or DEFAULT_PARAMETERS), retention, config, 7)
         out[retention] = sum(result.review_cnt_per_day) / len(result.review_cnt_per_day)
     return out
+
+
+def summary(result: Fit, restated: int) -> list[str]:
+    """What a fit found, in words for the learner (the CLI and the stats screen both say this)."""
+    if not result.enough:
+        return [
+            f"{result.reviews:,} of your answers count so far (those on a later day than the question's previous one);"
+            f" fitting needs {result.needed:,}. Keep studying: the parameters in use stay."
+        ]
+    assert result.before is not None and result.after is not None
+    held = max(int(result.reviews * HELD_BACK), 1)
+    lines = [
+        f"Fitted on {result.reviews - held:,} reviews; judged on your latest {held:,}, held back from the fit.",
+        f"{'':<10} {'log loss':>9} {'RMSE':>7}",
+        f"{'in use':<10} {result.before.log_loss:>9.4f} {result.before.rmse:>7.2%}",
+        f"{'fitted':<10} {result.after.log_loss:>9.4f} {result.after.rmse:>7.2%}",
+    ]
+    if result.better:
+        lines.append(
+            f"Adopted: the fitted parameters predict your reviews better. The memory of {restated:,} questions"
+            " was re-estimated with them; their due dates are kept."
+        )
+    else:
+        lines.append("Kept the parameters in use: the fitted ones predict your reviews no better.")
+    return lines
+
+
+def cost_line(costs: dict[float, float], desired: float) -> str:
+    """'Desired retention 90%: about 17 reviews a day (80%: 10 · 95%: 27)'."""
+    others = " · ".join(f"{r:.0%}: {n:.0f}" for r, n in costs.items() if r != desired)
+    return f"Desired retention {desired:.0%}: about {costs[desired]:.0f} reviews a day ({others})"
