@@ -46,7 +46,8 @@ def _bank(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -> N
 def _store(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
     handlers = "quiz.cli.store_commands"
     p = sub.add_parser("stats", parents=[common], help="your progress: accuracy, streak, weakest questions")
-    p.add_argument("--json", action="store_true", help="machine-readable report")
+    p.add_argument("--json", action="store_true", help="machine-readable report, with the charts' series")
+    p.add_argument("--deck", action="append", default=[], metavar="ID", help="charts of this deck only (repeatable)")
     p.set_defaults(handler=f"{handlers}:stats_command")
 
     p = sub.add_parser(

@@ -24,6 +24,7 @@ BACK = 90
 YEAR = 365
 WEEKS = 13
 BUCKET_MS = 15 * 60 * 1000
+DAY_MS = 86_400_000
 """Answers are counted per quarter hour, then put into study days: every time zone's offset is a
 whole number of quarter hours, so a study day (which begins on a local hour) is a whole number of them."""
 
@@ -91,7 +92,7 @@ class Charts:
             "retention": {
                 "desired": self.desired_retention,
                 "achieved": self.retention_overall.achieved,
-                "mature_stability_days": MASTERED_STABILITY_DAYS,
+                "mature_after_days": MASTERED_STABILITY_DAYS,
                 "weeks": [r.to_dict() for r in self.retention],
             },
             "calendar": {"streak": self.streak, "days": [d.to_dict() for d in self.year if d.answers]},
@@ -190,19 +191,32 @@ def true_retention(
     decks: Collection[str] = (),
     day_start: int = DAY_START,
 ) -> tuple[Retention, ...]:
-    """Per week, the answers to mature questions (FSRS stability of 21 days or more) and how many were right."""
+    """Per week, the answers to questions that were mature then, and how many were right.
+
+    Mature at an answer: the question's previous answer was 21 days or more before it (FSRS, aiming at
+    90%, sets an interval close to the stability, so this is "stability of 21 days or more" as it stood
+    then; the stability kept now would count only the questions that were never forgotten).
+    """
     spans = _spans(now, weeks, day_start, step=7)
     starts = [to_ms(s.start) for s in spans]
     reviews, correct = [0] * weeks, [0] * weeks
     if profile_id is not None:
-        where, args = _deck_filter(decks, "c.deck")
-        # Mature as the card stands now: the store keeps no stability per answer.
+        where, args = _deck_filter(decks, "deck")
+        mature = int(MASTERED_STABILITY_DAYS * DAY_MS)
+        since = starts[0] - mature
+        # A first answer inside [since, now) has no previous one in view: it was a review of a mature question
+        # exactly when the question was first answered before `since` (so at least 21 days earlier).
         sql = (
-            f"SELECT a.answered_at / {BUCKET_MS}, count(*), total(a.correct)"
-            " FROM cards c JOIN attempts a ON a.profile_id = c.profile_id AND a.question_id = c.question_id"
-            f" WHERE c.profile_id = ? AND c.stability >= ? AND a.answered_at >= ?{where} GROUP BY 1"
+            "WITH recent AS (SELECT question_id, answered_at, correct,"
+            " lag(answered_at) OVER (PARTITION BY question_id ORDER BY answered_at) AS previous"
+            f" FROM attempts WHERE profile_id = ? AND answered_at >= ?{where})"
+            f" SELECT r.answered_at / {BUCKET_MS}, count(*), total(r.correct) FROM recent r"
+            " LEFT JOIN cards c ON c.profile_id = ? AND c.question_id = r.question_id"
+            " WHERE r.answered_at >= ? AND CASE WHEN r.previous IS NULL THEN c.first_seen < ?"
+            " ELSE r.answered_at - r.previous >= ? END GROUP BY 1"
         )
-        for bucket, n, ok in db.execute(sql, (profile_id, MASTERED_STABILITY_DAYS, starts[0], *args)):
+        params = (profile_id, since, *args, profile_id, starts[0], since, mature)
+        for bucket, n, ok in db.execute(sql, params):
             slot = bisect_right(starts, bucket * BUCKET_MS) - 1
             reviews[slot] += n
             correct[slot] += int(ok)

@@ -2,14 +2,15 @@
 
 from __future__ import annotations
 
-from datetime import date
+import json
+from datetime import date, datetime, timedelta
 
 import pytest
 
 from quiz.data import charts
 from quiz.data.store import Store
 
-from .conftest import NOW, answer, at, card
+from .conftest import DATA, LOCAL, NOW, answer, at, card
 
 # (question, deck, local day, hour, minute, correct, stability of the card left by this answer)
 HISTORY = [
@@ -50,19 +51,35 @@ def test_due_ahead_counts_overdue_today(filled):
     assert [n for _d, n in got.due[:3]] == [2, 0, 1]  # h-001 overdue and h-002 before 4 am; h-003 on the 16th
 
 
-def test_true_retention_counts_mature_questions_only(filled):
-    got = charts.read(filled, "ana", NOW, desired_retention=0.9)
+def test_true_retention_counts_answers_21_days_or_more_after_the_previous_one(store):
+    def local(month, day, year=2025):
+        return datetime(year, month, day, 12, 0, tzinfo=LOCAL)
+
+    answers = [
+        ("old", local(11, 1, 2024), True),  # first answered long before the window: the next one is mature
+        ("old", local(3, 12), False),
+        ("gap", local(1, 10), True),
+        ("gap", local(2, 20), True),  # 41 days on: mature
+        ("gap", local(2, 21), False),  # a day on: not
+        ("gap", local(3, 14), True),  # 21 days on: mature
+        ("new", local(3, 13), True),  # a first answer is no review
+    ]
+    for qid, when, right in answers:
+        store.record("ana", answer(qid, when, correct=right), card(qid, when + timedelta(days=1)), None)
+    got = charts.read(store, "ana", NOW, desired_retention=0.9)
     overall = got.retention_overall
-    # h-001 (3 answers, 2 right) and h-003 (1 right) are mature; h-002 (stability 2) is not.
-    assert (overall.reviews, overall.correct) == (4, 3)
-    assert overall.achieved == 0.75
+    assert (overall.reviews, overall.correct) == (3, 2)
+    assert [(r.start, r.reviews) for r in got.retention if r.reviews] == [
+        (date(2025, 2, 15), 1),  # the week of the 15th to the 21st
+        (date(2025, 3, 14 - 6), 2),
+    ]
 
 
 def test_decks_filter_every_series(filled):
     got = charts.read(filled, "ana", NOW, decks=["other"], desired_retention=0.9)
     assert sum(d.answers for d in got.year) == 1
     assert sum(n for _d, n in got.due) == 1
-    assert got.retention_overall.reviews == 1
+    assert got.retention_overall.reviews == 0
 
 
 def test_streak_of_the_calendar(filled):
@@ -73,10 +90,29 @@ def test_streak_of_the_calendar(filled):
 def test_json_gives_the_same_series(filled):
     got = charts.read(filled, "ana", NOW, desired_retention=0.85).to_dict()
     assert [d["answers"] for d in got["answers"]][-5:] == [1, 0, 2, 1, 1]
-    assert got["retention"]["desired"] == 0.85 and got["retention"]["achieved"] == 0.75
+    assert got["retention"]["desired"] == 0.85 and got["retention"]["achieved"] is None  # nothing mature yet
     assert got["calendar"]["streak"] == 3 and len(got["calendar"]["days"]) == 4
 
 
 def test_an_unknown_profile_has_empty_series(store):
     got = charts.read(store, "nobody", NOW, desired_retention=0.9)
     assert not any(d.answers for d in got.year) and got.streak == 0 and got.retention_overall.achieved is None
+
+
+def test_stats_json_gives_the_charts_series(quiz, db_path):
+    from datetime import timezone
+
+    now = datetime.now(timezone.utc).astimezone()
+    with Store.open(db_path, now=now) as opened:
+        for i, (qid, deck) in enumerate([("h-001", "harbour"), ("h-002", "harbour"), ("h-003", "other")]):
+            when = now - timedelta(seconds=10 - i)
+            opened.record("ana", answer(qid, when, deck=deck), card(qid, when + timedelta(days=2)), None)
+    bank = ("--bank", str(DATA / "good"), "--seeds", str(DATA / "seeds"))
+    run = quiz("stats", "--json", *bank)
+    assert run.code == 0, run.err
+    series = json.loads(run.out)["charts"]
+    assert len(series["answers"]) == charts.BACK and series["answers"][-1]["answers"] == 3
+    assert len(series["due"]) == charts.AHEAD and sum(d["due"] for d in series["due"]) == 3
+    assert series["retention"]["desired"] == 0.9 and series["calendar"]["streak"] == 1
+    only = json.loads(quiz("stats", "--json", "--deck", "other", *bank).out)["charts"]
+    assert only["decks"] == ["other"] and only["answers"][-1]["answers"] == 1
