@@ -11,7 +11,7 @@ from datetime import date
 from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import VerticalScroll
+from textual.containers import VerticalGroup, VerticalScroll
 from textual.screen import Screen
 from textual.widgets import DataTable, Static
 
@@ -19,6 +19,7 @@ from quiz.core.text import shorten
 from quiz.data import charts, fitting, preferences
 from quiz.data.charts import Charts, DayCount
 from quiz.data.stats import Forecast, Score, Stats
+from quiz.data.store import StoreError
 from quiz.ui.literal import cell, literal
 from quiz.ui.widgets.key_bar import KeyBar
 from quiz.ui.widgets.series_chart import Series, SeriesChart
@@ -95,15 +96,6 @@ class StatsScreen(Screen[None]):
     def compose(self) -> ComposeResult:
         study = self.app.study  # type: ignore[attr-defined]
         stats: Stats = study.stats()
-        chosen = preferences.load(study.data_dir, study.profile).get("decks", []) if study.data_dir else []
-        figures = charts.read(
-            study.store,
-            study.profile,
-            study.now(),
-            decks=chosen,
-            desired_retention=study.schedule.desired_retention,
-            day_start=study.day_start,
-        )
         with VerticalScroll(id="stats"):
             yield Static(literal(f"Stats · {stats.profile}"), classes="panel-title")
             days = "day" if stats.streak == 1 else "days"
@@ -112,25 +104,7 @@ class StatsScreen(Screen[None]):
                 f"{stats.questions_seen} of {stats.questions_in_bank} questions seen · {stats.mastered} mastered · "
                 f"streak {stats.streak} {days}"
             )
-            yield Static(literal("Charts for decks: " + (", ".join(figures.decks) or "all")), id="chart-decks")
-            yield Static("Due per day, next 30 days", classes="panel-title")
-            yield SeriesChart(due_series(figures), id="due-chart")
-            yield Static("Answers per day, last 90 days", classes="panel-title")
-            yield SeriesChart(answers_series(figures), id="answers-chart")
-            yield Static("Accuracy per day (%), last 90 days", classes="panel-title")
-            yield SeriesChart(accuracy_series(figures), id="accuracy-chart")
-            yield Static("Retention of mature questions (%), per week, against the desired", classes="panel-title")
-            overall = figures.retention_overall
-            yield Static(
-                f"Achieved {percent(overall.achieved)} over {overall.reviews} reviews of mature questions"
-                f" (answered 21 days or more after the one before) · desired {percent(figures.desired_retention)}",
-                id="retention",
-            )
-            yield SeriesChart(retention_series(figures), id="retention-chart")
-            yield Static("Working out what the desired retention costs in daily reviews…", id="retention-cost")
-            yield Static("The last year", classes="panel-title")
-            yield Static(calendar(figures.year, figures.streak), id="calendar")
-            yield self._months(figures.year)
+            yield VerticalGroup(Static("Drawing the charts…", id="charts-pending"), id="charts")
             yield Static("Schedule", classes="panel-title")
             yield Static("Press o to fit the schedule to your answers (FSRS parameters).", id="optimize")
             yield Static("Accuracy per deck", classes="panel-title")
@@ -152,7 +126,62 @@ class StatsScreen(Screen[None]):
         yield KeyBar()
 
     def on_mount(self) -> None:
+        self._load_charts()
+
+    @work(thread=True, exclusive=True, group="charts")
+    def _load_charts(self) -> None:
+        """Read the series away from the screen's thread: a year of answers need not hold up its first paint."""
+        study = self.app.study  # type: ignore[attr-defined]
+        chosen = preferences.load(study.data_dir, study.profile).get("decks", []) if study.data_dir else []
+        try:
+            figures = charts.read(
+                study.store,
+                study.profile,
+                study.now(),
+                decks=chosen,
+                desired_retention=study.schedule.desired_retention,
+                day_start=study.day_start,
+            )
+        except StoreError as exc:
+            self.app.call_from_thread(self._say, "#charts-pending", str(exc))
+            return
+        self.app.call_from_thread(self._draw, figures)
         self._cost()
+
+    def _say(self, where: str, text: str) -> None:
+        """Put `text` in the Static `where`, unless the learner has left the screen meanwhile."""
+        if self.is_attached:
+            self.query_one(where, Static).update(text)
+
+    async def _draw(self, figures: Charts) -> None:
+        """The charts, each with its table, in place of the note that they are coming."""
+        overall = figures.retention_overall
+        if not self.is_attached:
+            return
+        place = self.query_one("#charts", VerticalGroup)
+        await place.remove_children()
+        await place.mount_all(
+            [
+                Static(literal("Charts for decks: " + (", ".join(figures.decks) or "all")), id="chart-decks"),
+                Static("Due per day, next 30 days", classes="panel-title"),
+                SeriesChart(due_series(figures), id="due-chart"),
+                Static("Answers per day, last 90 days", classes="panel-title"),
+                SeriesChart(answers_series(figures), id="answers-chart"),
+                Static("Accuracy per day (%), last 90 days", classes="panel-title"),
+                SeriesChart(accuracy_series(figures), id="accuracy-chart"),
+                Static("Retention of mature questions (%), per week, against the desired", classes="panel-title"),
+                Static(
+                    f"Achieved {percent(overall.achieved)} over {overall.reviews} reviews of mature questions"
+                    f" (answered 21 days or more after the one before) · desired {percent(figures.desired_retention)}",
+                    id="retention",
+                ),
+                SeriesChart(retention_series(figures), id="retention-chart"),
+                Static("Working out what the desired retention costs in daily reviews…", id="retention-cost"),
+                Static("The last year", classes="panel-title"),
+                Static(calendar(figures.year, figures.streak), id="calendar"),
+                self._months(figures.year),
+            ]
+        )
 
     def _months(self, year: tuple[DayCount, ...]) -> DataTable:
         """The calendar's figures per month, for screen readers."""
@@ -177,7 +206,6 @@ class StatsScreen(Screen[None]):
             table.add_row("No answers yet", "", "", "")
         return table
 
-    @work(thread=True, exclusive=True, group="cost")
     def _cost(self) -> None:
         """What the desired retention costs in reviews a day, simulated over a year of the learner's questions."""
         study = self.app.study  # type: ignore[attr-defined]
@@ -186,7 +214,7 @@ class StatsScreen(Screen[None]):
         questions = max(len(study.bank.questions), 1)
         costs = fitting.daily_reviews(study.schedule.parameters, questions, study.new_per_day, wanted)
         line = fitting.cost_line(costs, desired) + " (settings: desired retention)"
-        self.app.call_from_thread(self.query_one("#retention-cost", Static).update, line)
+        self.app.call_from_thread(self._say, "#retention-cost", line)
 
     def action_optimize(self) -> None:
         self.query_one("#optimize", Static).update("Fitting the schedule to your answers…")
@@ -198,13 +226,17 @@ class StatsScreen(Screen[None]):
         if study.data_dir is None:
             lines = ["Optimizing needs a data folder for your parameters."]
         else:
-            result, restated = fitting.optimize(
-                study.store, study.data_dir, study.profile, study.now(), study.schedule.parameters, study.day_start
-            )
-            lines = fitting.summary(result, restated)
-            if result.better:
-                self.app.call_from_thread(study.use_parameters)
-        self.app.call_from_thread(self.query_one("#optimize", Static).update, "\n".join(lines))
+            try:
+                result, restated = fitting.optimize(
+                    study.store, study.data_dir, study.profile, study.now(), study.schedule.parameters, study.day_start
+                )
+            except StoreError as exc:
+                lines = [str(exc)]
+            else:
+                lines = fitting.summary(result, restated)
+                if result.better:
+                    self.app.call_from_thread(study.use_parameters)
+        self.app.call_from_thread(self._say, "#optimize", "\n".join(lines))
 
     def action_back(self) -> None:
         self.app.pop_screen()
