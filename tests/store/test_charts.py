@@ -105,7 +105,7 @@ def test_stats_json_gives_the_charts_series(quiz, db_path):
     now = datetime.now(timezone.utc).astimezone()
     with Store.open(db_path, now=now) as opened:
         for i, (qid, deck) in enumerate([("h-001", "harbour"), ("h-002", "harbour"), ("h-003", "other")]):
-            when = now - timedelta(seconds=10 - i)
+            when = now - timedelta(seconds=3 - i)
             opened.record("ana", answer(qid, when, deck=deck), card(qid, when + timedelta(days=2)), None)
     bank = ("--bank", str(DATA / "good"), "--seeds", str(DATA / "seeds"))
     run = quiz("stats", "--json", *bank)
