@@ -64,6 +64,14 @@ class Study:
         self.day_start = config.day_start
         self.new_per_day = config.new_per_day
         self.schedule = self.schedule.retaining(config.desired_retention)
+        self.use_parameters()
+
+    def use_parameters(self) -> None:
+        """Schedule with the FSRS parameters this profile adopted (`quiz optimize`), or the defaults."""
+        if self.data_dir is not None:
+            from quiz.data import parameters
+
+            self.schedule = self.schedule.fitted(parameters.load(self.data_dir, self.profile))
 
     def now(self) -> datetime:
         return self.clock()
@@ -120,6 +128,7 @@ class Study:
     def switch_profile(self, name: str) -> None:
         self.store.ensure_profile(name)
         self.profile = name
+        self.use_parameters()
 
 
 def _describe(options: Options) -> dict[str, object]:

@@ -48,8 +48,15 @@ def _bank(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -> N
 def _store(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
     handlers = "quiz.cli.store_commands"
     p = sub.add_parser("stats", parents=[common], help="your progress: accuracy, streak, weakest questions")
-    p.add_argument("--json", action="store_true", help="machine-readable report")
+    p.add_argument("--json", action="store_true", help="machine-readable report, with the charts' series")
+    p.add_argument("--deck", action="append", default=[], metavar="ID", help="charts of this deck only (repeatable)")
     p.set_defaults(handler=f"{handlers}:stats_command")
+
+    p = sub.add_parser(
+        "optimize", parents=[common], help="fit the review schedule to your own answers (FSRS parameters)"
+    )
+    p.add_argument("--json", action="store_true", help="machine-readable report")
+    p.set_defaults(handler="quiz.cli.optimize_commands:optimize_command")
 
     p = sub.add_parser("due", parents=[common], help="reviews due today and over the next 6 days, per deck")
     p.add_argument("--json", action="store_true", help="machine-readable report")
