@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-import json
 import math
 import re
+from json.encoder import encode_basestring  # type: ignore[attr-defined]
 
 from quiz.core.model import Article, Deck, Question
 
@@ -13,7 +13,7 @@ _BARE_KEY = re.compile(r"^[A-Za-z0-9_-]+$")
 
 def toml_string(text: str) -> str:
     """A TOML basic string; JSON escaping is valid TOML for every character."""
-    return json.dumps(text, ensure_ascii=False)
+    return encode_basestring(text)  # what json.dumps(text, ensure_ascii=False) returns, without its set-up
 
 
 def _value(value: object) -> str:

@@ -192,13 +192,13 @@ def imported(
 
 def faults(q: Question) -> list[str]:
     """Why `q` could not be written as a deck that passes `quiz check`: each says what is wrong and what to do."""
-    out = _too_long(q)
-    if out:
-        return out  # the checks below would only spend time on text this long
     texts = [q.prompt, q.explanation, q.unit, *q.alternatives, *q.distractors]
     if isinstance(q.answer, str):
         texts.append(q.answer)
-    if any(_SURROGATE.search(t) for t in texts):
+    if max(map(len, texts)) > limits.MAX_FIELD_CHARS:
+        return _too_long(q)  # the checks below would only spend time on text this long
+    out: list[str] = []
+    if _SURROGATE.search("".join(texts)):
         out.append("has a broken character (a lone UTF-16 surrogate); fix the text")
     if not q.prompt.strip():
         out.append("the question text is empty; write the question")
@@ -249,7 +249,7 @@ def _too_long(q: Question) -> list[str]:
     if isinstance(q.answer, str):
         named.append(("the answer", q.answer))
     named += [("an accepted answer", a) for a in q.alternatives] + [("a wrong option", d) for d in q.distractors]
-    return [limits.field_too_long(what, len(t)) for what, t in named if len(t) > limits.MAX_FIELD_CHARS][:1]
+    return [limits.field_too_long(what, len(t)) for what, t in named if len(t) > limits.MAX_FIELD_CHARS]
 
 
 def _clashes(q: Question) -> list[str]:
