@@ -470,6 +470,15 @@ def deck_files(path: Path) -> list[Path]:
     return sorted(p for p in path.rglob("*.toml") if p.is_file())
 
 
+def outside(file: Path, folder: Path) -> Problem:
+    """A deck file that is a link to a file outside the bank folder: a bank holds its decks, it does not point away."""
+    message = (
+        f"is a link to {file.resolve()}, outside the bank folder {folder}; "
+        "copy the deck into the folder instead of linking to it"
+    )
+    return Problem(file, 0, message)
+
+
 def default_seeds(bank: Path) -> Path:
     """Articles live in `seeds/` beside the questions folder (or beside a single deck file)."""
     folder = bank.parent if bank.is_file() else bank
@@ -487,7 +496,11 @@ def read_bank(path: Path, seeds: Path | None = None) -> tuple[Bank, list[Problem
     files = deck_files(path)
     if not files:
         problems.append(Problem(path, 0, "no .toml deck files found"))
+    root = path.resolve() if path.is_dir() else None
     for file in files:
+        if root is not None and not file.resolve().is_relative_to(root):
+            problems.append(outside(file, path))
+            continue
         deck = load_deck(file, problems)
         if deck is not None:
             decks.append(deck)
