@@ -23,9 +23,8 @@ from typing import IO
 
 from quiz.core.model import Article, Deck
 from quiz.core.problems import Problem
-from quiz.formats import apkg
+from quiz.formats import apkg, limits
 from quiz.formats.common import FormatError, Reading, Writing
-from quiz.formats.limits import MAX_QUESTIONS, too_many
 
 COLLECTIONS = ("collection.anki21b", "collection.anki21", "collection.anki2")
 MAX_PACKAGE_BYTES = 1 << 30
@@ -110,9 +109,10 @@ def _notes(database: Path, path: Path, member: str, reading: Reading) -> Iterato
         if not {"notes", "cards", "col"} <= tables:
             raise _error(path, f"has a {member} that is not an Anki collection (no notes table); {_HOW}")
         reading.entries = con.execute("SELECT count(*) FROM notes").fetchone()[0]
-        if reading.entries > MAX_QUESTIONS:  # refused before a single note is read
-            (past,) = con.execute("SELECT id FROM notes ORDER BY id LIMIT 1 OFFSET ?", (MAX_QUESTIONS,)).fetchone()
-            problem = too_many(path, 0)
+        if reading.entries > limits.MAX_QUESTIONS:  # refused before a single note is read
+            most = limits.MAX_QUESTIONS
+            (past,) = con.execute("SELECT id FROM notes ORDER BY id LIMIT 1 OFFSET ?", (most,)).fetchone()
+            problem = limits.too_many(path, 0)
             raise FormatError(Problem(path, 0, problem.message.replace("entry", "note", 1), f"note {past}"))
         types = _types_18(con) if "notetypes" in tables else _types_11(con, path)
         cards: dict[int, list[tuple[int, int]]] = {}

@@ -38,7 +38,8 @@ def file_size(source: Path, raw_head: bytes, size: int) -> Problem:
 
 def too_many(source: Path, line: int) -> Problem:
     """The refusal of the entry that passes MAX_QUESTIONS."""
-    message = f"entry {MAX_QUESTIONS + 1:,} passes the limit of {MAX_QUESTIONS:,} questions in one import; {SPLIT}"
+    most = MAX_QUESTIONS
+    message = f"entry {most + 1:,} passes the limit of {most:,} questions in one import; {SPLIT}"
     return Problem(source, line, message)
 
 
