@@ -21,11 +21,17 @@ def open_study(
     schedule: Schedule | None = None,
     seed: int | None = None,
     reload: Callable[[], Bank] | None = None,
+    config: settings.Config | None = None,
 ) -> Study:
-    """Open the learner's store (raises StoreError when it cannot be used) and pick the profile."""
+    """Open the learner's store (raises StoreError when it cannot be used) and pick the profile.
+
+    The caller closes it (`with open_study(...) as study:`) so that quiz.db holds every answer.
+    """
     store = Store.open(data_dir)
     chosen = profile or store.last_profile() or "default"
-    return Study(bank, store, chosen, clock, schedule or Schedule(), seed, reload, data_dir)
+    study = Study(bank, store, chosen, clock, schedule or Schedule(), seed, reload, data_dir)
+    study.use_settings(config or settings.Config())
+    return study
 
 
 def build_app(study: Study, config_dir: Path | None = None, config: settings.Config | None = None):
@@ -34,4 +40,5 @@ def build_app(study: Study, config_dir: Path | None = None, config: settings.Con
 
     if config is None:
         config = settings.load(config_dir).config if config_dir else settings.Config()
+    study.use_settings(config)
     return QuizApp(study, config, config_dir)

@@ -4,18 +4,21 @@ from __future__ import annotations
 
 import random
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import datetime, timezone
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from quiz.core.model import Bank
 from quiz.core.schedule import Schedule
-from quiz.core.selection import History, Options
+from quiz.core.selection import NEW_PER_DAY, History, Options
+from quiz.core.study_day import DAY_START, StudyDay
 from quiz.data.store import Store
 
 if TYPE_CHECKING:
     from quiz.core.session import Answer, Session
+    from quiz.data.config import Config
+    from quiz.data.stats import Forecast, Stats
 
 Clock = Callable[[], datetime]
 
@@ -26,7 +29,10 @@ def system_clock() -> datetime:
 
 @dataclass
 class Study:
-    """Starts sessions from the learner's history and commits each answer the moment it is given."""
+    """Starts sessions from the learner's history and commits each answer the moment it is given.
+
+    Whoever opens it closes it (`with study:`), which folds every answer into quiz.db itself.
+    """
 
     bank: Bank
     store: Store
@@ -36,21 +42,53 @@ class Study:
     seed: int | None = None  # pins shuffling in tests; None for a fresh order each session
     reload: Callable[[], Bank] | None = None  # reads the bank again (after drafts are accepted)
     data_dir: Path | None = None  # where the learner's library is (drafts live there)
+    day_start: int = DAY_START  # the hour the study day begins: what "due today" means
+    new_per_day: int = NEW_PER_DAY  # never-seen questions review mode brings in per study day
     _session_ids: dict[int, int] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         self.store.ensure_profile(self.profile)
 
+    def __enter__(self) -> Study:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def close(self) -> None:
+        """Close the store with a checkpoint: quiz.db alone then holds every answer."""
+        self.store.close()
+
+    def use_settings(self, config: Config) -> None:
+        """Apply the study settings of config.toml: day start, new questions per day, retention."""
+        self.day_start = config.day_start
+        self.new_per_day = config.new_per_day
+        self.schedule = self.schedule.retaining(config.desired_retention)
+
     def now(self) -> datetime:
         return self.clock()
 
+    def today(self, now: datetime | None = None) -> StudyDay:
+        """The learner's current study day: a question is due when it falls due before it ends."""
+        return StudyDay.of(now or self.now(), self.day_start)
+
     def history(self) -> History:
-        return self.store.history(self.profile, self.now())
+        return self.store.history(self.profile, self.now(), self.day_start)
+
+    def streak(self, now: datetime | None = None) -> int:
+        return self.store.streak(self.profile, now or self.now(), self.day_start)
+
+    def stats(self) -> Stats:
+        return self.store.stats(self.profile, self.bank, self.now(), day_start=self.day_start)
+
+    def forecast(self) -> Forecast:
+        return self.store.forecast(self.profile, self.now(), self.bank, day_start=self.day_start)
 
     def start(self, options: Options) -> Session:
         from quiz.core.session import Session  # imported here: the home screen needs no session (start-up speed)
 
         now = self.now()
+        options = replace(options, new_per_day=self.new_per_day, day_start=self.day_start)
         seed = options.seed if options.seed is not None else self.seed
         rng = random.Random(seed)
         session = Session.start(

@@ -110,3 +110,47 @@ def test_json_report_lists_problems(quiz):
     assert report["ok"] is False
     assert report["problems"][0]["line"] == 16
     assert report["problems"][0]["question"] == "b-001"
+
+
+PLANTED = DATA / "unfair" / "planted.toml"
+
+
+@pytest.mark.parametrize(
+    ("line", "qid", "words"),
+    [
+        (20, "p-002", "the prompt shows 'Quist', the answer to p-001; reword"),
+        (33, "p-003", "the key is the option whose parts recur most among the options"),
+        (44, "p-004", "the key has 17 words, every distractor 5 or fewer"),
+        (55, "p-005", "every distractor starts with the same word and the key does not"),
+        (64, "p-006", "the prompt says 'this week'"),
+    ],
+)
+def test_each_planted_unfairness_is_one_warning_line(quiz, line, qid, words):
+    """Warnings by default (exit 0), errors with --strict (exit 1): the same lines, file:line: [id] what; what to do."""
+    lenient, strict = quiz("check", str(PLANTED)), quiz("check", "--strict", str(PLANTED))
+    assert (lenient.code, strict.code) == (0, 1)
+    for result, prefix in ((lenient, "warning: "), (strict, "")):
+        found = [m for m in problems(result.out) if words in m["msg"]]
+        assert len(found) == 1, result.out
+        assert (int(found[0]["line"]), found[0]["qid"]) == (line, qid)
+        assert found[0]["msg"].startswith(prefix + words.split(";")[0][:20])
+        assert Path(found[0]["file"]).name == "planted.toml"
+    assert "5 fairness warnings" in lenient.out
+    assert "5 warnings" in strict.out and "--strict" in strict.out
+
+
+def test_near_misses_pass_strict(quiz):
+    result = quiz("check", "--strict", str(DATA / "fair" / "near_misses.toml"))
+    assert result.code == 0, result.out
+    assert "all grounded, and fair" in result.out
+
+
+def test_json_report_lists_warnings_apart_and_strict_fails_it(quiz):
+    import json
+
+    lenient = json.loads(quiz("check", "--json", str(PLANTED)).out)
+    assert lenient["ok"] is True and lenient["problems"] == []
+    assert {w["question"] for w in lenient["warnings"]} == {f"p-00{n}" for n in range(2, 7)}
+    assert all(w["severity"] == "warning" for w in lenient["warnings"])
+    strict = quiz("check", "--json", "--strict", str(PLANTED))
+    assert strict.code == 1 and json.loads(strict.out)["ok"] is False

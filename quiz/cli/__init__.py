@@ -4,8 +4,11 @@ from __future__ import annotations
 
 import argparse
 import importlib
+import signal
 import sys
+import threading
 from collections.abc import Callable, Sequence
+from typing import Any
 
 from quiz import __version__
 from quiz.cli import commands
@@ -57,6 +60,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
     handler = handler_for(getattr(args, "handler", None) or commands.HOME)
+    already_open = open_stores()
+    previous = _end_politely_on(("SIGTERM", "SIGHUP"))
     try:
         return handler(args)
     except KeyboardInterrupt:
@@ -64,6 +69,40 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 130
     except BrokenPipeError:
         return 0
+    finally:
+        # However the command ended (a finished session, q, Ctrl+C, an error, a closed terminal),
+        # the score database it opened is closed, and the checkpoint on closing puts every answer
+        # into quiz.db itself.
+        for store in open_stores() - already_open:
+            store.close()
+        for number, handler_before in previous.items():
+            signal.signal(number, handler_before)
+
+
+def _end_politely_on(names: Sequence[str]) -> dict[int, Any]:
+    """Turn these signals into SystemExit, so that `finally` blocks run; returns the handlers replaced.
+
+    Left to their default, SIGTERM (a kill) and SIGHUP (the terminal window closed) end the
+    process on the spot, leaving the latest answers only in quiz.db-wal.
+    """
+    replaced: dict[int, Any] = {}
+    if threading.current_thread() is not threading.main_thread():
+        return replaced  # only the main thread may set handlers
+    for name in names:
+        number = getattr(signal, name, None)  # Windows has no SIGHUP
+        if number is not None and signal.getsignal(number) is signal.SIG_DFL:
+            replaced[number] = signal.signal(number, _exit_on_signal)
+    return replaced
+
+
+def _exit_on_signal(number: int, _frame: object) -> None:
+    raise SystemExit(128 + number)
+
+
+def open_stores() -> set:
+    """The score stores open in this process; none if the store was never imported (most commands)."""
+    module = sys.modules.get("quiz.data.store")
+    return module.open_stores() if module is not None else set()
 
 
 def handler_for(name: str) -> Callable[[argparse.Namespace], int]:

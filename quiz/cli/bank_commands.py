@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import TextIO
 
 from quiz.core.check import check_bank, ungrounded
+from quiz.core.fairness import fairness
 from quiz.core.model import Bank
 from quiz.core.problems import Problem
 from quiz.data import locations
@@ -26,33 +27,47 @@ def display(path: Path) -> str:
 
 def check(args: argparse.Namespace) -> int:
     path = Path(args.path) if args.path else locations.bank_path(args.bank)
-    bank, problems = check_bank(path, locations.seeds_path(args.seeds))
+    bank, errors = check_bank(path, locations.seeds_path(args.seeds))
+    warnings = fairness(bank)
+    strict = getattr(args, "strict", False)
+    failed = bool(errors) or (strict and bool(warnings))
     if args.json:
-        print(json.dumps(_report(bank, problems), indent=2, ensure_ascii=False))
-        return 1 if problems else 0
-    if problems:
-        for p in problems:
-            print(_line(p))
-        print(f"\n✗ {plural(len(problems), 'problem')} in {display(path)}; fix them and run `quiz check` again.")
+        print(json.dumps(_report(bank, errors, warnings, failed), indent=2, ensure_ascii=False))
+        return 1 if failed else 0
+    for p in sorted(errors + warnings, key=lambda p: (str(p.file), p.line)):
+        print(_line(p, strict))
+    if failed:
+        found = [plural(len(errors), "problem")] if errors else []
+        found += [plural(len(warnings), "warning")] if strict and warnings else []
+        again = "quiz check --strict" if strict else "quiz check"
+        print(f"\n✗ {' and '.join(found)} in {display(path)}; fix them and run `{again}` again.")
         return 1
     loose = len(ungrounded(bank))
     grounded = f"{plural(loose, 'question')} ungrounded (imported, no evidence)" if loose else "all grounded"
-    print(f"✓ {display(path)}: {_counts(bank)}, {grounded}.")
+    if warnings:
+        print(
+            f"\n✓ {display(path)}: {_counts(bank)}, {grounded}; "
+            f"{plural(len(warnings), 'fairness warning')} (`quiz check --strict` fails on them)."
+        )
+        return 0
+    print(f"✓ {display(path)}: {_counts(bank)}, {grounded}{', and fair' if strict else ''}.")
     return 0
 
 
-def _line(p: Problem) -> str:
-    return str(Problem(Path(display(p.file)), p.line, p.message, p.question))
+def _line(p: Problem, strict: bool = False) -> str:
+    label = "warning: " if p.severity == "warning" and not strict else ""
+    return str(Problem(Path(display(p.file)), p.line, label + p.message, p.question))
 
 
-def _report(bank: Bank, problems: list[Problem]) -> dict[str, object]:
+def _report(bank: Bank, errors: list[Problem], warnings: list[Problem], failed: bool) -> dict[str, object]:
     return {
-        "ok": not problems,
+        "ok": not failed,
         "decks": len(bank.decks),
         "questions": len(bank.questions),
         "articles": len(bank.articles),
         "ungrounded": len(ungrounded(bank)),
-        "problems": [{**p.as_dict(), "file": display(p.file)} for p in problems],
+        "problems": [{**p.as_dict(), "file": display(p.file)} for p in errors],
+        "warnings": [{**p.as_dict(), "file": display(p.file)} for p in warnings],
     }
 
 

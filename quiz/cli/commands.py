@@ -39,6 +39,7 @@ def _bank(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -> N
     )
     p.add_argument("path", nargs="?", help="deck file or folder (default: the bank in use)")
     p.add_argument("--json", action="store_true", help="machine-readable report")
+    p.add_argument("--strict", action="store_true", help="fail on fairness warnings too")
     p.set_defaults(handler="quiz.cli.bank_commands:check")
 
 
@@ -48,7 +49,7 @@ def _store(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -> 
     p.add_argument("--json", action="store_true", help="machine-readable report")
     p.set_defaults(handler=f"{handlers}:stats_command")
 
-    p = sub.add_parser("due", parents=[common], help="reviews due now and over the next 7 days, per deck")
+    p = sub.add_parser("due", parents=[common], help="reviews due today and over the next 6 days, per deck")
     p.add_argument("--json", action="store_true", help="machine-readable report")
     p.set_defaults(handler=f"{handlers}:due_command")
 
@@ -72,8 +73,15 @@ def _store(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -> 
     p.add_argument("--out", metavar="FILE", help="write to FILE instead of standard output")
     p.set_defaults(handler=f"{handlers}:export_command")
 
-    p = sub.add_parser("doctor", parents=[common], help="check the score database and its backups")
+    p = sub.add_parser("doctor", parents=[common], help="check the score database and its backups; back it up")
     p.add_argument("--restore", action="store_true", help="put back the latest good backup of a damaged database")
+    p.add_argument(
+        "--backup",
+        nargs="?",
+        const="",
+        metavar="FILE",
+        help="copy the database, every answer included, to FILE (default: quiz-backup-DATE.db here)",
+    )
     p.set_defaults(handler=f"{handlers}:doctor_command")
 
 

@@ -6,6 +6,7 @@ import argparse
 import csv
 import functools
 import json
+import sqlite3
 import sys
 from collections.abc import Callable, Iterable
 from datetime import datetime, timezone
@@ -16,6 +17,7 @@ from quiz.cli.bank_commands import plural
 from quiz.cli.format_commands import export_deck
 from quiz.core.model import Bank
 from quiz.data import backup, locations
+from quiz.data import config as settings
 from quiz.data.library import read_full_bank
 from quiz.data.stats import Forecast, Stats
 from quiz.data.store import (
@@ -52,6 +54,14 @@ def _now() -> datetime:
 
 def _open(args: argparse.Namespace) -> Store:
     return Store.open(locations.data_dir(args.data_dir))
+
+
+def _day_start() -> int:
+    """The hour the learner's study day begins (config.toml), any problem with the file said."""
+    loaded = settings.load(locations.config_dir())
+    for warning in loaded.warnings:
+        print(f"quiz: {warning}", file=sys.stderr)
+    return loaded.config.day_start
 
 
 def _profile(store: Store, args: argparse.Namespace) -> str:
@@ -91,9 +101,10 @@ def _percent(value: float | None) -> str:
 
 @_reports_store_errors
 def stats_command(args: argparse.Namespace) -> int:
+    day_start = _day_start()
     with _open(args) as store:
         profile = _profile(store, args)
-        figures = store.stats(profile, _bank(args), _now())
+        figures = store.stats(profile, _bank(args), _now(), day_start=day_start)
     if args.json:
         print(json.dumps(figures.to_dict(), indent=2, ensure_ascii=False))
     else:
@@ -110,14 +121,17 @@ def report(s: Stats) -> str:
         streak = "0 days: answer today to start one"
     else:
         streak = plural(s.streak, "day") + (", including today" if s.answered_today else "; answer today to keep it")
-    week = sum(n for _, n in s.due.days)
+    later = sum(n for _, n in s.due.days[1:])
     lines = [
         head,
         "",
         f"Answers    {s.attempts:,} ({s.correct:,} correct, {_percent(s.accuracy)})"
         f" · {s.questions_seen:,} of {s.questions_in_bank:,} questions seen",
+        f"Mastered   {s.mastered:,} of {s.questions_in_bank:,} questions"
+        " (FSRS expects you to remember them for 21 days or more)",
         f"Streak     {streak}",
-        f"Due        {s.due.due_now:,} now · {week:,} more over the next 7 days (`quiz due` for detail)",
+        f"Due        {s.due.due_today:,} today · {later:,} more over the next {len(s.due.days) - 1} days"
+        " (`quiz due` for detail)",
     ]
     groups = (("deck", s.decks), ("tag", s.tags), ("kind", s.kinds))
     width = max([8] + [len(shown(x.name)) for _title, scores in groups for x in scores])
@@ -146,12 +160,13 @@ def report(s: Stats) -> str:
 
 @_reports_store_errors
 def due_command(args: argparse.Namespace) -> int:
-    now = _now()
+    now, day_start = _now(), _day_start()
     with _open(args) as store:
         profile = _profile(store, args)
-        forecast = store.forecast(profile, now, _bank(args))
+        forecast = store.forecast(profile, now, _bank(args), day_start=day_start)
     if args.json:
-        print(json.dumps({"profile": profile, "as_of": now.isoformat(), **forecast.to_dict()}, indent=2))
+        head = {"profile": profile, "as_of": now.isoformat(), "day_start": day_start}
+        print(json.dumps({**head, **forecast.to_dict()}, indent=2))
     else:
         print(due_table(profile, now, forecast))
     return 0
@@ -161,13 +176,17 @@ def due_table(profile: str, now: datetime, f: Forecast) -> str:
     head = f"Reviews due for {shown(profile)!r} as of {now:%Y-%m-%d %H:%M}"
     if not f.decks:
         return f"{head}\n\nNothing scheduled yet: reviews appear once you have answered questions."
-    columns = ["now", "today", *(f"{d:%a %d}" for d, _ in f.days[1:])]
+    columns = ["today", *(f"{d:%a %d}" for d, _ in f.days[1:])]
     width = max(len("all decks"), *(len(d.deck) for d in f.decks))
-    rows = [(shown(d.deck), d.due_now, *d.days) for d in f.decks]
-    rows.append(("all decks", f.due_now, *(n for _, n in f.days)))
+    rows = [(shown(d.deck), *d.days) for d in f.decks]
+    rows.append(("all decks", *(n for _, n in f.days)))
     lines = [head, "", " " * (width + 2) + "".join(f"{c:>8}" for c in columns)]
     lines += [f"  {name:<{width}}" + "".join(f"{n:>8,}" for n in counts) for name, *counts in rows]
-    lines += ["", "'today' counts the rest of today; `quiz play --mode review` studies what is due now."]
+    lines += [
+        "",
+        f"'today' is what falls due before your study day ends, {f.today.end:%a %H:%M} (overdue included):",
+        "what `quiz play --mode review` studies today. Each day begins at day_start in config.toml.",
+    ]
     return "\n".join(lines)
 
 
@@ -251,8 +270,14 @@ def _write(rows: Iterable[dict[str, Any]], form: str, out: TextIO) -> int:
 
 
 def doctor_command(args: argparse.Namespace) -> int:
-    """Check without changing anything; with --restore, swap a damaged file for the latest good backup."""
+    """Check without changing anything; --restore swaps a damaged file for the latest good backup;
+    --backup copies the database, every answer included, to a file of the learner's choosing."""
     path = database_path(locations.data_dir(args.data_dir))
+    if args.backup is not None:
+        if args.restore:
+            print("quiz: choose one of --backup and --restore", file=sys.stderr)
+            return 2
+        return _back_up(path, args.backup)
     folder = path.parent / backup.FOLDER
     limits = {"max_version": known_version(), "application_id": APPLICATION_ID}
     found = backup.diagnose(path, full=True, **limits) if path.exists() else None
@@ -264,7 +289,7 @@ def doctor_command(args: argparse.Namespace) -> int:
         upgrade = "" if found.version == known_version() else f"; upgraded to {known_version()} when next opened"
         print(f"  ✓ schema version {found.version}{upgrade}")
     else:
-        print(f"  ✗ {explain(found)}")
+        print(f"  ✗ {explain(found, advise_doctor=False)}")
     copies = backup.backups(folder)
     print(f"Backups         {folder}")
     if not copies:
@@ -272,15 +297,17 @@ def doctor_command(args: argparse.Namespace) -> int:
     for _day, copy in copies:
         check = backup.diagnose(copy, **limits)
         print(f"  {'✓' if check.ok else '✗'} {copy.name}  {'ok' if check.ok else check.detail}")
-    damaged = found is None or found.health is backup.Health.DAMAGED
+    damaged = found is not None and found.health is backup.Health.DAMAGED
+    good = backup.latest_good_backup(folder, **limits) if damaged else None
     if not args.restore:
-        if found is not None and found.health is backup.Health.DAMAGED:
-            print("\nRun `quiz doctor --restore` to put back the latest good backup (the damaged file is kept).")
+        if damaged:
+            print("\n" + _what_to_do(path, good))
+        elif found is not None and found.ok:
+            print("\nTo keep a copy elsewhere (another disk, a new laptop): `quiz doctor --backup FILE`.")
         return 0 if found is None or found.ok else 1
     if not damaged:
         print("\nNothing to restore: " + ("the database is healthy." if found and found.ok else "see above."))
-        return 0 if found and found.ok else 1
-    good = backup.latest_good_backup(folder, **limits)
+        return 0 if found is None or found.ok else 1
     if good is None:
         print(f"\nquiz: no usable backup in {folder}; the database was left as it is.", file=sys.stderr)
         return 1
@@ -292,4 +319,49 @@ def doctor_command(args: argparse.Namespace) -> int:
     print(f"\nRestored {good.name} as {path}.")
     if aside is not None:
         print(f"The damaged file is kept as {aside}; answers given after the backup are only in that file.")
+    return 0
+
+
+def _what_to_do(path: Path, good: Path | None) -> str:
+    """The next step for a damaged database: restore a good backup, or start again beside the old file."""
+    if good is not None:
+        return (
+            f"Run `quiz doctor --restore` to put back {good.name}, the latest good backup. The damaged file "
+            "is kept beside it; answers given after that backup are only in the damaged file."
+        )
+    return (
+        f"No good backup to restore. Move {path.name} out of {path.parent} (keep it: a SQLite tool such as "
+        "`sqlite3 quiz.db .recover` may get answers back); quiz then starts a new, empty database."
+    )
+
+
+def _back_up(path: Path, target_name: str) -> int:
+    """`quiz doctor --backup [FILE]`: a checked, complete copy, never over an existing file."""
+    if not path.exists():
+        print(f"quiz: there is no score database at {path} yet: nothing to back up.", file=sys.stderr)
+        return 1
+    limits = {"max_version": known_version(), "application_id": APPLICATION_ID}
+    found = backup.diagnose(path, full=True, **limits)
+    if not found.ok:
+        print(f"quiz: not backed up. {explain(found)}", file=sys.stderr)
+        return 1
+    default = f"quiz-backup-{_now():%Y-%m-%d-%H%M%S}.db"
+    target = Path(target_name or default).expanduser()
+    if target.is_dir():
+        target = target / default
+    if target.exists():
+        print(f"quiz: {target} already exists; give another file name (a backup never overwrites).", file=sys.stderr)
+        return 1
+    try:
+        backup.back_up(path, target)
+    except (OSError, sqlite3.Error) as exc:
+        print(f"quiz: could not write the backup {target}: {getattr(exc, 'strerror', None) or exc}", file=sys.stderr)
+        return 1
+    check = backup.diagnose(target, full=True, **limits)
+    if not check.ok:
+        print(f"quiz: the backup {target} did not pass its check ({check.detail}); try again.", file=sys.stderr)
+        return 1
+    answers, profiles = backup.count(target, "attempts"), backup.count(target, "profiles")
+    print(f"Backed up {plural(answers, 'answer')} of {plural(profiles, 'profile')} to {target}.")
+    print(f"It is one complete file: copy it anywhere. To go back to it, put it in place of {path}.")
     return 0

@@ -46,7 +46,7 @@ def open_or_report(args: argparse.Namespace):
         print("The bank has problems; fix them (see `quiz check`) and try again.", file=sys.stderr)
         return None
     try:
-        return open_study(bank, data_dir, args.profile, reload=load)
+        return open_study(bank, data_dir, args.profile, reload=load, config=read_settings())
     except StoreError as exc:
         print(f"quiz: {exc}", file=sys.stderr)
         return None
@@ -95,19 +95,26 @@ def run_tui(args: argparse.Namespace, study, options: Options | None) -> int:
     return 0
 
 
+def read_settings():
+    """config.toml's settings, any problem with them said (once: `quiz` reads them before the app starts)."""
+    from quiz.data import config as settings
+
+    loaded = settings.load(locations.config_dir())
+    for warning in loaded.warnings:
+        print(f"quiz: {warning}", file=sys.stderr)
+    return loaded.config
+
+
 def tui_app(study, options: Options | None = None):
     """The app as `quiz` runs it (the start-up benchmark builds it here too): settings read,
-    any problem with them said, and `options` to go straight into a session."""
+    and `options` to go straight into a session."""
     import gc
 
     from quiz.data import config as settings
     from quiz.factory import build_app
 
     config_dir = locations.config_dir()
-    loaded = settings.load(config_dir)
-    for warning in loaded.warnings:
-        print(f"quiz: {warning}", file=sys.stderr)
-    app = build_app(study, config_dir, loaded.config)
+    app = build_app(study, config_dir, settings.load(config_dir).config)
     app.start_options = options
     # What is loaded by now (the modules, the bank, the store) lives as long as the app. Frozen,
     # the cyclic garbage collector stops walking it on every collection and once more at exit:

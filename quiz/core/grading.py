@@ -10,7 +10,17 @@ from collections.abc import Sequence
 from rapidfuzz.distance import DamerauLevenshtein
 
 from quiz.core.model import Kind, Question, format_answer, format_number
-from quiz.core.text import fold, loose, parse_number
+from quiz.core.places import country_of, same_place
+from quiz.core.text import (
+    fold,
+    loose,
+    month_named,
+    parse_date,
+    parse_number,
+    qualified,
+    qualified_numbers,
+    slash_date_readings,
+)
 from quiz.core.verdict import Form, Outcome, Verdict
 
 TRUE_WORDS = frozenset({"t", "true", "y", "yes"})
@@ -73,13 +83,19 @@ def _grade_truth(truth: bool, given: str, expected: str) -> Verdict:
     if word not in TRUE_WORDS | FALSE_WORDS:
         return Verdict(Outcome.WRONG, given, expected, "answer t or f")
     outcome = Outcome.CORRECT if (word in TRUE_WORDS) == truth else Outcome.WRONG
-    return Verdict(outcome, given, expected)
+    # "t", "yes", "true" are all the word True: shown (and kept) the way the correct answer is.
+    return Verdict(outcome, "True" if word in TRUE_WORDS else "False", expected)
 
 
 def _grade_number(question: Question, answer: float, given: str, expected: str, form: Form) -> Verdict:
     if form is Form.CHOICE and _key(given) == _key(_answer_text(question)):
         return Verdict(Outcome.CORRECT, given, expected)
-    value = parse_number(_without_unit(given, question.unit))
+    bare = _without_unit(given, question.unit)
+    if (month := _month_asked(question)) and (parse_date(given) or slash_date_readings(given)):
+        return _grade_day(month, answer, given, expected)
+    if bound := qualified(bare):
+        return _grade_bound(question, answer, bound, given, expected)
+    value = parse_number(bare)
     if value is None:
         return Verdict(Outcome.WRONG, given, expected, "not a number")
     # Rounded as format_number shows it, so typing back the displayed answer always counts.
@@ -88,6 +104,41 @@ def _grade_number(question: Question, answer: float, given: str, expected: str, 
     if abs(value - answer) <= question.tolerance:
         return Verdict(Outcome.CORRECT, given, expected, f"accepted: within ±{format_number(question.tolerance)}")
     return Verdict(Outcome.WRONG, given, expected)
+
+
+def _grade_day(month: int, day: float, given: str, expected: str) -> Verdict:
+    """A day-of-the-month answer typed as a date: "October 8", "8 Oct", or "19/12" when only one reading fits."""
+    date = parse_date(given)
+    readings = {date} if date else slash_date_readings(given)
+    if len(readings) > 1:
+        return Verdict(Outcome.WRONG, given, expected, "could be either day or month first: write the month as a word")
+    ((m, d),) = readings
+    outcome = Outcome.CORRECT if (m, d) == (month, day) else Outcome.WRONG
+    return Verdict(outcome, given, expected, "accepted: the same date" if outcome is Outcome.CORRECT else "")
+
+
+def _grade_bound(question: Question, answer: float, bound: tuple[str, str], given: str, expected: str) -> Verdict:
+    """ "more than 50", "about 35,000": right only for the right figure, and only as the article qualifies it."""
+    sense, rest = bound
+    value = parse_number(rest)
+    if value is None:
+        return Verdict(Outcome.WRONG, given, expected, "not a number")
+    if abs(value - answer) > question.tolerance and round(value, 6) != round(answer, 6):
+        return Verdict(Outcome.WRONG, given, expected)
+    if question.tolerance > 0:
+        return Verdict(Outcome.CORRECT, given, expected, f"accepted: within ±{format_number(question.tolerance)}")
+    evidence = " ".join(e.quote for e in question.evidence)
+    if (sense, answer) in qualified_numbers(evidence):
+        return Verdict(Outcome.CORRECT, given, expected, "accepted: the article puts it that way too")
+    return Verdict(Outcome.WRONG, given, expected, f"the article gives the figure as {expected}, not as a bound")
+
+
+def _month_asked(question: Question) -> int | None:
+    """The month of a "which day of October?" question: its unit, or the month its prompt asks about."""
+    if month := month_named(question.unit):
+        return month
+    asked = re.search(r"\bday of (\w+)", question.prompt, re.IGNORECASE)
+    return month_named(asked.group(1)) if asked else None
 
 
 def _grade_text(question: Question, given: str, expected: str, form: Form, options: Sequence[str]) -> Verdict:
@@ -100,6 +151,14 @@ def _grade_text(question: Question, given: str, expected: str, form: Form, optio
             return Verdict(Outcome.ALTERNATIVE, given, expected, f"accepted alternative: {alternative}")
     if form is Form.CHOICE:  # a picked option is the learner's choice as it stands, never a misspelling
         return Verdict(Outcome.WRONG, given, expected)
+    if (date := parse_date(answer)) and (parse_date(given) == date or slash_date_readings(given) == {date}):
+        return Verdict(Outcome.ALTERNATIVE, given, expected, "accepted: the same date")
+    targets = (answer, *question.alternatives)
+    for target in targets:
+        if place := same_place(given, target):
+            return Verdict(Outcome.ALTERNATIVE, given, expected, f"accepted: the same country ({place})")
+    if (named := country_of(given)) and any(country_of(t) not in (None, named) for t in targets):
+        return Verdict(Outcome.WRONG, given, expected)  # another country is a wrong fact, not a typo ("Austria")
     meant = _misspelt(typed, (answer, *question.alternatives), (*question.distractors, *options))
     if meant is not None:
         return Verdict(Outcome.TYPO, given, expected, f"accepted: typo (expected '{meant}')")

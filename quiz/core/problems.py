@@ -8,12 +8,13 @@ from pathlib import Path
 
 @dataclass(frozen=True)
 class Problem:
-    """One thing wrong in a file, at a line (0: the whole file), maybe in one question."""
+    """One thing wrong (or doubtful: a warning) in a file, at a line (0: the whole file), maybe in one question."""
 
     file: Path
     line: int
     message: str
     question: str = ""
+    severity: str = "error"  # or "warning": reported, fatal only under `quiz check --strict`
 
     def __str__(self) -> str:
         where = f"{self.file}:{self.line}" if self.line else f"{self.file}"
@@ -26,6 +27,7 @@ class Problem:
             "line": self.line,
             "question": self.question,
             "message": self.message,
+            "severity": self.severity,
         }
 
 

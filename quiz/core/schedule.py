@@ -19,6 +19,8 @@ __all__ = ["Card", "Rating", "Schedule", "card_id", "format_interval", "rating_f
 QUICK_MS_BASE = 6_000
 QUICK_MS_PER_CHAR = 250
 """A typed answer counts as quick (Easy) within 6 s plus 0.25 s per character of the answer."""
+DESIRED_RETENTION = 0.9
+"""FSRS's default: schedule each review when the chance of still knowing the answer falls to 90%."""
 
 
 def __getattr__(name: str) -> Any:
@@ -60,9 +62,16 @@ def card_id(question_id: str) -> int:
 class Schedule:
     """FSRS over question ids; pure functions of (card, rating, now)."""
 
-    def __init__(self, *, fuzzing: bool = True, desired_retention: float = 0.9) -> None:
-        self._settings = {"enable_fuzzing": fuzzing, "desired_retention": desired_retention}
+    def __init__(self, *, fuzzing: bool = True, desired_retention: float = DESIRED_RETENTION) -> None:
+        self.fuzzing = fuzzing
+        self.desired_retention = desired_retention
         self._scheduler: Scheduler | None = None
+
+    def retaining(self, desired_retention: float) -> Schedule:
+        """The same schedule aiming at another retention (a new setting applies to the next review)."""
+        if desired_retention == self.desired_retention:
+            return self
+        return Schedule(fuzzing=self.fuzzing, desired_retention=desired_retention)
 
     @property
     def _fsrs(self) -> Scheduler:
@@ -70,7 +79,7 @@ class Schedule:
         if self._scheduler is None:
             from fsrs import Scheduler
 
-            self._scheduler = Scheduler(**self._settings)
+            self._scheduler = Scheduler(enable_fuzzing=self.fuzzing, desired_retention=self.desired_retention)
         return self._scheduler
 
     def new_card(self, question_id: str, now: datetime) -> Card:

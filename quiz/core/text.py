@@ -127,3 +127,111 @@ def clock(ms: float) -> str:
     """A duration in milliseconds as minutes:seconds, e.g. 92_000 -> '1:32'."""
     seconds = int(ms // 1000)
     return f"{seconds // 60}:{seconds % 60:02d}"
+
+
+# --------------------------------------------------------------------------- dates
+
+MONTHS = {
+    name: number
+    for number, names in enumerate(
+        (
+            ("january", "jan"),
+            ("february", "feb"),
+            ("march", "mar"),
+            ("april", "apr"),
+            ("may",),
+            ("june", "jun"),
+            ("july", "jul"),
+            ("august", "aug"),
+            ("september", "sep", "sept"),
+            ("october", "oct"),
+            ("november", "nov"),
+            ("december", "dec"),
+        ),
+        start=1,
+    )
+    for name in names
+}
+_DAYS_IN = (0, 31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
+_MONTH = r"(?P<month>[a-z]+)\.?"
+_DAY = r"(?P<day>\d{1,2})(?:st|nd|rd|th)?"
+_WORD_DATES = (
+    re.compile(rf"^{_MONTH}\s+(?:the\s+)?{_DAY}$"),  # October 8, Oct. 8th, October the 8th
+    re.compile(rf"^(?:the\s+)?{_DAY}\s+(?:of\s+)?{_MONTH}$"),  # 8 October, 8th of October
+)
+_SLASH_DATE = re.compile(r"^(?P<a>\d{1,2})\s*/\s*(?P<b>\d{1,2})$")
+
+
+def month_named(word: str) -> int | None:
+    """1-12 for a month's name or its usual abbreviation ("Oct", "Sept"), else None."""
+    return MONTHS.get(word.strip().rstrip(".").casefold())
+
+
+def parse_date(text: str) -> tuple[int, int] | None:
+    """(month, day) of a date written in words: "October 8", "8 October", "Oct 8", "8th of October"."""
+    text = _SPACE.sub(" ", text.strip().casefold().replace(",", " ")).strip()
+    for pattern in _WORD_DATES:
+        match = pattern.match(text)
+        if match and (month := month_named(match["month"])) and 1 <= int(match["day"]) <= _DAYS_IN[month]:
+            return month, int(match["day"])
+    return None
+
+
+def slash_date_readings(text: str) -> set[tuple[int, int]]:
+    """Every (month, day) that "8/10" or "19/12" can mean, day first or month first; empty if not that form."""
+    match = _SLASH_DATE.match(text.strip())
+    if not match:
+        return set()
+    a, b = int(match["a"]), int(match["b"])
+    readings = {(b, a), (a, b)}  # day/month, month/day
+    return {(m, d) for m, d in readings if 1 <= m <= 12 and 1 <= d <= _DAYS_IN[m]}
+
+
+# --------------------------------------------------------------------------- bounds and approximations
+
+BOUND_WORDS = {
+    "more": ("more than", "over", "above", "at least", "upwards of", "in excess of", "greater than"),
+    "less": ("less than", "fewer than", "under", "below", "at most", "up to"),
+    "about": (
+        "about",
+        "around",
+        "approximately",
+        "roughly",
+        "nearly",
+        "almost",
+        "some",
+        "close to",
+        "circa",
+        "approx.",
+        "approx",
+        "~",
+    ),
+}
+"""How a figure is qualified, by its sense: a lower bound, an upper bound, or an approximation."""
+
+_SENSE_OF = {w: sense for sense, words in BOUND_WORDS.items() for w in words}
+_QUALIFIER = "|".join(re.escape(w) for w in sorted(_SENSE_OF, key=len, reverse=True))
+_QUALIFIED = re.compile(rf"^(?P<word>{_QUALIFIER})(?![a-z])\s*(?P<rest>\S.*)$", re.IGNORECASE)
+_PLUS = re.compile(r"^(?P<rest>.*\d)\s*\+$")
+
+
+def qualified(text: str) -> tuple[str, str] | None:
+    """(sense, the figure's text) for "more than 50", "over 50", "about 35,000" or "50+"; None otherwise."""
+    text = loose(text)
+    if match := _QUALIFIED.match(text):
+        return _SENSE_OF[match["word"].casefold()], match["rest"]
+    if match := _PLUS.match(text):
+        return "more", match["rest"]
+    return None
+
+
+def qualified_numbers(text: str) -> list[tuple[str, float]]:
+    """(sense, value) for each figure `text` qualifies: "killing over 50 people" gives ("more", 50.0)."""
+    pattern = re.compile(rf"(?<![\w])(?P<word>{_QUALIFIER})\s+(?={_NUMBER.pattern})", re.IGNORECASE)
+    text = loose(text)
+    out = []
+    for match in pattern.finditer(text):
+        number = _NUMBER.match(text, match.end())
+        if number:
+            out.append((_SENSE_OF[match["word"].casefold()], _value(number)))
+    return out

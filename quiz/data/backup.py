@@ -139,21 +139,49 @@ def write_daily(db: sqlite3.Connection, folder: Path, today: date, keep: int = K
         return None
     folder.mkdir(parents=True, exist_ok=True)
     target = folder / f"quiz-{today.isoformat()}.db"
-    # Written under a temporary name and renamed, so a backup file is always whole.
-    temp = folder / f".{target.name}.{os.getpid()}.tmp"
-    copy = sqlite3.connect(temp)
-    try:
-        db.backup(copy)
-        # A copy of a WAL database says WAL in its header; a backup is a plain file, so that
-        # checking or copying it later never needs (or creates) -wal and -shm files.
-        copy.execute("PRAGMA journal_mode=DELETE")
-    finally:
-        copy.close()
-    _fsync(temp)
-    os.replace(temp, target)
-    _fsync_folder(folder)
+    copy_to(db, target)
     prune(folder, keep)
     return target
+
+
+def copy_to(db: sqlite3.Connection, target: Path) -> None:
+    """A consistent copy of `db` as one plain file, through SQLite's backup API (safe while in use).
+
+    Written under a temporary name and renamed, so the file at `target` is always whole.
+    """
+    temp = target.with_name(f".{target.name}.{os.getpid()}.tmp")
+    try:
+        copy = sqlite3.connect(temp)
+        try:
+            db.backup(copy)
+            # A copy of a WAL database says WAL in its header; a backup is a plain file, so that
+            # checking or copying it later never needs (or creates) -wal and -shm files.
+            copy.execute("PRAGMA journal_mode=DELETE")
+        finally:
+            copy.close()
+        _fsync(temp)
+        os.replace(temp, target)
+    finally:
+        temp.unlink(missing_ok=True)
+    _fsync_folder(target.parent)
+
+
+def count(path: Path, table: str) -> int:
+    """Rows in one table of a backup, read without writing anything beside it."""
+    db = sqlite3.connect(path.resolve().as_uri() + "?mode=ro", uri=True, timeout=BUSY_TIMEOUT_S)
+    try:
+        return db.execute(f"SELECT count(*) FROM {table}").fetchone()[0]
+    finally:
+        db.close()
+
+
+def back_up(path: Path, target: Path) -> None:
+    """Copy the live database at `path` to `target`, with the answers still in its write-ahead log."""
+    db = sqlite3.connect(path, timeout=BUSY_TIMEOUT_S)
+    try:
+        copy_to(db, target)
+    finally:
+        db.close()
 
 
 def prune(folder: Path, keep: int = KEEP) -> None:

@@ -1,14 +1,23 @@
-"""Settings in `<config dir>/config.toml`: theme, default mode and count, key overrides."""
+"""Settings in `<config dir>/config.toml`: theme, default mode and count, study day and scheduling, key overrides."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
 from pathlib import Path
+from typing import TypeGuard
 
+from quiz.core.schedule import DESIRED_RETENTION
+from quiz.core.selection import NEW_PER_DAY
+from quiz.core.study_day import DAY_START as DEFAULT_DAY_START
 from quiz.data.files import write_atomic
 
 MODES = ("practice", "exam", "review", "mistakes", "drill")
 DEFAULT_THEME = "textual-dark"
+DAY_START = (0, 23)
+"""The hour a study day begins (Anki's "next day starts at"): reviews due before the next one are due today."""
+NEW_PER_DAY_MIN = 0
+RETENTION = (0.7, 0.99)
+"""FSRS's desired retention: the chance of still knowing a question when it comes due."""
 
 
 @dataclass(frozen=True)
@@ -18,7 +27,11 @@ class Config:
     theme: str = DEFAULT_THEME
     mode: str = "practice"
     count: int = 10
+    day_start: int = DEFAULT_DAY_START  # hour the study day begins, like Anki's default
+    new_per_day: int = NEW_PER_DAY  # never-seen questions review mode brings in per study day
+    desired_retention: float = DESIRED_RETENTION
     keys: dict[str, str] = field(default_factory=dict)  # binding id -> keys, e.g. "quiz.hint" = "h"
+    letter_keys: bool = False  # a-f (t/f) choose options too; off, letters spell an option's words
 
     def with_theme(self, theme: str) -> Config:
         return replace(self, theme=theme)
@@ -56,6 +69,16 @@ def load(folder: Path) -> LoadedConfig:
             values["mode"] = value
         elif key == "count" and isinstance(value, int) and not isinstance(value, bool) and 1 <= value <= 500:
             values["count"] = value
+        elif key == "letter_keys" and isinstance(value, bool):
+            values["letter_keys"] = value
+        elif key == "day_start" and _whole(value) and DAY_START[0] <= value <= DAY_START[1]:
+            values["day_start"] = value
+        elif key == "new_per_day" and _whole(value) and value >= NEW_PER_DAY_MIN:
+            values["new_per_day"] = value
+        elif key == "desired_retention" and _fraction(value) and RETENTION[0] <= value <= RETENTION[1]:
+            values["desired_retention"] = float(value)
+        elif key in EXPECTED:
+            warnings.append(f"{path}: ignored {key} = {value!r}: {EXPECTED[key]} (using the default)")
         elif key == "keys" and isinstance(value, dict) and all(isinstance(v, str) for v in value.values()):
             values["keys"] = dict(value)
         else:
@@ -71,10 +94,32 @@ def save(folder: Path, config: Config) -> None:
         f"theme = {_string(config.theme)}",
         f"mode = {_string(config.mode)}",
         f"count = {config.count}",
+        f"day_start = {config.day_start}",
+        f"new_per_day = {config.new_per_day}",
+        f"desired_retention = {config.desired_retention}",
     ]
+    if config.letter_keys:
+        lines.append("letter_keys = true")
     if config.keys:
         lines += ["", "[keys]"] + [f"{_string(k)} = {_string(v)}" for k, v in sorted(config.keys.items())]
     write_atomic(config_file(folder), "\n".join(lines) + "\n")
+
+
+EXPECTED = {
+    "day_start": f"it must be a whole hour from {DAY_START[0]} to {DAY_START[1]}",
+    "new_per_day": f"it must be a whole number, {NEW_PER_DAY_MIN} or more",
+    "desired_retention": f"it must be a number from {RETENTION[0]} to {RETENTION[1]}, such as 0.9",
+    "letter_keys": "it must be true or false",
+}
+"""What each study setting must be, said when the file has something else."""
+
+
+def _whole(value: object) -> TypeGuard[int]:
+    return isinstance(value, int) and not isinstance(value, bool)
+
+
+def _fraction(value: object) -> TypeGuard[float]:
+    return isinstance(value, (int, float)) and not isinstance(value, bool)
 
 
 def _string(value: str) -> str:

@@ -8,6 +8,7 @@ Layout (inside the user data folder, never inside the installed package):
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 from quiz.core.bank import across_decks, default_seeds
@@ -25,6 +26,29 @@ def library_questions(data_dir: Path) -> Path:
 
 def library_seeds(data_dir: Path) -> Path:
     return library_root(data_dir) / "seeds"
+
+
+def library_stamp(data_dir: Path) -> frozenset[tuple[str, int, int]]:
+    """Each library file's (path, size, modification time): when it changes, the library changed.
+
+    Cheap enough to take every few seconds (one directory listing per folder, no file is read),
+    so a running app notices what `quiz import`, `quiz add` or `quiz derive` wrote.
+    """
+    stamp: set[tuple[str, int, int]] = set()
+    for folder in (library_questions(data_dir), library_seeds(data_dir)):
+        try:
+            entries = list(os.scandir(folder))
+        except OSError:  # not made yet
+            continue
+        for entry in entries:
+            if entry.name.startswith("."):  # an atomic writer's temporary file, not yet in place
+                continue
+            try:
+                st = entry.stat()
+            except OSError:  # removed while we looked
+                continue
+            stamp.add((entry.path, st.st_size, st.st_mtime_ns))
+    return frozenset(stamp)
 
 
 def read_full_bank(

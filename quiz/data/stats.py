@@ -12,7 +12,8 @@ from datetime import date, datetime, timedelta
 from typing import Any
 
 from quiz.core.model import Bank, Kind, Question
-from quiz.data.days import day_start_ms, streak, to_ms
+from quiz.core.study_day import DAY_START, MASTERED_STABILITY_DAYS, StudyDay
+from quiz.data.days import day_bounds_ms, streak, to_ms
 
 WEAKEST = 10
 FORECAST_DAYS = 7
@@ -72,27 +73,36 @@ class Weak:
 @dataclass(frozen=True)
 class DeckDue:
     deck: str
-    due_now: int
     days: tuple[int, ...]  # same days as Forecast.days
+
+    @property
+    def due_today(self) -> int:
+        return self.days[0]
 
 
 @dataclass(frozen=True)
 class Forecast:
-    """Reviews due now, then per local day: the rest of today first, then each following day."""
+    """Reviews due per study day: today (overdue ones included), then each following day."""
 
-    due_now: int
+    today: StudyDay
     days: tuple[tuple[date, int], ...]
     decks: tuple[DeckDue, ...]
+
+    @property
+    def due_today(self) -> int:
+        """Due before the current study day ends, overdue included: what review mode studies today."""
+        return self.days[0][1]
 
     def to_dict(self) -> dict[str, Any]:
         dates = [d.isoformat() for d, _ in self.days]
         return {
-            "due_now": self.due_now,
+            "due_today": self.due_today,
+            "day_ends": self.today.end.isoformat(),
             "days": [{"date": d, "due": n} for d, (_, n) in zip(dates, self.days, strict=True)],
             "decks": [
                 {
                     "deck": d.deck,
-                    "due_now": d.due_now,
+                    "due_today": d.due_today,
                     "days": [{"date": day, "due": n} for day, n in zip(dates, d.days, strict=True)],
                 }
                 for d in self.decks
@@ -110,12 +120,13 @@ class Stats:
     correct: int
     questions_seen: int
     questions_in_bank: int
+    mastered: int  # questions in the bank whose FSRS stability is 21 days or more
     streak: int
     answered_today: bool
     decks: tuple[Score, ...]
     tags: tuple[Score, ...]
     kinds: tuple[Score, ...]
-    days: tuple[Day, ...]  # oldest first, ending today
+    days: tuple[Day, ...]  # study days, oldest first, ending today
     weakest: tuple[Weak, ...]
     due: Forecast
 
@@ -132,6 +143,7 @@ class Stats:
             "accuracy": self.accuracy,
             "questions_seen": self.questions_seen,
             "questions_in_bank": self.questions_in_bank,
+            "mastered": self.mastered,
             "streak": self.streak,
             "answered_today": self.answered_today,
             "decks": [s.to_dict() for s in self.decks],
@@ -144,7 +156,13 @@ class Stats:
 
 
 def compute(
-    db: sqlite3.Connection, profile_id: int | None, profile: str, bank: Bank, now: datetime, days: int
+    db: sqlite3.Connection,
+    profile_id: int | None,
+    profile: str,
+    bank: Bank,
+    now: datetime,
+    days: int,
+    day_start: int = DAY_START,
 ) -> Stats:
     """All figures, read inside the caller's transaction so they agree with each other."""
     rows = [] if profile_id is None else db.execute(_PER_QUESTION, (profile_id,)).fetchall()
@@ -182,7 +200,8 @@ def compute(
         Weak(qid, by_id[qid].prompt, deck, -minus_n, ok)
         for _accuracy, minus_n, qid, deck, ok in heapq.nsmallest(WEAKEST, weak)
     )
-    count, today = streak(db, profile_id, now)
+    count, today = streak(db, profile_id, now, day_start)
+    active = active_decks(questions)
     return Stats(
         profile=profile,
         as_of=now,
@@ -190,14 +209,15 @@ def compute(
         correct=right,
         questions_seen=len(rows),
         questions_in_bank=len(by_id),
+        mastered=mastered(db, profile_id, active),
         streak=count,
         answered_today=today,
         decks=_scores(decks),
         tags=_scores(tags),
         kinds=_scores({kind.value: group for kind, group in kinds.items()}),
-        days=per_day(db, profile_id, now, days),
+        days=per_day(db, profile_id, now, days, day_start),
         weakest=weakest,
-        due=forecast(db, profile_id, now, active_decks(questions)),
+        due=forecast(db, profile_id, now, active, day_start=day_start),
     )
 
 
@@ -208,9 +228,11 @@ def _scores(groups: dict[str, list[int]]) -> tuple[Score, ...]:
     return tuple(Score(name, n, ok) for name, (n, ok) in sorted(groups.items()))
 
 
-def per_day(db: sqlite3.Connection, profile_id: int | None, now: datetime, days: int) -> tuple[Day, ...]:
-    """Answers and correct answers on each of the last `days` local days, oldest first."""
-    tz, today = now.tzinfo, now.date()
+def per_day(
+    db: sqlite3.Connection, profile_id: int | None, now: datetime, days: int, day_start: int = DAY_START
+) -> tuple[Day, ...]:
+    """Answers and correct answers on each of the last `days` study days, oldest first."""
+    tz, today = now.tzinfo, StudyDay.of(now, day_start).date
     out = []
     sql = "SELECT count(*), total(correct) FROM attempts WHERE profile_id = ? AND answered_at >= ? AND answered_at < ?"
     for back in range(days - 1, -1, -1):
@@ -218,8 +240,7 @@ def per_day(db: sqlite3.Connection, profile_id: int | None, now: datetime, days:
         if profile_id is None:
             out.append(Day(day, 0, 0))
             continue
-        start, end = day_start_ms(day, tz), day_start_ms(day + timedelta(days=1), tz)
-        n, ok = db.execute(sql, (profile_id, start, end)).fetchone()
+        n, ok = db.execute(sql, (profile_id, *day_bounds_ms(day, tz, day_start))).fetchone()
         out.append(Day(day, n, int(ok)))
     return tuple(out)
 
@@ -235,28 +256,37 @@ def forecast(
     now: datetime,
     active: Mapping[str, str] | None,
     days: int = FORECAST_DAYS,
+    day_start: int = DAY_START,
 ) -> Forecast:
-    """Due now and per day ahead; given `active` (see active_decks), only those questions count, under that deck."""
-    tz, today = now.tzinfo, now.date()
-    dates = [today + timedelta(days=i) for i in range(days)]
-    ends = [day_start_ms(d + timedelta(days=1), tz) for d in dates]
-    now_ms = to_ms(now)
+    """Due per study day from today on; given `active` (see active_decks), only those count, in that deck."""
+    today = StudyDay.of(now, day_start)
+    spans = [today.following(i) for i in range(days)]
+    ends = [to_ms(span.end) for span in spans]
     rows = [] if profile_id is None else db.execute(_DUE, (profile_id, ends[-1])).fetchall()
-    total = [0] * (days + 1)  # slot 0: due now; then one slot per day
-    per_deck: dict[str, list[int]] = defaultdict(lambda: [0] * (days + 1))
+    total = [0] * days
+    per_deck: dict[str, list[int]] = defaultdict(lambda: [0] * days)
     for qid, deck, due in rows:
         if active is not None:
             if qid not in active:
                 continue
             deck = active[qid]
-        slot = 0 if due <= now_ms else 1 + bisect_right(ends, due)
+        slot = bisect_right(ends, due)  # the first day that ends after `due`: overdue cards land today
         total[slot] += 1
         per_deck[deck][slot] += 1
     return Forecast(
-        due_now=total[0],
-        days=tuple(zip(dates, total[1:], strict=True)),
-        decks=tuple(DeckDue(deck, slots[0], tuple(slots[1:])) for deck, slots in sorted(per_deck.items())),
+        today=today,
+        days=tuple(zip((span.date for span in spans), total, strict=True)),
+        decks=tuple(DeckDue(deck, tuple(slots)) for deck, slots in sorted(per_deck.items())),
     )
 
 
+def mastered(db: sqlite3.Connection, profile_id: int | None, active: Mapping[str, str]) -> int:
+    """Questions of the bank that are mastered (see quiz.core.study_day.is_mastered)."""
+    if profile_id is None:
+        return 0
+    rows = db.execute(_MASTERED, (profile_id, MASTERED_STABILITY_DAYS))
+    return sum(1 for (qid,) in rows if qid in active)
+
+
 _DUE = "SELECT question_id, deck, due FROM cards WHERE profile_id = ? AND due < ?"
+_MASTERED = "SELECT question_id FROM cards WHERE profile_id = ? AND stability >= ?"

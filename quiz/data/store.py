@@ -16,7 +16,8 @@ import sqlite3
 import threading
 import time
 import unicodedata
-from collections.abc import Collection, Iterator, Mapping
+import weakref
+from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import datetime, timezone, tzinfo
@@ -25,10 +26,11 @@ from typing import TYPE_CHECKING, Any
 
 from quiz.core.model import Bank
 from quiz.core.selection import History
+from quiz.core.study_day import DAY_START, StudyDay
 from quiz.core.verdict import Form
 from quiz.data import backup
 from quiz.data.backup import Diagnosis, Health
-from quiz.data.days import day_start_ms, from_ms, streak, to_ms
+from quiz.data.days import from_ms, streak, to_ms
 
 if TYPE_CHECKING:
     from quiz.core.attempt import Attempt
@@ -95,6 +97,10 @@ MIGRATIONS: list[tuple[str, ...]] = [
             choice_known INTEGER NOT NULL,
             PRIMARY KEY (profile_id, question_id)) WITHOUT ROWID""",
     ),
+    (  # 2: FSRS stability beside the card, so counting mastered questions decodes no JSON
+        "ALTER TABLE cards ADD COLUMN stability REAL",
+        "UPDATE cards SET stability = json_extract(card_json, '$.stability')",
+    ),
 ]
 """Forward migrations: entry n-1 takes a database from version n-1 to n. Never edit a shipped one."""
 
@@ -123,8 +129,11 @@ def known_version() -> int:
     return len(MIGRATIONS)
 
 
-def explain(diagnosis: Diagnosis) -> str:
-    """What is wrong with a database file and what to do, in words for the learner."""
+def explain(diagnosis: Diagnosis, *, advise_doctor: bool = True) -> str:
+    """What is wrong with a database file and what to do, in words for the learner.
+
+    `quiz doctor` itself passes advise_doctor=False: it says what to do next in its own words.
+    """
     where = diagnosis.path
     if diagnosis.health is Health.NEWER:
         return (
@@ -141,10 +150,8 @@ def explain(diagnosis: Diagnosis) -> str:
         return f"The score database {where} is busy: another program has held it for too long ({diagnosis.detail})."
     if diagnosis.health is Health.UNREADABLE:
         return f"The score database {where} cannot be opened: {diagnosis.detail}. Check the file's permissions."
-    return (
-        f"The score database {where} is damaged: {diagnosis.detail}. It has not been changed. "
-        "Run `quiz doctor` to check it and restore the latest good backup."
-    )
+    advice = " Run `quiz doctor` to check it and restore the latest good backup." if advise_doctor else ""
+    return f"The score database {where} is damaged: {diagnosis.detail}. It has not been changed.{advice}"
 
 
 class Store:
@@ -156,6 +163,9 @@ class Store:
         self.path = path
         self.lock_waits = 0  # times a write found the database locked and retried (diagnostics)
         self.backup_problem: str | None = None
+        # Closes with a checkpoint whichever comes first: close(), the store being dropped, or
+        # the end of the process (a finalizer also runs at interpreter exit).
+        self._finalizer = weakref.finalize(self, _checkpoint_and_close, db, self._lock)
 
     # ----------------------------------------------------------------------- opening
 
@@ -181,6 +191,7 @@ class Store:
         else:
             _create(path)
         store = cls(_connect(path), path)
+        _OPEN.add(store)
         try:
             store._migrate()
         except BaseException:
@@ -204,8 +215,12 @@ class Store:
             self.backup_problem = f"Could not write today's backup in {folder}: {exc}."
 
     def close(self) -> None:
-        with self._lock:
-            self._db.close()
+        """Fold the write-ahead log into quiz.db, then close: the file alone then holds every answer.
+
+        Closing twice is harmless.
+        """
+        _OPEN.discard(self)
+        self._finalizer()  # runs once
 
     def __enter__(self) -> Store:
         return self
@@ -400,15 +415,15 @@ class Store:
             ).lastrowid
             if card is not None:
                 due, card_json = _card_row(card)
-                db.execute(_UPSERT_CARD, (pid, attempt.question_id, attempt.deck, card_json, due, at))
+                db.execute(_UPSERT_CARD, (pid, attempt.question_id, attempt.deck, card_json, due, at, card.stability))
             db.execute(_UPSERT_STATS, (pid, attempt.question_id, attempt.deck, correct, correct, at, choice))
             _remember(db, name)
         return int(attempt_id or 0)
 
     # ----------------------------------------------------------------------- reading
 
-    def history(self, profile: str, now: datetime) -> History:
-        """What the core needs to pick questions: cards, latest results, and today's new cards.
+    def history(self, profile: str, now: datetime, day_start: int = DAY_START) -> History:
+        """What the core needs to pick questions: cards, latest results, and the study day's new cards.
 
         Times come back in the time zone of `now`: the same instants as stored, and comparing
         datetimes that share a tzinfo skips a UTC conversion per card in the review queue.
@@ -421,7 +436,7 @@ class Store:
             latest = db.execute(_HISTORY_LATEST, (pid,)).fetchall()
             new_today = db.execute(
                 "SELECT count(*) FROM cards WHERE profile_id = ? AND first_seen >= ?",
-                (pid, day_start_ms(now.date(), now.tzinfo)),
+                (pid, to_ms(StudyDay.of(now, day_start).start)),
             ).fetchone()[0]
         zone, instant = now.tzinfo, datetime.fromtimestamp
         # Tens of thousands of small objects and no cycles among them: without this pause the
@@ -430,7 +445,7 @@ class Store:
         gc.disable()
         try:
             return History(
-                cards={qid: _StoredCard(instant(due / 1000, zone), raw) for qid, due, raw in cards},
+                cards={qid: _StoredCard(instant(due / 1000, zone), raw, st) for qid, due, raw, st in cards},
                 latest_correct={r[0]: r[1] == 1 for r in latest},
                 latest_at=_Instants({r[0]: r[2] for r in latest}, zone),
                 choice_known=frozenset(r[0] for r in latest if r[3]),
@@ -440,34 +455,26 @@ class Store:
             if paused:
                 gc.enable()
 
-    def streak(self, profile: str, now: datetime) -> int:
-        """Consecutive days with an answer, up to today (or yesterday if none yet today)."""
+    def streak(self, profile: str, now: datetime, day_start: int = DAY_START) -> int:
+        """Consecutive study days with an answer, up to today (or yesterday if none yet today)."""
         with self._read("count your streak") as db:
-            return streak(db, _profile_id(db, profile), now)[0]
+            return streak(db, _profile_id(db, profile), now, day_start)[0]
 
-    def stats(self, profile: str, bank: Bank, now: datetime, days: int = 30) -> Stats:
+    def stats(self, profile: str, bank: Bank, now: datetime, days: int = 30, day_start: int = DAY_START) -> Stats:
         from quiz.data import stats  # imported here, like the other figures: start-up speed
 
         with self._read("read your stats") as db:
-            return stats.compute(db, _profile_id(db, profile), profile, bank, now, days)
+            return stats.compute(db, _profile_id(db, profile), profile, bank, now, days, day_start)
 
-    def forecast(self, profile: str, now: datetime, bank: Bank | None = None, days: int = 7) -> Forecast:
-        """Reviews due now and on each of the next `days` days, per deck."""
+    def forecast(
+        self, profile: str, now: datetime, bank: Bank | None = None, days: int = 7, day_start: int = DAY_START
+    ) -> Forecast:
+        """Reviews due today and on each of the following study days, per deck."""
         from quiz.data import stats
 
         with self._read("count what is due") as db:
             active = None if bank is None else stats.active_decks(bank.questions)
-            return stats.forecast(db, _profile_id(db, profile), now, active, days)
-
-    def due_count(self, profile: str, question_ids: Collection[str], now: datetime) -> int:
-        """How many of `question_ids` are due for review at `now`."""
-        wanted = question_ids if isinstance(question_ids, (set, frozenset, dict)) else set(question_ids)
-        with self._read("count what is due") as db:
-            pid = _profile_id(db, profile)
-            if pid is None:
-                return 0
-            rows = db.execute("SELECT question_id FROM cards WHERE profile_id = ? AND due <= ?", (pid, to_ms(now)))
-            return sum(1 for (qid,) in rows if qid in wanted)
+            return stats.forecast(db, _profile_id(db, profile), now, active, days, day_start)
 
     def attempts(self, profile: str, page: int = 2000) -> Iterator[dict[str, Any]]:
         """Every attempt of `profile`, oldest first, as plain values (for export)."""
@@ -488,6 +495,23 @@ class Store:
             if len(rows) < page:
                 return
             after = rows[-1][0]
+
+
+_OPEN: weakref.WeakSet[Store] = weakref.WeakSet()
+
+
+def _checkpoint_and_close(db: sqlite3.Connection, lock: threading.RLock) -> None:
+    """SQLite folds the log into the file only when the LAST connection closes; the explicit
+    checkpoint does it even while another quiz has the file open."""
+    with lock:  # after any transaction in flight in another thread
+        with contextlib.suppress(sqlite3.Error):  # busy or read-only: the log stays, nothing is lost
+            db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        db.close()
+
+
+def open_stores() -> set[Store]:
+    """The stores opened in this process and not closed yet (the CLI closes those a command left open)."""
+    return set(_OPEN)
 
 
 _DRILL_FIELDS = ("student", "question_id", "given", "correct", "elapsed_ms", "answered_at")
@@ -513,16 +537,16 @@ EXPORT_FIELDS = (
 )
 _EXPORT = f"SELECT {', '.join(EXPORT_FIELDS)} FROM attempts WHERE profile_id = ? AND id > ? ORDER BY id LIMIT ?"
 # The card comes as bytes: json.loads takes them, and 50,000 fewer UTF-8 decodes are measurable.
-_HISTORY_CARDS = "SELECT question_id, due, CAST(card_json AS BLOB) FROM cards WHERE profile_id = ?"
+_HISTORY_CARDS = "SELECT question_id, due, CAST(card_json AS BLOB), stability FROM cards WHERE profile_id = ?"
 _HISTORY_LATEST = "SELECT question_id, last_correct, last_at, choice_known FROM question_stats WHERE profile_id = ?"
 _OWNED = ("question_stats", "cards", "attempts", "sessions")  # deleted in this order: children first
 _INSERT_ATTEMPT = """INSERT INTO attempts (profile_id, session_id, question_id, content_hash, deck, form, given,
         outcome, correct, rating, elapsed_ms, hinted, mode, answered_at)
     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"""
-_UPSERT_CARD = """INSERT INTO cards (profile_id, question_id, deck, card_json, due, first_seen)
-    VALUES (?, ?, ?, ?, ?, ?)
+_UPSERT_CARD = """INSERT INTO cards (profile_id, question_id, deck, card_json, due, first_seen, stability)
+    VALUES (?, ?, ?, ?, ?, ?, ?)
     ON CONFLICT (profile_id, question_id) DO UPDATE SET
-        deck = excluded.deck, card_json = excluded.card_json, due = excluded.due"""
+        deck = excluded.deck, card_json = excluded.card_json, due = excluded.due, stability = excluded.stability"""
 # An answer older than the latest one (an import, a clock change) counts, but is not "the latest".
 _UPSERT_STATS = """INSERT INTO question_stats
         (profile_id, question_id, deck, attempts, correct, last_correct, last_at, choice_known)
@@ -550,7 +574,7 @@ class _Lazy:
 
 
 class _StoredCard:
-    """A Card whose due date is read at once and the rest of its FSRS state on first use.
+    """A Card whose due date and stability are read at once and the rest of its FSRS state on first use.
 
     Decoding 50,000 cards from JSON takes longer than the whole review-queue budget, while a
     queue only looks at `due`. Any other use (a field, a review, a copy, ==, to_dict) loads the
@@ -565,16 +589,17 @@ class _StoredCard:
     card_id = _Lazy()
     state = _Lazy()
     step = _Lazy()
-    stability = _Lazy()
     difficulty = _Lazy()
     last_review = _Lazy()
     to_dict = _Lazy()
     to_json = _Lazy()
 
-    def __init__(self, due: datetime, card_json: str | bytes) -> None:  # _load sets the other fields
-        # Plain attribute assignments, not __dict__ writes: CPython then keeps the two values
-        # inline and builds no per-card dict, which is most of the cost of 50,000 cards.
+    def __init__(self, due: datetime, card_json: str | bytes, stability: float | None) -> None:
+        # Plain attribute assignments, not __dict__ writes: CPython then keeps the values inline
+        # and builds no per-card dict, which is most of the cost of 50,000 cards. Stability comes
+        # from its own column (counting mastered questions needs it); _load sets the other fields.
         self.due = due
+        self.stability = stability
         self._json = card_json
 
     @property  # type: ignore[misc]

@@ -4,7 +4,8 @@ Questions are separated by blank lines: `// comment`, `::title::`, an optional `
 format, the text, and one answer block in braces: `{=right ~wrong}` (multiple choice),
 `{=answer =other}` (short answer), `{T}`/`{FALSE}`, `{#250000:1000}` or `{#1..5}` (numerical).
 Text after the braces makes a missing-word (gap) question. `#feedback` follows an answer and
-`####feedback` is the general feedback; `\\~ \\= \\# \\{ \\} \\: \\\\` are literal and `\\n` is a new line.
+`####feedback` is the general feedback (read after the closing brace too);
+`\\~ \\= \\# \\{ \\} \\: \\\\` are literal and `\\n` is a new line.
 
 quiz writes what GIFT has no syntax for in comments Moodle ignores: `// [tag:name]` (Moodle's
 own convention) and `// quiz: {"difficulty": 2, ...}` (kind, difficulty, status, unit, and the
@@ -202,8 +203,15 @@ def _question(entry: _Entry, source: Path, reading: Reading) -> None:
     clean = html_to_text if as_html else str.strip
     before, inner, after = text[start:open_at], text[open_at + 1 : close], text[close + 1 :]
     inner, general = _general_feedback(inner)
+    # Moodle wants `####` inside the braces, but files often put it after them: it is feedback
+    # there too, never prompt text (it may hold the answer).
+    after, trailing = _general_feedback(after)
     block, parsed = _answers(inner, line_at(open_at), source, reading)
     answer, alternatives, distractors, tolerance, feedback = parsed
+    _note_dropped_feedback(
+        _feedbacks(block, inner) + [trailing], general or trailing or feedback, line_at(open_at), source, reading
+    )
+    general = general or trailing
     middle = bool(after.strip())
     kind = _kind(entry, block, default_kind(block, middle, 1 + len(alternatives)), source, reading)
     if kind is Kind.CHOICE and alternatives:
@@ -279,6 +287,33 @@ def _general_feedback(inner: str) -> tuple[str, str]:
     if not runs:
         return inner, ""
     return inner[: runs[-1]], inner[runs[-1] + 4 :].strip()
+
+
+FEEDBACK_KEPT = "quiz keeps one explanation: the general feedback (####), or else the right answer's"
+
+
+def _feedbacks(block: Block, inner: str) -> list[str]:
+    """Every answer's feedback in a block (general feedback already taken out), empty ones included."""
+    if block is Block.TRUEFALSE:
+        hashes = marks(inner, "#")
+        return [unescape(inner[a + 1 : b]).strip() for a, b in pairwise([*hashes, len(inner)])]
+    body = inner.strip()
+    if block is Block.NUMBER:
+        body = body[1:]
+        if not marks(body, "=~"):  # `{#value#feedback}`
+            hashes = marks(body, "#")
+            return [unescape(body[hashes[0] + 1 :]).strip()] if hashes else []
+    return [it.feedback for it in _items(body)]
+
+
+def _note_dropped_feedback(feedbacks: list[str], kept: str, line: int, source: Path, reading: Reading) -> None:
+    """quiz keeps one explanation; say so when a file gives more feedback than that."""
+    given = [f for f in feedbacks if f]
+    if kept in given:
+        given.remove(kept)
+    if given:
+        which = f"{len(given)} other feedback text{'s' if len(given) > 1 else ''}"
+        reading.notes.append(Problem(source, line, f"{which} left out; {FEEDBACK_KEPT}"))
 
 
 _Parsed = tuple[str | bool | float, list[str], list[str], float, str]

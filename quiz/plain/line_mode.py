@@ -115,7 +115,8 @@ class LineMode:
         if self.ask("Press Enter to reveal the answer: ") is None:
             return None
         question = s.reveal()
-        self.say(f"Answer: {question.answer_text}")
+        unit = f" {question.unit}" if question.kind is Kind.NUMBER and question.unit else ""
+        self.say(f"Answer: {question.answer_text}{unit}")
         intervals = s.intervals(self.study.now())
         for rating in Rating:
             self.say(f"  {int(rating)}) {rating.name}: next review in {format_interval(intervals[rating])}")

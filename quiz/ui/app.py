@@ -20,6 +20,42 @@ def full_name(binding: Binding) -> str:
     return binding.tooltip or binding.description
 
 
+_KEY_NAMES = {"escape": "Esc", "pageup": "PgUp", "pagedown": "PgDn", "delete": "Del", "minus": "-", "plus": "+"}
+
+
+def key_name(key: str) -> str:
+    """A key as people write it: F1, Ctrl+O, Esc, Enter, ?, q."""
+    *modifiers, base = key.strip().split("+")
+    if base in _KEY_NAMES:
+        name = _KEY_NAMES[base]
+    elif len(base) > 1:
+        name = _symbol(base) or base.replace("_", " ").title().replace(" ", "")  # f1 -> F1, enter -> Enter
+    else:
+        name = base.upper() if modifiers else base  # Ctrl+O, but a plain letter stays as typed
+    return "+".join([m.title() for m in modifiers] + [name])
+
+
+def _symbol(name: str) -> str:
+    """The character a key is named after ("comma" -> ","), or "" for keys that are no character."""
+    import unicodedata
+
+    try:
+        char = unicodedata.lookup(name.replace("_", " "))
+    except KeyError:
+        return ""
+    return char if char.isprintable() and not char.isspace() else ""
+
+
+def binding_keys(app: App, binding: Binding, letters: bool = True) -> str:
+    """The keys of a binding as people write them, as remapped in config.toml ("F1, ?").
+
+    Without `letters`, single letters are left out: on a screen that takes them as text they do nothing.
+    """
+    keys: dict[str, str] = getattr(app, "config", settings.Config()).keys
+    chosen = [k.strip() for k in keys.get(binding.id or "", binding.key).split(",")]  # config.toml's [keys] win
+    return ", ".join(key_name(k) for k in chosen if k and (letters or not (len(k) == 1 and k.isalpha())))
+
+
 class QuizApp(App[None]):
     TITLE = "quiz"
     CSS_PATH = "app.tcss"
@@ -58,15 +94,19 @@ class QuizApp(App[None]):
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
         yield from super().get_system_commands(screen)
         seen = {"Quit"}  # Textual's own command already quits
+        # What the screen can do now (a key its check_action turns off is not offered either).
+        active = screen.active_bindings.values()
+        usable = {(a.binding.action, a.binding.id) for a in active if a.enabled and a.node in (screen, self)}
+        usable |= {(b.action, b.id) for b in self.BINDINGS if isinstance(b, Binding)}
         owned = [(b, screen) for b in screen.BINDINGS] + [(b, self) for b in self.BINDINGS]
         for binding, target in owned:
-            if isinstance(binding, Binding) and binding.description:
+            if isinstance(binding, Binding) and binding.description and (binding.action, binding.id) in usable:
                 name = full_name(binding)
                 if name not in seen:
                     seen.add(name)
                     yield SystemCommand(
                         name,
-                        f"{name} ({binding.key})",
+                        f"{name} ({binding_keys(self, binding)})",
                         lambda action=binding.action, target=target: target.run_action(action),
                     )
 

@@ -7,7 +7,7 @@ from textual.content import Content
 
 from quiz.core.text import visible
 
-__all__ = ["cell", "literal", "visible"]
+__all__ = ["cell", "literal", "paragraph", "visible"]
 
 
 def literal(text: str, style: str = "") -> Content:
@@ -19,3 +19,8 @@ def literal(text: str, style: str = "") -> Content:
 def cell(text: str) -> Text:
     """A DataTable cell showing `text` literally (a plain str cell would be parsed as markup)."""
     return Text(visible(text), no_wrap=True, overflow="ellipsis")
+
+
+def paragraph(text: str) -> Text:
+    """Rich Text showing `text` literally and wrapping (for a Rich layout such as an option's grid)."""
+    return Text(visible(text))

@@ -26,6 +26,7 @@ from quiz.core.attempt import Attempt
 from quiz.core.model import Bank, Deck, Kind, Question
 from quiz.core.schedule import Rating, Schedule
 from quiz.core.selection import due_queue
+from quiz.core.study_day import StudyDay
 from quiz.core.verdict import Form, Outcome
 from quiz.data.stats import to_ms
 from quiz.data.store import Store, _card_row
@@ -140,8 +141,9 @@ def build_store(path: Path, bank: Bank) -> tuple[Store, float]:
         card = schedule.review(None, qid, Rating.Good, base - timedelta(days=rng.uniform(1, 90)))
         card.due = base + timedelta(days=rng.uniform(-30, 60))
         due, card_json = _card_row(card)
-        rows.append((profile, qid, deck_of[qid], card_json, due, to_ms(base - timedelta(days=rng.uniform(0, 700)))))
-    db.executemany("INSERT INTO cards VALUES (?, ?, ?, ?, ?, ?)", rows)
+        seen = to_ms(base - timedelta(days=rng.uniform(0, 700)))
+        rows.append((profile, qid, deck_of[qid], card_json, due, seen, card.stability))
+    db.executemany("INSERT INTO cards VALUES (?, ?, ?, ?, ?, ?, ?)", rows)
     db.execute("COMMIT")
     db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
     db.execute("PRAGMA cache_size = -2000")
@@ -195,13 +197,13 @@ def measure(folder: Path) -> list[Figure]:
         attempt, card = next(pending)
         store.record("bench", attempt, card, None)
 
-    history = store.history("bench", NOW)
+    history, today = store.history("bench", NOW), StudyDay.of(NOW)
     figures = [
         Figure("record", timed(record, 200), "one-row commit", commit),
         Figure("stats", timed(lambda: store.stats("bench", bank, NOW), 15), "cpu", cpu),
-        Figure("queue", timed(lambda: due_queue(pool, store.history("bench", NOW), NOW, 20, 20), 15), "cpu", cpu),
+        Figure("queue", timed(lambda: due_queue(pool, store.history("bench", NOW), today, 20, 20), 15), "cpu", cpu),
         Figure("history", timed(lambda: store.history("bench", NOW), 9), "cpu", cpu),
-        Figure("due_queue", timed(lambda: due_queue(pool, history, NOW, 20, 20), 9), "cpu", cpu),
+        Figure("due_queue", timed(lambda: due_queue(pool, history, today, 20, 20), 9), "cpu", cpu),
         Figure("open", [open_ms], "cpu", cpu),
     ]
     size = (folder / "quiz.db").stat().st_size / 2**20

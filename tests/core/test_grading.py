@@ -11,7 +11,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from quiz.core.grading import can_ask_as_choice, grade, options_for, skipped, typo_allowance
-from quiz.core.model import Kind, Question, format_number
+from quiz.core.model import Evidence, Kind, Question, format_number
 from quiz.core.text import fold
 from quiz.core.verdict import Form, Outcome, Verdict
 
@@ -241,7 +241,7 @@ def test_wrong_number_is_wrong_and_never_a_typo(given_text):
     assert (verdict.outcome, verdict.note) == (Outcome.WRONG, "")
 
 
-@pytest.mark.parametrize("given_text", ["lots", "about 250,000", "250,000 or 300,000", "1,5", "two hundred"])
+@pytest.mark.parametrize("given_text", ["lots", "about lots", "250,000 or 300,000", "1,5", "two hundred"])
 def test_unreadable_number_is_wrong_with_a_note(given_text):
     verdict = grade(question(Kind.NUMBER, 250000.0), given_text, Form.TYPED)
     assert (verdict.outcome, verdict.note) == (Outcome.WRONG, "not a number")
@@ -456,3 +456,236 @@ def test_a_number_answer_as_displayed_always_grades_correct(value, unit, form):
     q = question(Kind.NUMBER, value, unit=unit)
     assert grade(q, format_number(value), form).outcome is Outcome.CORRECT
     assert grade(q, f"{format_number(value)} {unit}", form).outcome is Outcome.CORRECT
+
+
+# -- bounds and approximations: "more than 250,000" -----------------------------------------------
+
+TRAPPED = "More than 250,000 people are believed to be trapped in eastern Aleppo"
+KILLED = "simultaneous bombings hit Homs on Saturday, killing over 50 people"
+TALLY = "the Russian Defense Ministry said it had killed about 35,000 militants in Syria since last year"
+TOLL = "a four-year war that has killed 250,000 people"
+
+
+def counted(answer: float, quote: str, **fields: Any) -> Question:
+    bare = question(Kind.NUMBER, answer, unit="people", **fields)
+    return Question(**{**bare.__dict__, "evidence": (Evidence("a", quote),)})
+
+
+@pytest.mark.parametrize(
+    ("answer", "quote", "given_text"),
+    [
+        (250000.0, TRAPPED, "more than 250,000"),
+        (250000.0, TRAPPED, "over 250,000 people"),
+        (250000.0, TRAPPED, "at least 250k"),
+        (250000.0, TRAPPED, "250,000+"),
+        (50.0, KILLED, "over 50"),
+        (50.0, KILLED, "more than 50"),
+        (50.0, KILLED, "50+"),
+        (35000.0, TALLY, "about 35,000"),
+        (35000.0, TALLY, "around 35000"),
+        (35000.0, TALLY, "nearly 35,000"),
+        (35000.0, TALLY, "approximately 35 thousand"),
+    ],
+)
+def test_a_figure_qualified_as_the_article_qualifies_it_is_correct(answer, quote, given_text):
+    verdict = grade(counted(answer, quote), given_text, Form.TYPED)
+    assert (verdict.outcome, verdict.note) == (Outcome.CORRECT, "accepted: the article puts it that way too")
+
+
+@pytest.mark.parametrize(
+    ("answer", "quote", "given_text", "note"),
+    [
+        (250000.0, TRAPPED, "more than 200,000", ""),  # true, but not the figure asked for
+        (250000.0, TRAPPED, "more than 300,000", ""),
+        (50.0, KILLED, "over 60", ""),
+        (50.0, KILLED, "49+", ""),
+        (35000.0, TALLY, "about 36,000", ""),
+        (250000.0, TRAPPED, "about 250,000", "the article gives the figure as 250,000 people, not as a bound"),
+        (
+            50.0,
+            KILLED,
+            "nearly 50",
+            "the article gives the figure as 50 people, not as a bound",
+        ),  # nearly 50 contradicts over 50
+        (35000.0, TALLY, "more than 35,000", "the article gives the figure as 35,000 people, not as a bound"),
+        (250000.0, TOLL, "about 250,000", "the article gives the figure as 250,000 people, not as a bound"),
+        (250000.0, TOLL, "250,000+", "the article gives the figure as 250,000 people, not as a bound"),
+        (250000.0, TRAPPED, "more than lots", "not a number"),
+    ],
+)
+def test_a_qualified_figure_is_wrong_when_the_figure_or_the_qualifier_is(answer, quote, given_text, note):
+    verdict = grade(counted(answer, quote), given_text, Form.TYPED)
+    assert (verdict.outcome, verdict.note) == (Outcome.WRONG, note)
+
+
+def test_tolerance_covers_an_approximate_answer_near_the_figure():
+    approximate = counted(250000.0, TOLL, tolerance=10000.0)
+    assert grade(approximate, "about 245,000", Form.TYPED).outcome is Outcome.CORRECT
+    assert grade(approximate, "about 200,000", Form.TYPED).outcome is Outcome.WRONG
+
+
+QUALIFIERS = ["more than", "over", "at least", "about", "nearly", "around", "approximately"]
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.sampled_from(QUALIFIERS), st.integers(min_value=0, max_value=10**7), st.booleans())
+def test_a_qualifier_never_rescues_a_wrong_figure(word, figure, plus):
+    """Whatever the article's wording, a wrong figure stays wrong with any qualifier in front of it."""
+    for quote in (TRAPPED, TOLL, "about 250,000 people"):
+        given_text = f"{figure:,}+" if plus else f"{word} {figure:,}"
+        verdict = grade(counted(250000.0, quote), given_text, Form.TYPED)
+        assert verdict.outcome is Outcome.WRONG or figure == 250000
+
+
+# -- dates: "October 8" for "which day of October?" ---------------------------------------------
+
+
+def day_of(answer: float, month: str) -> Question:
+    return question(Kind.NUMBER, answer, unit=month)
+
+
+@pytest.mark.parametrize(
+    ("answer", "month", "given_text"),
+    [
+        (8.0, "October", "October 8"),
+        (8.0, "October", "8 October"),
+        (8.0, "October", "Oct 8"),
+        (8.0, "October", "Oct. 8th"),
+        (8.0, "October", "the 8th of October"),
+        (19.0, "December", "December 19"),
+        (19.0, "December", "19/12"),  # only day/month fits
+        (19.0, "December", "12/19"),  # only month/day fits
+        (23.0, "February", "February 23"),
+        (23.0, "February", "23 Feb"),
+    ],
+)
+def test_a_day_question_accepts_the_date_in_common_forms(answer, month, given_text):
+    assert grade(day_of(answer, month), given_text, Form.TYPED).correct
+
+
+@pytest.mark.parametrize(
+    ("answer", "month", "given_text", "note"),
+    [
+        (8.0, "October", "October 9", ""),
+        (8.0, "October", "8 November", ""),  # the right day in the wrong month
+        (8.0, "October", "Nov 8", ""),
+        (19.0, "December", "19/11", ""),
+        (8.0, "October", "8/10", "could be either day or month first: write the month as a word"),
+        (8.0, "October", "10/8", "could be either day or month first: write the month as a word"),
+        (8.0, "October", "October 32", "not a number"),
+    ],
+)
+def test_a_day_question_refuses_another_date_or_an_ambiguous_one(answer, month, given_text, note):
+    verdict = grade(day_of(answer, month), given_text, Form.TYPED)
+    assert (verdict.outcome, verdict.note) == (Outcome.WRONG, note)
+
+
+def test_the_month_can_come_from_the_prompt():
+    asked = Question(**{**day_of(23.0, "").__dict__, "prompt": "On which day of February did the talks begin?"})
+    assert grade(asked, "February 23", Form.TYPED).correct
+    assert not grade(asked, "March 23", Form.TYPED).correct
+    unasked = question(Kind.NUMBER, 23.0)
+    assert grade(unasked, "February 23", Form.TYPED).note == "not a number"
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.integers(min_value=1, max_value=12), st.integers(min_value=1, max_value=28))
+def test_a_written_date_is_right_exactly_when_month_and_day_are(month, day):
+    names = [
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
+    ]
+    verdict = grade(day_of(19.0, "December"), f"{names[month - 1]} {day}", Form.TYPED)
+    assert verdict.correct is ((month, day) == (12, 19))
+
+
+def test_a_typed_date_answer_matches_another_form_of_the_same_date():
+    on = question(Kind.RECALL, "October 8", distractors=("October 7",))
+    assert grade(on, "8 Oct", Form.TYPED).outcome is Outcome.ALTERNATIVE
+    assert grade(on, "19/10", Form.TYPED).outcome is Outcome.WRONG
+    assert grade(on, "8 November", Form.TYPED).outcome is Outcome.WRONG
+
+
+# -- countries and demonyms -----------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("answer", "given_text", "place"),
+    [
+        ("British", "UK", "United Kingdom"),
+        ("British", "United Kingdom", "United Kingdom"),
+        ("British", "Britain", "United Kingdom"),
+        ("British", "the U.K.", "United Kingdom"),
+        ("Britain", "British", "United Kingdom"),
+        ("United States", "American", "United States"),
+        ("Iran", "Iranian", "Iran"),
+        ("China", "Chinese", "China"),
+    ],
+)
+def test_a_country_and_its_demonym_grade_as_each_other(answer, given_text, place):
+    verdict = grade(question(Kind.RECALL, answer), given_text, Form.TYPED)
+    assert (verdict.outcome, verdict.note) == (Outcome.ALTERNATIVE, f"accepted: the same country ({place})")
+
+
+@pytest.mark.parametrize(
+    ("answer", "given_text"),
+    [
+        ("British", "English"),  # not in the table: England is not the UK
+        ("British", "French"),
+        ("British", "Irish"),
+        ("Iran", "Iraqi"),
+        ("Iran", "Tehran"),  # capitals are not countries; a question lists them as alternatives if it means them
+        ("Austria", "Australian"),
+        ("Moscow", "Russia"),
+    ],
+)
+def test_near_miss_countries_are_wrong(answer, given_text):
+    assert not grade(question(Kind.RECALL, answer), given_text, Form.TYPED).correct
+
+
+def test_every_word_of_the_table_grades_right_for_its_own_country_only():
+    """Exhaustive over the shipped table: "Austria" is no typo of "Australia" once both are known countries."""
+    import tomli
+
+    from quiz.core.places import TABLE
+
+    table = tomli.loads(TABLE.read_text(encoding="utf-8"))
+    words = [(n, w) for n, entry in enumerate(table["country"]) for w in (*entry["names"], *entry["demonyms"])]
+    wrong = [
+        (a, b)
+        for i, a in words
+        for j, b in words
+        if grade(question(Kind.RECALL, a), b, Form.TYPED).correct is not (i == j)
+    ]
+    assert wrong == []
+
+
+def test_a_misspelt_country_is_still_a_typo():
+    assert grade(question(Kind.RECALL, "Australia"), "Austrlia", Form.TYPED).outcome is Outcome.TYPO
+
+
+def test_a_demonym_picked_as_an_option_is_judged_as_it_stands():
+    """A chosen option is the learner's choice; only typed answers get the country table."""
+    asked = question(Kind.RECALL, "British", distractors=("French", "UK"))
+    assert grade(asked, "UK", Form.CHOICE).outcome is Outcome.WRONG
+
+
+def test_the_country_table_names_each_word_once():
+    import tomli
+
+    from quiz.core.places import TABLE
+
+    table = tomli.loads(TABLE.read_text(encoding="utf-8"))
+    words = [fold(w) for entry in table["country"] for w in (*entry["names"], *entry["demonyms"])]
+    assert len(table["country"]) >= 30
+    assert sorted(w for w in set(words) if words.count(w) > 1) == []

@@ -8,7 +8,7 @@ import pytest
 
 from quiz.core.model import Kind
 from quiz.formats import read_file, read_text
-from quiz.formats.gift import escape, unescape
+from quiz.formats.gift import FEEDBACK_KEPT, escape, unescape
 
 FIXTURES = Path(__file__).parent / "fixtures"
 NO_EXPLANATION = "No explanation was given in good.gift."
@@ -84,7 +84,62 @@ def test_tags_and_quiz_comment_are_read(good):
 def test_lossy_answers_are_noted():
     reading, _ = read_file(FIXTURES / "good.gift")
     notes = {(n.line, n.message.split(" ")[0]) for n in reading.notes}
-    assert notes == {(29, "only"), (50, "options")}
+    assert notes == {(6, "2"), (15, "1"), (29, "only"), (29, "1"), (50, "options")}
+
+
+def gift(text: str):
+    reading = read_text(text, "gift", Path("x.gift"))
+    assert reading.problems == []
+    return reading
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "prompt", "explanation"),
+    [
+        ("What is 2+2? {=4 ~3 ~5} ####Four: two and two.", Kind.CHOICE, "What is 2+2?", "Four: two and two."),
+        ("What is 2+2? {=4 ~3 ~5}\n####Four.", Kind.CHOICE, "What is 2+2?", "Four."),
+        (
+            "Is the Sun a star? {T}####It is the nearest one.",
+            Kind.TRUEFALSE,
+            "Is the Sun a star?",
+            "It is the nearest one.",
+        ),
+        (
+            "How many legs has a spider? {#8} ####Eight, like all arachnids.",
+            Kind.NUMBER,
+            "How many legs has a spider?",
+            "Eight, like all arachnids.",
+        ),
+        # text between the brace and the #### still makes a gap question; the feedback stays out of it
+        ("Two plus {=two} is four. ####Both are two.", Kind.GAP, "Two plus ___ is four.", "Both are two."),
+    ],
+)
+def test_general_feedback_after_the_braces_is_the_explanation_not_the_prompt(text, kind, prompt, explanation):
+    (q,) = gift(text).questions
+    assert (q.kind, q.prompt, q.explanation) == (kind, prompt, explanation)
+    assert "####" not in q.prompt and explanation.split(":")[0] not in q.prompt
+
+
+@pytest.mark.parametrize(
+    ("text", "explanation", "note"),
+    [
+        ("Q? {=a#Yes. ~b#No.}", "Yes.", "1 other feedback text left out"),
+        ("Q? {=a#Yes. ~b#No. ~c#Nor this.}", "Yes.", "2 other feedback texts left out"),
+        ("Q? {=a#Yes. ~b ####General.}", "General.", "1 other feedback text left out"),
+        ("Q? {=a ~b} ####After.", "After.", ""),
+        ("Q? {=a ~b ####Inside.} ####After.", "Inside.", "1 other feedback text left out"),
+        ("Q? {T#Wrong.#Right.}", "Right.", "1 other feedback text left out"),
+        ("Q? {#5#Five.}", "Five.", ""),
+        ("Q? {#5 ~#Not that.}", "No explanation was given in x.gift.", "1 other feedback text left out"),
+        ("Q? {=a#Yes. ~b}", "Yes.", ""),
+    ],
+)
+def test_feedback_that_is_dropped_is_noted(text, explanation, note):
+    reading = gift(text)
+    (q,) = reading.questions
+    assert q.explanation == explanation
+    said = [n.message for n in reading.notes if "feedback text" in n.message]
+    assert said == ([f"{note}; {FEEDBACK_KEPT}"] if note else [])
 
 
 BAD = [
@@ -179,6 +234,10 @@ def test_a_file_moodle_exported_imports():
     assert (france.tags, france.explanation) == (("geography", "europe"), "Paris is the capital.")
     assert (grant.explanation, moon.explanation) == ("Right.", "The Moon orbits the Earth.")
     assert [(n.line, n.message) for n in reading.notes] == [
+        (7, f"2 other feedback texts left out; {FEEDBACK_KEPT}"),  # Yes. No. (the general feedback is kept)
         (15, "only the first full-credit numerical answer is kept"),
+        (15, f"2 other feedback texts left out; {FEEDBACK_KEPT}"),  # Close. Not even close.
         (22, "answers with part credit (=%50%...) are left out"),
+        (22, f"1 other feedback text left out; {FEEDBACK_KEPT}"),  # Half a mark.
+        (29, f"2 other feedback texts left out; {FEEDBACK_KEPT}"),
     ]

@@ -4,16 +4,19 @@ from __future__ import annotations
 
 import sqlite3
 from contextlib import closing
+from datetime import timezone
 from pathlib import Path
 
 import pytest
 
+from quiz.core.schedule import Rating, Schedule
 from quiz.data import store as store_module
 from quiz.data.store import APPLICATION_ID, Store, StoreError
 
 from .conftest import NOW, answer, at
 
 TABLES = {"meta", "profiles", "sessions", "attempts", "cards", "question_stats"}
+CURRENT = store_module.known_version()
 
 
 def _tables(path: Path) -> set[str]:
@@ -52,7 +55,7 @@ def test_a_version_0_database_is_upgraded_to_the_current_schema(db_path: Path, m
 
 
 def test_later_migrations_run_in_order_once_and_keep_the_data(db_path: Path, monkeypatch: pytest.MonkeyPatch):
-    """A version 1 database with answers gains versions 2 and 3; reopening runs nothing again."""
+    """A current database with answers gains two more versions; reopening runs nothing again."""
     with Store.open(db_path, now=NOW) as opened:
         opened.record("ana", answer("h-001", at(14)), None, None)
     extra = [
@@ -62,7 +65,7 @@ def test_later_migrations_run_in_order_once_and_keep_the_data(db_path: Path, mon
     monkeypatch.setattr(store_module, "MIGRATIONS", [*store_module.MIGRATIONS, *extra])
     for _ in range(2):
         with Store.open(db_path, now=NOW) as opened:
-            assert opened.version == 3
+            assert opened.version == CURRENT + 2
             assert opened._db.execute("SELECT * FROM notes").fetchall() == [("h-001", "answered 1x")]
             assert len(list(opened.attempts("ana"))) == 1
 
@@ -73,9 +76,9 @@ def test_a_failing_migration_leaves_the_database_as_it_was(db_path: Path, monkey
         opened.record("ana", answer("h-001", at(14)), None, None)
     broken = ("CREATE TABLE notes (x)", "INSERT INTO no_such_table VALUES (1)")
     monkeypatch.setattr(store_module, "MIGRATIONS", [*store_module.MIGRATIONS, broken])
-    with pytest.raises(StoreError, match="from version 1 to 2 .*left as it was"):
+    with pytest.raises(StoreError, match=f"from version {CURRENT} to {CURRENT + 1} .*left as it was"):
         Store.open(db_path, now=NOW)
-    assert _version(db_path) == 1
+    assert _version(db_path) == CURRENT
     assert "notes" not in _tables(db_path)
     monkeypatch.undo()
     with Store.open(db_path, now=NOW) as opened:
@@ -91,3 +94,18 @@ def test_a_database_of_another_program_is_refused(db_path: Path):
     with pytest.raises(StoreError, match="not a quiz score database"):
         Store.open(db_path, now=NOW)
     assert db_path.read_bytes() == before
+
+
+def test_version_2_keeps_each_cards_stability_in_a_column(db_path: Path, monkeypatch: pytest.MonkeyPatch):
+    """A version 1 database's cards get their FSRS stability copied out of the card's JSON."""
+    stable = Schedule(fuzzing=False).review(None, "h-001", Rating.Easy, at(13).astimezone(timezone.utc))
+    monkeypatch.setattr(store_module, "MIGRATIONS", store_module.MIGRATIONS[:1])
+    with Store.open(db_path, now=NOW) as opened:
+        row = (1, "h-001", "harbour", stable.to_json(), 0, 0)
+        opened._db.execute("INSERT INTO profiles (id, name, created_at) VALUES (1, 'ana', 0)")
+        opened._db.execute("INSERT INTO cards VALUES (?, ?, ?, ?, ?, ?)", row)
+    monkeypatch.undo()
+    assert _version(db_path) == 1
+    with Store.open(db_path, now=NOW) as opened:
+        assert opened.version == CURRENT
+        assert opened.history("ana", NOW).cards["h-001"].stability == stable.stability > 0

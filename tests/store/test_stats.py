@@ -18,7 +18,7 @@ HISTORY = [
     ("h-005", 10, 12, 0, True),
     ("h-005", 10, 13, 0, True),
     ("h-002", 12, 9, 0, False),
-    ("h-003", 13, 0, 30, True),  # 23:30 UTC on the 12th: local days decide
+    ("h-003", 13, 3, 30, True),  # before 4 am: still the study day of the 12th
     ("h-001", 13, 10, 0, False),
     ("h-002", 13, 9, 0, False),
     ("gone-1", 14, 8, 0, False),
@@ -28,10 +28,10 @@ HISTORY = [
 ]
 # The card each question is left with (recorded with its last answer).
 DUE = {
-    "h-001": at(14, 15, 0),  # before NOW (15:30): due now
-    "h-002": at(14, 20, 0),  # later today
-    "h-003": at(15, 0, 0),  # exactly the start of tomorrow
-    "h-005": at(21, 0, 0),  # the start of the 8th day: beyond the forecast
+    "h-001": at(14, 15, 0),  # before NOW (15:30): overdue, so due today
+    "h-002": at(15, 3, 59),  # after midnight, before 4 am: still today's study day
+    "h-003": at(15, 4, 0),  # exactly the start of tomorrow's study day
+    "h-005": at(21, 4, 0),  # the start of the 8th study day: beyond the forecast
     "gone-1": at(14, 9, 0),  # due, but no longer in the bank
 }
 
@@ -63,17 +63,24 @@ def test_accuracy_per_tag_and_kind_comes_from_the_bank(figures):
     assert figures.kinds == (Score("choice", 2, 1), Score("gap", 1, 1), Score("number", 3, 1), Score("recall", 2, 2))
 
 
-def test_attempts_per_local_day(figures):
-    """Oldest first, ending today; 00:30 local on the 13th belongs to the 13th."""
+def test_attempts_per_study_day(figures):
+    """Oldest first, ending today; 03:30 local on the 13th belongs to the study day of the 12th."""
     assert figures.days == (
         Day(date(2025, 3, 8), 0, 0),
         Day(date(2025, 3, 9), 0, 0),
         Day(date(2025, 3, 10), 2, 2),
         Day(date(2025, 3, 11), 0, 0),
-        Day(date(2025, 3, 12), 1, 0),
-        Day(date(2025, 3, 13), 3, 1),
+        Day(date(2025, 3, 12), 2, 1),
+        Day(date(2025, 3, 13), 2, 0),
         Day(date(2025, 3, 14), 4, 2),
     )
+
+
+def test_a_day_starting_at_midnight_gives_calendar_days(store: Store, bank: Bank):
+    """day_start = 0: 03:30 belongs to the date it happened on."""
+    store.record("ana", answer("h-003", at(13, 3, 30)), None, None)
+    assert [d.attempts for d in store.stats("ana", bank, NOW, days=2, day_start=0).days] == [1, 0]
+    assert [d.attempts for d in store.stats("ana", bank, NOW, days=2).days] == [0, 0]  # the 12th and 13th at 4
 
 
 def test_streak_counts_back_from_today(figures):
@@ -88,13 +95,28 @@ def test_weakest_questions(figures):
     assert figures.weakest[0].accuracy == pytest.approx(1 / 3)
 
 
-def test_due_now_and_over_the_next_seven_days(figures):
-    """Due now, the rest of today, then each day; local midnights split the days."""
+def test_due_today_and_on_each_of_the_next_study_days(figures):
+    """Today counts the overdue too; 4 am splits the days."""
     due = figures.due
-    assert due.due_now == 1
+    assert due.due_today == 2
+    assert due.today.end == at(15, 4, 0)
     assert [d for d, _ in due.days] == [date(2025, 3, d) for d in range(14, 21)]
-    assert [n for _, n in due.days] == [1, 1, 0, 0, 0, 0, 0]
-    assert due.decks == (DeckDue("harbour", 1, (1, 1, 0, 0, 0, 0, 0)),)
+    assert [n for _, n in due.days] == [2, 1, 0, 0, 0, 0, 0]
+    assert due.decks == (DeckDue("harbour", (2, 1, 0, 0, 0, 0, 0)),)
+
+
+@pytest.mark.parametrize(
+    ("now", "day_start", "today", "tomorrow"),
+    [
+        (at(15, 3, 59), 4, 2, 1),  # 03:59: the study day of the 14th has a minute to go
+        (at(15, 4, 0), 4, 3, 0),  # 04:00: a new study day; h-003 is due in it
+        (at(14, 23, 59), 0, 1, 2),  # midnight days: h-002 (03:59) and h-003 (04:00) fall tomorrow
+        (at(15, 0, 0), 0, 3, 0),
+    ],
+)
+def test_due_today_around_the_day_boundary(figures, store: Store, bank: Bank, now, day_start, today, tomorrow):
+    forecast = store.forecast("ana", now, bank, day_start=day_start)
+    assert (forecast.due_today, forecast.days[1][1]) == (today, tomorrow)
 
 
 def test_stats_serialise_to_json_ready_values(figures):
@@ -102,7 +124,8 @@ def test_stats_serialise_to_json_ready_values(figures):
     assert data["accuracy"] == 0.5
     assert data["days"][-1] == {"date": "2025-03-14", "attempts": 4, "correct": 2}
     assert data["weakest"][0]["id"] == "h-002"
-    assert data["due"]["days"][0] == {"date": "2025-03-14", "due": 1}
+    assert data["due"]["days"][0] == {"date": "2025-03-14", "due": 2}
+    assert data["due"]["due_today"] == 2 and data["due"]["day_ends"] == "2025-03-15T04:00:00+01:00"
     assert data["as_of"] == "2025-03-14T15:30:00+01:00"
 
 
@@ -123,7 +146,7 @@ def test_stats_of_a_profile_with_no_answers(store: Store, bank: Bank):
     """All zero, accuracy unknown rather than 0%."""
     empty = store.stats("nobody", bank, NOW)
     assert (empty.attempts, empty.accuracy, empty.streak, empty.weakest) == (0, None, 0, ())
-    assert len(empty.days) == 30 and empty.due.due_now == 0
+    assert len(empty.days) == 30 and empty.due.due_today == 0 and empty.mastered == 0
 
 
 # --------------------------------------------------------------------------- streaks
@@ -145,8 +168,9 @@ def _local(days_ago: int, hour: int = 12, minute: int = 0) -> datetime:
         ([_local(1), _local(2)], (2, False)),
         ([_local(2)], (0, False)),  # yesterday was missed
         ([_local(0), _local(2), _local(3)], (1, True)),
-        ([_local(1, 23, 59), _local(0, 0, 1)], (2, True)),  # a minute apart, two local days
-        ([_local(0, 0, 30)], (1, True)),  # yesterday in UTC, today here
+        ([_local(1, 23, 59), _local(0, 4, 1)], (2, True)),  # two study days
+        ([_local(1, 23, 59), _local(0, 0, 1)], (1, False)),  # past midnight, before 4 am: one study day
+        ([_local(0, 4, 30)], (1, True)),  # yesterday in UTC, today here
         ([_local(0, 20), _local(0, 21)], (1, True)),  # many answers, one day
         ([_local(0) + timedelta(days=1)], (0, False)),  # a clock from the future does not count
     ],
@@ -158,6 +182,7 @@ def _local(days_ago: int, hour: int = 12, minute: int = 0) -> datetime:
         "up to yesterday",
         "gap yesterday",
         "gap breaks it",
+        "4 am",
         "midnight",
         "utc vs local",
         "same day twice",
@@ -182,6 +207,6 @@ def test_streak_days_follow_daylight_saving_time(store: Store):
     # Clocks went forward early on 30 March; with today's +02:00 the first answer would fall on the 30th.
     for day, hour in ((29, 23), (31, 10)):
         store.record("ana", answer("h-001", datetime(2025, 3, day, hour, 30, tzinfo=berlin)), None, None)
-    assert store.streak("ana", datetime(2025, 3, 31, 18, tzinfo=berlin)) == 1
+    assert store.streak("ana", datetime(2025, 3, 31, 18, tzinfo=berlin), day_start=0) == 1
     store.record("ana", answer("h-001", datetime(2025, 3, 30, 23, 30, tzinfo=berlin)), None, None)
-    assert store.streak("ana", datetime(2025, 3, 31, 18, tzinfo=berlin)) == 3
+    assert store.streak("ana", datetime(2025, 3, 31, 18, tzinfo=berlin), day_start=0) == 3

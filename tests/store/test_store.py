@@ -11,6 +11,7 @@ from datetime import timedelta, timezone
 from pathlib import Path
 
 import pytest
+from fsrs import State
 
 from quiz.core.schedule import Card, Rating, Schedule
 from quiz.core.verdict import Form
@@ -121,14 +122,23 @@ def test_history_cards_behave_like_fsrs_cards(store: Store):
     assert schedule.review(fresh(), "h-001", Rating.Good, later) == schedule.review(stored, "h-001", Rating.Good, later)
 
 
-def test_due_count_counts_only_the_questions_asked_about(store: Store):
-    """Due means due at or before now, among the given ids."""
-    store.record("ana", answer("h-001", at(13)), card("h-001", at(14, 15)), None)
-    store.record("ana", answer("h-002", at(13)), card("h-002", NOW), None)
-    store.record("ana", answer("h-003", at(13)), card("h-003", at(15)), None)
-    assert store.due_count("ana", ["h-001", "h-002", "h-003"], NOW) == 2
-    assert store.due_count("ana", ["h-002", "h-009"], NOW) == 1
-    assert store.due_count("nobody", ["h-001"], NOW) == 0
+def test_new_today_counts_from_the_start_of_the_study_day(store: Store):
+    """A question first seen at 03:00 belongs to yesterday's allowance (the day starts at 4)."""
+    store.record("ana", answer("h-001", at(14, 3)), card("h-001", at(15)), None)
+    store.record("ana", answer("h-002", at(14, 5)), card("h-002", at(15)), None)
+    assert store.history("ana", NOW).new_today == 1
+    assert store.history("ana", NOW, day_start=0).new_today == 2
+    assert store.history("ana", at(15, 3, 59)).new_today == 1
+
+
+def test_the_cards_stability_is_kept_beside_it(store: Store):
+    """Mastered is counted from a column, without decoding every card's JSON."""
+    store.record("ana", answer("h-001", at(13)), card("h-001", at(20), stability=30.5, state=State.Review), None)
+    store.record("ana", answer("h-002", at(13)), card("h-002", at(14), stability=2.0, state=State.Review), None)
+    assert sorted(store._db.execute("SELECT question_id, stability FROM cards")) == [("h-001", 30.5), ("h-002", 2.0)]
+    cards = store.history("ana", NOW).cards
+    assert (cards["h-001"].stability, cards["h-002"].stability) == (30.5, 2.0)
+    assert cards["h-001"].to_dict()["stability"] == 30.5  # the rest of the card loads as before
 
 
 def test_sessions_are_started_and_finished(store: Store):

@@ -11,7 +11,8 @@ from pathlib import Path
 import pytest
 
 from quiz.cli.store_commands import report, shown
-from quiz.data.store import Store
+from quiz.data import backup
+from quiz.data.store import APPLICATION_ID, Store, known_version
 
 from .conftest import DATA, NOW, answer, card
 
@@ -61,16 +62,16 @@ def test_stats_for_an_unknown_profile_is_an_error(quiz, db_path: Path):
     assert run.err == "quiz: There is no profile named 'zed' (profiles: ana).\n"
 
 
-def test_due_lists_each_deck_for_now_and_the_next_days(quiz, db_path: Path):
+def test_due_lists_each_deck_for_today_and_the_next_days(quiz, db_path: Path):
     _recent(db_path)
     run = quiz("due", "--json", *BANK)
     assert run.code == 0, run.err
     data = json.loads(run.out)
-    assert data["due_now"] == 3  # each card fell due the moment it was answered
-    assert len(data["days"]) == 7
+    assert data["due_today"] == 3  # each card fell due the moment it was answered
+    assert len(data["days"]) == 7 and data["day_start"] == 4
     assert [d["deck"] for d in data["decks"]] == ["harbour"]
     text = quiz("due", *BANK).out
-    assert "harbour" in text and "all decks" in text and "now" in text
+    assert "harbour" in text and "all decks" in text and "today" in text
 
 
 def test_profiles_list_add_remove(quiz, db_path: Path):
@@ -136,7 +137,7 @@ def test_doctor_on_a_healthy_database(quiz, db_path: Path):
     Store.open(db_path).close()  # writes today's backup
     run = quiz("doctor")
     assert run.code == 0, run.out
-    assert "✓ integrity check: ok" in run.out and "✓ schema version 1" in run.out
+    assert "✓ integrity check: ok" in run.out and f"✓ schema version {known_version()}" in run.out
     assert "✓ quiz-" in run.out
 
 
@@ -193,3 +194,78 @@ def test_report_prints_prompts_literally(store: Store, bank):
         store.record("ana", answer(tricky.id, NOW, correct=correct), None, None)
     text = report(store.stats("ana", custom, NOW))
     assert "\x1b" not in text and "Who \\x1b[2Jcleared the screen?" in text
+
+
+# --------------------------------------------------------------------------- doctor --backup
+
+
+def test_doctor_backup_copies_every_answer_even_while_quiz_is_open(quiz, db_path: Path, tmp_path: Path):
+    """The answers still in quiz.db-wal go into the copy, which is one plain file that checks ok."""
+    with Store.open(db_path) as running:  # another quiz is studying: nothing checkpointed yet
+        for i in range(3):
+            running.record("ana", answer(f"h-00{i + 1}", NOW), None, None)
+        target = tmp_path / "usb" / "scores.db"
+        target.parent.mkdir()
+        run = quiz("doctor", "--backup", str(target))
+        assert run.code == 0, run.err
+        assert run.out.startswith(f"Backed up 3 answers of 1 profile to {target}.")
+    assert sorted(p.name for p in target.parent.iterdir()) == ["scores.db"]  # no -wal, no temporary file
+    assert target.read_bytes()[18:20] == b"\x01\x01"  # a rollback-journal file: needs no -wal beside it
+    assert backup.diagnose(target, full=True, max_version=known_version(), application_id=APPLICATION_ID).ok
+    with Store.open(target, backups=False) as copy:
+        assert [row["question_id"] for row in copy.attempts("ana")] == ["h-001", "h-002", "h-003"]
+
+
+def test_doctor_backup_names_the_file_by_date_in_the_current_folder(quiz, db_path: Path, tmp_path, monkeypatch):
+    _recent(db_path)
+    monkeypatch.chdir(tmp_path)
+    assert quiz("doctor", "--backup").code == 0
+    (made,) = tmp_path.glob("quiz-backup-*.db")
+    folder = tmp_path / "into"
+    folder.mkdir()
+    assert quiz("doctor", "--backup", str(folder)).code == 0  # a folder: the same kind of name, in it
+    assert [p.name.startswith("quiz-backup-") for p in folder.iterdir()] == [True]
+    assert made.stat().st_size > 0
+
+
+def test_doctor_backup_never_overwrites(quiz, db_path: Path, tmp_path: Path):
+    _recent(db_path)
+    target = tmp_path / "precious.db"
+    target.write_bytes(b"something else")
+    run = quiz("doctor", "--backup", str(target))
+    assert run.code == 1 and "already exists" in run.err
+    assert target.read_bytes() == b"something else"
+
+
+@pytest.mark.parametrize("state", ["missing", "damaged"])
+def test_doctor_backup_refuses_what_it_cannot_copy_whole(quiz, db_path: Path, tmp_path: Path, state: str):
+    if state == "damaged":
+        db_path.parent.mkdir(parents=True)
+        db_path.write_bytes(b"\x00garbage" * 512)
+    run = quiz("doctor", "--backup", str(tmp_path / "copy.db"))
+    assert run.code == 1 and run.err.startswith("quiz: ") and "Traceback" not in run.err
+    assert not (tmp_path / "copy.db").exists()
+
+
+def test_doctor_backup_and_restore_do_not_mix(quiz, db_path: Path):
+    _recent(db_path)
+    run = quiz("doctor", "--backup", "--restore")
+    assert run.code == 2 and "one of --backup and --restore" in run.err
+
+
+def test_doctor_never_tells_you_to_run_doctor(quiz, db_path: Path):
+    """A damaged database: doctor says to restore when there is a good backup, else what else to do."""
+    db_path.parent.mkdir(parents=True)
+    db_path.write_bytes(b"\x00garbage" * 512)
+    alone = quiz("doctor")
+    assert alone.code == 1 and "is damaged" in alone.out
+    assert "Run `quiz doctor`" not in alone.out and "--restore" not in alone.out
+    assert "No good backup to restore" in alone.out and "Move quiz.db out of" in alone.out
+    backups = db_path.parent / "backups"
+    backups.mkdir()
+    _recent(backups / "quiz-2025-03-13.db")
+    for leftover in backups.glob("quiz-2025-03-13.db-*"):
+        leftover.unlink()
+    helped = quiz("doctor")
+    assert "Run `quiz doctor --restore` to put back quiz-2025-03-13.db" in helped.out
+    assert "Run `quiz doctor` " not in helped.out

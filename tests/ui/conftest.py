@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from quiz.core.bank import load_bank
+from quiz.core.model import Kind
 from quiz.core.schedule import Schedule
 from quiz.data import config as settings
 from quiz.data import locations
@@ -68,3 +69,32 @@ def screen_text(app) -> str:
     """The text on screen, from the SVG screenshot."""
     svg = app.export_screenshot()
     return svg.replace("&#160;", " ").replace("&amp;", "&").replace("&lt;", "<").replace("&gt;", ">")
+
+
+def drawn_text(app) -> str:
+    """What is on the screen, as drawn (the text runs of the screenshot, tags left out)."""
+    import re
+
+    return "".join(re.findall(r"<text[^>]*>(.*?)</text>", screen_text(app))).replace("&#160;", " ")
+
+
+# Kinds a harbour session asks as multiple choice (a true/false question is asked as one).
+NOT_TF = (Kind.CHOICE, Kind.NUMBER, Kind.GAP, Kind.RECALL)
+
+
+def harbour():
+    """The small test deck: one question of each kind, with an article."""
+    from tests.conftest import DATA
+
+    return load_bank(DATA / "good" / "harbour.toml")
+
+
+async def start(pilot, **options):
+    """Start a session from the home screen, as Enter would, with these options; the question screen."""
+    from quiz.core.selection import Options
+    from quiz.ui.screens.question_screen import QuestionScreen
+
+    pilot.app.screen.start(Options(**options))
+    await pilot.pause()
+    assert isinstance(pilot.app.screen, QuestionScreen)
+    return pilot.app.screen

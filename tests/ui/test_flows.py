@@ -44,21 +44,21 @@ async def test_practice_flow_right_wrong_typo_results_and_store(make_app):
 
         # A right answer by number key.
         while screen.session.current.form is not Form.CHOICE:
-            await pilot.press("s", "enter")
+            await pilot.press("f3", "enter")
         await pilot.press(option_key(screen, right=True))
         panel = screen.query_one(FeedbackPanel)
         assert panel.display and "Correct" in str(panel.query_one("#headline").content)
         await pilot.press("enter")
 
-        # A wrong answer by letter key.
+        # A wrong answer by typing the option's words in full.
         while screen.session.current.form is not Form.CHOICE:
-            await pilot.press("s", "enter")
-        wrong = "abcdef"[int(option_key(screen, right=False)) - 1]
-        await pilot.press(wrong)
+            await pilot.press("f3", "enter")
+        wrong = screen.session.current.options[int(option_key(screen, right=False)) - 1]
+        await pilot.press(*["space" if c == " " else c for c in wrong], "enter")
         assert "Not quite" in str(panel.query_one("#headline").content)
         await pilot.press("enter")
         while isinstance(app.screen, QuestionScreen):
-            await pilot.press("s", "enter")
+            await pilot.press("f3", "enter")
         assert isinstance(app.screen, ResultsScreen)
         summary = app.screen.summary
         assert summary.correct == 1 and len(summary.mistakes) >= 1
@@ -73,7 +73,7 @@ async def test_typed_recall_with_a_typo_is_accepted_and_said_so(make_app):
         await pilot.press("enter")
         screen = app.screen
         while screen.session.current.question.id != "h-005":
-            await pilot.press("s", "enter")
+            await pilot.press("f3", "enter")
         await pilot.press(*"Port Elni", "enter")
         answer = screen.last
         assert answer.verdict.outcome.value == "typo"
@@ -90,13 +90,12 @@ async def test_exam_shows_no_feedback_until_the_end(make_app):
         await pilot.press("enter")
         screen = app.screen
         first = screen.session.current.question.id
-        key = "t" if screen.session.current.form is Form.TRUEFALSE else "1"
-        await pilot.press(key)
+        await pilot.press("1")
         await pilot.pause()
         assert not screen.query_one(FeedbackPanel).display
         assert screen.session.current.question.id != first
         while isinstance(app.screen, QuestionScreen):
-            await pilot.press("s")
+            await pilot.press("f3")
             await pilot.pause()
         assert isinstance(app.screen, ResultsScreen)
         assert len(app.screen.summary.answers) == 5
@@ -110,7 +109,7 @@ async def test_flashcard_reveal_and_grade_shows_intervals(make_app):
         screen = app.screen
         assert screen.session.current.form is Form.FLASHCARD
         await pilot.press("space")
-        face = str(screen.query_one("#card-face").content)
+        face = str(screen.query_one(FeedbackPanel).query_one("#continue").content)
         assert "3 Good ·" in face and "1 Again ·" in face
         await pilot.press("3")
         assert screen.last.rating == 3
@@ -136,8 +135,7 @@ async def test_quit_mid_session_asks_and_keeps_answers(make_app):
     app = make_app(bank=harbour())
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("enter")
-        key = "t" if app.screen.session.current.form is Form.TRUEFALSE else "1"
-        await pilot.press(key, "escape")
+        await pilot.press("1", "escape")
         assert isinstance(app.screen, ConfirmDialog)
         await pilot.press("n")
         assert isinstance(app.screen, QuestionScreen)
@@ -208,7 +206,7 @@ async def test_ctrl_c_mid_session_asks_then_quits_with_answers_saved(make_app):
     app = make_app(bank=harbour())
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("enter")
-        await pilot.press("t" if app.screen.session.current.form is Form.TRUEFALSE else "1")
+        await pilot.press("1")
         await pilot.press("ctrl+c")
         assert isinstance(app.screen, ConfirmDialog)
         assert "Quit quiz? Your answer so far is saved." in str(app.screen.question)

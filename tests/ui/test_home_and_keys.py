@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import re
-
 import pytest
 
 from quiz.core.model import Kind
@@ -15,18 +13,13 @@ from quiz.ui.screens.question_screen import QuestionScreen
 from quiz.ui.screens.session_dialog import SessionDialog
 from quiz.ui.screens.stats_screen import StatsScreen
 from quiz.ui.widgets.key_bar import KeyBar
-from tests.ui.conftest import choose, screen_text
+from tests.ui.conftest import choose, drawn_text, screen_text
 
 SIZE = (100, 30)
 
 
 def bar_text(screen) -> str:
     return screen.query_one(KeyBar).render().plain
-
-
-def drawn_text(app) -> str:
-    """What is on the screen, as drawn (the text runs of the screenshot, tags left out)."""
-    return "".join(re.findall(r"<text[^>]*>(.*?)</text>", screen_text(app))).replace("&#160;", " ")
 
 
 def panel_text(app) -> str:
@@ -150,3 +143,37 @@ async def test_a_narrow_home_keeps_the_decks_and_drops_the_session_panel(make_ap
         await pilot.resize_terminal(100, 30)
         await pilot.pause()
         assert app.screen.query_one("#session-panel").display
+
+
+@pytest.mark.parametrize("size", [(80, 24), (100, 30)])
+async def test_deck_titles_get_the_width_the_figures_leave(make_app, size):
+    """At 80 columns a deck title shows more than 14 characters; figures keep their full headers."""
+    from quiz.ui.widgets.deck_list import DeckList
+
+    app = make_app()
+    async with app.run_test(size=size) as pilot:
+        await pilot.pause()
+        decks = app.screen.query_one("#decks", DeckList)
+        assert decks.column_widths()[1] > 14
+        text = drawn_text(app)
+        assert "Barrel-bomb draft" in text  # 17 characters, whole
+        assert all(label in text for label in ("Qs", "Mastered", "Due", "Latest"))
+
+
+async def test_the_home_header_cuts_both_sides_with_an_ellipsis_when_narrow(make_app):
+    app = make_app(profile="Alexandra Konstantinopoulou")
+    async with app.run_test(size=(44, 16)) as pilot:
+        await pilot.pause()
+        header = screen_text(app).split("Decks", 1)[0]
+        assert "Profile: Alex" in header and header.count("…") == 2, header
+
+
+async def test_the_question_header_cuts_a_long_title_with_an_ellipsis(make_app):
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("enter")
+        await pilot.pause()
+        where = app.screen.query_one("#where")
+        title = str(where.render())
+        assert len(title) > where.size.width  # the title does not fit beside the progress
+        assert f"{title[: where.size.width - 1]}…" in screen_text(app)

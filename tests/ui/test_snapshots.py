@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+from quiz.core.selection import Mode
 from quiz.core.verdict import Form
 from quiz.ui.screens.read_screen import ReadScreen
 from tests.ui.conftest import choose
 
 SIZE = (100, 30)
+SMALL = (80, 24)
 
 
 def test_home(snap_compare, make_app):
@@ -33,12 +35,38 @@ def test_feedback(snap_compare, make_app):
     assert snap_compare(make_app(), press=["enter", "2"], terminal_size=SIZE)
 
 
-def test_flashcard_revealed(snap_compare, make_app):
-    async def flashcard(pilot):
-        await choose(pilot, form=Form.FLASHCARD)
-        await pilot.press("enter", "space")
+def test_feedback_at_80x24(snap_compare, make_app):
+    """The question, the verdict and the correct answer together on the smallest screen."""
+    assert snap_compare(make_app(), press=["enter", "2"], terminal_size=SMALL)
 
+
+async def flashcard(pilot):
+    await choose(pilot, form=Form.FLASHCARD)
+    await pilot.press("enter", "space")
+
+
+def test_flashcard_revealed(snap_compare, make_app):
     assert snap_compare(make_app(), run_before=flashcard, terminal_size=SIZE)
+
+
+def test_flashcard_revealed_at_80x24(snap_compare, make_app):
+    assert snap_compare(make_app(), run_before=flashcard, terminal_size=SMALL)
+
+
+def test_hint_removes_options(snap_compare, make_app):
+    assert snap_compare(make_app(), press=["enter", "f2"], terminal_size=SIZE)
+
+
+def test_exam_shows_progress_only(snap_compare, make_app):
+    async def exam(pilot):
+        await choose(pilot, mode=Mode.EXAM)
+        await pilot.press("enter", "1")
+
+    assert snap_compare(make_app(), run_before=exam, terminal_size=SIZE)
+
+
+def test_a_word_typed_on_a_choice_question(snap_compare, make_app):
+    assert snap_compare(make_app(), press=["enter", *"quick"], terminal_size=SMALL)
 
 
 def test_results(snap_compare, make_app):

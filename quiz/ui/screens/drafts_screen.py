@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import replace
+from pathlib import Path
 
 from textual import on
 from textual.app import ComposeResult
@@ -10,9 +11,9 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
 from textual.screen import ModalScreen, Screen
-from textual.widgets import Button, DataTable, Input, Label, Static
+from textual.widgets import Button, DataTable, Input, Label, Static, TextArea
 
-from quiz.core.model import Question
+from quiz.core.model import Kind, Question
 from quiz.derive import drafts
 from quiz.ui.literal import cell, literal
 from quiz.ui.widgets.feedback_panel import evidence_content
@@ -24,7 +25,7 @@ class DraftsScreen(Screen[None]):
         Binding("a", "accept", "Accept", id="drafts.accept"),
         Binding("e", "edit", "Edit", id="drafts.edit"),
         Binding("x", "reject", "Reject", id="drafts.reject"),
-        Binding("A", "accept_deck", "Accept deck", id="drafts.accept_deck"),
+        Binding("A", "accept_deck", "Accept deck", tooltip="Accept all of the deck's drafts", id="drafts.accept_deck"),
         Binding("escape", "back", "Back", id="drafts.back"),
     ]
 
@@ -39,7 +40,7 @@ class DraftsScreen(Screen[None]):
     def compose(self) -> ComposeResult:
         with Horizontal(id="drafts-body"):
             with Vertical(id="drafts-list"):
-                yield Label("Drafts from your articles · a accept · e edit · x reject", classes="panel-title")
+                yield Label("Drafts from your articles", classes="panel-title")
                 yield DataTable(id="drafts", cursor_type="row", zebra_stripes=True)
             with VerticalScroll(id="draft-detail"):
                 yield Static(id="draft-view")
@@ -47,8 +48,8 @@ class DraftsScreen(Screen[None]):
 
     def on_mount(self) -> None:
         table = self.query_one(DataTable)
-        table.add_column("Id", width=12)
-        table.add_column("Kind", width=9)
+        table.add_column("Id")  # as wide as the ids: the prompt gets the rest at 80 columns
+        table.add_column("Kind")
         table.add_column("Prompt")
         self.reload()
         table.focus()
@@ -79,12 +80,15 @@ class DraftsScreen(Screen[None]):
             view.update("No drafts to review. Add an article with `quiz add ARTICLE`.")
             return
         options = "\n".join(f"  ✗ {d}" for d in q.distractors)
+        also = "\n".join(f"  ✓ {a}" for a in q.alternatives)
         view.update(
             Content.assemble(
                 ("Prompt\n", "bold"),
                 literal(q.prompt),
                 ("\n\nAnswer\n", "bold"),
                 literal(f"  ✓ {q.answer_text}"),
+                ("\n\nAlso accepted\n" if q.alternatives else "", "bold"),
+                literal(also),
                 ("\n\nDistractors\n" if q.distractors else "", "bold"),
                 literal(options),
                 ("\n\nEvidence\n", "bold"),
@@ -116,57 +120,110 @@ class DraftsScreen(Screen[None]):
             self._guard(lambda: (drafts.reject(self.data_dir, [q.id]), self._changed(f"Removed {q.id}.")))
 
     def action_accept_deck(self) -> None:
+        from quiz.ui.screens.confirm_dialog import ConfirmDialog
+
         q = self.current()
-        if q is not None:
-            self._guard(lambda: self._changed(f"Accepted {len(drafts.accept_deck(self.data_dir, q.deck))} drafts."))
+        if q is None:
+            return
+        waiting = sum(1 for d in self.items if d.deck == q.deck)
+
+        def answered(yes: bool | None) -> None:
+            if yes:
+                self._guard(lambda: self._changed(f"Accepted {len(drafts.accept_deck(self.data_dir, q.deck))} drafts."))
+
+        question = f"Accept all {waiting} drafts left in deck {q.deck}? They become questions you study."
+        self.app.push_screen(ConfirmDialog(question, yes="Accept all", no="Not now"), answered)
 
     def action_edit(self) -> None:
         q = self.current()
         if q is None:
             return
 
-        def save(edited: Question | None) -> None:
-            if edited is not None:
-                self._guard(lambda: (drafts.update(self.data_dir, edited), self._changed(f"Saved {q.id}.")))
+        def saved(edited: Question | None) -> None:
+            if edited is not None:  # written already: the dialog saves only what passes the check
+                self._changed(f"Saved {q.id}.")
 
-        self.app.push_screen(EditDraftDialog(q), save)
+        self.app.push_screen(EditDraftDialog(q, self.data_dir), saved)
 
     def action_back(self) -> None:
         self.app.pop_screen()
 
 
+def typed(q: Question) -> bool:
+    """Is it answered by typing a text (recall, gap): the kinds with accepted alternatives."""
+    return q.kind in (Kind.RECALL, Kind.GAP) and isinstance(q.answer, str)
+
+
 class EditDraftDialog(ModalScreen[Question | None]):
-    """Reword a draft's prompt, answer or explanation; it must still pass `quiz check`."""
+    """Reword a draft (prompt, answer, alternatives, distractors, explanation); saved only if it passes `quiz check`.
 
-    BINDINGS = [Binding("escape", "cancel", "Cancel", id="edit.cancel")]
+    A failed check keeps the dialog open with everything as typed and says why, so nothing is lost.
+    """
 
-    def __init__(self, question: Question) -> None:
+    BINDINGS = [
+        Binding("ctrl+s", "save", "Save", id="edit.save"),
+        Binding("escape", "cancel", "Cancel", id="edit.cancel"),
+    ]
+
+    def __init__(self, question: Question, data_dir: Path) -> None:
         super().__init__()
-        self.question = question
+        self.question, self.data_dir = question, data_dir
 
     def compose(self) -> ComposeResult:
         q = self.question
-        with Vertical(classes="dialog"):
-            yield Label(f"Edit {q.id}", classes="panel-title")
-            yield Label("Prompt")
-            yield Input(q.prompt, id="prompt")
-            if isinstance(q.answer, str):
-                yield Label("Answer (must appear in the evidence)")
-                yield Input(q.answer, id="answer")
-            yield Label("Explanation")
-            yield Input(q.explanation, id="explanation")
+        with Vertical(classes="dialog", id="edit-draft"):
+            yield Label(literal(f"Edit {q.id} · Ctrl+S saves · Tab moves on"), classes="panel-title")
+            with VerticalScroll(id="edit-fields"):
+                yield Label("Prompt")
+                yield TextArea(q.prompt, id="prompt", classes="-long", compact=True)
+                if isinstance(q.answer, str):
+                    yield Label("Answer (must appear in the evidence)" if typed(q) else "Answer")
+                    yield Input(q.answer, id="answer", compact=True)
+                if typed(q):
+                    yield Label("Also accepted (one a line)")
+                    yield TextArea("\n".join(q.alternatives), id="alternatives", compact=True)
+                if q.kind is not Kind.TRUEFALSE:
+                    yield Label("Distractors: wrong options (one a line)")
+                    yield TextArea("\n".join(q.distractors), id="distractors", compact=True)
+                yield Label("Explanation")
+                yield TextArea(q.explanation, id="explanation", classes="-long", compact=True)
+            yield Static(id="edit-error")
             with Horizontal(classes="dialog-buttons"):
-                yield Button("Save", id="save", variant="primary")
-                yield Button("Cancel", id="cancel")
+                yield Button("Save (Ctrl+S)", id="save", variant="primary")
+                yield Button("Cancel (Esc)", id="cancel")
+
+    def on_mount(self) -> None:
+        self.query_one("#prompt", TextArea).focus()
+
+    def edited(self) -> Question:
+        """The question as the fields now have it."""
+
+        def text(name: str) -> str:
+            return self.query_one(f"#{name}", TextArea).text.strip()
+
+        def lines(name: str) -> tuple[str, ...]:
+            return tuple(line.strip() for line in text(name).splitlines() if line.strip())
+
+        changes: dict[str, object] = {"prompt": text("prompt"), "explanation": text("explanation")}
+        if isinstance(self.question.answer, str):
+            changes["answer"] = self.query_one("#answer", Input).value.strip()
+        if typed(self.question):
+            changes["alternatives"] = lines("alternatives")
+        if self.question.kind is not Kind.TRUEFALSE:
+            changes["distractors"] = lines("distractors")
+        return replace(self.question, **changes)  # type: ignore[arg-type]
 
     @on(Button.Pressed, "#save")
     @on(Input.Submitted)
-    def _save(self) -> None:
-        values = {i.id: i.value for i in self.query(Input)}
-        changes: dict[str, object] = {"prompt": values["prompt"], "explanation": values["explanation"]}
-        if "answer" in values:
-            changes["answer"] = values["answer"]
-        self.dismiss(replace(self.question, **changes))
+    def action_save(self) -> None:
+        edited = self.edited()
+        try:
+            drafts.update(self.data_dir, edited)
+        except drafts.DraftError as exc:
+            self.query_one("#edit-error", Static).update(literal(f"Not saved: {exc}"))
+            self.notify(f"Not saved: {exc}", severity="error", markup=False)
+            return
+        self.dismiss(edited)
 
     @on(Button.Pressed, "#cancel")
     def action_cancel(self) -> None:

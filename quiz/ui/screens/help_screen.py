@@ -8,7 +8,7 @@ from textual.containers import VerticalScroll
 from textual.screen import ModalScreen, Screen
 from textual.widgets import DataTable, Static
 
-from quiz.ui.app import full_name
+from quiz.ui.app import binding_keys, full_name
 
 
 class HelpScreen(ModalScreen[None]):
@@ -29,15 +29,39 @@ class HelpScreen(ModalScreen[None]):
         table = self.query_one(DataTable)
         table.add_columns("Key", "Action")
         seen = set()
-        remapped = self.app.config.keys  # type: ignore[attr-defined]
-        bindings = [*self.for_screen.BINDINGS, *self.app.BINDINGS]
-        for binding in bindings:
+        typing = getattr(self.for_screen, "LETTERS_ARE_TEXT", False)
+        own = [(b, True) for b in self.for_screen.BINDINGS] + [(b, not typing) for b in self.app.BINDINGS]
+        rows: list[tuple[str, str, str]] = []  # keys, what they do, the action's name
+        for binding, letters in own:
             if not isinstance(binding, Binding) or not binding.description or full_name(binding) in seen:
                 continue
             seen.add(full_name(binding))
-            chosen = remapped.get(binding.id or "", binding.key)  # config.toml's [keys] win
-            keys = ", ".join(self.app.get_key_display(Binding(k.strip(), binding.action)) for k in chosen.split(","))
-            table.add_row(keys, full_name(binding))
+            keys = binding_keys(self.app, binding, letters)
+            if keys:
+                rows.append((keys, full_name(binding), binding.action.split("(")[0]))
+        for keys, name in _runs(rows):
+            table.add_row(keys, name)
 
     def action_close(self) -> None:
         self.dismiss(None)
+
+
+def _runs(rows: list[tuple[str, str, str]]) -> list[tuple[str, str]]:
+    """Rows of one action told apart by a number ("1 Option 1" ... "9 Option 9") as one row: "1-9 Option 1-9"."""
+    merged: list[tuple[str, str]] = []
+    i = 0
+    while i < len(rows):
+        j = i
+        while (
+            j + 1 < len(rows)
+            and rows[j + 1][2] == rows[i][2]
+            and rows[j + 1][1].rsplit(" ", 1)[0] == rows[i][1].rsplit(" ", 1)[0]
+        ):
+            j += 1
+        first, last = rows[i], rows[j]
+        if j > i and first[0].isdigit() and last[0].isdigit():
+            merged.append((f"{first[0]}-{last[0]}", f"{first[1]}-{last[0]}"))
+        else:
+            merged.extend((keys, name) for keys, name, _action in rows[i : j + 1])
+        i = j + 1
+    return merged

@@ -6,12 +6,12 @@ Textual styling widgets. The session's choices live in a dialog; the panel only 
 
 from __future__ import annotations
 
-from datetime import timedelta
+from dataclasses import replace
 
 from rich.console import Group
 from rich.table import Table
 from rich.text import Text
-from textual import events
+from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.screen import Screen
@@ -19,18 +19,26 @@ from textual.widgets import Static
 
 from quiz.core.model import Deck
 from quiz.core.selection import History, Mode, Options
+from quiz.core.study_day import StudyDay, is_due, is_mastered
+from quiz.data import preferences
 from quiz.study import Study
 from quiz.ui.literal import literal, visible
 from quiz.ui.screens.session_dialog import SessionChoice, SessionDialog
 from quiz.ui.widgets.deck_list import DeckList
 from quiz.ui.widgets.key_bar import KeyBar
+from quiz.ui.widgets.library_watch import LibraryWatch, drafts_in, plural
 from quiz.ui.widgets.split_line import SplitLine
 
 DECKS_CAPTION = "Decks · Space picks (none picked: all)"
 DECK_COLUMNS = ("", "Deck", "Qs", "Mastered", "Due", "Latest")
-DECK_WIDTHS = (1, 12, 3, 8, 3, 6)  # the deck title (12 here) takes what the others leave
-MASTERED_AFTER = timedelta(days=7)
-"""A question counts as mastered when its latest answer was right and its next review is a week off or more."""
+DECK_WIDTHS = (1, 12, 2, 4, 3, 5)  # least widths: the figures widen to fit, the title takes the rest
+DUE_COLUMN = DECK_COLUMNS.index("Due")
+
+
+def deck_title(deck: Deck) -> str:
+    """The title, after how many drafts wait in the deck (first, so a cut title still shows it)."""
+    drafts = drafts_in(deck)
+    return f"{plural(drafts, 'draft')} · {deck.title}" if drafts else deck.title
 
 
 class SessionPanel(Static):
@@ -47,12 +55,14 @@ class HomeScreen(Screen[None]):
         Binding("space", "pick", "Pick", tooltip="Pick deck", id="home.pick"),
         Binding("a", "pick_all", "All decks", id="home.all", show=False),
         Binding("o", "options", "Options", tooltip="Session options", id="home.options"),
+        # Early in the bar, so drafts that wait are offered even where later keys give way.
+        Binding("d", "drafts", "Drafts", tooltip="Review drafts", id="home.drafts"),
         Binding("m", "next_mode", "Next mode", id="home.mode", show=False),
         Binding("c", "drill", "Drill", tooltip="Enter a drill code", id="home.drill"),
         Binding("p", "profile", "Profile", id="home.profile"),
         Binding("s", "stats", "Stats", id="home.stats"),
         Binding("r", "read", "Read", tooltip="Read article", id="home.read"),
-        Binding("d", "drafts", "Drafts", id="home.drafts"),
+        Binding("comma", "settings", "Settings", tooltip="Study settings", id="home.settings", show=False),
     ]
 
     def __init__(self) -> None:
@@ -66,14 +76,15 @@ class HomeScreen(Screen[None]):
         return self.app.study  # type: ignore[attr-defined]
 
     def compose(self) -> ComposeResult:
-        config = self.app.config  # type: ignore[attr-defined]
-        mode = Mode(config.mode) if config.mode in Mode._value2member_map_ else Mode.PRACTICE
-        self.choice = SessionChoice(mode=mode, count=config.count)
+        self.restore_choice()
         # The lines docked at the top and bottom; between them, the decks beside the session panel.
         yield SplitLine(id="home-top")
         yield DeckList(DECK_COLUMNS, DECK_WIDTHS, title_column=1, caption=DECKS_CAPTION, id="decks")
         yield SessionPanel(id="session-panel")
         yield KeyBar()
+        study = self.study
+        if study.data_dir is not None and study.reload is not None:
+            yield LibraryWatch(study.data_dir, study.reload, lambda: self.study.bank)
 
     def on_mount(self) -> None:
         self.show_choice()  # the decks are filled in on_screen_resume, which also runs first time
@@ -89,6 +100,17 @@ class HomeScreen(Screen[None]):
     def on_screen_resume(self) -> None:
         self.refresh_decks()
         self.refresh_bindings()  # "Drafts" shows only while there are drafts
+        for watch in self.query(LibraryWatch):
+            watch.look()  # what changed while another screen was in front
+
+    @on(LibraryWatch.Changed)
+    def _library_changed(self, event: LibraryWatch.Changed) -> None:
+        self.study.bank = event.bank
+        self.refresh_decks()
+        self.refresh_bindings()
+        if event.news:
+            offer = "\nPress d to review the drafts." if self.has_drafts else ""
+            self.notify("\n".join(event.news[:3]) + offer, title="Library", markup=False, timeout=8)
 
     # ------------------------------------------------------------------ content
 
@@ -96,30 +118,52 @@ class HomeScreen(Screen[None]):
         study = self.study
         history = study.history()
         now = study.now()
-        self.query_one("#decks", DeckList).set_rows([self._deck_row(deck, history, now) for deck in study.bank.decks])
+        today = study.today(now)
+        rows = [self._deck_row(deck, history, today) for deck in study.bank.decks]
+        self.query_one("#decks", DeckList).set_rows(rows)
         self.has_drafts = any(q.is_draft for d in study.bank.decks for q in d.questions)
-        due_today = sum(1 for c in history.cards.values() if c.due <= now + timedelta(hours=24))
-        streak = study.store.streak(study.profile, now)
+        due_today = sum(int(row[DUE_COLUMN]) for row in rows)  # the header agrees with the Due column
+        streak = study.streak(now)
         days = "day" if streak == 1 else "days"
         self.query_one("#home-top", SplitLine).show(
             literal(f"Profile: {study.profile}", "bold"), f"Streak {streak} {days} · {due_today} due today"
         )
 
-    def _deck_row(self, deck: Deck, history: History, now) -> tuple[str, ...]:
+    def _deck_row(self, deck: Deck, history: History, today: StudyDay) -> tuple[str, ...]:
         ids = [q.id for q in deck.active]
-        mastered = sum(
-            1
-            for qid in ids
-            if history.latest_correct.get(qid)
-            and qid in history.cards
-            and history.cards[qid].due - now >= MASTERED_AFTER
-        )
-        due = sum(1 for qid in ids if qid in history.cards and history.cards[qid].due <= now)
+        cards = [history.cards[qid] for qid in ids if qid in history.cards]
+        mastered = sum(1 for card in cards if is_mastered(card))
+        due = sum(1 for card in cards if is_due(card, today))
         tried = [history.latest_correct[qid] for qid in ids if qid in history.latest_correct]
         latest = f"{sum(tried)}/{len(tried)}" if tried else "–"
         share = f"{100 * mastered // len(ids)}%" if ids else "–"
         pick = "✓" if deck.id in self.picked else " "
-        return (pick, deck.title, str(len(ids)), share, str(due), latest)
+        return (pick, deck_title(deck), str(len(ids)), share, str(due), latest)
+
+    def restore_choice(self) -> None:
+        """The profile's choices from last time; the config's mode and count where there are none."""
+        config = self.app.config  # type: ignore[attr-defined]
+        mode = Mode(config.mode) if config.mode in Mode._value2member_map_ else Mode.PRACTICE
+        default = SessionChoice(mode=mode, count=config.count)
+        data_dir = self.study.data_dir
+        saved = preferences.load(data_dir, self.study.profile) if data_dir is not None else {}
+        choice = SessionChoice.restored(saved, default)
+        if choice.tag is not None and all(choice.tag not in q.tags for q in self.study.bank.questions):
+            choice = replace(choice, tag=None)  # the bank has changed since: "any" rather than nothing at all
+        self.choice = choice
+        decks = saved.get("decks", [])
+        self.picked = {d.id for d in self.study.bank.decks if d.id in decks}  # type: ignore[operator]
+
+    def remember_choice(self) -> None:
+        """Keep the choices and picked decks for this profile's next start."""
+        data_dir = self.study.data_dir
+        if data_dir is None:
+            return
+        picked = [d.id for d in self.study.bank.decks if d.id in self.picked]
+        try:
+            preferences.save(data_dir, self.study.profile, {**self.choice.saved(), "decks": picked})
+        except OSError as exc:  # a read-only data folder: the session still runs, only the memory is lost
+            self.notify(f"Could not remember these choices: {exc}", severity="warning", markup=False)
 
     def show_choice(self) -> None:
         grid = Table.grid(padding=(0, 1))
@@ -130,7 +174,13 @@ class HomeScreen(Screen[None]):
         keys = Table.grid(padding=(0, 1))
         keys.add_column(style="bold", no_wrap=True)
         keys.add_column()
-        for key, what in (("o", "change these"), ("m", "next mode"), ("c", "drill code"), ("Enter", "start")):
+        for key, what in (
+            ("o", "change these"),
+            ("m", "next mode"),
+            ("c", "drill code"),
+            (",", "settings"),
+            ("Enter", "start"),
+        ):
             keys.add_row(key, what)
         self.query_one("#session-panel", Static).update(
             Group(
@@ -152,6 +202,7 @@ class HomeScreen(Screen[None]):
             difficulty=(choice.level,) if choice.level else (),
             count=choice.count,
             form=choice.form,
+            time_limit=choice.time_limit,
         )
 
     # ------------------------------------------------------------------ actions
@@ -164,6 +215,7 @@ class HomeScreen(Screen[None]):
             if choice is not None:
                 self.choice = choice
                 self.show_choice()
+                self.remember_choice()
 
         tags = sorted({t for q in self.study.bank.questions for t in q.tags})
         self.app.push_screen(SessionDialog(self.choice, tags), chosen)
@@ -171,6 +223,7 @@ class HomeScreen(Screen[None]):
     def action_next_mode(self) -> None:
         self.choice = self.choice.next_mode()
         self.show_choice()
+        self.remember_choice()
 
     def action_drill(self) -> None:
         from quiz.core.drill import decode
@@ -189,9 +242,12 @@ class HomeScreen(Screen[None]):
         if session.current is None:
             self.study.finish(session)
             what = {
-                Mode.REVIEW: "Nothing is due for review. Come back later, or practise.",
+                Mode.REVIEW: "Nothing is due today and no new questions are left: come back tomorrow, or practise.",
                 Mode.MISTAKES: "No mistakes to go over: your latest answers were all right.",
             }.get(options.mode, "No questions match these choices.")
+            picked = [d for d in self.study.bank.decks if d.id in options.decks]
+            if picked and not any(d.active for d in picked) and any(d.questions for d in picked):
+                what = "The picked decks have only drafts so far: press d to review them."
             self.notify(what, title="Nothing to study", severity="warning")
             return
         self.app.push_screen(QuestionScreen(session))
@@ -204,10 +260,12 @@ class HomeScreen(Screen[None]):
         self.picked ^= {self.study.bank.decks[row].id}
         mark = "✓" if self.study.bank.decks[row].id in self.picked else " "
         decks.set_rows([(mark, *r[1:]) if i == row else r for i, r in enumerate(decks.rows)])
+        self.remember_choice()
 
     def action_pick_all(self) -> None:
         self.picked.clear()
         self.refresh_decks()
+        self.remember_choice()
 
     def action_profile(self) -> None:
         from quiz.ui.screens.profile_dialog import ProfileDialog
@@ -215,6 +273,8 @@ class HomeScreen(Screen[None]):
         def switch(name: str | None) -> None:
             if name:
                 self.study.switch_profile(name)
+                self.restore_choice()
+                self.show_choice()
                 self.refresh_decks()
                 self.notify(f"Now studying as {name}.", markup=False)
 
@@ -229,6 +289,30 @@ class HomeScreen(Screen[None]):
         from quiz.ui.screens.drafts_screen import DraftsScreen
 
         self.app.push_screen(DraftsScreen())
+
+    def action_settings(self) -> None:
+        from quiz.data import config as settings
+        from quiz.ui.screens.settings_dialog import SettingsDialog
+
+        app = self.app
+
+        def save(config: settings.Config | None) -> None:
+            if config is None or config == app.config:  # type: ignore[attr-defined]
+                return
+            app.config = config  # type: ignore[attr-defined]
+            self.study.use_settings(config)  # this run studies by them from now on
+            if app.config_dir is None:  # type: ignore[attr-defined]
+                self.notify("Settings changed for this run only (no config folder).", severity="warning")
+                return
+            try:
+                settings.save(app.config_dir, config)  # type: ignore[attr-defined]
+            except OSError as exc:
+                self.notify(f"Settings not saved: {exc}", severity="error", markup=False)
+                return
+            self.notify(f"Saved in {settings.config_file(app.config_dir)}.", title="Settings", markup=False)  # type: ignore[attr-defined]
+            self.refresh_decks()  # the day's start moves what is due today
+
+        app.push_screen(SettingsDialog(app.config), save)  # type: ignore[attr-defined]
 
     def action_stats(self) -> None:
         from quiz.ui.screens.stats_screen import StatsScreen
@@ -246,4 +330,4 @@ class HomeScreen(Screen[None]):
         if article is None:
             self.notify("This deck has no article to read.", severity="warning")
             return
-        self.app.push_screen(ReadScreen(article))
+        self.app.push_screen(ReadScreen(article, options=self.options()))

@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
-from textual import on
+from datetime import datetime, timedelta
+
+from rich.table import Table
+from rich.text import Text
+from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
@@ -11,37 +15,48 @@ from textual.screen import Screen
 from textual.widgets import Input, OptionList, ProgressBar, Static
 from textual.widgets.option_list import Option
 
-from quiz.core.model import GAP_MARK, Kind
-from quiz.core.schedule import Rating, format_interval
+from quiz.core.model import GAP_MARK, Article, Kind, Question
+from quiz.core.schedule import Rating
 from quiz.core.selection import Mode
 from quiz.core.session import Answer, Item, Phase, Session
+from quiz.core.text import fold
 from quiz.core.verdict import Form
 from quiz.study import Study
-from quiz.ui.literal import literal, visible
+from quiz.ui.literal import literal, paragraph, visible
 from quiz.ui.widgets.feedback_panel import FeedbackPanel
 from quiz.ui.widgets.key_bar import KeyBar
 
 LETTERS = "abcdef"
+# Keys that arrive this soon after a question appears were meant for the one before (a double
+# Enter, a key held down, typing on from a typed answer): they never answer the new one.
+GUARD = timedelta(milliseconds=500)
 
 
 class QuestionScreen(Screen[None]):
     BINDINGS = [
         *[Binding(str(n), f"number({n})", f"Option {n}", show=False, id=f"quiz.option{n}") for n in range(1, 10)],
-        *[Binding(c, f"number({i + 1})", show=False) for i, c in enumerate(LETTERS)],
-        Binding("t", "truth(True)", "True", show=False, id="quiz.true"),
-        Binding("f", "truth(False)", "False", show=False, id="quiz.false"),
+        # Letters choose only when the learner turns them on (config `letter_keys`): otherwise
+        # they spell an option's words, as a learner who keeps typing after a typed question does.
+        *[Binding(c, f"letter({i + 1})", show=False) for i, c in enumerate(LETTERS)],
+        Binding("t", "truth(True)", "True", tooltip="True (with letter_keys)", show=False, id="quiz.true"),
+        Binding("f", "truth(False)", "False", tooltip="False (with letter_keys)", show=False, id="quiz.false"),
         Binding("space", "space", "Reveal / next", id="quiz.space"),
         Binding("enter", "next", "Next", id="quiz.next"),
-        Binding("f2,h", "hint", "Hint", id="quiz.hint"),
-        Binding("f3,s", "skip", "Skip", id="quiz.skip"),
-        Binding("o", "open_article", "Open article", id="quiz.open"),
+        Binding("f2", "hint", "Hint", id="quiz.hint"),
+        Binding("f3", "skip", "Skip", id="quiz.skip"),
+        Binding("ctrl+o,f4", "open_article", "Open article", id="quiz.open"),
         Binding("escape", "leave", "Leave", id="quiz.leave"),
     ]
+
+    LETTERS_ARE_TEXT = True  # a letter typed here is text, never the app's key (q quits elsewhere)
 
     def __init__(self, session: Session) -> None:
         super().__init__()
         self.session = session
         self.last: Answer | None = None
+        self.offered: list[str] = []  # the options on screen, in order: option n is offered[n - 1]
+        self.spelled = ""  # letters typed on a multiple-choice question, matched against the options
+        self.asked_at: datetime = session.started_at  # when the current question appeared
 
     @property
     def study(self) -> Study:
@@ -50,6 +65,10 @@ class QuestionScreen(Screen[None]):
     @property
     def in_progress(self) -> bool:
         return self.session.phase is not Phase.FINISHED
+
+    @property
+    def letter_keys(self) -> bool:
+        return bool(getattr(self.app.config, "letter_keys", False))  # type: ignore[attr-defined]
 
     def compose(self) -> ComposeResult:
         with Horizontal(id="question-top"):
@@ -60,12 +79,15 @@ class QuestionScreen(Screen[None]):
         with VerticalScroll(id="question-body"):
             yield Static(id="prompt")
             yield Vertical(id="answer-area")
+            yield Static(id="spelled", classes="muted")
             yield Static(id="hint", classes="muted")
             yield FeedbackPanel(id="feedback")
         yield KeyBar()
 
     async def on_mount(self) -> None:
         if self.session.deadline or self.session.options.time_limit:
+            # A toast from before (a mistyped drill code) must not sit over the first timed question.
+            self.app.clear_notifications()
             self.set_interval(1, self._tick)
         await self.show_item()
 
@@ -86,13 +108,15 @@ class QuestionScreen(Screen[None]):
         bar = self.query_one("#progress", ProgressBar)
         bar.update(total=max(self.session.total, 1), progress=item.number - 1)
         self.query_one("#prompt", Static).update(prompt_content(item))
-        self.query_one("#hint", Static).update("")
+        self._say_hint("")
+        self._spell("")
         self.query_one("#feedback", FeedbackPanel).display = False
         area = self.query_one("#answer-area", Vertical)
+        area.display = True
         await area.remove_children()
+        self.offered = list(item.options)
         if item.form in (Form.CHOICE, Form.TRUEFALSE):
-            options = OptionList(*[Option(option_label(i, o, item.form)) for i, o in enumerate(item.options)])
-            options.id = "options"
+            options = OptionList(*self._option_rows(item.form), id="options")
             await area.mount(options)
             options.highlighted = 0
             options.focus()
@@ -109,23 +133,41 @@ class QuestionScreen(Screen[None]):
         self._tick()
         self.refresh_bindings()
 
+    def _option_rows(self, form: Form) -> list[Option]:
+        letters = "tf" if form is Form.TRUEFALSE else LETTERS
+        return [
+            Option(option_label(n, text, letters[n - 1] if self.letter_keys and n <= len(letters) else ""))
+            for n, text in enumerate(self.offered, 1)
+        ]
+
     def show_answer(self, answer: Answer) -> None:
         self.last = answer
         self.study.record(self.session, answer)
-        if not self.session.options.mode.feedback:
+        self._spell("")
+        if not self.session.options.mode.feedback or answer.item.form is Form.FLASHCARD:
+            # An exam tells nothing until the end; a graded flashcard has shown all there is.
             self.call_after_refresh(self.advance)
             return
-        article = None
-        q = answer.item.question
-        if q.evidence and q.evidence[0].article in self.study.bank.articles:
-            article = self.study.bank.articles[q.evidence[0].article]
         panel = self.query_one("#feedback", FeedbackPanel)
-        panel.show(answer, article)
+        article = _evidence_article(self, answer.item.question)
+        panel.show(answer, article, self._continue_line(article))
         self._progress(answer.item)
+        self._show_answered_time(answer)
+        # The options are in the verdict's lines now: with them gone, the question, the verdict and
+        # the correct answer fit together even at 80x24.
+        self.query_one("#answer-area", Vertical).display = False
+        self._say_hint("")
         # Enter and Space now go to the screen (next question). Moving focus re-renders the
         # footer, so it waits for the frame that shows the feedback.
         self.call_after_refresh(self.set_focus, None)
-        self.query_one("#question-body", VerticalScroll).scroll_end(animate=False)
+        self.query_one("#question-body", VerticalScroll).scroll_home(animate=False)
+
+    def _continue_line(self, article: Article | None) -> str:
+        from quiz.ui.app import binding_keys
+
+        keys = {b.id: binding_keys(self.app, b) for b in self.BINDINGS if isinstance(b, Binding) and b.id}
+        line = f"{keys['quiz.next']} or {keys['quiz.space']}: next"
+        return line + (f" · {keys['quiz.open']}: open the article at this sentence" if article else "")
 
     def _progress(self, item: Item) -> None:
         size = len(self.session.questions)
@@ -134,11 +176,15 @@ class QuestionScreen(Screen[None]):
             where = f"again · {item.number - size} of {retries}"
         else:
             where = f"{item.number} of {size}" + (f" (+{retries} again)" if retries else "")
-        self.query_one("#progress-text", Static).update(f"{where} · Score {self.session.score}")
+        # An exam shows progress only: a live score would tell right from wrong after each answer.
+        score = f" · Score {self.session.score}" if self.session.options.mode.feedback else ""
+        self.query_one("#progress-text", Static).update(where + score)
 
     async def advance(self) -> None:
         if self.session.phase is Phase.ANSWERED:
-            self.session.advance(self.study.now())
+            now = self.study.now()
+            self.session.advance(now)
+            self.asked_at = now
         await self.show_item()
 
     def finish(self) -> None:
@@ -155,10 +201,16 @@ class QuestionScreen(Screen[None]):
         if item is None:
             return action == "leave"
         asking = phase is Phase.ASKING
+        choosing = asking and item.form in (Form.CHOICE, Form.TRUEFALSE)
+        n = parameters[0] if parameters and isinstance(parameters[0], int) else 0
         if action == "number":
-            return (asking and item.form is Form.CHOICE) or (phase is Phase.REVEALED)
+            if phase is Phase.REVEALED:
+                return 1 <= n <= 4
+            return choosing and 1 <= n <= len(self.offered)
+        if action == "letter":  # a letter past the options on screen spells, like any other
+            return self.letter_keys and asking and item.form is Form.CHOICE and n <= len(self.offered)
         if action == "truth":
-            return asking and item.form is Form.TRUEFALSE
+            return self.letter_keys and asking and item.form is Form.TRUEFALSE
         if action in ("hint", "skip"):
             return asking or (action == "skip" and phase is Phase.REVEALED)
         if action == "space":
@@ -166,32 +218,84 @@ class QuestionScreen(Screen[None]):
         if action == "next":
             return phase is Phase.ANSWERED
         if action == "open_article":
-            return phase is Phase.ANSWERED and bool(item.question.evidence)
+            return phase is Phase.ANSWERED and _evidence_article(self, item.question) is not None
         return True
 
+    def _settled(self) -> datetime | None:
+        """Now, if the question has been on screen long enough for a key to be meant for it."""
+        now = self.study.now()
+        return now if now - self.asked_at >= GUARD else None
+
+    def _choose(self, n: int) -> None:
+        """Answer with option n (1-based) of those on screen."""
+        if self.session.phase is Phase.ASKING and 1 <= n <= len(self.offered) and (now := self._settled()):
+            self.show_answer(self.session.submit(self.offered[n - 1], now))
+
     def action_number(self, n: int) -> None:
-        item = self.session.current
-        if item is None:
-            return
         if self.session.phase is Phase.REVEALED:
-            if 1 <= n <= 4:
-                self.show_answer(self.session.rate(Rating(n), self.study.now()))
+            if 1 <= n <= 4 and (now := self._settled()):
+                self.show_answer(self.session.rate(Rating(n), now))
             return
-        if 1 <= n <= len(item.options):
-            option_list = self.query_one("#options", OptionList)
-            if option_list.get_option_at_index(n - 1).disabled:
-                return
-            self.show_answer(self.session.submit(item.options[n - 1], self.study.now()))
+        self._choose(n)
+
+    def action_letter(self, n: int) -> None:
+        self._choose(n)
 
     def action_truth(self, value: bool) -> None:
-        self.show_answer(self.session.submit("true" if value else "false", self.study.now()))
+        self._choose(1 if value else 2)
+
+    def on_key(self, event: events.Key) -> None:
+        """Letters spell an option's words on a multiple-choice question; no letter leaves or quits."""
+        item = self.session.current
+        char = event.character if event.is_printable else None
+        if self.spelled:
+            if event.key == "backspace":
+                self._spell(self.spelled[:-1])
+            elif event.key == "escape":
+                self._spell("")
+            elif event.key == "enter":
+                self._choose_spelled()
+            elif char:
+                self._spell(self.spelled + char)
+            else:
+                return
+            event.stop()
+            return
+        box = self.focused if isinstance(self.focused, Input) else None
+        if event.key == "escape" and box is not None and box.value:
+            box.clear()  # Esc to clear what was typed is a habit: the next Esc leaves (and asks)
+            event.stop()
+            return
+        if not char or not char.isalpha():
+            return  # digits, Space, F-keys, Esc: the bindings
+        active = self.active_bindings.get(event.key)
+        if active is not None and active.node is self and active.enabled:
+            return  # a letter the learner asked for (letter_keys, or a remapped key)
+        event.stop()  # the app's own letters (q quits on other screens) never act here
+        if item is not None and self.session.phase is Phase.ASKING and item.form in (Form.CHOICE, Form.TRUEFALSE):
+            self._spell(char)
+
+    def _spell(self, text: str, problem: str = "") -> None:
+        self.spelled = text
+        line = self.query_one("#spelled", Static)
+        line.display = bool(text)
+        if text:
+            tail = problem or "Enter chooses the option with these words · Backspace edits · Esc clears"
+            line.update(Content.assemble(("Typed: ", "bold"), literal(text), f"  ({tail})"))
+
+    def _choose_spelled(self) -> None:
+        wanted = fold(self.spelled)
+        matches = [n for n, option in enumerate(self.offered, 1) if fold(option) == wanted]
+        if len(matches) == 1:
+            self._choose(matches[0])
+        else:
+            self._spell(self.spelled, "no option reads like this: type one in full, or press its number")
 
     @on(OptionList.OptionSelected, "#options")
     async def _option_chosen(self, event: OptionList.OptionSelected) -> None:
         event.stop()
-        item = self.session.current
-        if item is not None and self.session.phase is Phase.ASKING:
-            self.show_answer(self.session.submit(item.options[event.option_index], self.study.now()))
+        if self.session.phase is Phase.ASKING:
+            self._choose(event.option_index + 1)
         elif self.session.phase is Phase.ANSWERED:  # Enter pressed before focus left the list
             await self.advance()
 
@@ -203,29 +307,20 @@ class QuestionScreen(Screen[None]):
         if not event.value.strip():
             self.notify("Type an answer, or press F3 to skip.", severity="warning")
             return
-        self.show_answer(self.session.submit(event.value, self.study.now()))
+        if now := self._settled():
+            self.show_answer(self.session.submit(event.value, now))
 
     async def action_space(self) -> None:
         if self.session.phase is Phase.ANSWERED:
             await self.advance()
             return
         item = self.session.current
-        if item is not None and item.form is Form.FLASHCARD:
+        if item is not None and item.form is Form.FLASHCARD and (now := self._settled()):
             self.session.reveal()
-            intervals = self.session.intervals(self.study.now())
-            face = self.query_one("#card-face", Static)
-            grades = "   ".join(
-                f"{int(r)} {r.name} · {format_interval(intervals[r])}"
-                for r in (Rating.Again, Rating.Hard, Rating.Good, Rating.Easy)
-            )
-            face.update(
-                Content.assemble(
-                    ("Answer: ", "bold"),
-                    literal(item.question.answer_text, "bold"),
-                    "\n\nHow well did you know it?\n",
-                    grades,
-                )
-            )
+            intervals = self.session.intervals(now)
+            self.query_one("#answer-area", Vertical).display = False
+            panel = self.query_one("#feedback", FeedbackPanel)
+            panel.show_card(item.question, intervals, _evidence_article(self, item.question))
             self.refresh_bindings()
 
     async def action_next(self) -> None:
@@ -234,12 +329,20 @@ class QuestionScreen(Screen[None]):
 
     def action_hint(self) -> None:
         hint = self.session.hint()
-        self.query_one("#hint", Static).update(literal(f"Hint: {hint.text}"))
-        if hint.removed and self.session.current is not None:
+        self._say_hint(f"Hint: {hint.text}")
+        if hint.removed and self.offered:
+            # Gone, not dimmed: every option on screen can be chosen, numbered from 1 again.
+            self.offered = [o for o in self.offered if o not in hint.removed]
+            item = self.session.current
             option_list = self.query_one("#options", OptionList)
-            for i, option in enumerate(self.session.current.options):
-                if option in hint.removed:
-                    option_list.disable_option_at_index(i)
+            option_list.set_options(self._option_rows(item.form if item else Form.CHOICE))
+            option_list.highlighted = 0
+            self.refresh_bindings()
+
+    def _say_hint(self, text: str) -> None:
+        line = self.query_one("#hint", Static)
+        line.update(literal(text))
+        line.display = bool(text)
 
     def action_skip(self) -> None:
         self.show_answer(self.session.skip(self.study.now()))
@@ -247,7 +350,7 @@ class QuestionScreen(Screen[None]):
     def action_open_article(self) -> None:
         from quiz.ui.screens.read_screen import ReadScreen
 
-        if self.last is None or not self.last.item.question.evidence:
+        if self.last is None or _evidence_article(self, self.last.item.question) is None:
             return
         evidence = self.last.item.question.evidence[0]
         self.app.push_screen(ReadScreen(evidence.article, focus=evidence.quote, allow_quiz=False))
@@ -280,7 +383,16 @@ class QuestionScreen(Screen[None]):
         yes = "Quit" if quit_app else "Leave"
         self.app.push_screen(ConfirmDialog(question, yes=yes, no="Keep going"), leave)
 
+    def _show_answered_time(self, answer: Answer) -> None:
+        """A timed drill question's clock stops at the answer, showing the time stored for it."""
+        if self.session.question_deadline() is not None:
+            seconds = answer.attempt.elapsed_ms / 1000
+            self.query_one("#timer", Static).update(f"⏱ answered in {seconds:.1f} s")
+
     def _tick(self) -> None:
+        timed_question = self.session.question_deadline() is not None
+        if timed_question and self.session.phase is not Phase.ASKING:
+            return  # stopped at the answer (see _show_answered_time)
         now = self.study.now()
         timer = self.query_one("#timer", Static)
         deadline = self.session.deadline or self.session.question_deadline()
@@ -297,9 +409,14 @@ class QuestionScreen(Screen[None]):
             self.show_answer(self.session.submit("", now))
 
 
-def option_label(index: int, text: str, form: Form) -> Content:
-    key = "TF"[index] if form is Form.TRUEFALSE else str(index + 1)
-    return Content.assemble((f" {key} ", "bold reverse"), " ", literal(text))
+def option_label(n: int, text: str, letter: str = "") -> Table:
+    """One option: its key(s), then its text; a long text wraps under itself, not under the key."""
+    row = Table.grid(padding=(0, 1))
+    row.add_column(no_wrap=True)
+    row.add_column(ratio=1)
+    key = f" {n} " + (f"{letter} " if letter else "")
+    row.add_row(Text(key, style="bold reverse"), paragraph(text))
+    return row
 
 
 def prompt_content(item: Item) -> Content:
@@ -309,6 +426,12 @@ def prompt_content(item: Item) -> Content:
         before, after = q.prompt.split(GAP_MARK, 1)
         return Content.assemble(literal(before), ("  ______  ", "reverse"), literal(after))
     return literal(q.prompt)
+
+
+def _evidence_article(screen: Screen, q: Question) -> Article | None:
+    """The article a question's evidence comes from, when the bank has it (imports often do not)."""
+    articles = screen.app.study.bank.articles  # type: ignore[attr-defined]
+    return articles.get(q.evidence[0].article) if q.evidence else None
 
 
 def _deck_title(screen: Screen, deck_id: str) -> str:

@@ -33,9 +33,13 @@ class ReadScreen(Screen[None]):
         Binding("escape", "back", "Back", id="read.back"),
     ]
 
-    def __init__(self, article_id: str, focus: str | None = None, allow_quiz: bool = True) -> None:
+    def __init__(
+        self, article_id: str, focus: str | None = None, allow_quiz: bool = True, options: Options | None = None
+    ) -> None:
+        """`options`: the next session's choices on home, whose count and format "Quiz me" keeps."""
         super().__init__()
         self.article_id, self.focus_quote, self.allow_quiz = article_id, focus, allow_quiz
+        self.options = options
 
     @property
     def article(self) -> Article:
@@ -94,8 +98,10 @@ class ReadScreen(Screen[None]):
         from quiz.ui.screens.question_screen import QuestionScreen
 
         study = self.app.study  # type: ignore[attr-defined]
-        count = self.app.config.count  # type: ignore[attr-defined]
-        session = study.start(Options(mode=Mode.PRACTICE, articles=(self.article_id,), count=count))
+        chosen = self.options or Options(count=self.app.config.count)  # type: ignore[attr-defined]
+        # This article's questions as practice, in the number and format chosen for the next session.
+        options = Options(mode=Mode.PRACTICE, articles=(self.article_id,), count=chosen.count, form=chosen.form)
+        session = study.start(options)
         if session.current is None:
             study.finish(session)
             self.notify("No questions cite this article yet.", severity="warning")

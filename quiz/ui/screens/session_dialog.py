@@ -1,4 +1,4 @@
-"""What the next session asks: mode, how many questions, tag, difficulty and format."""
+"""What the next session asks: mode, how many questions, tag, difficulty, format and an exam's time limit."""
 
 from __future__ import annotations
 
@@ -19,6 +19,7 @@ LEVELS = {1: "1 · fact", 2: "2 · context", 3: "3 · reasoning"}
 FORMS = {Form.CHOICE: "multiple choice", Form.TYPED: "typed", Form.FLASHCARD: "flashcards"}
 ANY_FORM = "recognise, then recall"
 MAX_COUNT = 500
+MAX_MINUTES = 600
 
 
 @dataclass(frozen=True)
@@ -30,20 +31,59 @@ class SessionChoice:
     tag: str | None = None
     level: int | None = None
     form: Form | None = None
+    minutes: int | None = None  # an exam's time limit for the whole session
 
     def next_mode(self) -> SessionChoice:
         modes = list(Mode)
         return replace(self, mode=modes[(modes.index(self.mode) + 1) % len(modes)])
 
+    @property
+    def time_limit(self) -> int | None:
+        """Seconds for the whole session: only an exam is timed from here (a drill's code carries its own)."""
+        return self.minutes * 60 if self.minutes and self.mode is Mode.EXAM else None
+
     def rows(self) -> list[tuple[str, str]]:
         """(label, value) for showing the choices."""
-        return [
+        rows = [
             ("Mode", self.mode.value),
             ("Questions", str(self.count)),
             ("Tag", self.tag or "any"),
             ("Difficulty", LEVELS[self.level] if self.level else "any"),
             ("Format", FORMS[self.form] if self.form else ANY_FORM),
         ]
+        if self.mode is Mode.EXAM:
+            rows.append(("Time limit", f"{self.minutes} min" if self.minutes else "none"))
+        return rows
+
+    def saved(self) -> dict[str, object]:
+        """The choices as plain values, to remember them for the profile."""
+        return {
+            "mode": self.mode.value,
+            "count": self.count,
+            "tag": self.tag,
+            "level": self.level,
+            "form": self.form.value if self.form else None,
+            "time_limit": self.minutes,
+        }
+
+    @classmethod
+    def restored(cls, saved: dict[str, object], default: SessionChoice) -> SessionChoice:
+        """The remembered choices; one missing or no longer valid is `default`'s."""
+        mode, count, tag, level, form, minutes = (
+            saved.get(k) for k in ("mode", "count", "tag", "level", "form", "time_limit")
+        )
+        return cls(
+            mode=Mode(mode) if mode in Mode._value2member_map_ else default.mode,
+            count=count if isinstance(count, int) and 1 <= count <= MAX_COUNT else default.count,
+            tag=tag if isinstance(tag, str) else default.tag,
+            level=level if level in LEVELS else default.level,  # type: ignore[arg-type]
+            form=Form(form) if form in Form._value2member_map_ else default.form,
+            minutes=minutes if isinstance(minutes, int) and 1 <= minutes <= MAX_MINUTES else default.minutes,
+        )
+
+
+class Unusable(ValueError):
+    """A field's value that cannot be used: (field id, what fits)."""
 
 
 class SessionDialog(ModalScreen[SessionChoice | None]):
@@ -90,6 +130,16 @@ class SessionDialog(ModalScreen[SessionChoice | None]):
                     id="form",
                     compact=True,
                 )
+            with Horizontal(classes="field"):
+                yield Label("Time limit")
+                yield Input(
+                    str(choice.minutes or ""),
+                    placeholder="none · minutes, for an exam",
+                    id="minutes",
+                    type="integer",
+                    max_length=3,
+                    compact=True,
+                )
             with Horizontal(classes="dialog-buttons"):
                 yield Button("OK", id="ok", variant="primary")
                 yield Button("Cancel (Esc)", id="cancel")
@@ -102,24 +152,39 @@ class SessionDialog(ModalScreen[SessionChoice | None]):
         if isinstance(event.value, Mode):
             self.query_one("#mode-help", Static).update(event.value.describe)
 
+    def _number(self, field: str, what: str, most: int, *, blank_ok: bool = False) -> int | None:
+        """The whole number in a field (None: left blank, where that means none)."""
+        raw = self.query_one(f"#{field}", Input).value.strip()
+        if raw.isdigit() and 1 <= int(raw) <= most:
+            return int(raw)
+        if blank_ok and not raw:
+            return None
+        raise Unusable(
+            field, f"{what}: a whole number from 1 to {most}" + (", or empty for none." if blank_ok else ".")
+        )
+
     def chosen(self) -> SessionChoice | None:
-        """The choices in the dialog; None (and a note saying why) when the count is not usable."""
-        raw = self.query_one("#count", Input).value.strip()
-        if not raw.isdigit() or not 1 <= int(raw) <= MAX_COUNT:
-            self.notify(f"Questions: a whole number from 1 to {MAX_COUNT}.", title="Next session", severity="error")
-            self.query_one("#count", Input).focus()
+        """The choices in the dialog; None (and a note saying why) when a number is not usable."""
+        try:
+            count = self._number("count", "Questions", MAX_COUNT) or 1
+            minutes = self._number("minutes", "Time limit (minutes)", MAX_MINUTES, blank_ok=True)
+        except Unusable as bad:
+            field, message = bad.args
+            self.notify(message, title="Next session", severity="error")
+            self.query_one(f"#{field}", Input).focus()
             return None
         tag, level, form = (self.query_one(f"#{name}", Select).value for name in ("tag", "level", "form"))
         return SessionChoice(
             mode=self.query_one("#mode", Select).value,  # type: ignore[arg-type]
-            count=int(raw),
+            count=count,
             tag=tag if isinstance(tag, str) else None,
             level=level if isinstance(level, int) else None,
             form=form if isinstance(form, Form) else None,
+            minutes=minutes,
         )
 
     @on(Button.Pressed, "#ok")
-    @on(Input.Submitted, "#count")
+    @on(Input.Submitted)
     def action_ok(self) -> None:
         choice = self.chosen()
         if choice is not None:

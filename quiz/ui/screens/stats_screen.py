@@ -39,7 +39,7 @@ def heat_map(days: tuple[Day, ...]) -> Content:
 
 def forecast_bars(forecast: Forecast) -> str:
     most = max((n for _, n in forecast.days), default=0)
-    lines = [f"Due now: {forecast.due_now}"]
+    lines = [f"Due today: {forecast.due_today} (overdue included; your day ends {forecast.today.end:%a %H:%M})"]
     for day, n in forecast.days[:7]:
         bar = "█" * (round(24 * n / most) if most else 0)
         lines.append(f"{day.strftime('%a %d'):<7} {n:>4} {bar}")
@@ -51,13 +51,14 @@ class StatsScreen(Screen[None]):
 
     def compose(self) -> ComposeResult:
         study = self.app.study  # type: ignore[attr-defined]
-        stats: Stats = study.store.stats(study.profile, study.bank, study.now())
+        stats: Stats = study.stats()
         with VerticalScroll(id="stats"):
             yield Static(literal(f"Stats · {stats.profile}"), classes="panel-title")
             days = "day" if stats.streak == 1 else "days"
             yield Static(
                 f"{stats.attempts} answers · accuracy {percent(stats.accuracy)} · "
-                f"{stats.questions_seen} of {stats.questions_in_bank} questions seen · streak {stats.streak} {days}"
+                f"{stats.questions_seen} of {stats.questions_in_bank} questions seen · {stats.mastered} mastered · "
+                f"streak {stats.streak} {days}"
             )
             yield Static("Activity, last 30 days", classes="panel-title")
             yield Static(heat_map(stats.days), id="heat-map")

@@ -18,7 +18,8 @@ from textual.widget import Widget
 
 from quiz.core.text import visible
 
-GAP = 2  # cells between columns
+GAP = 1  # cells between columns
+TITLE_GAP = 2  # cells after the title, so a cut title never runs into a figure
 
 
 class DeckList(Widget, can_focus=True):
@@ -63,12 +64,13 @@ class DeckList(Widget, can_focus=True):
         caption: str = "",
         id: str | None = None,
     ) -> None:
-        """`widths`: each column's width, except the title column's (its entry is its minimum).
-        `caption`: a line above the table, with a blank line after it."""
+        """`widths`: each column's least width (a column widens to its header and cells; the title
+        column takes what the others leave). `caption`: a line above the table, with a blank line after it."""
         super().__init__(id=id)
         self.header, self.widths, self.title_column = tuple(header), tuple(widths), title_column
         self.caption = caption
         self.rows: list[tuple[str, ...]] = []
+        self.fitted = self._fit()  # each column's width for these rows (the title's: its least)
         self.top = 0  # the first row shown
 
     @property
@@ -77,6 +79,7 @@ class DeckList(Widget, can_focus=True):
 
     def set_rows(self, rows: Sequence[Sequence[str]]) -> None:
         self.rows = [tuple(row) for row in rows]
+        self.fitted = self._fit()
         self.cursor_row = self.cursor_row  # clamps, scrolls and redraws
 
     def validate_cursor_row(self, row: int) -> int:
@@ -102,19 +105,31 @@ class DeckList(Widget, can_focus=True):
 
     # ------------------------------------------------------------------ drawing
 
+    def _gap_after(self, column: int) -> int:
+        return TITLE_GAP if column == self.title_column else GAP
+
+    def _fit(self) -> list[int]:
+        """Each figure column as wide as its header and cells (worked out once per set of rows, not per draw)."""
+        return [
+            least if i == self.title_column else max(least, len(head), *(len(row[i]) for row in self.rows))
+            for i, (least, head) in enumerate(zip(self.widths, self.header, strict=True))
+        ]
+
     def column_widths(self) -> list[int]:
-        widths = list(self.widths)
-        others = 1 + sum(w for i, w in enumerate(widths) if i != self.title_column) + GAP * (len(widths) - 1)
-        widths[self.title_column] = max(widths[self.title_column], self.content_region.width - others)
+        """The fitted widths, with the title column given what the others leave (at least its least)."""
+        widths = list(self.fitted)
+        gaps = sum(self._gap_after(i) for i in range(len(widths) - 1))
+        others = 1 + sum(w for i, w in enumerate(widths) if i != self.title_column) + gaps
+        widths[self.title_column] = max(self.widths[self.title_column], self.content_region.width - others)
         return widths
 
     def _line(self, cells: Sequence[str], widths: Sequence[int]) -> Content:
-        gap = Content(" " * GAP)
-        cells = [
-            Content(visible(text)).truncate(width, ellipsis=True, pad=True)
-            for text, width in zip(cells, widths, strict=True)
-        ]
-        return Content(" ") + gap.join(cells)
+        line = Content(" ")
+        for i, (text, width) in enumerate(zip(cells, widths, strict=True)):
+            if i:
+                line += Content(" " * self._gap_after(i - 1))
+            line += Content(visible(text)).truncate(width, ellipsis=True, pad=True)
+        return line
 
     def render(self) -> Content:
         widths = self.column_widths()

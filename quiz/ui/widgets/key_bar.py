@@ -51,8 +51,11 @@ class KeyBar(Widget, can_focus=False):
         """The bindings shown (one per action, in screen order, with whether the app owns it)
         and the command palette's."""
         active = self.screen.active_bindings
+        typing = getattr(self.screen, "LETTERS_ARE_TEXT", False)
         shown: dict[str, tuple[Binding, bool, bool]] = {}
         for node, binding, enabled, _tooltip in active.values():
+            if typing and node is self.app and _is_letter(binding.key):
+                continue  # that screen takes letters as text: the app's letter keys do nothing there
             if binding.show and binding.action not in shown:
                 shown[binding.action] = (binding, enabled, node is self.app)
         palette = None
@@ -131,3 +134,7 @@ class KeyBar(Widget, can_focus=False):
 def _signature(shown: list[tuple[Binding, bool, bool]], palette: tuple[Binding, bool] | None) -> tuple[object, ...]:
     """What the bar shows, to tell whether a bindings update changes it."""
     return tuple((b.key, b.description, on) for b, on, _app in shown), palette and palette[1]
+
+
+def _is_letter(key: str) -> bool:
+    return len(key) == 1 and key.isalpha()

@@ -22,7 +22,10 @@ class SplitLine(Widget):
         self.refresh()
 
     def render(self) -> Content:
+        """Both sides when they fit; else the left is cut with an ellipsis, keeping at least a third of the line."""
         width = self.content_region.width or self.size.width
-        room = max(0, width - self.right.cell_length - 2)
+        right_room = max(0, width - 2 - min(self.left.cell_length, width // 3))
+        right = self.right.truncate(right_room, ellipsis=True) if self.right.cell_length > right_room else self.right
+        room = max(0, width - right.cell_length - 2)
         left = self.left.truncate(room, ellipsis=True) if self.left.cell_length > room else self.left
-        return left + Content(" " * max(1, width - left.cell_length - self.right.cell_length)) + self.right
+        return left + Content(" " * max(1, width - left.cell_length - right.cell_length)) + right
