@@ -85,7 +85,7 @@ def checked_bank(path: Path, seeds: Path | None = None) -> tuple[Bank, list[Prob
     from quiz.core.check import check_bank  # imported here: a bank read from the cache never needs it
 
     bank, problems = check_bank(path, seeds)
-    errors = [p for p in problems if getattr(p, "severity", "error") == "error"]
+    errors = [p for p in problems if p.severity == "error"]
     failed = {p.file for p in errors}
     if not failed & {d.source for d in bank.decks}:
         return bank, errors
