@@ -15,6 +15,7 @@ from pathlib import Path
 from hypothesis import HealthCheck, settings
 
 from quiz.core.bank import load_deck
+from quiz.core.problems import Problem
 from quiz.core.writer import dump_deck
 from quiz.formats import build_decks
 from quiz.formats.common import Reading, faults
@@ -29,12 +30,19 @@ fuzz = settings(
 )
 
 
+def assert_clear(problem: Problem) -> None:
+    """A problem says where and what. (It may quote the file's own text, line breaks and all: showing that
+    inert on a terminal is the display's job, not the message's.)"""
+    assert isinstance(problem.file, Path) and problem.line >= 0
+    assert problem.message.strip() and problem.message[0] != " ", problem
+
+
 def assert_valid_deck(reading: Reading) -> None:
     """Each question a reader kept passes the importer's checks, and written as a deck the loader takes it whole."""
     for q in reading.questions:
         assert faults(q) == [], q
     for p in reading.problems + reading.notes:
-        assert p.message and "\n" not in p.message, p  # one clear line each
+        assert_clear(p)
     if not reading.questions:
         return
     with tempfile.TemporaryDirectory() as folder:

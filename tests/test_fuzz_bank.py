@@ -18,7 +18,7 @@ from quiz.core.verdict import Form, Verdict
 from quiz.core.writer import toml_string
 from quiz.data.library import checked_bank
 from tests.formats.strategies import questions
-from tests.fuzz import fuzz
+from tests.fuzz import assert_clear, fuzz
 
 # --------------------------------------------------------------------------- the bank loader
 
@@ -79,7 +79,7 @@ def load(raw: bytes) -> tuple[Bank, list]:
 def assert_deck_or_clear_problems(bank: Bank, problems: list) -> None:
     assert bank.decks or problems
     for p in problems:
-        assert p.message and "\n" not in p.message and len(p.message) < 400, p
+        assert_clear(p)
     for deck in bank.decks:
         assert isinstance(deck, Deck) and deck.questions
         for q in deck.questions:

@@ -16,7 +16,7 @@ from hypothesis import strategies as st
 from quiz.data.anki_package import read_package
 from quiz.formats import IMPORTS, PACKAGE, READERS, FormatError, apkg, read_file, read_text
 from quiz.formats.delimited import COLUMNS
-from tests.fuzz import assert_valid_deck, fuzz
+from tests.fuzz import assert_clear, assert_valid_deck, fuzz
 
 SOURCE = Path("fuzz.txt")
 TEXT_FORMATS = sorted(READERS)
@@ -88,7 +88,7 @@ def test_every_text_reader_takes_any_text(text, fmt):
     try:
         reading = read_text(text, fmt, SOURCE)
     except FormatError as exc:
-        assert exc.problem.message
+        assert_clear(exc.problem)
         return
     assert_valid_deck(reading)
 
@@ -101,7 +101,7 @@ def test_the_csv_reader_takes_structured_garbage(text):
         try:
             assert_valid_deck(read_text(text, fmt, SOURCE))
         except FormatError as exc:
-            assert exc.problem.message
+            assert_clear(exc.problem)
 
 
 @fuzz
@@ -110,7 +110,7 @@ def test_the_json_reader_takes_structured_garbage(text):
     try:
         assert_valid_deck(read_text(text, "json", SOURCE))
     except FormatError as exc:
-        assert exc.problem.message
+        assert_clear(exc.problem)
 
 
 @fuzz
@@ -129,7 +129,7 @@ def test_any_bytes_in_a_file_give_a_deck_or_one_clear_error(raw, fmt):
             else:
                 reading, _ = read_file(path, fmt)
         except FormatError as exc:
-            assert exc.problem.message and "\n" not in exc.problem.message
+            assert_clear(exc.problem)
             return
     assert_valid_deck(reading)
 
@@ -147,7 +147,7 @@ def test_a_package_with_a_garbage_collection_is_one_clear_error(member, body):
         try:
             assert_valid_deck(read_package(path))
         except FormatError as exc:
-            assert exc.problem.message
+            assert_clear(exc.problem)
 
 
 note_types = st.sampled_from(
@@ -181,6 +181,6 @@ def test_anki_notes_of_any_shape_give_valid_questions(batch):
     try:
         reading = apkg.read_notes(batch, Path("deck.apkg"))
     except FormatError as exc:
-        assert exc.problem.message
+        assert_clear(exc.problem)
         return
     assert_valid_deck(reading)
