@@ -97,6 +97,11 @@ class Study:
         self._session_ids[id(session)] = self.store.start_session(
             self.profile, options.mode.value, _describe(options), now
         )
+        if options.drill:  # taken up again (a refreshed browser, a late start): never from the top
+            from quiz.core.drill_entry import same_student
+
+            rows, student = self.store.drill_attempts(options.drill), options.student or self.profile
+            session.pass_over({r["question_id"] for r in rows if same_student(r["student"], student)}, now)
         return session
 
     def record(self, session: Session, answer: Answer) -> None:
@@ -130,4 +135,5 @@ def _describe(options: Options) -> dict[str, object]:
         "form": options.form.value if options.form else None,
         "time_limit": options.time_limit,
         "drill": options.drill,
+        "student": options.student,
     }

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
@@ -9,10 +10,11 @@ from textual.content import Content
 from textual.screen import Screen
 from textual.widgets import DataTable, Static
 
-from quiz.core.text import shorten
+from quiz.core.elide import distinct
 from quiz.data.stats import Day, Forecast, Score, Stats
 from quiz.ui.literal import cell, literal
 from quiz.ui.widgets.key_bar import KeyBar
+from quiz.ui.widgets.question_table import QuestionTable
 
 SHADES = " ░▒▓█"
 
@@ -66,13 +68,12 @@ class StatsScreen(Screen[None]):
             yield self._scores("decks", stats.decks, "Deck")
             yield Static("Accuracy per kind", classes="panel-title")
             yield self._scores("kinds", stats.kinds, "Kind")
-            yield Static("Weakest questions", classes="panel-title")
-            weak = DataTable(id="weakest", cursor_type="none", zebra_stripes=True)
+            yield Static("Weakest questions · Tab to them; Enter or a click opens one", classes="panel-title")
+            self.weakest = stats.weakest
+            weak = QuestionTable(id="weakest")
             weak.add_columns("Question", "Deck", "Right", "Accuracy")
-            for w in stats.weakest:
-                weak.add_row(
-                    cell(shorten(w.prompt, 44)), cell(w.deck), f"{w.correct}/{w.attempts}", percent(w.accuracy)
-                )
+            for w, prompt in zip(stats.weakest, distinct([w.prompt for w in stats.weakest], 44), strict=True):
+                weak.add_row(cell(prompt), cell(w.deck), f"{w.correct}/{w.attempts}", percent(w.accuracy))
             if not stats.weakest:
                 weak.add_row("Nothing yet: a question shows here after two answers", "", "", "")
             yield weak
@@ -82,12 +83,21 @@ class StatsScreen(Screen[None]):
 
     def _scores(self, table_id: str, scores: tuple[Score, ...], label: str) -> DataTable:
         table = DataTable(id=table_id, cursor_type="none", zebra_stripes=True)
+        table.can_focus = False  # nothing to open here: Tab goes straight to the weakest questions
         table.add_columns(label, "Answers", "Right", "Accuracy")
         for s in scores:
             table.add_row(cell(s.name), str(s.attempts), str(s.correct), percent(s.accuracy))
         if not scores:
             table.add_row("No answers yet", "", "", "")
         return table
+
+    @on(QuestionTable.RowSelected, "#weakest")
+    def _open(self, event: QuestionTable.RowSelected) -> None:
+        """A weak question in full, with the learner's last answers to it."""
+        from quiz.ui.screens.question_detail_screen import open_question
+
+        if event.cursor_row < len(self.weakest):
+            open_question(self, self.weakest[event.cursor_row].id)
 
     def action_back(self) -> None:
         self.app.pop_screen()
