@@ -104,3 +104,15 @@ def test_a_bank_folder_that_is_itself_a_link_is_fine(quiz, bank, tmp_path):
     link.symlink_to(bank, target_is_directory=True)
     result = quiz("check", str(link), "--seeds", str(bank.parent / "seeds"))
     assert result.code == 0, result.out
+
+
+def test_a_deck_with_only_fairness_warnings_still_plays(quiz, monkeypatch):
+    """Warnings (what `quiz check --strict` fails on) never keep a deck from being studied; only errors do."""
+    unfair = ROOT / "tests" / "data" / "unfair"
+    check = quiz("check", str(unfair))
+    assert check.code == 0 and "warning:" in check.out
+    assert quiz("check", "--strict", str(unfair)).code == 1
+    monkeypatch.setattr("sys.stdin", io.StringIO(":q\n"))
+    played = quiz("play", "--plain", "-n", "1", "--seed", "1", "--bank", str(unfair))
+    assert played.code == 0, played.err
+    assert "Question 1 of 1" in played.out
