@@ -29,7 +29,7 @@ def test_second_load_comes_from_the_cache_and_equals_the_first(tmp_path, monkeyp
     questions = copy_bank(tmp_path)
     first, problems = read_full_bank(questions, None, None, cache=True)
     assert problems == [] and len(list(cache_dir().glob("bank-*"))) == 1
-    monkeypatch.setattr("quiz.data.library.read_bank", lambda *a: (_ for _ in ()).throw(AssertionError("parsed")))
+    monkeypatch.setattr("quiz.data.library.checked_bank", lambda *a: (_ for _ in ()).throw(AssertionError("parsed")))
     again, _ = read_full_bank(questions, None, None, cache=True)
     assert again == first and again.articles.keys() == first.articles.keys()
 
@@ -171,7 +171,7 @@ def test_the_cached_bank_equals_the_parsed_one_field_for_field(tmp_path, monkeyp
 
     first, _ = read_full_bank(bank, None, data, cache=True)  # parses, then writes the cache
     assert_same_bank(first, parsed)
-    monkeypatch.setattr("quiz.data.library.read_bank", lambda *a: (_ for _ in ()).throw(AssertionError("parsed")))
+    monkeypatch.setattr("quiz.data.library.checked_bank", lambda *a: (_ for _ in ()).throw(AssertionError("parsed")))
     again, problems = read_full_bank(bank, None, data, cache=True)
     assert problems == []
     assert_same_bank(again, parsed)
@@ -204,7 +204,7 @@ def test_a_damaged_or_foreign_cache_file_is_parsed_again_and_replaced(tmp_path, 
     loaded, problems = read_full_bank(bank, None, data, cache=True)
     assert problems == []
     assert_same_bank(loaded, parsed)
-    monkeypatch.setattr("quiz.data.library.read_bank", lambda *a: (_ for _ in ()).throw(AssertionError("parsed")))
+    monkeypatch.setattr("quiz.data.library.checked_bank", lambda *a: (_ for _ in ()).throw(AssertionError("parsed")))
     again, _ = read_full_bank(bank, None, data, cache=True)  # written afresh: read from the cache
     assert_same_bank(again, parsed)
 

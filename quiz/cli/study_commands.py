@@ -58,7 +58,8 @@ def play(args: argparse.Namespace) -> int:
     if args.count < 1:
         print("quiz: --count must be 1 or more", file=sys.stderr)
         return 2
-    unknown = sorted(set(args.deck) - _deck_ids(args))
+    known = _deck_ids(args)  # None when the bank has problems: open_or_report says them, as `quiz check` does
+    unknown = sorted(set(args.deck) - known) if known is not None else []
     if unknown:
         print(f"quiz: no deck {', '.join(unknown)}; `quiz` lists the decks", file=sys.stderr)
         return 2
@@ -124,7 +125,9 @@ def tui_app(study, options: Options | None = None):
     return app
 
 
-def _deck_ids(args: argparse.Namespace) -> set[str]:
+def _deck_ids(args: argparse.Namespace) -> set[str] | None:
     data_dir = locations.data_dir(args.data_dir)
-    bank, _ = read_full_bank(locations.bank_path(args.bank), locations.seeds_path(args.seeds), data_dir)
-    return {d.id for d in bank.decks}
+    bank, problems = read_full_bank(
+        locations.bank_path(args.bank), locations.seeds_path(args.seeds), data_dir, cache=True
+    )
+    return None if problems else {d.id for d in bank.decks}

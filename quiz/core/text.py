@@ -46,11 +46,14 @@ def fold(text: str) -> str:
     NFKC, case folded, diacritics and punctuation dropped, a leading the/a/an dropped,
     whitespace collapsed.
     """
-    # Case folding first: it can itself produce combining marks (e.g. U+0390), dropped next.
-    text = unicodedata.normalize("NFKC", text).casefold()
-    text = unicodedata.normalize("NFKD", text)
-    text = "".join(c for c in text if not unicodedata.combining(c))
-    text = text.translate(_LETTERS).translate(_QUOTES)
+    if text.isascii():  # the common case, and the steps below change nothing in ASCII but case
+        text = text.lower()
+    else:
+        # Case folding first: it can itself produce combining marks (e.g. U+0390), dropped next.
+        text = unicodedata.normalize("NFKC", text).casefold()
+        text = unicodedata.normalize("NFKD", text)
+        text = "".join(c for c in text if not unicodedata.combining(c))
+        text = text.translate(_LETTERS).translate(_QUOTES)
     text = _NON_WORD.sub(" ", text.replace("'", ""))
     text = _SPACE.sub(" ", text).strip()
     return _ARTICLES.sub("", text)

@@ -30,7 +30,9 @@ from quiz.core.problems import Problem
 
 ENV_CACHE = "QUIZ_CACHE_DIR"
 KEEP = 4  # cached banks kept (built-in, a classroom bank, ...)
-FORMAT = b"quiz bank cache 2\n"  # change it whenever the rows below change
+# Change it whenever the rows below change, or the rules a bank must pass (a bank cached under
+# looser rules must be read again: 3 = every command applies `quiz check`'s rules).
+FORMAT = b"quiz bank cache 3\n"
 _CHECKSUM = 4  # bytes of CRC-32 after FORMAT
 _MARSHAL_VERSION = 4  # readable by every Python quiz supports
 _UNREADABLE = (OSError, EOFError, ValueError, TypeError, KeyError, IndexError)  # what a bad file can raise

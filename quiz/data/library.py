@@ -11,7 +11,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from quiz.core.bank import across_decks, default_seeds, read_bank
+from quiz.core.bank import across_decks, default_seeds
 from quiz.core.model import Bank
 from quiz.core.problems import Problem
 
@@ -65,13 +65,28 @@ def read_full_bank(
         if data_dir is not None:
             folders.append(library_root(data_dir))
         return cached(folders, lambda: read_full_bank(bank, seeds, data_dir))
-    main, problems = read_bank(bank, seeds)
+    main, problems = checked_bank(bank, seeds)
     if data_dir is None:
         return main, problems
     questions = library_questions(data_dir)
     if not questions.is_dir() or not any(questions.glob("*.toml")):
         return main, problems
-    extra, extra_problems = read_bank(questions)  # articles: library/seeds beside it
+    extra, extra_problems = checked_bank(questions)  # articles: library/seeds beside it
     merged = Bank(main.decks + extra.decks, {**main.articles, **extra.articles})
     # dict.fromkeys: a clash inside the main bank is already in `problems`; say it once.
     return merged, list(dict.fromkeys(problems + extra_problems + across_decks(merged.decks)))
+
+
+def checked_bank(path: Path, seeds: Path | None = None) -> tuple[Bank, list[Problem]]:
+    """The bank by `quiz check`'s rules, for every command: a deck with an error is left out and reported.
+
+    Warnings (what `quiz check --strict` fails on) never keep a deck out.
+    """
+    from quiz.core.check import check_bank  # imported here: a bank read from the cache never needs it
+
+    bank, problems = check_bank(path, seeds)
+    errors = [p for p in problems if p.severity == "error"]
+    failed = {p.file for p in errors}
+    if not failed & {d.source for d in bank.decks}:
+        return bank, errors
+    return Bank(tuple(d for d in bank.decks if d.source not in failed), bank.articles), errors
