@@ -15,6 +15,7 @@ from typing import Any, TextIO
 
 from quiz.cli.bank_commands import plural
 from quiz.cli.format_commands import export_deck
+from quiz.core.inert import csv_cell, json_text
 from quiz.core.model import Bank
 from quiz.data import backup, locations
 from quiz.data import config as settings
@@ -255,12 +256,12 @@ def _write(rows: Iterable[dict[str, Any]], form: str, out: TextIO) -> int:
         writer = csv.DictWriter(out, fieldnames=["profile", *EXPORT_FIELDS], lineterminator="\n")
         writer.writeheader()
         for row in rows:
-            writer.writerow(row)
+            writer.writerow({key: csv_cell(value) for key, value in row.items()})
             count += 1
         return count
     out.write("[")
     for row in rows:
-        out.write((",\n  " if count else "\n  ") + json.dumps(row, ensure_ascii=False))
+        out.write((",\n  " if count else "\n  ") + json_text(json.dumps(row, ensure_ascii=False)))
         count += 1
     out.write("\n]\n" if count else "]\n")
     return count
