@@ -222,6 +222,10 @@ def test_a_read_only_data_folder_is_named_as_such(disk: Disk):
     else:
         assert f"you may not write to the folder {disk.folder}" in line
     assert "damaged" not in line and "Question 1" not in ran.stdout
+    doctor = quiz_child(disk, "doctor")
+    assert doctor.returncode == 1 and "Traceback" not in doctor.stderr
+    if disk.real:  # `quiz doctor` blames the disk too, not the file's permissions
+        assert f"cannot be opened: the disk holding {disk.db} is mounted read-only" in doctor.stdout
     assert disk.db.read_bytes() == before
     assert sorted(p.name for p in disk.folder.iterdir()) == ["backups", "quiz.db"]
 

@@ -149,6 +149,8 @@ def explain(diagnosis: Diagnosis, *, advise_doctor: bool = True) -> str:
     if diagnosis.health is Health.BUSY:
         return f"The score database {where} is busy: another program has held it for too long ({diagnosis.detail})."
     if diagnosis.health is Health.UNREADABLE:
+        if _read_only_mount(where.parent):  # SQLite cannot make its -shm file there: not a permissions problem
+            return f"The score database {where} cannot be opened: {_cannot_write(where)}"
         return f"The score database {where} cannot be opened: {diagnosis.detail}. Check the file's permissions."
     advice = (
         " Run `quiz doctor` to see the backups, and `quiz doctor --restore` to put back the latest good one"
