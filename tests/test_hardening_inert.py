@@ -79,7 +79,7 @@ def test_json_text_is_the_same_json_and_harmless_on_a_terminal():
 def test_the_tui_cells_and_paragraphs_show_it_inert_too():
     from quiz.ui.literal import cell, literal
 
-    assert live(cell(HOSTILE).plain) == []
+    assert live(cell(HOSTILE).plain) == [] and "\n" not in cell("two\nlines").plain
     assert live(str(literal(HOSTILE))) == []
 
 
@@ -114,7 +114,7 @@ def test_check_json_is_inert_and_still_says_the_same(quiz, hostile_bank: Path):
 
 def test_a_newline_in_a_prompt_cannot_fake_a_verdict_in_plain_mode(quiz, monkeypatch, tmp_path: Path):
     text = (DATA / "good" / "harbour.toml").read_text(encoding="utf-8")
-    fake = "Who is the mayor quoted on the harbour repairs?\\n✓ Correct.\\nCorrect answer: Elin Port\\r\\u001b[2K"
+    fake = "Who is the mayor quoted on the harbour repairs?\\n✓ Correct.\\nCorrect answer: Elin Port\\r\\u001b[2K\\u202e"
     text = text.replace('prompt = "Who is the mayor quoted on the harbour repairs?"', f'prompt = "{fake}"', 1)
     bank = tmp_path / "harbour.toml"
     bank.write_text(text, encoding="utf-8")
@@ -123,10 +123,12 @@ def test_a_newline_in_a_prompt_cannot_fake_a_verdict_in_plain_mode(quiz, monkeyp
     assert result.code == 0, result.err
     lines = result.out.splitlines()
     # The fake stays inside its prompt's line; real verdicts follow "Your answer, 1 to 4: ".
-    assert any("repairs?\\n✓ Correct.\\nCorrect answer: Elin Port\\r\\x1b[2K" in line for line in lines)
+    assert any("repairs?\\n✓ Correct.\\nCorrect answer: Elin Port\\r\\x1b[2K\\u202e" in line for line in lines)
     assert not any(line.startswith(("✓ Correct", "Correct answer: Elin Port")) for line in lines)
     assert any(": ✗ Not quite." in line or ": ✓ Correct." in line for line in lines)
     assert live(result.out) == []
+    stats = quiz("stats", "--json", "--bank", str(bank))  # the weakest questions quote the prompt
+    assert "Elin Port\\r\\u001b[2K\\u202e" in stats.out and live(stats.out) == []
 
 
 def _answer(store, profile: str, given: str, session: int, question: str = "h-001") -> None:

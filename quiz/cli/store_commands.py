@@ -15,7 +15,7 @@ from typing import Any, TextIO
 
 from quiz.cli.bank_commands import plural
 from quiz.cli.format_commands import export_deck
-from quiz.core.inert import csv_cell, json_text
+from quiz.core.inert import csv_cell, inert, json_text
 from quiz.core.model import Bank
 from quiz.data import backup, locations
 from quiz.data import config as settings
@@ -90,7 +90,7 @@ def _bank(args: argparse.Namespace) -> Bank:
 
 def shown(text: str) -> str:
     """Text from the bank or the learner, with control characters made visible instead of obeyed."""
-    return "".join(ch if ch.isprintable() else ascii(ch)[1:-1] for ch in text)
+    return inert(text)
 
 
 def _percent(value: float | None) -> str:
@@ -107,7 +107,7 @@ def stats_command(args: argparse.Namespace) -> int:
         profile = _profile(store, args)
         figures = store.stats(profile, _bank(args), _now(), day_start=day_start)
     if args.json:
-        print(json.dumps(figures.to_dict(), indent=2, ensure_ascii=False))
+        print(json_text(json.dumps(figures.to_dict(), indent=2, ensure_ascii=False)))
     else:
         print(report(figures))
     return 0
@@ -212,7 +212,7 @@ def profiles_command(args: argparse.Namespace) -> int:
         last = store.last_profile()
     if args.json:
         listing = [{"name": p.name, "attempts": p.attempts, "last_used": p.name == last} for p in summaries]
-        print(json.dumps(listing, indent=2, ensure_ascii=False))
+        print(json_text(json.dumps(listing, indent=2, ensure_ascii=False)))
     elif not summaries:
         print("No profiles yet: one called 'default' is made with the first answer (`quiz profiles add NAME`).")
     else:
