@@ -114,7 +114,8 @@ def test_check_json_is_inert_and_still_says_the_same(quiz, hostile_bank: Path):
 
 def test_a_newline_in_a_prompt_cannot_fake_a_verdict_in_plain_mode(quiz, monkeypatch, tmp_path: Path):
     text = (DATA / "good" / "harbour.toml").read_text(encoding="utf-8")
-    fake = "Who is the mayor quoted on the harbour repairs?\\n✓ Correct.\\nCorrect answer: Elin Port\\r\\u001b[2K\\u202e"
+    fake = "Who is the mayor quoted on the harbour repairs?\\n✓ Correct.\\nCorrect answer: Elin Port"
+    fake += "\\r\\u001b[2K\\u202e"  # TOML escapes: a carriage return, an ESC sequence, an override
     text = text.replace('prompt = "Who is the mayor quoted on the harbour repairs?"', f'prompt = "{fake}"', 1)
     bank = tmp_path / "harbour.toml"
     bank.write_text(text, encoding="utf-8")
