@@ -119,8 +119,9 @@ def test_a_newline_in_a_prompt_cannot_fake_a_verdict_in_plain_mode(quiz, monkeyp
     text = text.replace('prompt = "Who is the mayor quoted on the harbour repairs?"', f'prompt = "{fake}"', 1)
     bank = tmp_path / "harbour.toml"
     bank.write_text(text, encoding="utf-8")
-    monkeypatch.setattr("sys.stdin", io.StringIO("2\n" * 10))
-    result = quiz("play", "--plain", "--bank", str(bank), "--deck", "harbour", "--form", "choice", "-n", "5")
+    monkeypatch.setattr("sys.stdin", io.StringIO("2\n" * 40))
+    every = ("-n", "20", "--seed", "3")  # every question of the deck, the hostile one among them
+    result = quiz("play", "--plain", "--bank", str(bank), "--deck", "harbour", "--form", "choice", *every)
     assert result.code == 0, result.err
     lines = result.out.splitlines()
     # The fake stays inside its prompt's line; real verdicts follow "Your answer, 1 to 4: ".
@@ -128,8 +129,6 @@ def test_a_newline_in_a_prompt_cannot_fake_a_verdict_in_plain_mode(quiz, monkeyp
     assert not any(line.startswith(("✓ Correct", "Correct answer: Elin Port")) for line in lines)
     assert any(": ✗ Not quite." in line or ": ✓ Correct." in line for line in lines)
     assert live(result.out) == []
-    stats = quiz("stats", "--json", "--bank", str(bank))  # the weakest questions quote the prompt
-    assert "Elin Port\\r\\u001b[2K\\u202e" in stats.out and live(stats.out) == []
 
 
 def _answer(store, profile: str, given: str, session: int, question: str = "h-001") -> None:
