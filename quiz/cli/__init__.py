@@ -12,6 +12,7 @@ from typing import Any
 
 from quiz import __version__
 from quiz.cli import commands
+from quiz.core.inert import inert
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -69,6 +70,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 130
     except BrokenPipeError:
         return 0
+    except Exception as exc:
+        if not _is_store_error(exc):
+            raise
+        # The score database could not be used (full disk, read-only, damaged): one line, no traceback.
+        print(f"quiz: {inert(exc)}", file=sys.stderr)
+        return 1
     finally:
         # However the command ended (a finished session, q, Ctrl+C, an error, a closed terminal),
         # the score database it opened is closed, and the checkpoint on closing puts every answer
@@ -97,6 +104,11 @@ def _end_politely_on(names: Sequence[str]) -> dict[int, Any]:
 
 def _exit_on_signal(number: int, _frame: object) -> None:
     raise SystemExit(128 + number)
+
+
+def _is_store_error(exc: BaseException) -> bool:
+    module = sys.modules.get("quiz.data.store")  # not imported at start-up: most commands need no store
+    return module is not None and isinstance(exc, module.StoreError)
 
 
 def open_stores() -> set:

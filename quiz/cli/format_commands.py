@@ -18,6 +18,7 @@ from quiz.cli.bank_commands import display, plural
 from quiz.cli.commands import DECK_FORMATS
 from quiz.cli.progress_bar import ProgressBar
 from quiz.core.bank import deck_files
+from quiz.core.inert import inert
 from quiz.core.model import Article, Deck
 from quiz.core.problems import Problem
 from quiz.core.writer import dump_deck
@@ -127,7 +128,7 @@ def _entries(n: int) -> str:
 
 def _line(p: Problem) -> str:
     where = display(p.file) + (f":{p.line}" if p.line else "") + (f": {p.question}" if p.question else "")
-    return f"{where}: {p.message}"
+    return inert(f"{where}: {p.message}")  # the message may quote the file: printed inert
 
 
 def _report(reading: Reading) -> None:

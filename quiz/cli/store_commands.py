@@ -15,6 +15,7 @@ from typing import Any, TextIO
 
 from quiz.cli.bank_commands import plural
 from quiz.cli.format_commands import export_deck
+from quiz.core.inert import csv_cell, inert, json_text
 from quiz.core.model import Bank
 from quiz.data import backup, locations
 from quiz.data import config as settings
@@ -89,7 +90,7 @@ def _bank(args: argparse.Namespace) -> Bank:
 
 def shown(text: str) -> str:
     """Text from the bank or the learner, with control characters made visible instead of obeyed."""
-    return "".join(ch if ch.isprintable() else ascii(ch)[1:-1] for ch in text)
+    return inert(text)
 
 
 def _percent(value: float | None) -> str:
@@ -113,7 +114,7 @@ def stats_command(args: argparse.Namespace) -> int:
                 store, profile, figures.as_of, decks=args.deck, desired_retention=retention, day_start=day_start
             )
     if args.json:
-        print(json.dumps(figures.to_dict() | {"charts": series.to_dict()}, indent=2, ensure_ascii=False))
+        print(json_text(json.dumps(figures.to_dict() | {"charts": series.to_dict()}, indent=2, ensure_ascii=False)))
     else:
         print(report(figures))
     return 0
@@ -218,7 +219,7 @@ def profiles_command(args: argparse.Namespace) -> int:
         last = store.last_profile()
     if args.json:
         listing = [{"name": p.name, "attempts": p.attempts, "last_used": p.name == last} for p in summaries]
-        print(json.dumps(listing, indent=2, ensure_ascii=False))
+        print(json_text(json.dumps(listing, indent=2, ensure_ascii=False)))
     elif not summaries:
         print("No profiles yet: one called 'default' is made with the first answer (`quiz profiles add NAME`).")
     else:
@@ -262,12 +263,12 @@ def _write(rows: Iterable[dict[str, Any]], form: str, out: TextIO) -> int:
         writer = csv.DictWriter(out, fieldnames=["profile", *EXPORT_FIELDS], lineterminator="\n")
         writer.writeheader()
         for row in rows:
-            writer.writerow(row)
+            writer.writerow({key: csv_cell(value) for key, value in row.items()})
             count += 1
         return count
     out.write("[")
     for row in rows:
-        out.write((",\n  " if count else "\n  ") + json.dumps(row, ensure_ascii=False))
+        out.write((",\n  " if count else "\n  ") + json_text(json.dumps(row, ensure_ascii=False)))
         count += 1
     out.write("\n]\n" if count else "]\n")
     return count

@@ -93,8 +93,9 @@ def home(args: argparse.Namespace) -> int:
 
 
 def run_tui(args: argparse.Namespace, study, options: Options | None) -> int:
-    tui_app(study, options).run()
-    return 0
+    app = tui_app(study, options)
+    app.run()
+    return app.return_code or 0  # non-zero when the app ended on an error (a full disk, say)
 
 
 def read_settings():

@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 import unicodedata
 
+from quiz.core.inert import inert
+
 _QUOTES = str.maketrans(
     {
         "\u2018": "'",
@@ -109,12 +111,9 @@ def _value(match: re.Match[str]) -> float:
     return value
 
 
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
-
-
 def visible(text: str) -> str:
-    """Control characters (ESC and friends) spelled out, e.g. '\\x1b', so a terminal never obeys them."""
-    return _CONTROL.sub(lambda m: f"\\x{ord(m.group()):02x}", text)
+    """Control and invisible format characters spelled out ('\\x1b', '\\u202e'), lines kept: see quiz.core.inert."""
+    return inert(text, keep_lines=True)
 
 
 def shorten(text: str, width: int) -> str:

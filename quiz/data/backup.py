@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import enum
 import os
 import re
@@ -57,7 +58,9 @@ def diagnose(path: Path, *, max_version: int, application_id: int, full: bool = 
     except OSError as exc:
         return Diagnosis(path, Health.UNREADABLE, exc.strerror or str(exc))
     if not header:
-        return Diagnosis(path)  # SQLite treats an empty file as a new, empty database
+        # SQLite would take it for a new, empty database; quiz never leaves a 0-byte file (it creates
+        # the database whole, under another name), so this is a history lost to a crash or a bad copy.
+        return Diagnosis(path, Health.DAMAGED, "it is empty (0 bytes)")
     if len(header) < 100 or not header.startswith(MAGIC):
         return Diagnosis(path, Health.DAMAGED, "it is not a SQLite database (damaged, or a different kind of file)")
     version = int.from_bytes(header[60:64], "big")
@@ -70,7 +73,8 @@ def diagnose(path: Path, *, max_version: int, application_id: int, full: bool = 
         for companion, was_there in zip(companions, existed, strict=True):
             # Only what this check created, and only while empty of data: never someone's journal.
             if not was_there and (companion.name.endswith("-shm") or _size(companion) == 0):
-                companion.unlink(missing_ok=True)
+                with contextlib.suppress(OSError):  # a read-only disk: nothing was created to remove
+                    companion.unlink(missing_ok=True)
     return found
 
 

@@ -149,8 +149,15 @@ def explain(diagnosis: Diagnosis, *, advise_doctor: bool = True) -> str:
     if diagnosis.health is Health.BUSY:
         return f"The score database {where} is busy: another program has held it for too long ({diagnosis.detail})."
     if diagnosis.health is Health.UNREADABLE:
+        if _read_only_mount(where.parent):  # SQLite cannot make its -shm file there: not a permissions problem
+            return f"The score database {where} cannot be opened: {_cannot_write(where)}"
         return f"The score database {where} cannot be opened: {diagnosis.detail}. Check the file's permissions."
-    advice = " Run `quiz doctor` to check it and restore the latest good backup." if advise_doctor else ""
+    advice = (
+        " Run `quiz doctor` to see the backups, and `quiz doctor --restore` to put back the latest good one"
+        " (the damaged file is kept beside it)."
+        if advise_doctor
+        else ""
+    )
     return f"The score database {where} is damaged: {diagnosis.detail}. It has not been changed.{advice}"
 
 
@@ -184,6 +191,9 @@ class Store:
         if path.is_dir():
             raise StoreError(f"{path} is a folder, not a score database; move it away or choose another --data-dir.")
         if path.exists():
+            # Every answer is written here: a store that cannot write says so now, not at the first
+            # answer (and before the check below, which a read-only disk would fail for the wrong reason).
+            _check_writable(path)
             # Checked read-only first: a damaged or newer file must come out byte for byte unchanged.
             found = backup.diagnose(path, max_version=known_version(), application_id=APPLICATION_ID)
             if not found.ok:
@@ -770,14 +780,46 @@ def _switch_to_wal(db: sqlite3.Connection) -> None:
             time.sleep(0.01 + random.random() * 0.02)
 
 
+def _check_writable(path: Path) -> None:
+    """Refuse a database that cannot take answers, naming why: a read-only disk, or permissions.
+
+    SQLite itself would only say "attempt to write a readonly database" at the first answer, or
+    "unable to open database file" when WAL's -shm cannot be made beside it.
+    """
+    # The folder too: the -wal and -shm files are made beside the file.
+    if not (os.access(path, os.W_OK) and os.access(path.parent, os.W_OK)):
+        raise StoreError(f"Cannot save answers: {_cannot_write(path)}")
+
+
+def _cannot_write(path: Path) -> str:
+    """Why `path` cannot be written, in words: a read-only file system, or who may write where."""
+    if _read_only_mount(path.parent):
+        return (
+            f"the disk holding {path} is mounted read-only. "
+            "Pass --data-dir DIR (or set QUIZ_DATA_DIR) to a folder on a writable disk."
+        )
+    target, kind = (path.parent, "folder") if not os.access(path.parent, os.W_OK) else (path, "file")
+    return (
+        f"you may not write to the {kind} {target}. Give yourself write permission on it, "
+        "or pass --data-dir DIR (or set QUIZ_DATA_DIR) to another folder."
+    )
+
+
+def _read_only_mount(folder: Path) -> bool:
+    try:
+        return bool(os.statvfs(folder).f_flag & os.ST_RDONLY)
+    except (OSError, AttributeError):  # no statvfs on Windows
+        return False
+
+
 def _say(exc: sqlite3.Error, path: Path, doing: str) -> str:
     """An SQLite error as a sentence that says what to do."""
     text = str(exc)
     lowered = text.lower()
     if "full" in lowered:
         return f"Could not {doing}: the disk holding {path} is full. Free some space and try again."
-    if "readonly" in lowered or "unable to open" in lowered or "permission" in lowered:
-        return f"Could not {doing}: {path} cannot be written ({text}). Check the permissions of it and its folder."
+    if "readonly" in lowered or "read-only" in lowered or "unable to open" in lowered or "permission" in lowered:
+        return f"Could not {doing}: {_cannot_write(path)}"
     if "malformed" in lowered or "not a database" in lowered or "corrupt" in lowered:
         return f"Could not {doing}: the score database {path} is damaged ({text}). Run `quiz doctor`."
     if "locked" in lowered or "busy" in lowered:
