@@ -16,6 +16,7 @@ from pathlib import Path
 
 import pytest
 
+from quiz.core.drill import sign_hand_in
 from quiz.core.inert import csv_cell, inert, json_text
 from tests.conftest import DATA
 
@@ -121,7 +122,8 @@ def test_a_newline_in_a_prompt_cannot_fake_a_verdict_in_plain_mode(quiz, monkeyp
     bank.write_text(text, encoding="utf-8")
     monkeypatch.setattr("sys.stdin", io.StringIO("2\n" * 40))
     every = ("-n", "20", "--seed", "3")  # every question of the deck, the hostile one among them
-    result = quiz("play", "--plain", "--bank", str(bank), "--deck", "harbour", "--form", "choice", *every)
+    seeds = ("--seeds", str(DATA / "seeds"))  # every command checks the bank's grounding first
+    result = quiz("play", "--plain", "--bank", str(bank), *seeds, "--deck", "harbour", "--form", "choice", *every)
     assert result.code == 0, result.err
     lines = result.out.splitlines()
     # The fake stays inside its prompt's line; real verdicts follow "Your answer, 1 to 4: ".
@@ -181,7 +183,7 @@ def test_drill_results_show_hostile_names_and_answers_inert(quiz, tmp_path: Path
         for n, name in enumerate(names)
     ]
     handed_in = tmp_path / "handed-in.json"
-    handed_in.write_text(json.dumps({"quiz_drill": code, "responses": rows}), encoding="utf-8")
+    handed_in.write_text(json.dumps(sign_hand_in(code, "hand-in-1", rows)), encoding="utf-8")
     text = quiz("drill", "results", code, str(handed_in))
     assert text.code == 0, text.err
     assert live(text.out) == [] and "Bob\\u202eevil" in text.out
