@@ -52,8 +52,9 @@ def _now() -> datetime:
     return datetime.now(timezone.utc).astimezone()
 
 
-def _open(args: argparse.Namespace) -> Store:
-    return Store.open(locations.data_dir(args.data_dir))
+def _open(args: argparse.Namespace, *, backups: bool = True) -> Store:
+    """The store; commands that only read it leave the day's backup to studying (start-up speed)."""
+    return Store.open(locations.data_dir(args.data_dir), backups=backups)
 
 
 def _day_start() -> int:
@@ -102,7 +103,7 @@ def _percent(value: float | None) -> str:
 @_reports_store_errors
 def stats_command(args: argparse.Namespace) -> int:
     day_start = _day_start()
-    with _open(args) as store:
+    with _open(args, backups=False) as store:
         profile = _profile(store, args)
         figures = store.stats(profile, _bank(args), _now(), day_start=day_start)
     if args.json:
@@ -161,7 +162,7 @@ def report(s: Stats) -> str:
 @_reports_store_errors
 def due_command(args: argparse.Namespace) -> int:
     now, day_start = _now(), _day_start()
-    with _open(args) as store:
+    with _open(args, backups=False) as store:
         profile = _profile(store, args)
         forecast = store.forecast(profile, now, _bank(args), day_start=day_start)
     if args.json:
@@ -232,7 +233,7 @@ def export_command(args: argparse.Namespace) -> int:
         print("quiz: answers are exported as --format csv or json", file=sys.stderr)
         return 2
     args.format = args.format or "csv"
-    with _open(args) as store:
+    with _open(args, backups=False) as store:
         profile = _profile(store, args)
         rows = store.attempts(profile)
         if not args.out:
@@ -293,7 +294,7 @@ def doctor_command(args: argparse.Namespace) -> int:
     copies = backup.backups(folder)
     print(f"Backups         {folder}")
     if not copies:
-        print("  – none yet: one is written each day quiz opens the database")
+        print("  – none yet: one is written each day you study (or change profiles)")
     for _day, copy in copies:
         check = backup.diagnose(copy, **limits)
         print(f"  {'✓' if check.ok else '✗'} {copy.name}  {'ok' if check.ok else check.detail}")

@@ -20,7 +20,7 @@ import weakref
 from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass
-from datetime import datetime, timezone, tzinfo
+from datetime import date, datetime, timezone, tzinfo
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -162,10 +162,11 @@ class Store:
         self._lock = threading.RLock()  # one transaction at a time when threads share the store
         self.path = path
         self.lock_waits = 0  # times a write found the database locked and retried (diagnostics)
-        self.backup_problem: str | None = None
+        self._backup_problem: str | None = None
+        self._background: list[threading.Thread] = []  # the day's backup, joined before closing
         # Closes with a checkpoint whichever comes first: close(), the store being dropped, or
         # the end of the process (a finalizer also runs at interpreter exit).
-        self._finalizer = weakref.finalize(self, _checkpoint_and_close, db, self._lock)
+        self._finalizer = weakref.finalize(self, _checkpoint_and_close, db, self._lock, self._background)
 
     # ----------------------------------------------------------------------- opening
 
@@ -185,7 +186,9 @@ class Store:
             raise StoreError(f"{path} is a folder, not a score database; move it away or choose another --data-dir.")
         if path.exists():
             # Checked read-only first: a damaged or newer file must come out byte for byte unchanged.
-            found = backup.diagnose(path, max_version=known_version(), application_id=APPLICATION_ID)
+            # The whole-file check runs when the file looks unclean (see diagnose), at backup
+            # time and in `quiz doctor`: at a million answers it took most of a second.
+            found = backup.diagnose(path, max_version=known_version(), application_id=APPLICATION_ID, when_needed=True)
             if not found.ok:
                 raise StoreError(explain(found))
         else:
@@ -204,15 +207,41 @@ class Store:
         return store
 
     def _back_up(self, now: datetime) -> None:
-        """Today's backup if there is none yet; a failure is reported in `backup_problem`, not raised."""
+        """Today's backup, if there is none yet, in a background thread: never in the way of an answer."""
         folder = self.path.parent / backup.FOLDER
         try:
             with self._lock:
-                if self._has_data():
-                    backup.write_daily(self._db, folder, now.date())
+                if backup.has_daily(folder, now.date()) or not self._has_data():
+                    return
+        except (OSError, sqlite3.Error) as exc:
+            self._backup_problem = f"Could not write today's backup in {folder}: {exc}."
+            return
+        thread = threading.Thread(target=self._write_backup, args=(folder, now.date()), name="quiz-backup", daemon=True)
+        self._background.append(thread)
+        thread.start()
+
+    def _write_backup(self, folder: Path, today: date) -> None:
+        """Check the whole file, then copy it through its own connection (SQLite's backup API)."""
+        try:
+            found = backup.diagnose(self.path, max_version=known_version(), application_id=APPLICATION_ID)
+            if not found.ok:  # a damaged file never replaces a good backup
+                self._backup_problem = f"Today's backup was not written. {explain(found)}"
+                return
+            source = sqlite3.connect(self.path, timeout=BUSY_TIMEOUT_S)
+            try:
+                backup.write_daily(source, folder, today)
+            finally:
+                source.close()
         except (OSError, sqlite3.Error) as exc:
             # Studying matters more than today's copy; `quiz doctor` shows the backups there are.
-            self.backup_problem = f"Could not write today's backup in {folder}: {exc}."
+            self._backup_problem = f"Could not write today's backup in {folder}: {exc}."
+
+    @property
+    def backup_problem(self) -> str | None:
+        """What went wrong with today's backup, once it is done (None: written, or not needed)."""
+        for thread in self._background:
+            thread.join()
+        return self._backup_problem
 
     def close(self) -> None:
         """Fold the write-ahead log into quiz.db, then close: the file alone then holds every answer.
@@ -500,9 +529,11 @@ class Store:
 _OPEN: weakref.WeakSet[Store] = weakref.WeakSet()
 
 
-def _checkpoint_and_close(db: sqlite3.Connection, lock: threading.RLock) -> None:
+def _checkpoint_and_close(db: sqlite3.Connection, lock: threading.RLock, background: list[threading.Thread]) -> None:
     """SQLite folds the log into the file only when the LAST connection closes; the explicit
     checkpoint does it even while another quiz has the file open."""
+    for thread in background:  # a backup still reading would keep the checkpoint waiting
+        thread.join()
     with lock:  # after any transaction in flight in another thread
         with contextlib.suppress(sqlite3.Error):  # busy or read-only: the log stays, nothing is lost
             db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
