@@ -78,7 +78,9 @@ def _profile(store: Store, args: argparse.Namespace) -> str:
 
 def _bank(args: argparse.Namespace) -> Bank:
     data_dir = locations.data_dir(args.data_dir)
-    bank, problems = read_full_bank(locations.bank_path(args.bank), locations.seeds_path(args.seeds), data_dir)
+    bank, problems = read_full_bank(
+        locations.bank_path(args.bank), locations.seeds_path(args.seeds), data_dir, cache=True
+    )
     if problems:
         print(
             f"quiz: note: the bank has {plural(len(problems), 'problem')}; figures use the decks that loaded "

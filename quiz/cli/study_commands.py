@@ -124,5 +124,5 @@ def tui_app(study, options: Options | None = None):
 
 def _deck_ids(args: argparse.Namespace) -> set[str]:
     data_dir = locations.data_dir(args.data_dir)
-    bank, _ = read_full_bank(locations.bank_path(args.bank), locations.seeds_path(args.seeds), data_dir)
+    bank, _ = read_full_bank(locations.bank_path(args.bank), locations.seeds_path(args.seeds), data_dir, cache=True)
     return {d.id for d in bank.decks}

@@ -13,6 +13,7 @@ version of this format or for other files is ignored, and the bank is parsed aga
 
 from __future__ import annotations
 
+import contextlib
 import gc
 import marshal
 import os
@@ -29,7 +30,7 @@ from quiz.core.model import Article, Bank, Deck, Evidence, Kind, Question
 from quiz.core.problems import Problem
 
 ENV_CACHE = "QUIZ_CACHE_DIR"
-KEEP = 4  # cached banks kept (built-in, a classroom bank, ...)
+MAX_BYTES = 256 * 2**20  # all cached banks together; the least recently used go first (50,000 questions: ~15 MiB)
 FORMAT = b"quiz bank cache 2\n"  # change it whenever the rows below change
 _CHECKSUM = 4  # bytes of CRC-32 after FORMAT
 _MARSHAL_VERSION = 4  # readable by every Python quiz supports
@@ -57,11 +58,14 @@ def cached(folders: list[Path], load: Callable[[], tuple[Bank, list[Problem]]]) 
     key = ""
     try:
         key = _key(folders)
-        # The name only spreads banks over files (CRC-32: zlib is loaded already, hashlib is not);
-        # the full key inside the file says whose bank it is.
-        path = cache_dir() / f"bank-{zlib.crc32(key.encode()):08x}.cache"
+        # One file per set of folders (a bank, its seeds, a data folder's library), so an edited
+        # deck replaces its bank's file rather than adding one. The name only spreads banks over
+        # files (CRC-32: zlib is loaded already, hashlib is not); the full key inside says whose.
+        where = "|".join(str(folder.resolve()) for folder in folders)
+        path = cache_dir() / f"bank-{zlib.crc32(where.encode()):08x}.cache"
         bank = _read(path, key)
         if bank is not None:
+            os.utime(path)  # recently used: the last to go when the cache is over its size
             return bank, []
     except _UNREADABLE:
         pass  # an unreadable cache is only a slower start
@@ -188,12 +192,24 @@ def _store(path: Path, key: str, bank: Bank) -> None:
         except BaseException:
             Path(tmp).unlink(missing_ok=True)
             raise
-        # Older files, and any left by an earlier version of this cache (bank-*.pickle).
-        old = sorted(path.parent.glob("bank-*"), key=lambda p: p.stat().st_mtime, reverse=True)
-        for stale in old[KEEP:]:
-            stale.unlink(missing_ok=True)
+        _trim(path.parent, MAX_BYTES)
     except (OSError, ValueError):
         pass  # a read-only cache folder (or a value marshal cannot write) only costs start-up time
+
+
+def _trim(folder: Path, limit: int) -> None:
+    """Remove the least recently used banks until the rest fit in `limit` bytes (the newest always stays)."""
+    found = []
+    for entry in os.scandir(folder):
+        if entry.name.startswith("bank-"):  # also any left by an earlier version (bank-*.pickle)
+            with contextlib.suppress(OSError):  # another quiz removed it meanwhile
+                st = entry.stat()
+                found.append((st.st_mtime_ns, st.st_size, entry.path))
+    total = 0
+    for n, (_used, size, name) in enumerate(sorted(found, reverse=True)):
+        total += size
+        if n and total > limit:
+            Path(name).unlink(missing_ok=True)
 
 
 def _rows(bank: Bank) -> tuple[tuple[Any, ...], tuple[Any, ...]]:
