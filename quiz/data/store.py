@@ -101,6 +101,38 @@ MIGRATIONS: list[tuple[str, ...]] = [
         "ALTER TABLE cards ADD COLUMN stability REAL",
         "UPDATE cards SET stability = json_extract(card_json, '$.stability')",
     ),
+    (  # 3: the learner's own marks on a question, "I was right" overrides, and undone answers kept aside
+        """CREATE TABLE question_marks (
+            profile_id INTEGER NOT NULL REFERENCES profiles(id),
+            question_id TEXT NOT NULL,
+            suspended INTEGER NOT NULL DEFAULT 0,
+            flagged INTEGER NOT NULL DEFAULT 0,
+            PRIMARY KEY (profile_id, question_id)) WITHOUT ROWID""",
+        # An overridden attempt keeps the grader's outcome; `correct` says what the learner claimed.
+        "ALTER TABLE attempts ADD COLUMN overridden INTEGER NOT NULL DEFAULT 0",
+        # Undone answers leave `attempts` (so no figure counts them) but stay visible to an export.
+        """CREATE TABLE undone_attempts (
+            id INTEGER PRIMARY KEY,
+            attempt_id INTEGER NOT NULL,
+            profile_id INTEGER NOT NULL REFERENCES profiles(id),
+            session_id INTEGER REFERENCES sessions(id),
+            question_id TEXT NOT NULL,
+            content_hash TEXT NOT NULL,
+            deck TEXT NOT NULL,
+            form TEXT NOT NULL,
+            given TEXT NOT NULL,
+            outcome TEXT NOT NULL,
+            correct INTEGER NOT NULL,
+            rating INTEGER,
+            elapsed_ms INTEGER NOT NULL,
+            hinted INTEGER NOT NULL,
+            mode TEXT NOT NULL,
+            answered_at INTEGER NOT NULL,
+            overridden INTEGER NOT NULL,
+            undone_at INTEGER NOT NULL)""",
+        "CREATE INDEX undone_by_profile ON undone_attempts(profile_id, id)",
+        "CREATE INDEX undone_by_session ON undone_attempts(session_id)",
+    ),
 ]
 """Forward migrations: entry n-1 takes a database from version n-1 to n. Never edit a shipped one."""
 
@@ -347,10 +379,10 @@ class Store:
             pid = _profile_id(db, name)
             if pid is None:
                 raise StoreError(_no_such_profile(name, [n for (n,) in db.execute("SELECT name FROM profiles")]))
-            counts = [db.execute(f"DELETE FROM {table} WHERE profile_id = ?", (pid,)).rowcount for table in _OWNED]
+            counts = {t: db.execute(f"DELETE FROM {t} WHERE profile_id = ?", (pid,)).rowcount for t in _OWNED}
             db.execute("DELETE FROM profiles WHERE id = ?", (pid,))
             db.execute("DELETE FROM meta WHERE key = 'last_profile' AND value = ?", (name,))
-        return ProfileSummary(name, attempts=counts[2], sessions=counts[3], cards=counts[1])
+        return ProfileSummary(name, counts["attempts"], counts["sessions"], counts["cards"])
 
     def last_profile(self) -> str | None:
         """The profile that last started a session or answered, if it still exists."""
@@ -477,7 +509,7 @@ class Store:
             return stats.forecast(db, _profile_id(db, profile), now, active, days, day_start)
 
     def attempts(self, profile: str, page: int = 2000) -> Iterator[dict[str, Any]]:
-        """Every attempt of `profile`, oldest first, as plain values (for export)."""
+        """Every attempt of `profile`, oldest first, then any undone ones, as plain values (for export)."""
         with self._read("export attempts") as db:
             pid = _profile_id(db, profile)
         after = 0
@@ -485,16 +517,14 @@ class Store:
         while pid is not None:
             with self._read("export attempts") as db:
                 rows = db.execute(_EXPORT, (pid, after, page)).fetchall()
-            for row in rows:
-                item = dict(zip(EXPORT_FIELDS, row, strict=True))
-                item["profile"] = profile
-                item["correct"] = bool(item["correct"])
-                item["hinted"] = bool(item["hinted"])
-                item["answered_at"] = from_ms(item["answered_at"]).isoformat(timespec="milliseconds")
-                yield item
+            yield from (_exported(row, profile) for row in rows)
             if len(rows) < page:
-                return
+                break
             after = rows[-1][0]
+        if pid is not None:
+            with self._read("export attempts") as db:
+                undone = db.execute(_EXPORT_UNDONE, (pid,)).fetchall()
+            yield from (_exported(row, profile) for row in undone)
 
 
 _OPEN: weakref.WeakSet[Store] = weakref.WeakSet()
@@ -534,12 +564,20 @@ EXPORT_FIELDS = (
     "hinted",
     "mode",
     "answered_at",
+    "overridden",  # the learner said "I was right": `correct` is their claim, `outcome` the grader's verdict
+    "undone_at",  # empty unless the answer was taken back with undo (it then counts nowhere)
 )
-_EXPORT = f"SELECT {', '.join(EXPORT_FIELDS)} FROM attempts WHERE profile_id = ? AND id > ? ORDER BY id LIMIT ?"
+_EXPORT = (
+    f"SELECT {', '.join(EXPORT_FIELDS[:-1])}, NULL FROM attempts WHERE profile_id = ? AND id > ? ORDER BY id LIMIT ?"
+)
+_EXPORT_UNDONE = (
+    f"SELECT attempt_id, {', '.join(EXPORT_FIELDS[1:])} FROM undone_attempts WHERE profile_id = ? ORDER BY id"
+)
 # The card comes as bytes: json.loads takes them, and 50,000 fewer UTF-8 decodes are measurable.
 _HISTORY_CARDS = "SELECT question_id, due, CAST(card_json AS BLOB), stability FROM cards WHERE profile_id = ?"
 _HISTORY_LATEST = "SELECT question_id, last_correct, last_at, choice_known FROM question_stats WHERE profile_id = ?"
-_OWNED = ("question_stats", "cards", "attempts", "sessions")  # deleted in this order: children first
+# Deleted in this order: children first.
+_OWNED = ("question_marks", "undone_attempts", "question_stats", "cards", "attempts", "sessions")
 _INSERT_ATTEMPT = """INSERT INTO attempts (profile_id, session_id, question_id, content_hash, deck, form, given,
         outcome, correct, rating, elapsed_ms, hinted, mode, answered_at)
     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"""
@@ -661,6 +699,17 @@ class _Instants(Mapping[str, datetime]):
 
     def __contains__(self, key: object) -> bool:
         return key in self._ms
+
+
+def _exported(row: tuple[Any, ...], profile: str) -> dict[str, Any]:
+    item = dict(zip(EXPORT_FIELDS, row, strict=True))
+    item["profile"] = profile
+    for flag in ("correct", "hinted", "overridden"):
+        item[flag] = bool(item[flag])
+    for instant in ("answered_at", "undone_at"):
+        if item[instant] is not None:
+            item[instant] = from_ms(item[instant]).isoformat(timespec="milliseconds")
+    return item
 
 
 def _card_row(card: Card) -> tuple[int, str]:
