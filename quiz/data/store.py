@@ -526,6 +526,68 @@ class Store:
                 undone = db.execute(_EXPORT_UNDONE, (pid,)).fetchall()
             yield from (_exported(row, profile) for row in undone)
 
+    # ----------------------------------------------------------------------- marks, undo and override
+
+    def marks(self, profile: str) -> dict[str, QuestionMark]:
+        """The questions this learner has suspended or flagged."""
+        with self._read("read your suspended and flagged questions") as db:
+            pid = _profile_id(db, profile)
+            rows = db.execute(_MARKS, (pid,)).fetchall() if pid is not None else []
+        return {qid: QuestionMark(bool(suspended), bool(flagged)) for qid, suspended, flagged in rows}
+
+    def suspended(self, profile: str) -> frozenset[str]:
+        """Ids of the questions this learner has suspended: they are never asked."""
+        return frozenset(qid for qid, mark in self.marks(profile).items() if mark.suspended)
+
+    def mark(
+        self, profile: str, question_id: str, *, suspended: bool | None = None, flagged: bool | None = None
+    ) -> None:
+        """Suspend or unsuspend, flag or unflag one question for this learner (None leaves it as it is)."""
+        name = _profile_name(profile)
+        with self._write("mark a question") as db:
+            pid = _profile_id(db, name) or _insert_profile(db, name, None)
+            db.execute(_UPSERT_MARK, (pid, question_id, suspended, flagged))
+            db.execute(
+                "DELETE FROM question_marks WHERE profile_id = ? AND question_id = ? AND NOT suspended AND NOT flagged",
+                (pid, question_id),
+            )
+
+    def question_attempts(self, profile: str, question_id: str) -> list[dict[str, Any]]:
+        """Every answer this learner gave to one question, oldest first (undone ones left out)."""
+        with self._read("read a question's history") as db:
+            pid = _profile_id(db, profile)
+            rows = [] if pid is None else db.execute(_QUESTION_ATTEMPTS, (pid, question_id)).fetchall()
+        return [dict(zip(EXPORT_FIELDS, row, strict=True)) | {"answered_at": from_ms(row[13])} for row in rows]
+
+    def results(self, profile: str) -> dict[str, tuple[int, int]]:
+        """Question id -> (answers, right answers) for this learner."""
+        with self._read("read your results") as db:
+            pid = _profile_id(db, profile)
+            sql = "SELECT question_id, attempts, correct FROM question_stats WHERE profile_id = ?"
+            return {} if pid is None else {qid: (n, ok) for qid, n, ok in db.execute(sql, (pid,))}
+
+    def undo(self, profile: str, attempt_id: int, previous: Card | None, now: datetime) -> None:
+        """Take back one answer in one transaction: the attempt moves aside, the card is as it was before it."""
+        with self._write("undo your answer") as db:
+            pid, question_id = _own_attempt(db, profile, attempt_id)
+            db.execute(_MOVE_UNDONE, (to_ms(now), attempt_id))
+            db.execute("DELETE FROM attempts WHERE id = ?", (attempt_id,))
+            if previous is None:
+                db.execute("DELETE FROM cards WHERE profile_id = ? AND question_id = ?", (pid, question_id))
+            else:
+                due, card_json = _card_row(previous)
+                db.execute(_RESTORE_CARD, (card_json, due, previous.stability, pid, question_id))
+            _recount(db, pid, question_id)
+
+    def override(self, profile: str, attempt_id: int, card: Card, rating: int) -> None:
+        """Count an answer the grader judged wrong as right, as the learner says; its card is rescheduled."""
+        with self._write("count your answer as right") as db:
+            pid, question_id = _own_attempt(db, profile, attempt_id)
+            db.execute("UPDATE attempts SET correct = 1, overridden = 1, rating = ? WHERE id = ?", (rating, attempt_id))
+            due, card_json = _card_row(card)
+            db.execute(_RESTORE_CARD, (card_json, due, card.stability, pid, question_id))
+            _recount(db, pid, question_id)
+
 
 _OPEN: weakref.WeakSet[Store] = weakref.WeakSet()
 
@@ -596,6 +658,48 @@ _UPSERT_STATS = """INSERT INTO question_stats
         last_correct = CASE WHEN excluded.last_at >= last_at THEN excluded.last_correct ELSE last_correct END,
         last_at = max(last_at, excluded.last_at),
         choice_known = max(choice_known, excluded.choice_known)"""
+
+_MARKS = "SELECT question_id, suspended, flagged FROM question_marks WHERE profile_id = ?"
+_UPSERT_MARK = """INSERT INTO question_marks (profile_id, question_id, suspended, flagged)
+    VALUES (?1, ?2, coalesce(?3, 0), coalesce(?4, 0))
+    ON CONFLICT (profile_id, question_id) DO UPDATE SET
+        suspended = coalesce(?3, suspended), flagged = coalesce(?4, flagged)"""
+_QUESTION_ATTEMPTS = (
+    f"SELECT {', '.join(EXPORT_FIELDS[:-1])}, NULL FROM attempts WHERE profile_id = ? AND question_id = ? ORDER BY id"
+)
+_MOVE_UNDONE = f"""INSERT INTO undone_attempts (attempt_id, profile_id, {", ".join(EXPORT_FIELDS[1:])})
+    SELECT id, profile_id, {", ".join(EXPORT_FIELDS[1:-1])}, ? FROM attempts WHERE id = ?"""
+_RESTORE_CARD = "UPDATE cards SET card_json = ?, due = ?, stability = ? WHERE profile_id = ? AND question_id = ?"
+# The question's aggregate rebuilt from the answers that remain: the same figures record() keeps.
+_RECOUNT = """INSERT OR REPLACE INTO question_stats
+        (profile_id, question_id, deck, attempts, correct, last_correct, last_at, choice_known)
+    SELECT profile_id, question_id, deck, count(*), sum(correct),
+        (SELECT correct FROM attempts l WHERE l.profile_id = a.profile_id AND l.question_id = a.question_id
+            ORDER BY answered_at DESC, id DESC LIMIT 1),
+        max(answered_at), max(correct AND form = 'choice')
+    FROM attempts a WHERE profile_id = ? AND question_id = ? GROUP BY profile_id, question_id"""
+
+
+@dataclass(frozen=True)
+class QuestionMark:
+    """What a learner has said about one question."""
+
+    suspended: bool = False
+    flagged: bool = False
+
+
+def _own_attempt(db: sqlite3.Connection, profile: str, attempt_id: int) -> tuple[int, str]:
+    """The profile id and question of one of this profile's answers."""
+    pid = _profile_id(db, profile)
+    row = db.execute("SELECT question_id FROM attempts WHERE id = ? AND profile_id = ?", (attempt_id, pid)).fetchone()
+    if pid is None or row is None:
+        raise StoreError(f"Answer {attempt_id} of profile {profile!r} is no longer in the score database.")
+    return pid, row[0]
+
+
+def _recount(db: sqlite3.Connection, pid: int, question_id: str) -> None:
+    db.execute("DELETE FROM question_stats WHERE profile_id = ? AND question_id = ?", (pid, question_id))
+    db.execute(_RECOUNT, (pid, question_id))
 
 
 class _Lazy:
