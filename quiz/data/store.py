@@ -101,6 +101,38 @@ MIGRATIONS: list[tuple[str, ...]] = [
         "ALTER TABLE cards ADD COLUMN stability REAL",
         "UPDATE cards SET stability = json_extract(card_json, '$.stability')",
     ),
+    (  # 3: the learner's own marks on a question, "I was right" overrides, and undone answers kept aside
+        """CREATE TABLE question_marks (
+            profile_id INTEGER NOT NULL REFERENCES profiles(id),
+            question_id TEXT NOT NULL,
+            suspended INTEGER NOT NULL DEFAULT 0,
+            flagged INTEGER NOT NULL DEFAULT 0,
+            PRIMARY KEY (profile_id, question_id)) WITHOUT ROWID""",
+        # An overridden attempt keeps the grader's outcome; `correct` says what the learner claimed.
+        "ALTER TABLE attempts ADD COLUMN overridden INTEGER NOT NULL DEFAULT 0",
+        # Undone answers leave `attempts` (so no figure counts them) but stay visible to an export.
+        """CREATE TABLE undone_attempts (
+            id INTEGER PRIMARY KEY,
+            attempt_id INTEGER NOT NULL,
+            profile_id INTEGER NOT NULL REFERENCES profiles(id),
+            session_id INTEGER REFERENCES sessions(id),
+            question_id TEXT NOT NULL,
+            content_hash TEXT NOT NULL,
+            deck TEXT NOT NULL,
+            form TEXT NOT NULL,
+            given TEXT NOT NULL,
+            outcome TEXT NOT NULL,
+            correct INTEGER NOT NULL,
+            rating INTEGER,
+            elapsed_ms INTEGER NOT NULL,
+            hinted INTEGER NOT NULL,
+            mode TEXT NOT NULL,
+            answered_at INTEGER NOT NULL,
+            overridden INTEGER NOT NULL,
+            undone_at INTEGER NOT NULL)""",
+        "CREATE INDEX undone_by_profile ON undone_attempts(profile_id, id)",
+        "CREATE INDEX undone_by_session ON undone_attempts(session_id)",
+    ),
 ]
 """Forward migrations: entry n-1 takes a database from version n-1 to n. Never edit a shipped one."""
 
@@ -376,10 +408,10 @@ class Store:
             pid = _profile_id(db, name)
             if pid is None:
                 raise StoreError(_no_such_profile(name, [n for (n,) in db.execute("SELECT name FROM profiles")]))
-            counts = [db.execute(f"DELETE FROM {table} WHERE profile_id = ?", (pid,)).rowcount for table in _OWNED]
+            counts = {t: db.execute(f"DELETE FROM {t} WHERE profile_id = ?", (pid,)).rowcount for t in _OWNED}
             db.execute("DELETE FROM profiles WHERE id = ?", (pid,))
             db.execute("DELETE FROM meta WHERE key = 'last_profile' AND value = ?", (name,))
-        return ProfileSummary(name, attempts=counts[2], sessions=counts[3], cards=counts[1])
+        return ProfileSummary(name, counts["attempts"], counts["sessions"], counts["cards"])
 
     def last_profile(self) -> str | None:
         """The profile that last started a session or answered, if it still exists."""
@@ -506,7 +538,7 @@ class Store:
             return stats.forecast(db, _profile_id(db, profile), now, active, days, day_start)
 
     def attempts(self, profile: str, page: int = 2000) -> Iterator[dict[str, Any]]:
-        """Every attempt of `profile`, oldest first, as plain values (for export)."""
+        """Every attempt of `profile`, oldest first, then any undone ones, as plain values (for export)."""
         with self._read("export attempts") as db:
             pid = _profile_id(db, profile)
         after = 0
@@ -514,16 +546,76 @@ class Store:
         while pid is not None:
             with self._read("export attempts") as db:
                 rows = db.execute(_EXPORT, (pid, after, page)).fetchall()
-            for row in rows:
-                item = dict(zip(EXPORT_FIELDS, row, strict=True))
-                item["profile"] = profile
-                item["correct"] = bool(item["correct"])
-                item["hinted"] = bool(item["hinted"])
-                item["answered_at"] = from_ms(item["answered_at"]).isoformat(timespec="milliseconds")
-                yield item
+            yield from (_exported(row, profile) for row in rows)
             if len(rows) < page:
-                return
+                break
             after = rows[-1][0]
+        if pid is not None:
+            with self._read("export attempts") as db:
+                undone = db.execute(_EXPORT_UNDONE, (pid,)).fetchall()
+            yield from (_exported(row, profile) for row in undone)
+
+    # ----------------------------------------------------------------------- marks, undo and override
+
+    def marks(self, profile: str) -> dict[str, QuestionMark]:
+        """The questions this learner has suspended or flagged."""
+        with self._read("read your suspended and flagged questions") as db:
+            pid = _profile_id(db, profile)
+            rows = db.execute(_MARKS, (pid,)).fetchall() if pid is not None else []
+        return {qid: QuestionMark(bool(suspended), bool(flagged)) for qid, suspended, flagged in rows}
+
+    def suspended(self, profile: str) -> frozenset[str]:
+        """Ids of the questions this learner has suspended: they are never asked."""
+        return frozenset(qid for qid, mark in self.marks(profile).items() if mark.suspended)
+
+    def mark(
+        self, profile: str, question_id: str, *, suspended: bool | None = None, flagged: bool | None = None
+    ) -> None:
+        """Suspend or unsuspend, flag or unflag one question for this learner (None leaves it as it is)."""
+        name = _profile_name(profile)
+        with self._write("mark a question") as db:
+            pid = _profile_id(db, name) or _insert_profile(db, name, None)
+            db.execute(_UPSERT_MARK, (pid, question_id, suspended, flagged))
+            db.execute(
+                "DELETE FROM question_marks WHERE profile_id = ? AND question_id = ? AND NOT suspended AND NOT flagged",
+                (pid, question_id),
+            )
+
+    def question_attempts(self, profile: str, question_id: str) -> list[dict[str, Any]]:
+        """Every answer this learner gave to one question, oldest first (undone ones left out)."""
+        with self._read("read a question's history") as db:
+            pid = _profile_id(db, profile)
+            rows = [] if pid is None else db.execute(_QUESTION_ATTEMPTS, (pid, question_id)).fetchall()
+        return [dict(zip(EXPORT_FIELDS, row, strict=True)) | {"answered_at": from_ms(row[13])} for row in rows]
+
+    def results(self, profile: str) -> dict[str, tuple[int, int]]:
+        """Question id -> (answers, right answers) for this learner."""
+        with self._read("read your results") as db:
+            pid = _profile_id(db, profile)
+            sql = "SELECT question_id, attempts, correct FROM question_stats WHERE profile_id = ?"
+            return {} if pid is None else {qid: (n, ok) for qid, n, ok in db.execute(sql, (pid,))}
+
+    def undo(self, profile: str, attempt_id: int, previous: Card | None, now: datetime) -> None:
+        """Take back one answer in one transaction: the attempt moves aside, the card is as it was before it."""
+        with self._write("undo your answer") as db:
+            pid, question_id = _own_attempt(db, profile, attempt_id)
+            db.execute(_MOVE_UNDONE, (to_ms(now), attempt_id))
+            db.execute("DELETE FROM attempts WHERE id = ?", (attempt_id,))
+            if previous is None:
+                db.execute("DELETE FROM cards WHERE profile_id = ? AND question_id = ?", (pid, question_id))
+            else:
+                due, card_json = _card_row(previous)
+                db.execute(_RESTORE_CARD, (card_json, due, previous.stability, pid, question_id))
+            _recount(db, pid, question_id)
+
+    def override(self, profile: str, attempt_id: int, card: Card, rating: int) -> None:
+        """Count an answer the grader judged wrong as right, as the learner says; its card is rescheduled."""
+        with self._write("count your answer as right") as db:
+            pid, question_id = _own_attempt(db, profile, attempt_id)
+            db.execute("UPDATE attempts SET correct = 1, overridden = 1, rating = ? WHERE id = ?", (rating, attempt_id))
+            due, card_json = _card_row(card)
+            db.execute(_RESTORE_CARD, (card_json, due, card.stability, pid, question_id))
+            _recount(db, pid, question_id)
 
 
 _OPEN: weakref.WeakSet[Store] = weakref.WeakSet()
@@ -565,12 +657,20 @@ EXPORT_FIELDS = (
     "hinted",
     "mode",
     "answered_at",
+    "overridden",  # the learner said "I was right": `correct` is their claim, `outcome` the grader's verdict
+    "undone_at",  # empty unless the answer was taken back with undo (it then counts nowhere)
 )
-_EXPORT = f"SELECT {', '.join(EXPORT_FIELDS)} FROM attempts WHERE profile_id = ? AND id > ? ORDER BY id LIMIT ?"
+_EXPORT = (
+    f"SELECT {', '.join(EXPORT_FIELDS[:-1])}, NULL FROM attempts WHERE profile_id = ? AND id > ? ORDER BY id LIMIT ?"
+)
+_EXPORT_UNDONE = (
+    f"SELECT attempt_id, {', '.join(EXPORT_FIELDS[1:])} FROM undone_attempts WHERE profile_id = ? ORDER BY id"
+)
 # The card comes as bytes: json.loads takes them, and 50,000 fewer UTF-8 decodes are measurable.
 _HISTORY_CARDS = "SELECT question_id, due, CAST(card_json AS BLOB), stability FROM cards WHERE profile_id = ?"
 _HISTORY_LATEST = "SELECT question_id, last_correct, last_at, choice_known FROM question_stats WHERE profile_id = ?"
-_OWNED = ("question_stats", "cards", "attempts", "sessions")  # deleted in this order: children first
+# Deleted in this order: children first.
+_OWNED = ("question_marks", "undone_attempts", "question_stats", "cards", "attempts", "sessions")
 _INSERT_ATTEMPT = """INSERT INTO attempts (profile_id, session_id, question_id, content_hash, deck, form, given,
         outcome, correct, rating, elapsed_ms, hinted, mode, answered_at)
     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"""
@@ -589,6 +689,48 @@ _UPSERT_STATS = """INSERT INTO question_stats
         last_correct = CASE WHEN excluded.last_at >= last_at THEN excluded.last_correct ELSE last_correct END,
         last_at = max(last_at, excluded.last_at),
         choice_known = max(choice_known, excluded.choice_known)"""
+
+_MARKS = "SELECT question_id, suspended, flagged FROM question_marks WHERE profile_id = ?"
+_UPSERT_MARK = """INSERT INTO question_marks (profile_id, question_id, suspended, flagged)
+    VALUES (?1, ?2, coalesce(?3, 0), coalesce(?4, 0))
+    ON CONFLICT (profile_id, question_id) DO UPDATE SET
+        suspended = coalesce(?3, suspended), flagged = coalesce(?4, flagged)"""
+_QUESTION_ATTEMPTS = (
+    f"SELECT {', '.join(EXPORT_FIELDS[:-1])}, NULL FROM attempts WHERE profile_id = ? AND question_id = ? ORDER BY id"
+)
+_MOVE_UNDONE = f"""INSERT INTO undone_attempts (attempt_id, profile_id, {", ".join(EXPORT_FIELDS[1:])})
+    SELECT id, profile_id, {", ".join(EXPORT_FIELDS[1:-1])}, ? FROM attempts WHERE id = ?"""
+_RESTORE_CARD = "UPDATE cards SET card_json = ?, due = ?, stability = ? WHERE profile_id = ? AND question_id = ?"
+# The question's aggregate rebuilt from the answers that remain: the same figures record() keeps.
+_RECOUNT = """INSERT OR REPLACE INTO question_stats
+        (profile_id, question_id, deck, attempts, correct, last_correct, last_at, choice_known)
+    SELECT profile_id, question_id, deck, count(*), sum(correct),
+        (SELECT correct FROM attempts l WHERE l.profile_id = a.profile_id AND l.question_id = a.question_id
+            ORDER BY answered_at DESC, id DESC LIMIT 1),
+        max(answered_at), max(correct AND form = 'choice')
+    FROM attempts a WHERE profile_id = ? AND question_id = ? GROUP BY profile_id, question_id"""
+
+
+@dataclass(frozen=True)
+class QuestionMark:
+    """What a learner has said about one question."""
+
+    suspended: bool = False
+    flagged: bool = False
+
+
+def _own_attempt(db: sqlite3.Connection, profile: str, attempt_id: int) -> tuple[int, str]:
+    """The profile id and question of one of this profile's answers."""
+    pid = _profile_id(db, profile)
+    row = db.execute("SELECT question_id FROM attempts WHERE id = ? AND profile_id = ?", (attempt_id, pid)).fetchone()
+    if pid is None or row is None:
+        raise StoreError(f"Answer {attempt_id} of profile {profile!r} is no longer in the score database.")
+    return pid, row[0]
+
+
+def _recount(db: sqlite3.Connection, pid: int, question_id: str) -> None:
+    db.execute("DELETE FROM question_stats WHERE profile_id = ? AND question_id = ?", (pid, question_id))
+    db.execute(_RECOUNT, (pid, question_id))
 
 
 class _Lazy:
@@ -692,6 +834,17 @@ class _Instants(Mapping[str, datetime]):
 
     def __contains__(self, key: object) -> bool:
         return key in self._ms
+
+
+def _exported(row: tuple[Any, ...], profile: str) -> dict[str, Any]:
+    item = dict(zip(EXPORT_FIELDS, row, strict=True))
+    item["profile"] = profile
+    for flag in ("correct", "hinted", "overridden"):
+        item[flag] = bool(item[flag])
+    for instant in ("answered_at", "undone_at"):
+        if item[instant] is not None:
+            item[instant] = from_ms(item[instant]).isoformat(timespec="milliseconds")
+    return item
 
 
 def _card_row(card: Card) -> tuple[int, str]:
