@@ -201,7 +201,7 @@ def compute(
         for _accuracy, minus_n, qid, deck, ok in heapq.nsmallest(WEAKEST, weak)
     )
     count, today = streak(db, profile_id, now, day_start)
-    active = active_decks(questions)
+    active = bank_decks(bank)
     return Stats(
         profile=profile,
         as_of=now,
@@ -250,6 +250,17 @@ def active_decks(questions: Iterable[Question]) -> dict[str, str]:
     return {q.id: q.deck for q in questions if q.status != "draft"}
 
 
+def bank_decks(bank: Bank) -> dict[str, str]:
+    """active_decks of a bank, made once per bank: the stats and the forecast both ask for it."""
+    global _last_active
+    if _last_active is None or _last_active[0] is not bank:
+        _last_active = (bank, active_decks(bank.questions))
+    return _last_active[1]
+
+
+_last_active: tuple[Bank, dict[str, str]] | None = None
+
+
 def forecast(
     db: sqlite3.Connection,
     profile_id: int | None,
@@ -265,11 +276,11 @@ def forecast(
     rows = [] if profile_id is None else db.execute(_DUE, (profile_id, ends[-1])).fetchall()
     total = [0] * days
     per_deck: dict[str, list[int]] = defaultdict(lambda: [0] * days)
-    for qid, deck, due in rows:
+    for qid, deck, due in rows:  # read from the index on (profile, due, deck) alone
         if active is not None:
-            if qid not in active:
+            deck = active.get(qid)
+            if deck is None:
                 continue
-            deck = active[qid]
         slot = bisect_right(ends, due)  # the first day that ends after `due`: overdue cards land today
         total[slot] += 1
         per_deck[deck][slot] += 1
