@@ -32,7 +32,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))  # run as a script, the sibling benchmarks import too
 
 from bench_store import commit_baseline, timed  # noqa: E402
-from bench_tui import ENV, MINIMAL, QUIZ, ROOT, generate_bank  # noqa: E402
+from bench_tui import ENV, MINIMAL, ROOT, generate_bank  # noqa: E402
 
 from quiz.core.attempt import Attempt  # noqa: E402
 from quiz.core.schedule import Rating, Schedule  # noqa: E402
@@ -41,6 +41,20 @@ from quiz.data.days import to_ms  # noqa: E402
 from quiz.data.library import read_full_bank  # noqa: E402
 from quiz.data.store import Store, _card_row, known_version  # noqa: E402
 
+QUIZ = """
+import asyncio, sys
+from quiz.cli import build_parser
+from quiz.cli.study_commands import open_or_report, tui_app
+
+async def main():
+    argv = sys.argv[1:]
+    app = tui_app(open_or_report(build_parser(argv).parse_args(argv)))  # as `quiz` does
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        assert type(app.screen).__name__ == "HomeScreen"
+
+asyncio.run(main())
+"""
 ATTEMPTS = 1_000_000
 QUESTIONS = 50_000
 DAYS = 365
