@@ -258,3 +258,18 @@ def test_over_the_size_limit_the_least_recently_used_banks_go_and_old_pickles_to
     read_full_bank(folders[2], None, None, cache=True)
     kept = set(cache_dir().glob("bank-*"))
     assert len(kept) == 2 and one in kept and legacy not in kept
+
+
+def test_the_index_holds_what_the_figures_need_and_follows_every_edit(tmp_path):
+    """quiz stats and quiz due read it instead of the bank: it must say what the bank says, or nothing."""
+    from quiz.data.bank_cache import cached_index
+    from quiz.data.stats import question_rows
+
+    questions = copy_bank(tmp_path)
+    folders = [questions, questions.parent / "seeds"]
+    assert cached_index(folders) is None  # nothing cached yet
+    bank, _ = read_full_bank(questions, None, None, cache=True)
+    assert cached_index(folders) == question_rows(bank)
+    deck = questions / "harbour.toml"
+    os.utime(deck, ns=(deck.stat().st_atime_ns, deck.stat().st_mtime_ns + 10**9))
+    assert cached_index(folders) is None

@@ -8,18 +8,17 @@ import functools
 import json
 import sqlite3
 import sys
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any, TextIO
 
 from quiz.cli.bank_commands import plural
-from quiz.cli.format_commands import export_deck
 from quiz.core.model import Bank
 from quiz.data import backup, locations
 from quiz.data import config as settings
-from quiz.data.library import read_full_bank
-from quiz.data.stats import Forecast, Stats
+from quiz.data.library import read_question_rows
+from quiz.data.stats import Forecast, QuestionRow, Stats
 from quiz.data.store import (
     APPLICATION_ID,
     DEFAULT_PROFILE,
@@ -76,11 +75,10 @@ def _profile(store: Store, args: argparse.Namespace) -> str:
     return store.last_profile() or DEFAULT_PROFILE
 
 
-def _bank(args: argparse.Namespace) -> Bank:
+def _bank(args: argparse.Namespace) -> Bank | Sequence[QuestionRow]:
+    """The bank as the figures read it: its cached index when there is one (no question is built)."""
     data_dir = locations.data_dir(args.data_dir)
-    bank, problems = read_full_bank(
-        locations.bank_path(args.bank), locations.seeds_path(args.seeds), data_dir, cache=True
-    )
+    bank, problems = read_question_rows(locations.bank_path(args.bank), locations.seeds_path(args.seeds), data_dir)
     if problems:
         print(
             f"quiz: note: the bank has {plural(len(problems), 'problem')}; figures use the decks that loaded "
@@ -230,6 +228,8 @@ def profiles_command(args: argparse.Namespace) -> int:
 @_reports_store_errors
 def export_command(args: argparse.Namespace) -> int:
     if args.what != "attempts":
+        from quiz.cli.format_commands import export_deck  # every format's code: only for this
+
         return export_deck(args, args.what)
     if args.format not in (None, "csv", "json"):
         print("quiz: answers are exported as --format csv or json", file=sys.stderr)

@@ -17,7 +17,7 @@ import threading
 import time
 import unicodedata
 import weakref
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import date, datetime, timezone, tzinfo
@@ -35,7 +35,7 @@ from quiz.data.days import from_ms, streak, to_ms
 if TYPE_CHECKING:
     from quiz.core.attempt import Attempt
     from quiz.core.schedule import Card
-    from quiz.data.stats import Forecast, Stats
+    from quiz.data.stats import Forecast, QuestionRow, Stats
 
 DB_NAME = "quiz.db"
 DEFAULT_PROFILE = "default"
@@ -527,14 +527,27 @@ class Store:
         with self._read("count your streak") as db:
             return streak(db, _profile_id(db, profile), now, day_start)[0]
 
-    def stats(self, profile: str, bank: Bank, now: datetime, days: int = 30, day_start: int = DAY_START) -> Stats:
+    def stats(
+        self,
+        profile: str,
+        bank: Bank | Sequence[QuestionRow],
+        now: datetime,
+        days: int = 30,
+        day_start: int = DAY_START,
+    ) -> Stats:
+        """Every figure `quiz stats` shows; `bank` may be the bank's cached index (see read_question_rows)."""
         from quiz.data import stats  # imported here, like the other figures: start-up speed
 
         with self._read("read your stats") as db:
             return stats.compute(db, _profile_id(db, profile), profile, bank, now, days, day_start)
 
     def forecast(
-        self, profile: str, now: datetime, bank: Bank | None = None, days: int = 7, day_start: int = DAY_START
+        self,
+        profile: str,
+        now: datetime,
+        bank: Bank | Sequence[QuestionRow] | None = None,
+        days: int = 7,
+        day_start: int = DAY_START,
     ) -> Forecast:
         """Reviews due today and on each of the following study days, per deck."""
         from quiz.data import stats

@@ -76,11 +76,13 @@ def test_due_lists_each_deck_for_today_and_the_next_days(quiz, db_path: Path):
 
 @pytest.mark.parametrize("command", ["stats", "due"])
 def test_stats_and_due_read_the_bank_from_the_parsed_bank_cache(quiz, db_path: Path, monkeypatch, command: str):
-    """The first run parses and caches the bank; the next one does not parse the TOML at all."""
+    """The first run parses and caches the bank; the next one neither parses the TOML nor builds a question."""
     _recent(db_path)
     first = quiz(command, "--json", *BANK)
     assert first.code == 0, first.err
     monkeypatch.setattr("quiz.data.library.read_bank", lambda *a: (_ for _ in ()).throw(AssertionError("parsed")))
+    # Not even the cached questions are built: the figures read the bank's small index.
+    monkeypatch.setattr("quiz.data.bank_cache._decks", lambda *a: (_ for _ in ()).throw(AssertionError("built")))
     again = quiz(command, "--json", *BANK)
     assert again.code == 0, again.err
     # The same figures; only the clock moved between the two runs.
