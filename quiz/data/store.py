@@ -26,7 +26,7 @@ from typing import TYPE_CHECKING, Any
 
 from quiz.core.model import Bank
 from quiz.core.selection import History
-from quiz.core.study_day import DAY_START, StudyDay
+from quiz.core.study_day import DAY_START, MASTERED_STABILITY_DAYS, StudyDay
 from quiz.core.verdict import Form
 from quiz.data import backup
 from quiz.data.backup import Diagnosis, Health
@@ -155,6 +155,15 @@ class ProfileSummary:
     attempts: int
     sessions: int
     cards: int
+
+
+@dataclass(frozen=True)
+class QuestionFigures:
+    """Question ids due today and mastered (quiz.core.study_day's meanings), and each one's latest result."""
+
+    due: frozenset[str]
+    mastered: frozenset[str]
+    latest_correct: dict[str, bool]
 
 
 def database_path(path: Path) -> Path:
@@ -522,6 +531,21 @@ class Store:
             if paused:
                 gc.enable()
 
+    def question_figures(self, profile: str, now: datetime, day_start: int = DAY_START) -> QuestionFigures:
+        """Which questions are due in the study day of `now` and which are mastered, and the latest results.
+
+        What the home screen's deck table shows, read from indexes: history() would build every card.
+        """
+        end = to_ms(StudyDay.of(now, day_start).end)
+        with self._read("read your progress") as db:
+            pid = _profile_id(db, profile)
+            if pid is None:
+                return QuestionFigures(frozenset(), frozenset(), {})
+            due = frozenset(q for (q,) in db.execute(_DUE_IDS, (pid, end)))
+            mastered = frozenset(q for (q,) in db.execute(_MASTERED_IDS, (pid, MASTERED_STABILITY_DAYS)))
+            latest = {q: ok == 1 for q, ok in db.execute(_LATEST_CORRECT, (pid,))}
+        return QuestionFigures(due, mastered, latest)
+
     def streak(self, profile: str, now: datetime, day_start: int = DAY_START) -> int:
         """Consecutive study days with an answer, up to today (or yesterday if none yet today)."""
         with self._read("count your streak") as db:
@@ -687,6 +711,9 @@ _EXPORT_UNDONE = (
 )
 # The card comes as bytes: json.loads takes them, and 50,000 fewer UTF-8 decodes are measurable.
 _HISTORY_CARDS = "SELECT question_id, due, CAST(card_json AS BLOB), stability FROM cards WHERE profile_id = ?"
+_DUE_IDS = "SELECT question_id FROM cards WHERE profile_id = ? AND due < ?"
+_MASTERED_IDS = "SELECT question_id FROM cards WHERE profile_id = ? AND stability >= ?"
+_LATEST_CORRECT = "SELECT question_id, last_correct FROM question_stats WHERE profile_id = ?"
 _HISTORY_LATEST = "SELECT question_id, last_correct, last_at, choice_known FROM question_stats WHERE profile_id = ?"
 # Deleted in this order: children first.
 _OWNED = ("question_marks", "undone_attempts", "question_stats", "cards", "attempts", "sessions")

@@ -15,7 +15,7 @@ from datetime import datetime, timedelta, timezone
 import pytest
 
 from quiz.core.model import Bank, Deck, Kind, Question
-from quiz.core.study_day import StudyDay, is_mastered
+from quiz.core.study_day import StudyDay, is_due, is_mastered
 from quiz.data.store import Store
 
 from .conftest import NOW, answer, card
@@ -123,3 +123,16 @@ def test_stats_due_and_streak_equal_the_python_computation(store: Store, seed: i
     assert found == expected
     assert store.forecast("ana", NOW, bank).days == s.due.days
     assert store.streak("ana", NOW) == s.streak
+
+
+@pytest.mark.parametrize("seed", [4, 5])
+def test_the_home_screens_figures_equal_the_ones_computed_from_every_card(store: Store, seed: int):
+    """Due today, mastered and latest results per question, as history() + quiz.core.study_day give them."""
+    bank = _bank()
+    _seed(store, bank, seed)
+    history, today = store.history("ana", NOW), StudyDay.of(NOW)
+    figures = store.question_figures("ana", NOW)
+    assert figures.due == {qid for qid, c in history.cards.items() if is_due(c, today)}
+    assert figures.mastered == {qid for qid, c in history.cards.items() if is_mastered(c)}
+    assert figures.latest_correct == dict(history.latest_correct)
+    assert figures.due and figures.mastered and not all(figures.latest_correct.values())
