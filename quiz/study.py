@@ -13,7 +13,7 @@ from quiz.core.model import Bank
 from quiz.core.schedule import Schedule
 from quiz.core.selection import NEW_PER_DAY, History, Options
 from quiz.core.study_day import DAY_START, StudyDay
-from quiz.data.store import Store
+from quiz.data.store import QuestionFigures, Store
 
 if TYPE_CHECKING:
     from quiz.core.session import Answer, Session
@@ -45,6 +45,7 @@ class Study:
     day_start: int = DAY_START  # the hour the study day begins: what "due today" means
     new_per_day: int = NEW_PER_DAY  # never-seen questions review mode brings in per study day
     _session_ids: dict[int, int] = field(default_factory=dict)
+    _attempt_ids: dict[int, list[int]] = field(default_factory=dict)  # per session, in answer order
 
     def __post_init__(self) -> None:
         self.store.ensure_profile(self.profile)
@@ -81,7 +82,12 @@ class Study:
         return StudyDay.of(now or self.now(), self.day_start)
 
     def history(self) -> History:
-        return self.store.history(self.profile, self.now(), self.day_start)
+        history = self.store.history(self.profile, self.now(), self.day_start)
+        return replace(history, suspended=self.store.suspended(self.profile))
+
+    def question_figures(self, now: datetime | None = None) -> QuestionFigures:
+        """Due today, mastered and latest results per question: the home screen's deck table."""
+        return self.store.question_figures(self.profile, now or self.now(), self.day_start)
 
     def streak(self, now: datetime | None = None) -> int:
         return self.store.streak(self.profile, now or self.now(), self.day_start)
@@ -114,10 +120,31 @@ class Study:
 
     def record(self, session: Session, answer: Answer) -> None:
         """Commit one answer (one short transaction) before the UI shows its feedback."""
-        self.store.record(self.profile, answer.attempt, answer.card, self._session_ids.get(id(session)))
+        attempt_id = self.store.record(self.profile, answer.attempt, answer.card, self._session_ids.get(id(session)))
+        self._attempt_ids.setdefault(id(session), []).append(attempt_id)
+
+    def undo(self, session: Session) -> Answer | None:
+        """Take back the session's latest answer, in the store and in the session; None if there is none."""
+        ids = self._attempt_ids.get(id(session))
+        if not session.can_undo or not ids:
+            return None
+        now = self.now()
+        self.store.undo(self.profile, ids[-1], session.answers[-1].previous, now)  # first: it may fail
+        ids.pop()
+        return session.undo(now)
+
+    def override(self, session: Session) -> Answer | None:
+        """Count the typed answer just judged wrong as right, as the learner says; None if it cannot be."""
+        ids = self._attempt_ids.get(id(session))
+        if not session.can_override or not ids:
+            return None
+        answer = session.override()
+        self.store.override(self.profile, ids[-1], answer.card, int(answer.rating))
+        return answer
 
     def finish(self, session: Session) -> None:
         session_id = self._session_ids.pop(id(session), None)
+        self._attempt_ids.pop(id(session), None)
         if session_id is not None:
             self.store.finish_session(session_id, self.now())
 

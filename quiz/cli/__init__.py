@@ -14,8 +14,12 @@ from quiz import __version__
 from quiz.cli import commands
 from quiz.core.inert import inert
 
+VALUED = ("--bank", "--seeds", "--data-dir", "--profile")
+"""The options before a command that take a value (see add_common_options)."""
 
-def build_parser() -> argparse.ArgumentParser:
+
+def build_parser(argv: Sequence[str] | None = None) -> argparse.ArgumentParser:
+    """The `quiz` parser; given the arguments, only the part that parses their command (start-up speed)."""
     parser = argparse.ArgumentParser(
         prog="quiz",
         description="Study news articles in the terminal: multiple choice, recall and spaced review.",
@@ -25,8 +29,24 @@ def build_parser() -> argparse.ArgumentParser:
     common = argparse.ArgumentParser(add_help=False)
     add_common_options(common, default=argparse.SUPPRESS)
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
-    commands.register(sub, common)
+    commands.register(sub, common, None if argv is None else command_in(argv))
     return parser
+
+
+def command_in(argv: Sequence[str]) -> str | None:
+    """The command `argv` names: "" for none (the TUI), None when every command's parser is needed
+    (help, or a name that is not a command, so that the error lists them)."""
+    taking_value = False
+    for word in argv:
+        if taking_value:
+            taking_value = False
+        elif word in ("-h", "--help"):
+            return None
+        elif word in VALUED:
+            taking_value = True
+        elif not word.startswith("-"):
+            return word if word in commands.COMMANDS else None
+    return ""
 
 
 def add_common_options(parser: argparse.ArgumentParser, default: object) -> None:
@@ -58,8 +78,8 @@ def add_common_options(parser: argparse.ArgumentParser, default: object) -> None
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    parser = build_parser()
-    args = parser.parse_args(argv)
+    argv = sys.argv[1:] if argv is None else list(argv)
+    args = build_parser(argv).parse_args(argv)
     handler = handler_for(getattr(args, "handler", None) or commands.HOME)
     already_open = open_stores()
     previous = _end_politely_on(("SIGTERM", "SIGHUP"))

@@ -8,19 +8,18 @@ import functools
 import json
 import sqlite3
 import sys
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any, TextIO
 
 from quiz.cli.bank_commands import plural
-from quiz.cli.format_commands import export_deck
 from quiz.core.inert import csv_cell, inert, json_text
 from quiz.core.model import Bank
 from quiz.data import backup, locations
 from quiz.data import config as settings
-from quiz.data.library import read_full_bank
-from quiz.data.stats import Forecast, Stats
+from quiz.data.library import read_question_rows
+from quiz.data.stats import Forecast, QuestionRow, Stats
 from quiz.data.store import (
     APPLICATION_ID,
     DEFAULT_PROFILE,
@@ -53,8 +52,9 @@ def _now() -> datetime:
     return datetime.now(timezone.utc).astimezone()
 
 
-def _open(args: argparse.Namespace) -> Store:
-    return Store.open(locations.data_dir(args.data_dir))
+def _open(args: argparse.Namespace, *, backups: bool = True) -> Store:
+    """The store; commands that only read it leave the day's backup to studying (start-up speed)."""
+    return Store.open(locations.data_dir(args.data_dir), backups=backups)
 
 
 def _day_start() -> int:
@@ -76,9 +76,10 @@ def _profile(store: Store, args: argparse.Namespace) -> str:
     return store.last_profile() or DEFAULT_PROFILE
 
 
-def _bank(args: argparse.Namespace) -> Bank:
+def _bank(args: argparse.Namespace) -> Bank | Sequence[QuestionRow]:
+    """The bank as the figures read it: its cached index when there is one (no question is built)."""
     data_dir = locations.data_dir(args.data_dir)
-    bank, problems = read_full_bank(locations.bank_path(args.bank), locations.seeds_path(args.seeds), data_dir)
+    bank, problems = read_question_rows(locations.bank_path(args.bank), locations.seeds_path(args.seeds), data_dir)
     if problems:
         print(
             f"quiz: note: the bank has {plural(len(problems), 'problem')}; figures use the decks that loaded "
@@ -103,7 +104,7 @@ def _percent(value: float | None) -> str:
 @_reports_store_errors
 def stats_command(args: argparse.Namespace) -> int:
     day_start = _day_start()
-    with _open(args) as store:
+    with _open(args, backups=False) as store:
         profile = _profile(store, args)
         figures = store.stats(profile, _bank(args), _now(), day_start=day_start)
         if args.json:
@@ -169,7 +170,7 @@ def report(s: Stats) -> str:
 @_reports_store_errors
 def due_command(args: argparse.Namespace) -> int:
     now, day_start = _now(), _day_start()
-    with _open(args) as store:
+    with _open(args, backups=False) as store:
         profile = _profile(store, args)
         forecast = store.forecast(profile, now, _bank(args), day_start=day_start)
     if args.json:
@@ -235,12 +236,14 @@ def profiles_command(args: argparse.Namespace) -> int:
 @_reports_store_errors
 def export_command(args: argparse.Namespace) -> int:
     if args.what != "attempts":
+        from quiz.cli.format_commands import export_deck  # every format's code: only for this
+
         return export_deck(args, args.what)
     if args.format not in (None, "csv", "json"):
         print("quiz: answers are exported as --format csv or json", file=sys.stderr)
         return 2
     args.format = args.format or "csv"
-    with _open(args) as store:
+    with _open(args, backups=False) as store:
         profile = _profile(store, args)
         rows = store.attempts(profile)
         if not args.out:
@@ -301,7 +304,7 @@ def doctor_command(args: argparse.Namespace) -> int:
     copies = backup.backups(folder)
     print(f"Backups         {folder}")
     if not copies:
-        print("  – none yet: one is written each day quiz opens the database")
+        print("  – none yet: one is written each day you study (or change profiles)")
     for _day, copy in copies:
         check = backup.diagnose(copy, **limits)
         print(f"  {'✓' if check.ok else '✗'} {copy.name}  {'ok' if check.ok else check.detail}")

@@ -117,6 +117,9 @@ def tui_app(study, options: Options | None = None):
     from quiz.factory import build_app
 
     config_dir = locations.config_dir()
+    # The bank and the store are loaded by now and live as long as the app: frozen before the
+    # app is built, the collections that building it sets off no longer walk 50,000 questions.
+    gc.freeze()
     app = build_app(study, config_dir, settings.load(config_dir).config)
     app.start_options = options
     # What is loaded by now (the modules, the bank, the store) lives as long as the app. Frozen,

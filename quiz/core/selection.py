@@ -73,6 +73,7 @@ class History:
     latest_at: Mapping[str, datetime] = field(default_factory=dict)
     choice_known: frozenset[str] = frozenset()  # answered right as multiple choice at least once
     new_today: int = 0  # questions first seen in the current study day
+    suspended: frozenset[str] = frozenset()  # set aside by the learner: never asked, in any mode
 
 
 def candidates(bank: Bank, options: Options) -> list[Question]:
@@ -100,6 +101,8 @@ def select(bank: Bank, options: Options, history: History, now: datetime, rng: r
     """The questions of a new session, in the order they will be asked."""
     pool = candidates(bank, options)
     count = max(options.count, 1)
+    if options.mode is not Mode.DRILL and history.suspended:
+        pool = [q for q in pool if q.id not in history.suspended]
     if options.mode is Mode.REVIEW:
         return due_queue(pool, history, StudyDay.of(now, options.day_start), count, options.new_per_day)
     if options.mode is Mode.MISTAKES:
@@ -112,7 +115,9 @@ def select(bank: Bank, options: Options, history: History, now: datetime, rng: r
         # Independent of anyone's history and of bank file order: only the seed decides.
         drill_rng = random.Random(options.seed if options.seed is not None else 0)
         pool = sorted(pool, key=lambda q: q.id)
-        return drill_rng.sample(pool, min(count, len(pool)))
+        drawn = drill_rng.sample(pool, min(count, len(pool)))
+        # Dropped after the draw, so that the rest of the class still gets the same questions.
+        return [q for q in drawn if q.id not in history.suspended]
     return rng.sample(pool, min(count, len(pool)))
 
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 import enum
 import random
 from collections.abc import Collection, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import datetime, timedelta
 
 from quiz.core.attempt import Attempt
@@ -55,6 +55,15 @@ class Answer:
     rating: Rating
     attempt: Attempt
     card: Card
+    previous: Card | None = None  # the question's card before this answer: what undo puts back
+
+
+@dataclass(frozen=True)
+class _Undo:
+    """What an answer changed in the session besides the card, so that undo can change it back."""
+
+    queued_retry: bool
+    choice_known: bool  # the question was already known as multiple choice before this answer
 
 
 @dataclass(frozen=True)
@@ -132,6 +141,7 @@ class Session:
     _cards: dict[str, Card] = field(default_factory=dict)
     _ended_at: datetime | None = None
     _passed: set[str] = field(default_factory=set)  # a drill taken up again: answered in an earlier run
+    _undo: list[_Undo] = field(default_factory=list)
 
     @classmethod
     def start(
@@ -283,7 +293,74 @@ class Session:
         answers, elapsed = tuple(self._answers), end - self.started_at
         return Summary(self.options.mode, answers, unreached, elapsed, self.options.drill, len(self._passed))
 
+    @property
+    def can_undo(self) -> bool:
+        """Whether there is an answer of this session to take back (never in a classroom drill)."""
+        return bool(self._answers) and self._phase is not Phase.FINISHED and self.options.mode is not Mode.DRILL
+
+    def undo(self, now: datetime) -> Answer:
+        """Take back the latest answer and go back to its question, as it was put."""
+        if not self.can_undo:
+            raise SessionError("nothing to undo")
+        answer, changed = self._answers.pop(), self._undo.pop()
+        q = answer.item.question
+        if answer.previous is None:
+            self._cards.pop(q.id, None)
+        else:
+            self._cards[q.id] = answer.previous
+        if not changed.choice_known:
+            self._choice_known.discard(q.id)
+        moved_on = self._item is not None and self._item is not answer.item
+        if changed.queued_retry:
+            if moved_on and self._item is not None and self._item.retry and self._item.question.id == q.id:
+                moved_on = False  # the retry this answer queued is on show: it goes, not back in the queue
+                self._retried.discard(q.id)
+            else:
+                self._drop_retry(q.id)
+        if moved_on and self._item is not None:  # moved on since: ask that one next
+            self._queue.insert(0, (self._item.question, self._item.retry))
+        self._item = answer.item
+        self._position = answer.item.number
+        self._shown_at = now
+        self._hinted = False
+        self._phase = Phase.ASKING
+        return answer
+
+    @property
+    def can_override(self) -> bool:
+        """Whether the answer on show is a typed one the grader judged wrong, which the learner may claim."""
+        if self._phase is not Phase.ANSWERED or not self._answers or self.options.mode in (Mode.DRILL, Mode.EXAM):
+            return False
+        last = self._answers[-1]
+        return last.item.form is Form.TYPED and last.verdict.outcome is Outcome.WRONG
+
+    def override(self) -> Answer:
+        """The learner says the typed answer just judged wrong was right: count it and schedule it as right."""
+        if not self.can_override:
+            raise SessionError("only a typed answer judged wrong can be counted as right")
+        last, changed = self._answers[-1], self._undo[-1]
+        q = last.item.question
+        rating = Rating.Hard if last.attempt.hinted else Rating.Good
+        card = self.schedule.review(last.previous, q.id, rating, last.attempt.answered_at)
+        self._cards[q.id] = card
+        if changed.queued_retry:
+            self._drop_retry(q.id)
+        verdict = Verdict(Outcome.CORRECT, last.verdict.given, last.verdict.expected, "counted as right: your call")
+        answer = replace(
+            last, verdict=verdict, rating=rating, attempt=replace(last.attempt, rating=int(rating)), card=card
+        )
+        self._answers[-1] = answer
+        self._undo[-1] = _Undo(False, changed.choice_known)
+        return answer
+
     # ------------------------------------------------------------------ inside
+
+    def _drop_retry(self, question_id: str) -> None:
+        self._retried.discard(question_id)
+        for index in range(len(self._queue) - 1, -1, -1):
+            if self._queue[index][0].id == question_id and self._queue[index][1]:
+                del self._queue[index]
+                return
 
     def _need(self, *phases: Phase) -> Item:
         if self._phase not in phases or self._item is None:
@@ -309,8 +386,10 @@ class Session:
 
     def _record(self, item: Item, verdict: Verdict, rating: Rating, now: datetime) -> Answer:
         q = item.question
-        card = self.schedule.review(self._cards.get(q.id), q.id, rating, now)
+        previous = self._cards.get(q.id)
+        card = self.schedule.review(previous, q.id, rating, now)
         self._cards[q.id] = card
+        choice_known = q.id in self._choice_known
         if item.form is Form.CHOICE and verdict.correct:
             self._choice_known.add(q.id)
         attempt = Attempt(
@@ -326,11 +405,13 @@ class Session:
             mode=self.options.mode.value,
             hinted=self._hinted,
         )
-        answer = Answer(item, verdict, rating, attempt, card)
+        answer = Answer(item, verdict, rating, attempt, card, previous)
         self._answers.append(answer)
         retry_due = self.options.mode is Mode.PRACTICE and not verdict.correct and not item.retry
-        if retry_due and q.id not in self._retried:
+        queued = retry_due and q.id not in self._retried
+        if queued:
             self._retried.add(q.id)
             self._queue.append((q, True))
+        self._undo.append(_Undo(queued, choice_known))
         self._phase = Phase.ANSWERED
         return answer

@@ -51,6 +51,17 @@ def library_stamp(data_dir: Path) -> frozenset[tuple[str, int, int]]:
     return frozenset(stamp)
 
 
+def read_question_rows(
+    bank: Path, seeds: Path | None, data_dir: Path | None
+) -> tuple[Bank | tuple[tuple[object, ...], ...], list[Problem]]:
+    """What the figures need of each question (quiz.data.stats.QuestionRow), from the cached index
+    when the files are unchanged; else the whole bank, read through the cache."""
+    from quiz.data.bank_cache import cached_index
+
+    rows = cached_index(_cache_folders(bank, seeds, data_dir))
+    return (rows, []) if rows is not None else read_full_bank(bank, seeds, data_dir, cache=True)
+
+
 def read_full_bank(
     bank: Path, seeds: Path | None, data_dir: Path | None, *, cache: bool = False
 ) -> tuple[Bank, list[Problem]]:
@@ -61,10 +72,7 @@ def read_full_bank(
     if cache:
         from quiz.data.bank_cache import cached
 
-        folders = [bank, seeds or default_seeds(bank)]
-        if data_dir is not None:
-            folders.append(library_root(data_dir))
-        return cached(folders, lambda: read_full_bank(bank, seeds, data_dir))
+        return cached(_cache_folders(bank, seeds, data_dir), lambda: read_full_bank(bank, seeds, data_dir))
     main, problems = checked_bank(bank, seeds)
     if data_dir is None:
         return main, problems
@@ -90,3 +98,11 @@ def checked_bank(path: Path, seeds: Path | None = None) -> tuple[Bank, list[Prob
     if not failed & {d.source for d in bank.decks}:
         return bank, errors
     return Bank(tuple(d for d in bank.decks if d.source not in failed), bank.articles), errors
+
+
+def _cache_folders(bank: Path, seeds: Path | None, data_dir: Path | None) -> list[Path]:
+    """Every folder whose files make up the full bank: what the parsed-bank cache is keyed on."""
+    folders = [bank, seeds or default_seeds(bank)]
+    if data_dir is not None:
+        folders.append(library_root(data_dir))
+    return folders

@@ -107,3 +107,16 @@ def test_version_2_keeps_each_cards_stability_in_a_column(db_path: Path, monkeyp
     with Store.open(db_path, now=NOW) as opened:
         assert opened.version == CURRENT
         assert opened.history("ana", NOW).cards["h-001"].stability == stable.stability > 0
+
+
+def test_version_3_keeps_earlier_answers_as_not_overridden(db_path: Path, monkeypatch: pytest.MonkeyPatch):
+    """A version 2 database's answers read back as given by the grader, with nothing suspended or undone."""
+    monkeypatch.setattr(store_module, "MIGRATIONS", store_module.MIGRATIONS[:2])
+    with Store.open(db_path, now=NOW) as opened:
+        opened.record("ana", answer("h-001", at(14)), None, None)
+    monkeypatch.undo()
+    assert _version(db_path) == 2
+    with Store.open(db_path, now=NOW) as opened:
+        assert opened.version == CURRENT
+        assert [a["overridden"] for a in opened.attempts("ana")] == [False]
+    assert _tables(db_path) >= {"question_marks", "undone_attempts"}
