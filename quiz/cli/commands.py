@@ -29,7 +29,7 @@ HOME = "quiz.cli.study_commands:home"
 """What `quiz` without a command runs."""
 GROUPS = {
     "_bank": ("check",),
-    "_store": ("stats", "due", "profiles", "export", "doctor"),
+    "_store": ("stats", "optimize", "due", "profiles", "export", "doctor"),
     "_study": ("play",),
     "_formats": ("import",),
     "_derive": ("derive", "add", "drafts"),

@@ -80,7 +80,7 @@ def test_stats_and_due_read_the_bank_from_the_parsed_bank_cache(quiz, db_path: P
     _recent(db_path)
     first = quiz(command, "--json", *BANK)
     assert first.code == 0, first.err
-    monkeypatch.setattr("quiz.data.library.read_bank", lambda *a: (_ for _ in ()).throw(AssertionError("parsed")))
+    monkeypatch.setattr("quiz.data.library.checked_bank", lambda *a: (_ for _ in ()).throw(AssertionError("parsed")))
     # Not even the cached questions are built: the figures read the bank's small index.
     monkeypatch.setattr("quiz.data.bank_cache._decks", lambda *a: (_ for _ in ()).throw(AssertionError("built")))
     again = quiz(command, "--json", *BANK)
