@@ -61,6 +61,7 @@ class HomeScreen(Screen[None]):
         Binding("c", "drill", "Drill", tooltip="Enter a drill code", id="home.drill"),
         Binding("p", "profile", "Profile", id="home.profile"),
         Binding("s", "stats", "Stats", id="home.stats"),
+        Binding("b", "browse", "Browse", tooltip="Find, suspend, flag or edit any question", id="home.browse"),
         Binding("r", "read", "Read", tooltip="Read article", id="home.read"),
         Binding("comma", "settings", "Settings", tooltip="Study settings", id="home.settings", show=False),
     ]
@@ -313,6 +314,11 @@ class HomeScreen(Screen[None]):
             self.refresh_decks()  # the day's start moves what is due today
 
         app.push_screen(SettingsDialog(app.config), save)  # type: ignore[attr-defined]
+
+    def action_browse(self) -> None:
+        from quiz.ui.screens.browse_screen import BrowseScreen
+
+        self.app.push_screen(BrowseScreen())
 
     def action_stats(self) -> None:
         from quiz.ui.screens.stats_screen import StatsScreen
