@@ -113,3 +113,44 @@ async def test_one_question_whole_with_its_history_and_suspended_never_asked(mak
         await pilot.pause()
         asked = study.start(Options(count=50)).questions
         assert "h-005" not in {q.id for q in asked} and len(asked) == 4
+
+
+async def test_a_library_question_is_edited_only_into_one_that_passes_the_check(make_app, tmp_path, quiz):
+    from textual.widgets import TextArea
+
+    from quiz.data import locations
+    from quiz.data.library import read_full_bank
+    from quiz.derive import drafts
+    from quiz.ui.screens.drafts_screen import EditDraftDialog
+    from tests.conftest import ROOT
+
+    data = tmp_path / "data"
+    seed = str(ROOT / "seeds" / "000_bca7dcc935938ebd.txt")
+    assert quiz("add", seed, "--id", "mine", "--data-dir", str(data)).code == 0
+    mine = drafts.list_drafts(data)[0]
+    drafts.accept(data, [mine.id])
+
+    def load():
+        return read_full_bank(locations.bank_path(), None, data)[0]
+
+    app = make_app(bank=load(), reload=load)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("b")
+        await _type(pilot, f"is:library {mine.id}")
+        assert _ids(app) == [mine.id] and "your library" in _detail(app)
+        await pilot.press("enter", "e")
+        await pilot.pause()
+        dialog = app.screen
+        assert isinstance(dialog, EditDraftDialog)
+        prompt = dialog.query_one("#prompt", TextArea)
+        prompt.text = ""
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert app.screen is dialog  # refused: the dialog stays, and says why
+        assert "Not saved" in str(dialog.query_one("#edit-error", Static).content)
+        prompt.text = "Reworded: " + mine.prompt
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert isinstance(app.screen, BrowseScreen)
+        assert app.study.bank.question(mine.id).prompt == "Reworded: " + mine.prompt
+        assert "Reworded: " in _detail(app)
