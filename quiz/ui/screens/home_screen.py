@@ -61,8 +61,8 @@ class HomeScreen(Screen[None]):
         Binding("c", "drill", "Drill", tooltip="Enter a drill code", id="home.drill"),
         Binding("p", "profile", "Profile", id="home.profile"),
         Binding("s", "stats", "Stats", id="home.stats"),
-        Binding("b", "browse", "Browse", tooltip="Find, suspend, flag or edit any question", id="home.browse"),
         Binding("r", "read", "Read", tooltip="Read article", id="home.read"),
+        Binding("b", "browse", "Browse", tooltip="Browse questions", id="home.browse", show=False),
         Binding("comma", "settings", "Settings", tooltip="Study settings", id="home.settings", show=False),
     ]
 

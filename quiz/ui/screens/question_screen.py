@@ -45,13 +45,14 @@ class QuestionScreen(Screen[None]):
         Binding("f2", "hint", "Hint", id="quiz.hint"),
         Binding("f3", "skip", "Skip", id="quiz.skip"),
         Binding("ctrl+o,f4", "open_article", "Open article", id="quiz.open"),
-        Binding("ctrl+z", "undo", "Undo answer", id="quiz.undo"),
+        Binding("ctrl+z", "undo", "Undo answer", id="quiz.undo", show=False),
         Binding(
             "ctrl+r",
             "override",
             "I was right",
             tooltip="Count a typed answer judged wrong as right",
             id="quiz.override",
+            show=False,
         ),
         Binding("escape", "leave", "Leave", id="quiz.leave"),
     ]
@@ -177,8 +178,6 @@ class QuestionScreen(Screen[None]):
         line = f"{keys['quiz.next']} or {keys['quiz.space']}: next"
         if self.session.can_override:
             line += f" · {keys['quiz.override']}: I was right"
-        if self.session.can_undo:
-            line += f" · {keys['quiz.undo']}: undo"
         return line + (f" · {keys['quiz.open']}: open the article at this sentence" if article else "")
 
     def _progress(self, item: Item) -> None:
