@@ -113,10 +113,11 @@ class BrowseScreen(Screen[None]):
         lines = [
             Content.assemble((q.id, "bold"), literal(f" · {q.kind.value} · deck {q.deck} · {where}")),
             literal(f"tags: {', '.join(q.tags) or '–'} · level {q.difficulty} · {due}"),
-            Content.assemble(("SUSPENDED · FLAGGED" if len(state) == 2 else " · ".join(state).upper(), "bold")),
             Content.assemble(("\nPrompt\n", "bold"), literal(q.prompt)),
             Content.assemble(("\nAnswer\n", "bold"), literal(f"  ✓ {q.answer_text}")),
         ]
+        if state:
+            lines.insert(2, Content.assemble((" · ".join(state).upper(), "bold")))
         if q.alternatives:
             lines.append(
                 Content.assemble(("Also accepted\n", "bold"), literal("\n".join(f"  ✓ {a}" for a in q.alternatives)))
