@@ -65,6 +65,14 @@ class Study:
         self.day_start = config.day_start
         self.new_per_day = config.new_per_day
         self.schedule = self.schedule.retaining(config.desired_retention)
+        self.use_parameters()
+
+    def use_parameters(self) -> None:
+        """Schedule with the FSRS parameters this profile adopted (`quiz optimize`), or the defaults."""
+        if self.data_dir is not None:
+            from quiz.data import parameters
+
+            self.schedule = self.schedule.fitted(parameters.load(self.data_dir, self.profile))
 
     def now(self) -> datetime:
         return self.clock()
@@ -99,6 +107,11 @@ class Study:
         self._session_ids[id(session)] = self.store.start_session(
             self.profile, options.mode.value, _describe(options), now
         )
+        if options.drill:  # taken up again (a refreshed browser, a late start): never from the top
+            from quiz.core.drill_entry import same_student
+
+            rows, student = self.store.drill_attempts(options.drill), options.student or self.profile
+            session.pass_over({r["question_id"] for r in rows if same_student(r["student"], student)}, now)
         return session
 
     def record(self, session: Session, answer: Answer) -> None:
@@ -138,6 +151,7 @@ class Study:
     def switch_profile(self, name: str) -> None:
         self.store.ensure_profile(name)
         self.profile = name
+        self.use_parameters()
 
 
 def _describe(options: Options) -> dict[str, object]:
@@ -153,4 +167,5 @@ def _describe(options: Options) -> dict[str, object]:
         "form": options.form.value if options.form else None,
         "time_limit": options.time_limit,
         "drill": options.drill,
+        "student": options.student,
     }

@@ -2,13 +2,29 @@
 
 from __future__ import annotations
 
+import contextlib
 import io
+import itertools
 import json
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from quiz.core.bank import load_bank
-from quiz.core.drill import ALPHABET, Drill, DrillCodeError, Response, analyse, decode, encode
+from quiz.core.drill import (
+    ALPHABET,
+    NONCE_BITS,
+    Drill,
+    DrillCodeError,
+    HandInError,
+    Response,
+    analyse,
+    decode,
+    encode,
+    sign_hand_in,
+    verify_hand_in,
+)
 from quiz.data import locations
 
 
@@ -18,9 +34,9 @@ def bank():
 
 
 def test_code_round_trips_and_ignores_case_dashes_and_lookalikes(bank):
-    drill = Drill(("barrel-bombs", "showdown"), 12, 777, 30)
+    drill = Drill(("barrel-bombs", "showdown"), 12, 777, 30, nonce=0xABCDE)
     code = encode(drill, bank)
-    assert len(code.replace("-", "")) <= 14
+    assert len(code.replace("-", "")) == 20  # five groups of four on the board
     assert decode(code, bank) == drill
     assert decode(code.lower().replace("-", " "), bank) == drill
     assert decode(code.replace("1", "I").replace("0", "O"), bank) == drill
@@ -33,6 +49,40 @@ def test_every_single_typo_and_swap_is_caught(bank):
     for typo in wrong:
         with pytest.raises(DrillCodeError):
             decode(typo, bank)
+
+
+@pytest.mark.slow
+def test_no_change_of_two_characters_opens_another_drill(bank):
+    """Every one of the 182,590 ways to change two characters of a code is refused (the old code: 1.08% opened)."""
+    code = encode(Drill(("barrel-bombs", "showdown"), 12, 777, 30, nonce=0xABCDE), bank).replace("-", "")
+    opened = []
+    for i, j in itertools.combinations(range(len(code)), 2):
+        for a, b in itertools.product(ALPHABET.replace(code[i], ""), ALPHABET.replace(code[j], "")):
+            changed = f"{code[:i]}{a}{code[i + 1 : j]}{b}{code[j + 1 :]}"
+            with contextlib.suppress(DrillCodeError):
+                opened.append(decode(changed, bank))
+    assert opened == []
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    decks=st.sets(st.sampled_from(["barrel-bombs", "showdown", "putin-sanctions"]), min_size=1),
+    count=st.integers(1, 255),
+    seed=st.integers(0, 0xFFFF),
+    limit=st.sampled_from([None, 5, 30, 1275]),
+    nonce=st.integers(0, 2**NONCE_BITS - 1),
+    changes=st.lists(st.tuples(st.integers(0, 19), st.integers(1, 31)), min_size=1, max_size=3),
+)
+def test_any_one_to_three_changed_characters_are_refused(bank, decks, count, seed, limit, nonce, changes):
+    drill = Drill(tuple(sorted(decks)), count, seed, limit, nonce)
+    symbols = list(encode(drill, bank).replace("-", ""))
+    assert decode("".join(symbols), bank) == drill
+    for position, shift in changes:  # a shift of 1..31 always lands on another character
+        position %= len(symbols)
+        symbols[position] = ALPHABET[(ALPHABET.index(symbols[position]) + shift) % 32]
+    if "".join(symbols) != encode(drill, bank).replace("-", ""):  # two changes may undo each other
+        with pytest.raises(DrillCodeError):
+            decode("".join(symbols), bank)
 
 
 def test_a_code_for_other_decks_is_refused(bank):
@@ -66,7 +116,7 @@ def test_item_analysis_ranks_by_accuracy_then_time_and_counts_picks():
 
 def play(quiz, monkeypatch, code, profile, answers):
     monkeypatch.setattr("sys.stdin", io.StringIO(answers))
-    return quiz("drill", code, "--plain", "--profile", profile)
+    return quiz("drill", code, "--plain", "--profile", profile, "--name", profile)
 
 
 def test_whole_drill_from_the_command_line(quiz, monkeypatch, tmp_path):
@@ -84,7 +134,7 @@ def test_whole_drill_from_the_command_line(quiz, monkeypatch, tmp_path):
     assert len(report["questions"]) == 3 and all(q["answered"] == 2 for q in report["questions"])
 
     handed_in = tmp_path / "laptop.json"
-    assert quiz("drill", "export", code, "--profile", "ana", "--out", str(handed_in)).code == 0
+    assert quiz("drill", "export", code, "--name", "ana", "--out", str(handed_in)).code == 0
     merged = json.loads(quiz("drill", "results", code, str(handed_in), "--json").out)
     names = {s["student"] for s in merged["students"]}
     assert names == {"ana (this machine)", "ana (laptop.json)", "ben"}
@@ -100,9 +150,140 @@ def test_mistyped_code_is_an_error_not_another_quiz(quiz):
     assert result.code == 1 and "typo" in result.err
 
 
-def test_results_refuse_a_file_for_another_drill(quiz, tmp_path):
+def export(quiz, code, profile, path):
+    assert quiz("drill", "export", code, "--profile", profile, "--out", str(path)).code == 0
+    return path
+
+
+def refusal(quiz, code, *files):
+    result = quiz("drill", "results", code, *map(str, files))
+    assert result.code == 1 and result.out == "" and len(result.err.splitlines()) == 1, result
+    return result.err
+
+
+@pytest.fixture
+def handed_in(quiz, monkeypatch, tmp_path):
+    """A drill taken by ana on this machine, and her signed hand-in file."""
     code = quiz("drill", "new", "--deck", "showdown", "-n", "2", "--seed", "1").out.strip()
-    other = tmp_path / "other.json"
-    other.write_text(json.dumps({"quiz_drill": "NOPE", "responses": []}))
-    result = quiz("drill", "results", code, str(other))
-    assert result.code == 1 and "not " + code in result.err
+    play(quiz, monkeypatch, code, "ana", "1\n2\n")
+    return code, export(quiz, code, "ana", tmp_path / "ana.json")
+
+
+def test_a_hand_in_does_not_hold_the_code_that_signs_it(handed_in):
+    code, path = handed_in
+    text = path.read_text(encoding="utf-8")
+    assert code not in text and code.replace("-", "") not in text
+    assert json.loads(text)["signature"]
+
+
+@pytest.mark.parametrize(
+    "edit",
+    [
+        lambda r: r.update(correct=True),
+        lambda r: r.update(elapsed_ms=1),
+        lambda r: r.update(student="ben"),
+        lambda r: r.update(given=r["given"] + " "),
+    ],
+    ids=["correct", "elapsed_ms", "student", "given"],
+)
+def test_results_refuse_an_altered_hand_in(quiz, handed_in, edit):
+    code, path = handed_in
+    data = json.loads(path.read_text(encoding="utf-8"))
+    for row in data["responses"]:
+        edit(row)
+    path.write_text(json.dumps(data), encoding="utf-8")
+    assert "ana.json: not counted: it was altered" in refusal(quiz, code, path)
+
+
+def test_results_refuse_a_hand_in_for_another_drill(quiz, handed_in):
+    code, path = handed_in
+    other = quiz("drill", "new", "--deck", "showdown", "-n", "2", "--seed", "1").out.strip()
+    assert other != code  # the same choices make a new drill, with its own key
+    assert "not counted: it belongs to another drill" in refusal(quiz, other, path)
+
+
+def test_results_refuse_a_repeated_hand_in(quiz, handed_in, tmp_path):
+    code, path = handed_in
+    copy = tmp_path / "copy.json"
+    copy.write_bytes(path.read_bytes())
+    assert "copy.json: not counted: it is the same hand-in as" in refusal(quiz, code, path, copy)
+    again = export(quiz, code, "ana", tmp_path / "again.json")  # a second export of the same student
+    assert "again.json: not counted: it repeats ana's hand-in in" in refusal(quiz, code, path, again)
+
+
+def test_results_refuse_an_unsigned_file(quiz, handed_in, tmp_path):
+    code, _ = handed_in
+    old = tmp_path / "old.json"
+    old.write_text(json.dumps({"quiz_drill": code, "responses": []}))
+    assert "old.json: not counted: it is not a signed hand-in" in refusal(quiz, code, old)
+
+
+def test_signed_hand_in_round_trips_and_any_change_breaks_it():
+    rows = [{"student": "ana", "question_id": "q1", "given": "A", "correct": False, "elapsed_ms": 900}]
+    signed = sign_hand_in("AAAA-BBBB", "id1", rows)
+    assert verify_hand_in("aaaa bbbb", signed) == rows  # the code as typed, any case or spacing
+    for key in ("hand_in", "drill", "quiz_hand_in"):
+        changed = {**signed, key: "x"}
+        with pytest.raises(HandInError):
+            verify_hand_in("AAAA-BBBB", changed)
+    with pytest.raises(HandInError, match="another drill"):
+        verify_hand_in("AAAA-BBBC", signed)
+
+
+def test_a_drill_taken_up_again_goes_on_where_it_stopped(quiz, monkeypatch):
+    code = quiz("drill", "new", "--deck", "barrel-bombs", "-n", "3", "--seed", "9").out.strip()
+    whole = play(quiz, monkeypatch, code, "cy", "1\n1\n1\n").out
+    asked = [line for line in whole.splitlines() if line.startswith("Question")]
+    options = [line for line in whole.splitlines() if line.startswith("  1)")]
+    first = play(quiz, monkeypatch, code, "dee", "1\n").out  # stops after one answer (input ends)
+    assert [line for line in first.splitlines() if line.startswith("Question")] == asked[:2]  # shows the next
+    again = play(quiz, monkeypatch, code, "dee", "1\n1\n").out
+    assert [line for line in again.splitlines() if line.startswith("Question")] == asked[1:]
+    assert [line for line in again.splitlines() if line.startswith("  1)")] == options[1:]  # same options too
+    report = json.loads(quiz("drill", "results", code, "--json").out)
+    assert {s["student"]: s["answered"] for s in report["students"]} == {"cy": 3, "dee": 3}
+
+
+def test_a_drill_asks_the_name_first_and_the_teacher_sees_it(quiz, monkeypatch, tmp_path):
+    """In line mode the first line is the name; results and the hand-in file carry it, not the profile."""
+    code = quiz("drill", "new", "--deck", "showdown", "-n", "2", "--seed", "4").out.strip()
+    monkeypatch.setattr("sys.stdin", io.StringIO("\n  Ana   Silva \n1\n1\n"))
+    taken = quiz("drill", code, "--plain")
+    assert taken.code == 0, taken.err
+    assert "Your name" in taken.out and "Please type your name." in taken.out  # a blank line is asked again
+    report = json.loads(quiz("drill", "results", code, "--json").out)
+    assert [s["student"] for s in report["students"]] == ["Ana Silva"]
+    hand_in = tmp_path / "ana.json"
+    assert quiz("drill", "export", code, "--name", "ana silva", "--out", str(hand_in)).code == 0
+    rows = json.loads(hand_in.read_text(encoding="utf-8"))["responses"]
+    assert len(rows) == 2 and {r["student"] for r in rows} == {"Ana Silva"}
+
+
+def test_a_drill_without_a_name_does_not_start(quiz, monkeypatch):
+    code = quiz("drill", "new", "--deck", "showdown", "-n", "2", "--seed", "4").out.strip()
+    monkeypatch.setattr("sys.stdin", io.StringIO(""))
+    result = quiz("drill", code, "--plain")
+    assert result.code == 1 and "starts with your name" in result.err
+    too_long = quiz("drill", code, "--plain", "--name", "x" * 41)
+    assert too_long.code == 1 and "at most 40 characters" in too_long.err
+    assert json.loads(quiz("drill", "results", code, "--json").out)["students"] == []
+
+
+def test_a_drill_left_early_goes_on_and_one_answered_to_the_end_is_refused(quiz, monkeypatch):
+    """Entering the code again never gives a fresh run: it goes on where it stopped, and once done, is refused."""
+    code = quiz("drill", "new", "--deck", "showdown", "-n", "3", "--seed", "9").out.strip()
+    monkeypatch.setattr("sys.stdin", io.StringIO("Ana\n1\n:q\n"))
+    first = quiz("drill", code, "--plain")
+    assert first.code == 0 and "2 not reached." in first.out
+    monkeypatch.setattr("sys.stdin", io.StringIO("1\n1\n1\n"))
+    again = quiz("drill", code, "--plain", "--name", "ANA")  # the same student, however typed
+    assert again.code == 0
+    assert "Question 1 of 3" not in again.out and "Question 2 of 3" in again.out
+    assert "1 answered in an earlier run." in again.out
+    monkeypatch.setattr("sys.stdin", io.StringIO("1\n1\n1\n"))
+    third = quiz("drill", code, "--plain", "--name", "ana")
+    assert third.code == 1 and "Question" not in third.out  # refused before anything is asked
+    assert f"Ana has already taken drill {code} here (3 answered" in third.err
+    assert play(quiz, monkeypatch, code, "ben", "1\n1\n1\n").code == 0  # another student still can
+    report = json.loads(quiz("drill", "results", code, "--json").out)
+    assert {s["student"]: s["answered"] for s in report["students"]} == {"Ana": 3, "ben": 3}

@@ -4,13 +4,16 @@ from __future__ import annotations
 
 import io
 import json
+import os
 import random
+import subprocess
+import sys
 from datetime import datetime, timezone
 
 from quiz.core.bank import load_bank
 from quiz.core.selection import History, Options, select
 from quiz.core.verdict import Form
-from tests.conftest import DATA
+from tests.conftest import DATA, ROOT
 
 HARBOUR = str(DATA / "good" / "harbour.toml")
 
@@ -55,20 +58,41 @@ def test_end_of_input_ends_the_session_and_keeps_answers(quiz, monkeypatch):
     result = play(quiz, monkeypatch, "1\n", "-n", "5")
     assert result.code == 0
     assert "Every answer is saved." in result.out
-    assert "not answered" in result.out
+    assert "4 not reached." in result.out
 
 
-def test_exam_mode_prints_no_feedback_until_the_end(quiz, monkeypatch):
-    result = play(quiz, monkeypatch, "1\n" * 5 + "t\n" * 5, "--mode", "exam", "-n", "5")
-    assert "Correct answer:" not in result.out.split("Done.")[0]
-    assert "Done. Score" in result.out
+def test_leaving_early_reports_the_questions_not_reached_only_as_a_count(quiz, monkeypatch):
+    """Their prompts and answers are never printed: the learner did not earn them."""
+    result = play(quiz, monkeypatch, "1\n", "-n", "5")
+    report = result.out.split("Done.")[1]
+    bank = {q.prompt: q for q in load_bank(DATA / "good" / "harbour.toml").questions}
+    unreached = [bank[prompt] for prompt in asked_order(5, 3)[1:]]
+    assert "4 not reached." in report
+    for q in unreached:
+        assert q.prompt not in report and q.answer_text not in report
 
 
-def test_plain_output_never_carries_escape_codes(quiz, monkeypatch, tmp_path):
-    result = play(quiz, monkeypatch, ":q\n", "-n", "1")
-    assert "\x1b" not in result.out
+def test_practice_report_shows_the_again_round(quiz, monkeypatch):
+    """A miss answered wrong again when it comes back is in the report, with that second answer."""
+    result = play(quiz, monkeypatch, "0.5 million\n0.7 million\n", "--form", "typed", "-n", "1")
+    report = result.out.split("Done.")[1]
+    assert "Score 0 of 1" in result.out
+    assert "1. wrong: How much did the repairs cost, in euros?" in report
+    assert "Again: wrong: How much did the repairs cost, in euros?" in report
+    assert "You answered: 0.7 million" in report
 
 
-def test_unknown_deck_is_a_usage_error(quiz, monkeypatch):
-    result = play(quiz, monkeypatch, "", "--deck", "nope")
-    assert result.code == 2 and "no deck nope" in result.err
+def test_the_readme_example_answers_right_on_any_profile(quiz, tmp_path):
+    """The README's piped example, run exactly as written twice in one data folder, answers right both times."""
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    line = next(line for line in readme.splitlines() if line.startswith("printf ") and "--plain" in line)
+    shim = tmp_path / "bin" / "quiz"  # `quiz` as installed: this Python running this checkout
+    shim.parent.mkdir()
+    shim.write_text(f'#!/bin/sh\nexec "{sys.executable}" -m quiz "$@"\n', encoding="utf-8")
+    shim.chmod(0o755)
+    env = {**os.environ, "PATH": f"{shim.parent}{os.pathsep}{os.environ['PATH']}", "PYTHONPATH": str(ROOT)}
+    for _ in range(2):  # the second run has history: the recognise-then-recall ladder must not change the form
+        run = subprocess.run(["sh", "-c", line], env=env, capture_output=True, text=True)
+        assert run.returncode == 0, run.stderr
+        assert "Score 2 of 2" in run.stdout, run.stdout
+    assert json.loads(quiz("stats", "--json").out)["attempts"] == 4  # both runs kept in the same data folder

@@ -18,10 +18,12 @@ DECK_FORMATS = ("gift", "aiken", "csv", "json", "apkg")
 IMPORT_FORMATS = ("gift", "aiken", "csv", "tsv", "json", "apkg")
 """quiz.formats.IMPORTS, written out: building the parser loads no format (a test keeps the two equal)."""
 LOCAL = "127.0.0.1"
+SERVED = "QUIZ_SERVED"
+"""Set to "1" in the environment of every app process `quiz serve` starts: it talks to a browser."""
 DRILL_USAGE = """quiz drill new --deck ID [--deck ID] -n N [--time-limit SECONDS]   make a code for the board
-quiz drill CODE [--plain]                                          take the drill
+quiz drill CODE [--name NAME] [--plain]                            take the drill
 quiz drill results CODE [FILE...] [--csv | --json]                 the class's results
-quiz drill export CODE [--out FILE]                                this machine's answers, to hand in"""
+quiz drill export CODE [--name NAME] [--out FILE]                  this machine's answers, to hand in"""
 
 HOME = "quiz.cli.study_commands:home"
 """What `quiz` without a command runs."""
@@ -46,8 +48,15 @@ def _bank(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -> N
 def _store(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
     handlers = "quiz.cli.store_commands"
     p = sub.add_parser("stats", parents=[common], help="your progress: accuracy, streak, weakest questions")
-    p.add_argument("--json", action="store_true", help="machine-readable report")
+    p.add_argument("--json", action="store_true", help="machine-readable report, with the charts' series")
+    p.add_argument("--deck", action="append", default=[], metavar="ID", help="charts of this deck only (repeatable)")
     p.set_defaults(handler=f"{handlers}:stats_command")
+
+    p = sub.add_parser(
+        "optimize", parents=[common], help="fit the review schedule to your own answers (FSRS parameters)"
+    )
+    p.add_argument("--json", action="store_true", help="machine-readable report")
+    p.set_defaults(handler="quiz.cli.optimize_commands:optimize_command")
 
     p = sub.add_parser("due", parents=[common], help="reviews due today and over the next 6 days, per deck")
     p.add_argument("--json", action="store_true", help="machine-readable report")
@@ -188,6 +197,11 @@ def _serve(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -> 
     p = sub.add_parser("serve", parents=[common], help="run the app in a web browser (needs the 'serve' extra)")
     p.add_argument("--host", default=LOCAL, help=f"address to listen on (default {LOCAL}: this machine only)")
     p.add_argument("--port", type=int, default=8000, help="port (default 8000)")
+    p.add_argument(
+        "--join",
+        action="store_true",
+        help="require a join code even on this machine (always required past 127.0.0.1; e.g. a shared computer)",
+    )
     p.set_defaults(handler="quiz.cli.serve_commands:serve")
 
 
@@ -204,7 +218,8 @@ def _drill(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -> 
     p.add_argument("--time-limit", type=int, metavar="SECONDS", help="per question, in steps of 5")
     p.add_argument("--seed", type=int, help="fix the drill's seed (default: random)")
     p.add_argument("--plain", action="store_true", help="take the drill in line mode")
+    p.add_argument("--name", help="the student's name (asked before the drill otherwise); export: only theirs")
     p.add_argument("--csv", action="store_true", help="results as CSV")
     p.add_argument("--json", action="store_true", help="results as JSON")
-    p.add_argument("--out", metavar="FILE", help="export: write here (default: drill-CODE-PROFILE.json)")
+    p.add_argument("--out", metavar="FILE", help="export: write here (default: hand-in-DRILL-PROFILE.json)")
     p.set_defaults(handler="quiz.cli.drill_commands:drill")

@@ -7,11 +7,27 @@ import csv
 import json
 import random
 import sys
+import uuid
 from pathlib import Path
 from typing import Any
 
 from quiz.cli.commands import DRILL_USAGE
-from quiz.core.drill import Drill, DrillCodeError, DrillReport, Response, analyse, decode, encode
+from quiz.core.drill import (
+    NONCE_BITS,
+    Drill,
+    DrillCodeError,
+    DrillReport,
+    HandInError,
+    Response,
+    analyse,
+    decode,
+    drill_id,
+    encode,
+    sign_hand_in,
+    verify_hand_in,
+)
+from quiz.core.drill_entry import DrillEntryError, admit, drill_size, same_student, student_name
+from quiz.core.selection import Options
 from quiz.core.text import clock
 
 
@@ -47,8 +63,10 @@ def canonical(code: str, bank) -> str:
 
 def new(args: argparse.Namespace, study) -> int:
     decks = tuple(args.deck) or tuple(d.id for d in study.bank.decks if not any(q.is_draft for q in d.questions))
-    seed = args.seed if args.seed is not None else random.SystemRandom().randrange(1 << 16)
-    code = encode(Drill(decks, args.count, seed, args.time_limit), study.bank)
+    chance = random.SystemRandom()
+    seed = args.seed if args.seed is not None else chance.randrange(1 << 16)
+    # The nonce makes this drill's code, and so the key its hand-ins are signed with, its own.
+    code = encode(Drill(decks, args.count, seed, args.time_limit, chance.randrange(1 << NONCE_BITS)), study.bank)
     limit = f", {args.time_limit} s a question" if args.time_limit else ""
     print(code)
     print(f"{args.count} questions from {', '.join(decks)}{limit}.", file=sys.stderr)
@@ -58,6 +76,10 @@ def new(args: argparse.Namespace, study) -> int:
 
 def take(args: argparse.Namespace, study, code: str) -> int:
     options = decode(code, study.bank).options(code)
+    if args.name is not None or args.plain:  # the TUI asks in a dialog otherwise
+        options = named(args, study, options)
+        if options is None:
+            return 1
     if args.plain:
         from quiz.plain.line_mode import LineMode
 
@@ -74,7 +96,7 @@ def responses(study, code: str, files: list[str]) -> list[Response]:
     A student name that comes from two places (two machines' "default") is told apart by file.
     """
     sources = [("this machine", study.store.drill_attempts(code))]
-    sources += [(Path(name).name, _read_export(Path(name), code)) for name in files]
+    sources += _hand_ins([Path(name) for name in files], code)
     seen: dict[str, set[str]] = {}
     for source, rows in sources:
         for row in rows:
@@ -92,17 +114,33 @@ def responses(study, code: str, files: list[str]) -> list[Response]:
 _FIELDS = {"student", "question_id", "given", "correct", "elapsed_ms"}
 
 
-def _read_export(path: Path, code: str) -> list[dict[str, Any]]:
+def _hand_ins(paths: list[Path], code: str) -> list[tuple[str, list[dict[str, Any]]]]:
+    """Each signed hand-in's answers; DrillCodeError, in one line, for a file that must not count."""
+    out: list[tuple[str, list[dict[str, Any]]]] = []
+    by_id: dict[str, Path] = {}
+    by_student: dict[str, Path] = {}
+    for path in paths:
+        hand_in, rows = _read_hand_in(path, code)
+        if hand_in in by_id:
+            raise DrillCodeError(f"{path}: not counted: it is the same hand-in as {by_id[hand_in]}")
+        for student in sorted({str(row["student"]) for row in rows}):
+            if student in by_student:
+                raise DrillCodeError(f"{path}: not counted: it repeats {student}'s hand-in in {by_student[student]}")
+            by_student[student] = path
+        by_id[hand_in] = path
+        out.append((path.name, rows))
+    return out
+
+
+def _read_hand_in(path: Path, code: str) -> tuple[str, list[dict[str, Any]]]:
     try:
         data = json.loads(path.read_text(encoding="utf-8-sig"))
-        if data.get("quiz_drill") != code:
-            raise DrillCodeError(f"{path}: holds answers to drill {data.get('quiz_drill')!r}, not {code}")
-        rows = list(data["responses"])
+        rows = verify_hand_in(code, data)
         if not all(isinstance(row, dict) and row.keys() >= _FIELDS for row in rows):
             raise ValueError("a response lacks a field")
-        return rows
-    except DrillCodeError:
-        raise
+        return str(data["hand_in"]), rows
+    except HandInError as exc:
+        raise DrillCodeError(f"{path}: not counted: {exc}") from None
     except OSError as exc:
         raise DrillCodeError(f"{path}: cannot be read ({exc.strerror})") from None
     except (ValueError, KeyError, TypeError, AttributeError):
@@ -126,10 +164,12 @@ def results(args: argparse.Namespace, study, code: str, files: list[str]) -> int
 
 def export(args: argparse.Namespace, study, code: str) -> int:
     rows = study.store.drill_attempts(code)
-    if args.profile:  # one student's answers; by default every profile on this machine
-        rows = [r for r in rows if r["student"] == args.profile]
-    out = Path(args.out or f"drill-{code}.json")
-    data = {"quiz_drill": code, "responses": rows}
+    who = args.name or args.profile  # one student's answers; by default everyone's on this machine
+    if who:
+        rows = [r for r in rows if same_student(r["student"], who)]
+    # Not named after the code: the code is the key to the signature, and the file travels.
+    out = Path(args.out or f"hand-in-{drill_id(code)[:8]}-{_file_word(who or 'all')}.json")
+    data = sign_hand_in(code, uuid.uuid4().hex, rows)
     out.write_text(json.dumps(data, indent=1, ensure_ascii=False), encoding="utf-8")
     students = sorted({r["student"] for r in rows})
     print(f"✓ {len(rows)} answers of {', '.join(students) or 'nobody yet'} written to {out}; hand it in.")
@@ -199,3 +239,30 @@ def write_csv(report: DrillReport, stream) -> None:
         picks = "; ".join(f"{g} x{n}" for g, n in i.picks.items())
         disc = "" if i.discrimination is None else f"{i.discrimination:.3f}"
         writer.writerow(["question", i.question_id, picks, i.answered, f"{i.facility:.3f}", disc, ""])
+
+
+def named(args: argparse.Namespace, study, options: Options) -> Options | None:
+    """The drill's options with the student's name (`--name`, or asked in line mode); None when refused.
+
+    A name that answered this whole drill here is refused: a drill is taken once (one left early goes on).
+    """
+    from dataclasses import replace
+
+    from quiz.plain.line_mode import ask_name
+
+    name = args.name if args.name is not None else ask_name(sys.stdin, sys.stdout)
+    if name is None:
+        print("quiz: a drill starts with your name; type it, or give it with --name", file=sys.stderr)
+        return None
+    try:
+        size = drill_size(study.bank, options)
+        name = admit(study.store.drill_attempts(options.drill), student_name(name), options.drill, size)
+    except DrillEntryError as exc:
+        print(f"quiz: {exc}", file=sys.stderr)
+        return None
+    return replace(options, student=name)
+
+
+def _file_word(name: str) -> str:
+    """A student's name as part of a file name: 'Ana Silva' -> 'ana-silva'."""
+    return "-".join("".join(ch if ch.isalnum() else " " for ch in name.casefold()).split()) or "student"

@@ -105,8 +105,15 @@ def stats_command(args: argparse.Namespace) -> int:
     with _open(args) as store:
         profile = _profile(store, args)
         figures = store.stats(profile, _bank(args), _now(), day_start=day_start)
+        if args.json:
+            from quiz.data import charts
+
+            retention = settings.load(locations.config_dir()).config.desired_retention
+            series = charts.read(
+                store, profile, figures.as_of, decks=args.deck, desired_retention=retention, day_start=day_start
+            )
     if args.json:
-        print(json.dumps(figures.to_dict(), indent=2, ensure_ascii=False))
+        print(json.dumps(figures.to_dict() | {"charts": series.to_dict()}, indent=2, ensure_ascii=False))
     else:
         print(report(figures))
     return 0

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 
+from quiz.cli.commands import SERVED
 from quiz.core.model import Bank, Kind
 from quiz.core.selection import Mode, Options
 from quiz.core.verdict import Form
@@ -78,8 +80,8 @@ def play(args: argparse.Namespace) -> int:
 
 
 def home(args: argparse.Namespace) -> int:
-    """`quiz` alone: the TUI in a terminal; a summary of the bank when output is not a terminal."""
-    if not sys.stdout.isatty():
+    """`quiz` alone: the TUI in a terminal or a served browser; else (a pipe) a summary of the bank."""
+    if not sys.stdout.isatty() and os.environ.get(SERVED) != "1":
         from quiz.cli.bank_commands import summary_command
 
         return summary_command(args)

@@ -1,24 +1,32 @@
-"""Classroom drills: a short code that gives every student the same quiz, and the item analysis.
+"""Classroom drills: a short code that gives every student the same quiz, signed hand-ins, item analysis.
 
-A code packs the decks, the number of questions, the seed and the time limit into Crockford
-base32 with a check character, e.g. `4G7Q-M2XD-91KA-Z`. The check character catches any single
-mistyped character and any two neighbours swapped, so a typo is an error, never another quiz.
+A code packs the decks, the number of questions, the seed, the time limit and a random nonce into
+Crockford base32, followed by three Reed-Solomon check characters, e.g. `6J70-T430-3143-0NF6-YY1C`.
+Any two codewords differ in at least four characters, so every typo of one, two or three characters
+(a swap of neighbours is two) is caught: a mistyped code is an error, never another drill.
+
+Hand-in files (for classes without a network) are signed with HMAC-SHA256 under a key derived from
+the whole code, which the file does not contain: an edited file, or one from another drill, fails.
 """
 
 from __future__ import annotations
 
 import hashlib
+import hmac
+import json
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
+from typing import Any
 
 from quiz.core.model import Bank
 from quiz.core.selection import Mode, Options
 
 ALPHABET = "0123456789ABCDEFGHJKMNPQRSTVWXYZ"  # Crockford: no I, L, O, U
-CHECK = ALPHABET + "*~$=U"  # 37 check symbols
-VERSION = 1
+VERSION = 2
 MAX_DECKS = 63
+NONCE_BITS = 24
+CHECKS = 3  # Reed-Solomon check characters: the code's minimum distance is CHECKS + 1
 LOOKALIKE = str.maketrans({"I": "1", "L": "1", "O": "0"})
 
 
@@ -32,6 +40,7 @@ class Drill:
     count: int
     seed: int
     time_limit: int | None = None  # seconds per question
+    nonce: int = 0  # random bits that make each drill's code, and its hand-in key, its own
 
     def options(self, code: str) -> Options:
         return Options(
@@ -77,6 +86,7 @@ def encode(drill: Drill, bank: Bank) -> str:
         (drill.count, 8),
         (drill.seed & 0xFFFF, 16),
         (limit // 5, 8),
+        (drill.nonce & ((1 << NONCE_BITS) - 1), NONCE_BITS),
     ]
     value, bits = 0, 0
     for number, width in fields:
@@ -84,18 +94,11 @@ def encode(drill: Drill, bank: Bank) -> str:
     value |= 1 << bits  # a leading 1 keeps leading zeros
     digits = []
     while value:
-        digits.append(ALPHABET[value & 31])
+        digits.append(value & 31)
         value >>= 5
-    body = "".join(reversed(digits))
-    whole = body + CHECK[int(_number(body) % 37)]
+    symbols = list(reversed(digits))
+    whole = "".join(ALPHABET[s] for s in symbols + _checks(symbols))
     return "-".join(whole[i : i + 4] for i in range(0, len(whole), 4))
-
-
-def _number(body: str) -> int:
-    value = 0
-    for ch in body:
-        value = value * 32 + ALPHABET.index(ch)
-    return value
 
 
 def normalise(code: str) -> str:
@@ -105,22 +108,23 @@ def normalise(code: str) -> str:
 def decode(code: str, bank: Bank) -> Drill:
     """The drill a code stands for; DrillCodeError when it is mistyped or for other decks."""
     text = normalise(code)
-    if len(text) < 5 or any(ch not in ALPHABET for ch in text[:-1]) or text[-1] not in CHECK:
+    if not CHECKS + 2 <= len(text) <= _MAX_SYMBOLS or any(ch not in ALPHABET for ch in text):
         raise DrillCodeError(f"'{code}' is not a drill code; check it against the board")
-    body, check = text[:-1], text[-1]
-    value = _number(body)
-    if CHECK[value % 37] != check:
-        raise DrillCodeError(f"'{code}' has a typo (its check character does not match); check each character")
+    symbols = [ALPHABET.index(ch) for ch in text]
+    if any(_syndromes(symbols)):
+        raise DrillCodeError(f"'{code}' has a typo (its check characters do not match); check each character")
+    value = 0
+    for symbol in symbols[:-CHECKS]:
+        value = value * 32 + symbol
     bits = value.bit_length() - 1
-    value &= (1 << bits) - 1
+    value &= (1 << bits) - 1 if bits > 0 else 0
 
     def take(width: int) -> int:
-        nonlocal value, bits
+        nonlocal bits
         bits -= width
         if bits < 0:
             raise DrillCodeError(f"'{code}' is too short to be a drill code; check it against the board")
-        part = (value >> bits) & ((1 << width) - 1)
-        return part
+        return (value >> bits) & ((1 << width) - 1)
 
     version = take(2)
     if version != VERSION:
@@ -128,7 +132,7 @@ def decode(code: str, bank: Bank) -> Drill:
     fingerprint = take(12)
     n = take(6)
     mask = take(n)
-    count, seed, limit = take(8), take(16), take(8)
+    count, seed, limit, nonce = take(8), take(16), take(8), take(NONCE_BITS)
     if bits != 0:
         raise DrillCodeError(f"'{code}' is not a drill code; check it against the board")
     ids = _deck_ids(bank)
@@ -138,7 +142,115 @@ def decode(code: str, bank: Bank) -> Drill:
             "make sure everyone has the same quiz version and library decks"
         )
     decks = tuple(d for i, d in enumerate(ids) if mask >> i & 1)
-    return Drill(decks, count, seed, limit * 5 or None)
+    return Drill(decks, count, seed, limit * 5 or None, nonce)
+
+
+# ------------------------------------------------------------------ Reed-Solomon over GF(32)
+
+_MAX_SYMBOLS = 31  # a Reed-Solomon code over GF(32) is at most 31 symbols long
+
+
+def _tables() -> tuple[list[int], list[int]]:
+    """Powers and logarithms of the generator a of GF(32), built from x^5 + x^2 + 1 (primitive)."""
+    exp, log = [0] * 62, [0] * 32
+    x = 1
+    for i in range(31):
+        exp[i] = exp[i + 31] = x
+        log[x] = i
+        x <<= 1
+        if x & 32:
+            x ^= 0b100101
+    return exp, log
+
+
+_EXP, _LOG = _tables()
+
+
+def _mul(a: int, b: int) -> int:
+    return 0 if a == 0 or b == 0 else _EXP[_LOG[a] + _LOG[b]]
+
+
+def _generator() -> list[int]:
+    """(x - a)(x - a^2)...(x - a^CHECKS), highest power first."""
+    poly = [1]
+    for i in range(1, CHECKS + 1):
+        root = _EXP[i]
+        poly = [a ^ _mul(b, root) for a, b in zip([*poly, 0], [0, *poly], strict=True)]
+    return poly
+
+
+_GENERATOR = _generator()
+
+
+def _checks(symbols: Sequence[int]) -> list[int]:
+    """The check symbols that make `symbols` a codeword: the remainder of m(x)·x^CHECKS by g(x)."""
+    if len(symbols) + CHECKS > _MAX_SYMBOLS:
+        raise DrillCodeError("this drill has too many decks to fit in a code; pick fewer decks")
+    rest = [*symbols, *[0] * CHECKS]
+    for i in range(len(symbols)):
+        lead = rest[i]
+        if lead:
+            for j, g in enumerate(_GENERATOR):
+                rest[i + j] ^= _mul(g, lead)
+    return rest[-CHECKS:]
+
+
+def _syndromes(symbols: Sequence[int]) -> list[int]:
+    """The codeword evaluated at a, a^2, ...: all zero exactly when no check fails."""
+    out = []
+    for i in range(1, CHECKS + 1):
+        acc = 0
+        for s in symbols:
+            acc = _mul(acc, _EXP[i]) ^ s
+        out.append(acc)
+    return out
+
+
+# ------------------------------------------------------------------ signed hand-ins
+
+HAND_IN_FORMAT = 2
+
+
+class HandInError(ValueError):
+    """A hand-in file that must not be counted; the message says why, in one line."""
+
+
+def drill_id(code: str) -> str:
+    """A name for the drill that can go in a file without giving away its code (and so its key)."""
+    return hashlib.sha256(b"quiz drill id\0" + normalise(code).encode()).hexdigest()[:16]
+
+
+def _key(code: str) -> bytes:
+    return hashlib.sha256(b"quiz hand-in key\0" + normalise(code).encode()).digest()
+
+
+def _canonical(payload: Mapping[str, Any]) -> bytes:
+    body = {k: v for k, v in payload.items() if k != "signature"}
+    return json.dumps(body, sort_keys=True, separators=(",", ":"), ensure_ascii=False).encode("utf-8")
+
+
+def sign_hand_in(code: str, hand_in: str, responses: Sequence[Mapping[str, Any]]) -> dict[str, Any]:
+    """A hand-in's content, signed: `hand_in` is its own random id, so a second copy is seen as one."""
+    payload: dict[str, Any] = {
+        "quiz_hand_in": HAND_IN_FORMAT,
+        "drill": drill_id(code),
+        "hand_in": hand_in,
+        "responses": [dict(r) for r in responses],
+    }
+    payload["signature"] = hmac.new(_key(code), _canonical(payload), hashlib.sha256).hexdigest()
+    return payload
+
+
+def verify_hand_in(code: str, payload: Mapping[str, Any]) -> list[dict[str, Any]]:
+    """The responses of a signed hand-in for `code`; HandInError if it is for another drill or was altered."""
+    if payload.get("quiz_hand_in") != HAND_IN_FORMAT:
+        raise HandInError("it is not a signed hand-in from `quiz drill export` (an older quiz?); export it again")
+    if payload.get("drill") != drill_id(code):
+        raise HandInError("it belongs to another drill")
+    expected = hmac.new(_key(code), _canonical(payload), hashlib.sha256).hexdigest()
+    if not hmac.compare_digest(expected, str(payload.get("signature", ""))):
+        raise HandInError("it was altered after it was exported (its signature does not match)")
+    return [dict(r) for r in payload["responses"]]
 
 
 # ------------------------------------------------------------------ item analysis

@@ -62,16 +62,29 @@ def card_id(question_id: str) -> int:
 class Schedule:
     """FSRS over question ids; pure functions of (card, rating, now)."""
 
-    def __init__(self, *, fuzzing: bool = True, desired_retention: float = DESIRED_RETENTION) -> None:
+    def __init__(
+        self,
+        *,
+        fuzzing: bool = True,
+        desired_retention: float = DESIRED_RETENTION,
+        parameters: tuple[float, ...] | None = None,
+    ) -> None:
         self.fuzzing = fuzzing
         self.desired_retention = desired_retention
+        self.parameters = parameters  # None: FSRS's defaults; otherwise the learner's fitted ones
         self._scheduler: Scheduler | None = None
 
     def retaining(self, desired_retention: float) -> Schedule:
         """The same schedule aiming at another retention (a new setting applies to the next review)."""
         if desired_retention == self.desired_retention:
             return self
-        return Schedule(fuzzing=self.fuzzing, desired_retention=desired_retention)
+        return Schedule(fuzzing=self.fuzzing, desired_retention=desired_retention, parameters=self.parameters)
+
+    def fitted(self, parameters: tuple[float, ...] | None) -> Schedule:
+        """The same schedule with other FSRS parameters (None: the defaults)."""
+        if parameters == self.parameters:
+            return self
+        return Schedule(fuzzing=self.fuzzing, desired_retention=self.desired_retention, parameters=parameters)
 
     @property
     def _fsrs(self) -> Scheduler:
@@ -79,7 +92,8 @@ class Schedule:
         if self._scheduler is None:
             from fsrs import Scheduler
 
-            self._scheduler = Scheduler(enable_fuzzing=self.fuzzing, desired_retention=self.desired_retention)
+            fitted = {} if self.parameters is None else {"parameters": self.parameters}
+            self._scheduler = Scheduler(enable_fuzzing=self.fuzzing, desired_retention=self.desired_retention, **fitted)
         return self._scheduler
 
     def new_card(self, question_id: str, now: datetime) -> Card:

@@ -61,6 +61,7 @@ class Options:
     new_per_day: int = NEW_PER_DAY  # review: how many never-seen questions a study day may bring in
     day_start: int = DAY_START  # the hour the study day begins: review takes what is due before the next one
     drill: str = ""  # the classroom drill code this session answers
+    student: str = ""  # drill: the name the student gave, shown to the teacher
 
 
 @dataclass(frozen=True)

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import enum
 import random
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import datetime, timedelta
 
@@ -70,14 +70,17 @@ class _Undo:
 class Summary:
     mode: Mode
     answers: tuple[Answer, ...]
-    unanswered: tuple[Question, ...]
+    # Only a count: a question the learner never answered must not be reported with its answer
+    # (a student who leaves a drill early could otherwise read them all and take it again).
+    unreached: int
     elapsed: timedelta
     drill: str = ""  # the drill code, for a classroom drill
+    earlier: int = 0  # a drill taken up again: questions answered in an earlier run (not in this summary)
 
     @property
     def asked(self) -> int:
         """Distinct questions of the session (practice retries are not counted twice)."""
-        return len({a.item.question.id for a in self.first_answers}) + len(self.unanswered)
+        return len({a.item.question.id for a in self.first_answers}) + self.unreached
 
     @property
     def first_answers(self) -> tuple[Answer, ...]:
@@ -85,12 +88,23 @@ class Summary:
         return tuple(a for a in self.answers if not a.item.retry)
 
     @property
+    def again_answers(self) -> tuple[Answer, ...]:
+        """Practice: the answers of the "again" round, where missed questions came back."""
+        return tuple(a for a in self.answers if a.item.retry)
+
+    @property
     def correct(self) -> int:
         return sum(a.verdict.correct for a in self.first_answers)
 
     @property
+    def answered(self) -> int:
+        """Distinct questions answered (the ones not reached are not)."""
+        return self.asked - self.unreached
+
+    @property
     def accuracy(self) -> float:
-        return self.correct / self.asked if self.asked else 0.0
+        """Share right of what was answered: leaving early is not the same as answering wrong."""
+        return self.correct / self.answered if self.answered else 0.0
 
     @property
     def answer_ms(self) -> int:
@@ -126,6 +140,7 @@ class Session:
     _choice_known: set[str] = field(default_factory=set)
     _cards: dict[str, Card] = field(default_factory=dict)
     _ended_at: datetime | None = None
+    _passed: set[str] = field(default_factory=set)  # a drill taken up again: answered in an earlier run
     _undo: list[_Undo] = field(default_factory=list)
 
     @classmethod
@@ -253,6 +268,16 @@ class Session:
         self._next(now)
         return self._item
 
+    def pass_over(self, answered: Collection[str], now: datetime) -> int:
+        """A drill taken up again: go past what was answered before, in order, so that the rest keep
+        the options every student sees (drawn one question after another); how many were passed."""
+        passed = 0
+        while self._phase is Phase.ASKING and self._item is not None and self._item.question.id in answered:
+            self._passed.add(self._item.question.id)
+            self._next(now)
+            passed += 1
+        return passed
+
     def end(self, now: datetime) -> Summary:
         """Stop now (quit, time limit, or last question done); the rest counts as unanswered."""
         if self._ended_at is None:
@@ -263,9 +288,10 @@ class Session:
 
     def summary(self) -> Summary:
         answered = {a.item.question.id for a in self._answers}
-        unanswered = tuple(q for q in self.questions if q.id not in answered)
+        unreached = sum(1 for q in self.questions if q.id not in answered and q.id not in self._passed)
         end = self._ended_at or (self._answers[-1].attempt.answered_at if self._answers else self.started_at)
-        return Summary(self.options.mode, tuple(self._answers), unanswered, end - self.started_at, self.options.drill)
+        answers, elapsed = tuple(self._answers), end - self.started_at
+        return Summary(self.options.mode, answers, unreached, elapsed, self.options.drill, len(self._passed))
 
     @property
     def can_undo(self) -> bool:

@@ -16,7 +16,7 @@ DEFAULT_THEME = "textual-dark"
 DAY_START = (0, 23)
 """The hour a study day begins (Anki's "next day starts at"): reviews due before the next one are due today."""
 NEW_PER_DAY_MIN = 0
-RETENTION = (0.7, 0.99)
+RETENTION = (0.7, 0.97)  # above 0.97 the reviews a day grow steeply for little gain
 """FSRS's desired retention: the chance of still knowing a question when it comes due."""
 
 

@@ -588,6 +588,14 @@ class Store:
             db.execute(_RESTORE_CARD, (card_json, due, card.stability, pid, question_id))
             _recount(db, pid, question_id)
 
+    def latest_answers(self, profile: str, question_id: str, limit: int = 3) -> list[tuple[str, str, datetime]]:
+        """The learner's last answers to one question, newest first: (given, outcome, when)."""
+        sql = """SELECT given, outcome, answered_at FROM attempts WHERE profile_id = ? AND question_id = ?
+            ORDER BY answered_at DESC, id DESC LIMIT ?"""
+        with self._read("read your answers") as db:
+            rows = db.execute(sql, (_profile_id(db, profile), question_id, limit)).fetchall()
+        return [(given, outcome, from_ms(at)) for given, outcome, at in rows]
+
 
 _OPEN: weakref.WeakSet[Store] = weakref.WeakSet()
 
@@ -607,7 +615,9 @@ def open_stores() -> set[Store]:
 
 
 _DRILL_FIELDS = ("student", "question_id", "given", "correct", "elapsed_ms", "answered_at")
-_DRILL_ATTEMPTS = """SELECT p.name, a.question_id, a.given, a.correct, a.elapsed_ms, a.answered_at
+# The student is the name given when the drill started; runs from before names were asked show the profile.
+_DRILL_ATTEMPTS = """SELECT coalesce(nullif(json_extract(s.options, '$.student'), ''), p.name),
+    a.question_id, a.given, a.correct, a.elapsed_ms, a.answered_at
     FROM attempts a JOIN sessions s ON s.id = a.session_id JOIN profiles p ON p.id = a.profile_id
     WHERE s.mode = 'drill' AND json_extract(s.options, '$.drill') = ? ORDER BY a.id"""
 

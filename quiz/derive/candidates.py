@@ -3,36 +3,31 @@
 Templates:
 - subject: "Which country has once again blocked ...?" (the sentence's subject asked for)
 - said: 'Who said "..."?' (a quotation or reported statement with its speaker after it)
-- post / who-is: "What post does X hold?", "Who is Britain's UN Ambassador?"
+- post / who-is: "What post does X hold?", "Who is Britain's UN Ambassador?" (posts.py)
 - gap: the sentence with a person, place, organisation or date blanked out
 - number: the sentence with a figure blanked out
-- truefalse: the sentence as written, or with one entity swapped for another of its type
+- truefalse: the sentence as written, or with one entity swapped for another of its type (statements.py)
 """
 
 from __future__ import annotations
 
 import random
 import re
-from dataclasses import dataclass, replace
+from dataclasses import replace
 
 from quiz.core.model import GAP_MARK, Kind
+from quiz.derive.candidate import Candidate
 from quiz.derive.distractors import Option, Pools, date_options, format_like, number_options, numword_options
-from quiz.derive.entities import (
-    SPEECH_VERBS,
-    Analysis,
-    Mention,
-    content_words,
-    fold,
-    quotes,
-    unit_after,
-    words,
-)
+from quiz.derive.entities import COMPANY_CUES
+from quiz.derive.figures import quotes, unit_after
+from quiz.derive.mentions import SPEECH_VERBS, Analysis, Mention, content_words, fold, words
+from quiz.derive.posts import Posts
 from quiz.derive.sentences import Sentence
+from quiz.derive.statements import RANGE_END, Statements
 from quiz.derive.wording import (
     ADVERBS,
     AUX,
     DISCOURSE,
-    GENERIC,
     PRONOUN_START,
     TIME_UNIT,
     TYPE_TAG,
@@ -45,46 +40,11 @@ from quiz.derive.wording import (
     grams,
     is_verb,
     leans_on_context,
-    listed,
     own_clause,
     plain_intro,
     tags_for,
-    takes_the,
     usable,
-    written_like,
 )
-
-
-@dataclass
-class Candidate:
-    """A possible question, with what the tests and the ranker need to know about it."""
-
-    template: str
-    kind: Kind
-    sentence: int
-    prompt: str
-    answer: str | bool | float
-    answer_text: str
-    """The answer as written in the evidence (for numbers: the figure as written)."""
-    span: tuple[int, int, int]
-    """(evidence index, start, end) of `answer_text` in the evidence quotes."""
-    evidence: tuple[str, ...]
-    atype: tuple[str, str]
-    key: str
-    explanation: str
-    tags: tuple[str, ...]
-    alternatives: tuple[str, ...] = ()
-    options: tuple[Option, ...] = ()
-    unit: str = ""
-    difficulty: int = 1
-    score: float = 0.0
-    sentences: tuple[int, ...] = ()
-    substitute: str = ""
-
-    @property
-    def distractors(self) -> tuple[str, ...]:
-        return tuple(o.text for o in self.options)
-
 
 _WH = {
     ("person", "person"): "who",
@@ -103,7 +63,7 @@ _WH = {
 }
 
 
-class Builder:
+class Builder(Posts, Statements):
     """Builds every candidate for one analysed article."""
 
     def __init__(self, analysis: Analysis, pools: Pools, rng: random.Random) -> None:
@@ -117,6 +77,9 @@ class Builder:
         self.content = [content_words(s.text) for s in self.sents]
         self.grams = [grams(w, 6) for w in self.words]
         self._forms: dict[str, list[str]] = {}
+        # What the story is about (in a third of its sentences or more): as a blank, anyone guesses it.
+        floor = max(4, len(self.sents) / 3)
+        self.dominant = {e.key for e in analysis.entities.values() if len(e.sentences) >= floor}
 
     # ---------------------------------------------------------------- helpers
 
@@ -147,6 +110,48 @@ class Builder:
             if 0 < len(ff) <= 3 and re.search(rf"\b{re.escape(ff)}\b", p):
                 return True
         return False
+
+    def opening(self, s: Sentence) -> tuple[int, str] | None:
+        """How to read a sentence that opens with a pronoun out of context: (length of the pronoun, what it
+        stands for), (0, '') when it opens with none, None when the pronoun cannot be resolved.
+
+        'He joined ...' -> 'Okonkwo joined ...' when the sentence before names one person of that gender;
+        'Its chief executive, ...' -> "The Home Builders Federation's chief executive, ..." after an organisation.
+        """
+        word = s.text.split(" ", 1)[0]
+        if word not in _OPENING_PRONOUNS:
+            return 0, ""
+        if s.index == 0 or s.paragraph - self.sents[s.index - 1].paragraph > 1:
+            return None
+        prev = self.a.mentions[s.index - 1]
+        possessive = word in ("His", "Her", "Its", "Their")
+        if word in ("He", "She", "His", "Her"):
+            gender = "male" if word in ("He", "His") else "female"
+            people = {m.key for m in prev if m.type == "person"}
+            ents = [self.a.entities[k] for k in people]
+            if len(ents) != 1 or ents[0].gender not in (gender, ""):
+                return None
+            name = ents[0].surname
+            return len(word), name + ("'s" if possessive else "")
+        orgs = [m for m in prev if m.type == "org"]
+        if not orgs or len({m.key for m in orgs}) > 1 and word in ("Its", "It"):
+            return None
+        lead = self.sents[s.index - 1].text[: orgs[0].start].lower().split()
+        if not set(lead) <= _ORG_LEADS:
+            return None  # 'Researchers at the University of Bristol ... They found': they are the researchers
+        name = orgs[0].key
+        the = "The " if re.match(r"^(?:[A-Z][a-z]+ ){1,}(?:" + "|".join(_THE_HEADS) + ")", name) else ""
+        return len(word), the + name + ("'s" if possessive and not name.endswith("s") else "'" if possessive else "")
+
+    def readable(self, s: Sentence, shown: str) -> str | None:
+        """`shown` (the sentence with a blank) with an opening pronoun resolved, or None if it cannot be."""
+        found = self.opening(s)
+        if found is None:
+            return None
+        n, name = found
+        if not n or not shown.startswith(s.text[:n]):
+            return shown
+        return f"[{name}]" + shown[n:]  # brackets: words put in, as quoting news does
 
     def _gives_away(self, text: str, m: Mention) -> bool:
         """Does the sentence name the place's country, so the blank is obvious ('Swiss city of ___')?"""
@@ -199,6 +204,7 @@ class Builder:
         return self.pools.pick(
             answer, m_type, self.rng, exclude=exclude, avoid=avoid, avoid_names=names, region=region,
             surname=surname, region_first=region_first,
+            like=self.a.entities.get(key) if m_type[0] == "person" else None,
         )  # fmt: skip
 
     # ---------------------------------------------------------------- templates
@@ -248,7 +254,7 @@ class Builder:
         if len(members) > 1 and not text[members[-2].end : members[-1].start].lstrip(",").startswith(" and"):
             return []  # a list cut short: 'Russia, China, ...'
         atype = (first.type, first.subtype)
-        if atype not in _WH:
+        if atype not in _WH or (first.type != "person" and first.key in self.dominant):
             return []
         after = text[end:]
         appositive = ""
@@ -290,6 +296,8 @@ class Builder:
         else:
             surname = first.type == "person" and " " not in answer_text
             opts = self.options(answer_text, atype, first.key, prompt, s.index, surname=surname)
+            if first.type in ("country", "place") and not any(o.source == "article" for o in opts):
+                return []  # only far-off names to choose from: the answer is guessed from the question
             said = clip(ends_as_question(predicate)[:-1], 18)
             explanation = f"The article reports that {answer_text} {said}" + ("" if said.endswith("…") else ".")
         primary = TYPE_TAG.get(first.type, "")
@@ -456,83 +464,6 @@ class Builder:
         base.alternatives = tuple(self.alternatives(m, opts))
         return [base, replace(base, kind=Kind.CHOICE, alternatives=())]
 
-    def posts(self, s: Sentence) -> list[Candidate]:
-        """'What post does X hold?' and 'Who is Britain's UN Ambassador?'."""
-        out: list[Candidate] = []
-        text = s.text
-        for m in self.a.mentions[s.index]:
-            if m.type != "person" or not m.role:
-                continue
-            ent = self.a.entities[m.key]
-            if len({fold(r) for r in ent.roles}) != 1:
-                continue  # two posts for one person: no single defensible answer
-            role_start = text.find(m.role, m.np[0], m.start)
-            if role_start < 0:
-                continue
-            role = text[role_start : role_start + len(m.role)]
-            prompt = f"What post does {ent.key} hold, according to the article?"
-            phrase = m.role_phrase
-            opts = self.pools.titles(role, self.rng, exclude=[*ent.roles, *ent.role_phrases], avoid=prompt)
-            alts = [phrase] if fold(phrase) != fold(role) and "'" not in phrase else []
-            alts = [a for a in alts if fold(a) not in {fold(o.text) for o in opts}]
-            tags = ("people", "diplomacy") if "diplomacy" in tags_for("people", text) else ("people",)
-            out.append(
-                Candidate(
-                    template="post",
-                    kind=Kind.CHOICE,
-                    sentence=s.index,
-                    prompt=prompt,
-                    answer=role,
-                    answer_text=role,
-                    span=(0, role_start, role_start + len(role)),
-                    evidence=(text,),
-                    atype=("title", "title"),
-                    key=f"post:{ent.key}",
-                    explanation=f"The article calls {ent.key} {phrase}.",
-                    tags=tags,
-                    options=tuple(opts),
-                    sentences=(s.index,),
-                )
-            )
-            out.append(replace(out[-1], kind=Kind.RECALL, alternatives=tuple(alts)))
-            who = self._who_is(s, m, ent.key, phrase)
-            if who:
-                out.extend(who)
-        return out
-
-    def _who_is(self, s: Sentence, m: Mention, key: str, phrase: str) -> list[Candidate]:
-        if fold(phrase) == fold(m.role) or phrase.endswith("'s"):
-            return []  # no nationality or organisation: 'Who is the Foreign Minister?' has many answers
-        mine = (fold(m.role), _qualifier(phrase, m.role, self.pools))
-        for ent in self.a.of_type("person"):
-            if ent.key == key:
-                continue
-            for role, p in zip(ent.roles, ent.role_phrases, strict=True):
-                if fold(role) == mine[0] and _qualifier(p, role, self.pools) in (mine[1], ""):
-                    return []
-        the = "" if "'s " in phrase or phrase.startswith(("the ", "The ")) else "the "
-        prompt = f"Who is {the}{phrase}, according to the article?"
-        if self.leaks(prompt, key, m.text):
-            return []
-        opts = self.options(m.text, ("person", "person"), key, prompt, s.index)
-        base = Candidate(
-            template="who-is",
-            kind=Kind.CHOICE,
-            sentence=s.index,
-            prompt=prompt,
-            answer=m.text,
-            answer_text=m.text,
-            span=(0, m.start, m.end),
-            evidence=(s.text,),
-            atype=("person", "person"),
-            key=key,
-            explanation=f"The article names {m.text} as {phrase}.",
-            tags=("people",),
-            options=tuple(opts),
-            sentences=(s.index,),
-        )
-        return [base, replace(base, kind=Kind.RECALL, alternatives=tuple(self.alternatives(m, opts)))]
-
     def gaps(self, s: Sentence) -> list[Candidate]:
         """The sentence with one person, place, organisation, date or number word blanked out."""
         text = s.text
@@ -541,7 +472,7 @@ class Builder:
         out: list[Candidate] = []
         for m in self.a.mentions[s.index]:
             atype = (m.type, m.subtype)
-            if m.type not in ("person", "country", "place", "org", "date", "numword"):
+            if m.type not in ("person", "country", "place", "org", "date", "numword") or m.key in self.dominant:
                 continue
             if m.type == "org" and m.subtype in ("acronym", "government", "group"):
                 continue
@@ -551,11 +482,13 @@ class Builder:
                 continue  # 'the Geneva talks', 'a UN diplomat': the blank would be guessed from the noun
             if m.type == "place" and self._gives_away(text, m):
                 continue  # 'the Swiss city of ___'
-            if m.type == "person" and text[m.end : m.end + 2] == "'s":
-                continue  # "___'s government": the noun after it gives the person away
+            if text[m.end : m.end + 2] == "'s" or (m.type == "date" and m.subtype == "weekday"):
+                continue  # "___'s government" gives a person away; a weekday is trivia
             if m.type == "person" and self.conflicting(s.index, text[: m.np[0]] + text[m.end :], m.key, atype):
                 continue
-            shown = text[: m.start] + GAP_MARK + text[m.end :]
+            shown = self.readable(s, text[: m.start] + GAP_MARK + text[m.end :])
+            if shown is None:
+                continue
             shown = clip_around(shown, shown.index(GAP_MARK))
             if self.leaks(shown, m.key, m.text) or m.text.lower() in ("the", "a"):
                 continue
@@ -571,6 +504,8 @@ class Builder:
                 )
             if m.type == "person" and len(opts) < 3:
                 continue
+            if m.type in ("country", "place") and not any(o.source == "article" for o in opts):
+                continue  # only far-off names to choose from: the blank is guessed from the sentence
             alternatives = self.alternatives(m, opts) if m.type in ("person", "country") else []
             tag = {"numword": ""}.get(m.type, TYPE_TAG.get(m.type, ""))
             in_list = m.type == "country" and bool(
@@ -603,13 +538,21 @@ class Builder:
         out: list[Candidate] = []
         ms = [m for m in self.a.mentions[s.index] if m.type == "number"]
         for m in ms:
-            if m.value <= 0:
+            if m.value <= 0 or (m.subtype == "count" and _BARE_COUNT.match(text[m.end :])):
+                continue  # 'Only ___ have been sent back': a count of what the sentence never names
+            shown = self.readable(s, text[: m.start] + GAP_MARK + text[m.end :])
+            if shown is None:
                 continue
-            shown = text[: m.start] + GAP_MARK + text[m.end :]
             shown = clip_around(shown, shown.index(GAP_MARK))
             unit = "%" if m.subtype == "percent" else unit_after(text, m.end)
+            if m.subtype.startswith("money:"):
+                unit = m.subtype.split(":", 1)[1]
             others = [x.value for x in ms if x is not m]
-            values = number_options(m.value, self.rng, exclude=others)
+            ceiling = 100.0 if m.subtype == "percent" and m.value <= 100 else None
+            upto = RANGE_END.match(text[m.end :])
+            if upto and m.subtype == "count":
+                ceiling = float(upto.group(1))  # 'aged ___ to 16': the start of a range stays below its end
+            values = number_options(m.value, self.rng, exclude=others, ceiling=ceiling)
             opts = [Option(format_like(v), ("number", m.subtype), "generated") for v in values]
             prompt = f'Fill in the number: "{shown}"'
             out.append(
@@ -633,116 +576,10 @@ class Builder:
             )
         return out
 
-    def truefalse(self, s: Sentence) -> list[Candidate]:
-        """The sentence as a statement: as written (true) or with one entity swapped (false)."""
-        text = s.text
-        body = DISCOURSE.sub("", text)
-        offset = len(text) - len(body)
-        n = len(body.split())
-        if not 6 <= n <= 32 or '"' in body or not body.endswith(".") or body.split()[0].lower() in PRONOUN_START:
-            return []
-        statement = capital(body)
-        swappable = [
-            m for m in self.a.mentions[s.index]
-            if m.type in ("person", "date", "number")
-            or (m.type == "country" and (m.np[0] == offset or listed(text, m)))
-            or (m.type == "place" and self.pools.g.lookup(m.text) is not None)
-            or (m.type == "org" and m.subtype in ("news-agency", "international", "armed-group", "broadcaster"))
-        ]  # fmt: skip
-        if not swappable:
-            return []
-        make_false = self.rng.random() < 0.6
-        out: list[Candidate] = []
-        for m in swappable:
-            if m.start < offset or text[m.end : m.end + 2] == "'s":
-                continue
-            sub = self._substitute(s, m) if make_false else None
-            a, b = m.np if m.type == "person" else m.span
-            if make_false and sub is None:
-                continue
-            if sub is not None:
-                head = text[offset:a]
-                if m.type == "country" and head.endswith(("the ", "The ")) and not takes_the(sub):
-                    head = head[:-4]
-                new = text[offset:a] + sub + text[b:] if head == text[offset:a] else head + sub + text[b:]
-                prompt = f"True or false, according to the article: {capital(new)}"
-                answer: bool = False
-                explanation = f"The article says {text[a:b]}, not {sub}."
-            else:
-                prompt = f"True or false, according to the article: {statement}"
-                answer = True
-                explanation = "The article says this in these words."
-            out.append(
-                Candidate(
-                    template="tf-false" if sub else "tf-true",
-                    kind=Kind.TRUEFALSE,
-                    sentence=s.index,
-                    prompt=prompt,
-                    answer=answer,
-                    answer_text=text[a:b],
-                    span=(0, a, b),
-                    evidence=(text,),
-                    atype=(m.type, m.subtype),
-                    key=m.key,
-                    explanation=explanation,
-                    tags=tags_for(TYPE_TAG.get(m.type, ""), text),
-                    substitute=sub or "",
-                    sentences=(s.index,),
-                )
-            )
-            break
-        return out
 
-    def _substitute(self, s: Sentence, m: Mention) -> str | None:
-        """A same-type replacement for `m` that makes the sentence false and says nothing the article says."""
-        text = s.text
-        present = {fold(x.text) for x in self.a.mentions[s.index]}
-        if m.type == "number":
-            values = number_options(m.value, self.rng, k=2)
-            return written_like(m, values[0]) if values else None
-        if m.type == "date":
-            opts = date_options(m, self.rng, k=1, exclude=self.article_dates)
-            return opts[0] if opts else None
-        atype = (m.type, m.subtype)
-        surname = m.type == "person" and " " not in m.text
-        opts = self.options(m.text, atype, m.key, text, s.index, surname=surname, region_first=m.type == "country")
-        rest = content_words(text[: m.np[0]] + " " + text[m.end :]) - GENERIC
-        rest -= {w for x in self.a.mentions[s.index] for w in words(x.text)}
-        g = self.pools.g
-        for o in opts:
-            if fold(o.text) in present:
-                continue
-            demonyms = g.demonyms_of.get(o.text, [])
-            if any(re.search(rf"\b{re.escape(d)}\b", text) for d in demonyms):
-                continue  # 'Russia ... will veto the Russian proposal' would be false for a silly reason
-            said_elsewhere = False
-            ent = self.a.entities.get(_key_of(self.a, o.text))
-            for i in ent.sentences if ent else ():
-                # Anything the article says about the substitute near these words may make it true.
-                if rest & self.content[i]:
-                    said_elsewhere = True
-            if said_elsewhere:
-                continue
-            if m.type == "person" and m.np_start >= 0 and ent and ent.phrases:
-                return ent.phrases[0]
-            if m.type == "person" and m.np_start >= 0:
-                continue  # keep titles and names matched: no 'Syrian President Sergei Lavrov'
-            return o.text
-        return None
-
-
-def _key_of(a: Analysis, text: str) -> str:
-    for e in a.entities.values():
-        if e.key == text or text in e.forms:
-            return e.key
-    return text
-
-
-def _qualifier(phrase: str, role: str, pools: Pools) -> str:
-    """The country or organisation in a post's phrase: "Britain's UN Ambassador" -> 'Britain'."""
-    q = phrase[: max(0, len(phrase) - len(role))].strip().removesuffix("'s").strip()
-    g = pools.g
-    if q in g.demonyms:
-        return g.demonyms[q]
-    known = g.lookup(q)
-    return known.name if known else q
+_BARE_COUNT = re.compile(r"^ (?:have|has|had|were|was|are|is|will|would|could)\b")
+_ORG_LEADS = COMPANY_CUES | {"the", "a", "an", "campaign", "but", "meanwhile,", "however,", "and", "group", "charity"}
+_OPENING_PRONOUNS = frozenset({"He", "She", "His", "Her", "Its", "Their", "It", "They"})
+_THE_HEADS = ("Federation", "Partnership", "Agency", "Council", "Committee", "Office", "Department", "Union",
+              "Association", "College", "Fund", "Trust", "Society", "Institute", "Authority", "Service", "Commission",
+              "Bank", "Party", "Group", "Foundation", "Network", "Alliance", "Company")  # fmt: skip

@@ -9,8 +9,10 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 
 from quiz.core.model import format_number
-from quiz.derive.entities import MONTHS, PARTICLES, WEEKDAYS, Analysis, Entity, Mention, _month_number, fold
-from quiz.derive.gazetteer import Gazetteer, gazetteer
+from quiz.derive.entities import PARTICLES
+from quiz.derive.figures import _month_number
+from quiz.derive.gazetteer import Gazetteer, Known, gazetteer
+from quiz.derive.mentions import MONTHS, WEEKDAYS, Analysis, Entity, Mention, fold, role_class
 from quiz.derive.sentences import word_set
 
 _GENERIC_NAME_WORDS = word_set(
@@ -18,6 +20,16 @@ _GENERIC_NAME_WORDS = word_set(
     group news agency foreign affairs defence defense security general republic democratic islamic
     people peoples front"""
 )
+
+
+_SUBJECT = frozenset({"person", "org"})
+_HONORIFIC = re.compile(r"^(?:Mr|Mrs|Ms|Miss|Dr|Sir|Dame|Lord|Lady|Professor|Prof)\.? ")
+
+
+def same_person(a: str, b: str) -> bool:
+    """Two ways of writing one person: 'Blair' and 'Mr Blair', 'Tony Blair' and 'Blair'."""
+    fa, fb = fold(_HONORIFIC.sub("", a)).split(), fold(_HONORIFIC.sub("", b)).split()
+    return bool(fa and fb) and fa[-1] == fb[-1]
 
 
 @dataclass(frozen=True)
@@ -35,6 +47,7 @@ class Library:
     def __init__(self, analyse_all: Callable[[], list[Analysis]] | None = None) -> None:
         self._analyse_all = analyse_all
         self._articles: list[list[Entity]] | None = None
+        self._people: dict[str, Entity] | None = None
 
     @property
     def articles(self) -> list[list[Entity]]:
@@ -44,11 +57,14 @@ class Library:
         return self._articles
 
     def related(self, keys: set[str], minimum: int = 2) -> list[list[Entity]]:
-        """Articles about the same things (sharing `minimum` named entities): their people are plausible."""
-        return [ents for ents in self.articles if len(keys & {e.key for e in ents}) >= minimum]
+        """Articles about the same things: sharing `minimum` people or organisations (countries say too little).
+
+        Only these lend distractors, so a question on a UK minister never offers a Syrian general.
+        """
+        return [ents for ents in self.articles if len(keys & {e.key for e in ents if e.type in _SUBJECT}) >= minimum]
 
     def of_type(self, type_: tuple[str, str], keys: set[str]) -> list[Entity]:
-        source = self.related(keys) if type_[0] == "person" else self.articles
+        source = self.related(keys)
         out, seen = [], set()
         for ents in source:
             for e in ents:
@@ -56,6 +72,12 @@ class Library:
                     seen.add(e.key)
                     out.append(e)
         return out
+
+    def person(self, key: str) -> Entity | None:
+        """A person of the library's articles, by key."""
+        if self._people is None:
+            self._people = {e.key: e for ents in self.articles for e in ents if e.type == "person"}
+        return self._people.get(key)
 
     def titles(self, keys: set[str]) -> list[str]:
         return list(dict.fromkeys(r for ents in self.related(keys) for e in ents for r in e.roles))
@@ -84,10 +106,14 @@ class Pools:
         self.library = library or Library()
         self.g = g or gazetteer()
         self.keys = {e.key for e in analysis.entities.values() if e.type in ("person", "country", "place", "org")}
+        self._names = {fold(f) for e in analysis.entities.values() if e.type != "person" for f in e.forms}
 
-    def _tiers(self, type_: tuple[str, str], surname: bool, home: str, known: bool) -> Iterator[tuple[str, list]]:
+    def _tiers(
+        self, type_: tuple[str, str], surname: bool, home: str, answer: Known | None
+    ) -> Iterator[tuple[str, list]]:
         """(source, [(text, key), ...]) tier by tier, computed only when the earlier tiers ran short."""
         t, sub = type_
+        known = answer is not None
 
         def ents(source: str) -> list[tuple[str, str]]:
             found = self.analysis.of_type(t, sub) if source == "article" else self.library.of_type(type_, self.keys)
@@ -102,6 +128,10 @@ class Pools:
         def gazetteer_items() -> list[tuple[str, str]]:
             if t not in ("country", "place", "org") or (t == "place" and not known):
                 return []  # a place the gazetteer does not know has no known country: no random cities
+            if t == "org" and (answer is None or sub == "company"):
+                return []  # brands and bodies from nowhere near the story give the answer away
+            if t == "org":
+                return [(k.name, k.name) for k in self.g.of_type(t, sub) if k.country == answer.country]
             return [(k.name, k.name) for k in self.g.of_type(t, sub)]
 
         if home:
@@ -126,6 +156,7 @@ class Pools:
         region: str = "",
         surname: bool = False,
         region_first: bool = False,
+        like: Entity | None = None,
     ) -> list[Option]:
         """Up to `k` options unlike the answer and each other; article first, library, then gazetteer.
 
@@ -134,6 +165,8 @@ class Pools:
 
         Places prefer the answer's own country (Aleppo -> Homs, not Paris), countries its region; a
         place the gazetteer does not know gets no gazetteer places (its country is unknown).
+        People (`like`, the answer's entity) keep to the answer's gender where both are known, and
+        prefer its field (minister with minister); no option is another way of writing a name taken.
         """
         banned = {fold(answer)} | {fold(x) for x in exclude}
         avoid_f = fold(avoid)
@@ -148,11 +181,18 @@ class Pools:
         regions = self.g.regions
         out: list[Option] = []
         seen: set[str] = set()
+        people = {e.key: e for e in self.analysis.of_type("person")} if type_[0] == "person" else {}
+        taken = [answer, *exclude]
+        later: list[Option] = []
 
         def acceptable(text: str, key: str) -> bool:
             f = fold(text)
             if not f or f in seen or f in banned or fold(key) in banned:
                 return False
+            if type_[0] == "person" and (
+                any(same_person(text, t) for t in taken) or f.split()[-1] in padded_avoid.split()
+            ):
+                return False  # another way of writing a name taken, or one the prompt names ('[Renshaw]')
             padded = f" {f} "
             if (len(f) > 3 and f in avoid_f) or padded in padded_avoid:
                 return False  # already in the prompt
@@ -161,9 +201,20 @@ class Pools:
             if type_[0] in ("org", "person") and set(f.split()) & marks:
                 return False
             seen.add(f)
+            taken.append(text)
             return True
 
-        for source, items in self._tiers(type_, surname, home, known_answer is not None):
+        def fits(key: str) -> int:
+            """0: like the answer; 1: of another field; 2: of the other gender (never used)."""
+            other = people.get(key) or self.library.person(key)
+            if like is None or other is None:
+                return 0
+            if like.gender and other.gender and like.gender != other.gender:
+                return 2
+            mine, theirs = like.role_class, other.role_class
+            return 1 if mine and theirs and mine != theirs else 0
+
+        for source, items in self._tiers(type_, surname, home, known_answer):
             items = list(items)
             rng.shuffle(items)
             if region and source == "gazetteer":
@@ -173,11 +224,21 @@ class Pools:
                     break
                 if region_first and region and regions.get(key) != region:
                     continue
-                if acceptable(text, key):
-                    out.append(Option(text, type_, source))
+                fit = fits(key) if people else 0
+                if fit < 2 and acceptable(text, key):
+                    (later if fit else out).append(Option(text, type_, source))
             if len(out) >= k:
                 break
-        return out
+        return (out + later)[:k]
+
+    def _post(self, title: str) -> bool:
+        """A post anyone could hold: not a former one, nor one tied to a person ("Marlow's coach")."""
+        people = {e.surname for e in self.analysis.of_type("person")}
+        return not _was(title) and not set(title.split()) & people
+
+    def _proper(self, word: str) -> bool:
+        """A word that is a name wherever it stands: a country, a nationality, an organisation or a party."""
+        return any(w in self.g.names or w in self.g.demonyms or fold(w) in self._names for w in (word, word + "s"))
 
     def titles(
         self, answer: str, rng: random.Random, *, k: int = 3, exclude: Iterable[str] = (), avoid: str = ""
@@ -193,7 +254,8 @@ class Pools:
             style = "title"
         like = set(self.g.titles_like(answer))
         tiers = (
-            ("article", lambda: sorted({r for e in self.analysis.of_type("person") for r in e.roles})),
+            # A post 'former' holders had is no option: it reads unlike any answer.
+            ("article", lambda: sorted({r for e in self.analysis.of_type("person") for r in e.roles if self._post(r)})),
             ("library", lambda: [t for t in self.library.titles(self.keys) if t in like or _same_head(t, answer)]),
             ("gazetteer", lambda: sorted(like)),
         )
@@ -201,8 +263,12 @@ class Pools:
         seen: set[str] = set()
         avoid_f = f" {fold(avoid)} "
         for source, compute in tiers:
-            items = [_case_like(t, style) for t in compute()]
+            items = [_case_like(t, style, self._proper) for t in compute()]
             rng.shuffle(items)
+            field = role_class([answer])
+            head = _head_word(answer)
+            # Posts of the answer's kind first ('Health Secretary' for 'Technology Secretary'), then its field.
+            items.sort(key=lambda t: (_head_word(t) != head, bool(field) and role_class([t]) != field))
             for text in items:
                 f = fold(text)
                 if f in seen or f in banned or f" {f} " in avoid_f:
@@ -224,20 +290,32 @@ def _home_filter(g: Gazetteer, home: str) -> Callable[[str], bool]:
     return at_home
 
 
+def _was(title: str) -> bool:
+    return title.lower().startswith(("former ", "ex-", "late "))
+
+
+def _head_word(title: str) -> str:
+    return title.lower().split(" of ")[0].split()[-1:][0] if title.split() else ""
+
+
 def _same_head(a: str, b: str) -> bool:
     return a.lower().split()[-1:] == b.lower().split()[-1:]
 
 
+_SMALL_WORDS = frozenset({"of", "the", "and", "to"})
 _KEEP_CAPS = re.compile(r"^(UN|U\.N\.|EU|US|U\.S\.|NATO|[A-Z]{2,})$")
 
 
-def _case_like(title: str, style: str) -> str:
-    """Write a post the way the answer is written: 'Finance Minister', 'finance minister', 'Finance minister'."""
+def _case_like(title: str, style: str, proper: Callable[[str], bool] = lambda w: False) -> str:
+    """Write a post the way the answer is written: 'Finance Minister', 'finance minister', 'Finance minister'.
+
+    Names keep their capitals in every style ('England captain', never 'england captain').
+    """
     words = title.split()
     if style in ("lower", "sentence"):
-        out = " ".join(w if _KEEP_CAPS.match(w) else w.lower() for w in words)
+        out = " ".join(w if _KEEP_CAPS.match(w) or proper(w) else w.lower() for w in words)
         return out[:1].upper() + out[1:] if style == "sentence" else out
-    return " ".join(w if w in ("of", "the") or _KEEP_CAPS.match(w) else w[:1].upper() + w[1:] for w in words)
+    return " ".join(w if w in _SMALL_WORDS or _KEEP_CAPS.match(w) else w[:1].upper() + w[1:] for w in words)
 
 
 # --------------------------------------------------------------------------- numbers
@@ -255,8 +333,13 @@ def _round_to(value: float, sig: int) -> float:
     return round(value / step) * step
 
 
-def number_options(value: float, rng: random.Random, *, k: int = 3, exclude: Iterable[float] = ()) -> list[float]:
-    """Plausible wrong numbers around `value`: at least one below and one above, rounded like it."""
+def number_options(
+    value: float, rng: random.Random, *, k: int = 3, exclude: Iterable[float] = (), ceiling: float | None = None
+) -> list[float]:
+    """Plausible wrong numbers around `value`: at least one below and one above, rounded like it.
+
+    `ceiling` bounds them (a share of a vote is never 190%).
+    """
     banned = {value, *exclude}
     integral = value == int(value)
     if integral and value <= 12:
@@ -273,7 +356,7 @@ def number_options(value: float, rng: random.Random, *, k: int = 3, exclude: Ite
             pool_below = [round(value * f, places) for f in below]
             pool_above = [round(value * f, places) for f in above]
     pool_below = [v for v in dict.fromkeys(pool_below) if v > 0 and v not in banned]
-    pool_above = [v for v in dict.fromkeys(pool_above) if v not in banned]
+    pool_above = [v for v in dict.fromkeys(pool_above) if v not in banned and (ceiling is None or v < ceiling)]
     rng.shuffle(pool_below)
     rng.shuffle(pool_above)
     out: list[float] = []

@@ -1,5 +1,5 @@
-"""Rule-based entity recognition for English news: people and their posts, places, organisations,
-dates, numbers and quotations.
+"""Rule-based entity recognition for English news: people and their posts, places and organisations
+(dates, figures and quotations are read in figures.py).
 
 Capitalised runs of words are found first, then typed: the gazetteer names countries, cities and
 well-known organisations; a title before a name makes a person ("Russian Deputy Foreign Minister
@@ -11,49 +11,34 @@ left out, so a question is never built on a guess.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
-from dataclasses import dataclass, field
-from functools import lru_cache
+from dataclasses import dataclass
 
-from quiz.core.text import fold as _fold
+from quiz.derive.figures import _month_number, dates, money, numbers, quotes, unit_after
 from quiz.derive.gazetteer import Gazetteer, gazetteer
+from quiz.derive.mentions import (
+    FUNCTION_CAPS,
+    MONTHS,
+    SPEECH_VERBS,
+    STOPWORDS,
+    WEEKDAYS,
+    Analysis,
+    Entity,
+    Mention,
+    content_words,
+    fold,
+    iter_mentions,
+    role_class,
+    words,
+)
 from quiz.derive.sentences import Sentence, word_set
 
-_NON_WORD = re.compile(r"[^\w\s]")
-_SPACES = re.compile(r"\s+")
-_LEADING_ARTICLE = re.compile(r"^(the|a|an)\s+")
+# Names the rest of derive reads from here.
+__all__ = [
+    "FUNCTION_CAPS", "MONTHS", "ORG_KEYWORDS", "PARTICLES", "SPEECH_VERBS", "STOPWORDS", "WEEKDAYS", "Analysis",
+    "Entity", "Extractor", "Mention", "_month_number", "analyse", "content_words", "dates", "fold", "iter_mentions",
+    "money", "numbers", "quotes", "role_class", "unit_after", "words",
+]  # fmt: skip
 
-
-@lru_cache(maxsize=65536)
-def fold(text: str) -> str:
-    """quiz.core.text.fold, remembered, with a shortcut for plain ASCII (same result, several times faster)."""
-    if not text.isascii():
-        return _fold(text)
-    text = _NON_WORD.sub(" ", text.lower().replace("'", ""))
-    return _LEADING_ARTICLE.sub("", _SPACES.sub(" ", text).strip())
-
-
-MONTHS = (
-    "January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
-    "November", "December",
-)  # fmt: skip
-_MONTH_ABBR = {"Jan": 1, "Feb": 2, "Mar": 3, "Apr": 4, "Jun": 6, "Jul": 7, "Aug": 8, "Sep": 9, "Sept": 9, "Oct": 10,
-               "Nov": 11, "Dec": 12}  # fmt: skip
-WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
-SPEECH_VERBS = word_set(
-    """said says told tells added adds stressed warned noted explained insisted argued asked replied wrote
-    tweeted declared announced urged claimed confirmed acknowledged admitted continued concluded suggested
-    recalled complained cautioned emphasised emphasized reiterated echoed responded observed remarked
-    predicted vowed pledged promised stated commented"""
-)
-FUNCTION_CAPS = word_set(
-    """The A An But And Or However In On At For From With After Before As While When If This That These Those
-    It He She They We I You His Her Its Their Our My Your Asked Under Last Next Elsewhere Meanwhile Also Both
-    Some Many All More Most Such Other Only Even Still Yet So Then Now Since Despite Following According
-    During Unlike Like Why What Who Where How Instead Although Though Because Once Earlier Later Today
-    Yesterday Tomorrow Here There Each Every Several Few No Not Nor To By Of Over Into Amid Against Without
-    Among Between Through Toward Towards Until Unless Whether Which Whose Whom Let Mr Mrs Ms Dr"""
-)
 PARTICLES = word_set("de da di del della van von der den bin ibn al el la le du dos das ter ten abu bint")
 _PARTICLE_PREFIX = re.compile(r"^(?:[Aa]l|[Ee]l|ad|an|ar|as|ash|at|az|bin|ibn|[Aa]bu|de|di|da|du|van|von|le|la)-[A-Z]")
 ORG_KEYWORDS = {
@@ -70,7 +55,9 @@ ORG_KEYWORDS = {
     "Inc": "company", "Ltd": "company", "Company": "company", "Airlines": "company", "Airways": "company",
     "Motors": "company", "Hospital": "group", "Club": "group", "FC": "group", "Times": "newspaper",
     "Post": "newspaper", "Journal": "newspaper", "Herald": "newspaper", "Telegraph": "newspaper",
-    "Guardian": "newspaper", "Gazette": "newspaper", "Tribune": "newspaper",
+    "Guardian": "newspaper", "Gazette": "newspaper", "Tribune": "newspaper", "Bill": "law", "Act": "law",
+    "Partnership": "group", "Trust": "group", "Society": "group", "Capital": "company", "Holdings": "company",
+    "Media": "company", "Partners": "company", "Plc": "company", "PLC": "company", "Stadium": "venue",
 }  # fmt: skip
 PLACE_AFTER = word_set("province region district governorate county state prefecture oblast valley")
 PLACE_BEFORE = {
@@ -88,15 +75,10 @@ PERSON_CUES = word_set(
 COMPANY_CUES = word_set(
     """chipmaker carmaker automaker retailer airline carrier lender bank insurer firm company group giant
     startup start-up manufacturer maker rival supplier operator publisher brewer miner producer developer
-    conglomerate"""
+    conglomerate chain supermarket grocer app platform brand regulator charity"""
 )
+CLUB_CUES = word_set("side club team outfit")
 _COMPANY_APPOSITIVE = re.compile(r"^, (?:the|a|an) (?:[\w-]+ ){0,3}(?:" + "|".join(sorted(COMPANY_CUES)) + r")\b")
-_NUMBER_WORDS = {
-    "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
-    "eleven": 11, "twelve": 12, "fifteen": 15, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50,
-    "hundred": 100, "dozen": 12,
-}  # fmt: skip
-
 _TOKEN = re.compile(r"(?:[A-Z]\.){2,}|[^\W\d_](?:[\w']|[-.](?=[^\W\d_]))*|\d[\d,.]*\d|\d")
 _ABBR_DOT = word_set("Gen Sen Rep Gov Lt Col Capt Sgt Adm Dr Mr Mrs Ms Prof Jr Sr St Rev Hon")
 
@@ -112,63 +94,6 @@ class Token:
     def cap(self) -> bool:
         c = self.text[0]
         return c.isupper() or bool(_PARTICLE_PREFIX.match(self.text))
-
-
-@dataclass(frozen=True)
-class Mention:
-    """One typed span of a sentence."""
-
-    sentence: int
-    start: int
-    end: int
-    text: str
-    type: str
-    subtype: str
-    key: str
-    np_start: int = -1
-    """Start of the whole noun phrase (title and nationality before a name), or -1."""
-    role: str = ""
-    """A person's post without nationality ('Deputy Foreign Minister')."""
-    role_phrase: str = ""
-    """The post as written ('Russia's Deputy Foreign Minister')."""
-    value: float = 0.0
-    """Numbers: the value; dates: a sortable ordinal."""
-
-    @property
-    def span(self) -> tuple[int, int]:
-        return self.start, self.end
-
-    @property
-    def np(self) -> tuple[int, int]:
-        return (self.np_start if self.np_start >= 0 else self.start), self.end
-
-
-@dataclass
-class Entity:
-    """Everything the article says about one thing: its forms and, for a person, posts."""
-
-    key: str
-    type: str
-    subtype: str
-    forms: list[str] = field(default_factory=list)
-    roles: list[str] = field(default_factory=list)
-    role_phrases: list[str] = field(default_factory=list)
-    phrases: list[str] = field(default_factory=list)
-    """Persons: the full noun phrase as written, e.g. 'Syrian President Bashar al-Assad'."""
-    surname: str = ""
-    sentences: list[int] = field(default_factory=list)
-
-
-@dataclass
-class Analysis:
-    """An article's sentences, each with its mentions, and the entities they refer to."""
-
-    sentences: list[Sentence]
-    mentions: list[list[Mention]]
-    entities: dict[str, Entity]
-
-    def of_type(self, type_: str, subtype: str | None = None) -> list[Entity]:
-        return [e for e in self.entities.values() if e.type == type_ and (subtype is None or e.subtype == subtype)]
 
 
 # --------------------------------------------------------------------------- tokens
@@ -288,6 +213,9 @@ class Extractor:
         self.surnames: dict[str, set[str]] = {}
         self.folded: dict[str, str] = {}
         self.companies: set[str] = set()
+        self.clubs: set[str] = set()
+        self.honoured: dict[str, str] = {}
+        """Surnames written after Mr, Ms, Sir, Dame... -> the gender that shows ('' for Dr, Professor)."""
 
     # ---- registry
 
@@ -312,6 +240,7 @@ class Extractor:
         if len(parts) >= 2 and parts[-2] in PARTICLES:
             variants.add(" ".join(parts[-2:]))
         ent.surname = ent.surname or last
+        ent.gender = ent.gender or self.g.first_names.get(parts[0], "")
         for v in variants:
             self.surnames.setdefault(v.casefold(), set()).add(ent.key)
         return ent
@@ -320,11 +249,14 @@ class Extractor:
 
     def analyse(self, sentences: list[Sentence]) -> Analysis:
         toks = [tokenize(s.text) for s in sentences]
+        for s in sentences:
+            for m in _HONOURED.finditer(s.text):
+                self.honoured.setdefault(m.group(2), _HONORIFIC_GENDER.get(m.group(1), ""))
         mentions: list[list[Mention]] = [[] for _ in sentences]
         pending: list[_Pending] = []
         for s, tk in zip(sentences, toks, strict=True):
             for run in _runs(s.text, tk):
-                for part in _split_run(run, tk):
+                for part in (p for piece in _split_run(run, tk) for p in self._split_of(piece, tk)):
                     found = self._classify(s, tk, part)
                     if found is None:
                         a, b = tk[part[0]].start, tk[part[-1]].end
@@ -336,6 +268,7 @@ class Extractor:
             found = mentions[s.index]
             found.extend(dates(s.index, s.text))
             found.extend(numbers(s.index, s.text))
+            found.extend(money(s.index, s.text))
             mentions[s.index] = _dedupe(found)
             for m in mentions[s.index]:
                 if m.type in ("date", "number", "title", "nationality"):
@@ -349,7 +282,21 @@ class Extractor:
                     phrase = s.text[m.np_start : m.end]
                     if phrase not in ent.phrases:
                         ent.phrases.append(phrase)
+        self._genders(sentences, mentions)
         return Analysis(sentences, mentions, self.entities)
+
+    def _genders(self, sentences: list[Sentence], mentions: list[list[Mention]]) -> None:
+        """Gender where the article shows it: 'Ms Whitcombe', or 'She' opening the next sentence."""
+        for ent in self.entities.values():
+            if ent.type == "person" and not ent.gender:
+                ent.gender = self.honoured.get(ent.surname, "")
+        for s in sentences[:-1]:
+            people = {m.key for m in mentions[s.index] if m.type == "person"}
+            nxt = sentences[s.index + 1]
+            pronoun = _PRONOUN_GENDER.get(nxt.text.split(" ", 1)[0])
+            if len(people) == 1 and pronoun and nxt.paragraph - s.paragraph <= 1:
+                ent = self.entities[next(iter(people))]
+                ent.gender = ent.gender or pronoun
 
     def _classify(self, s: Sentence, tk: list[Token], part: list[int]) -> list[Mention] | None:
         g, text = self.g, s.text
@@ -375,6 +322,8 @@ class Extractor:
             rest = self._classify(s, tk, part[1:]) if tk[part[0]].text not in g.names else None
             if rest:
                 return rest
+        if first.text in ("River", "Lake", "Mount", "Loch") and len(part) >= 2:
+            return [Mention(s.index, first.start, last.end, surface, "place", "natural", surface)]
         nxt = text[last.end : last.end + 40].lstrip(" ").split(" ")
         if nxt and nxt[0].rstrip(",.") in PLACE_AFTER and all(_name_like(tk[i], g) for i in part):
             return [Mention(s.index, first.start, last.end, surface, "place", "region", surface)]
@@ -391,9 +340,14 @@ class Extractor:
         if not all(_name_like(tk[i], self.g) or not tk[i].cap for i in part):
             return None
         prev = tk[part[0] - 1].text.lower() if part[0] >= 1 else ""
-        cue = prev in COMPANY_CUES and text[tk[part[0] - 1].end : first.start] == " "
+        gap = text[tk[part[0] - 1].end : first.start] if part[0] >= 1 else ""
+        # 'chipmaker Norvatek', or in apposition: 'The developer, Harbourside Homes, said'.
+        cue = prev in COMPANY_CUES and (gap == " " or gap == ", " and text[last.end : last.end + 1] == ",")
         cue = cue or bool(_COMPANY_APPOSITIVE.match(text[last.end :]))
         cue = cue or text[: first.start].lower().endswith(("shares in ", "shares of "))
+        if prev in CLUB_CUES and text[tk[part[0] - 1].end : first.start] == " " or surface in self.clubs:
+            self.clubs.add(surface)
+            return [Mention(s.index, first.start, last.end, surface, "org", "club", surface)]
         if cue or surface in self.companies:
             self.companies.add(surface)
             return [Mention(s.index, first.start, last.end, surface, "org", "company", surface)]
@@ -411,7 +365,7 @@ class Extractor:
             name = part[h + 1 :]
             if not 1 <= len(name) <= 4 or not all(_name_like(tk[i], g) or not tk[i].cap for i in name):
                 continue
-            if not tk[name[0]].cap or not tk[name[-1]].cap:
+            if not tk[name[0]].cap or not tk[name[-1]].cap or self._thing(tk, name):
                 continue
             role_tokens = part[: h + 1]
             return self._person_mention(s, tk, role_tokens, name)
@@ -423,6 +377,8 @@ class Extractor:
             gap = text[prev.end : first.start]
             after = text[tk[part[-1]].end : tk[part[-1]].end + 1]
             appositive = gap == ", " and after == "," and len(part) >= 2
+            if self._thing(tk, part):
+                return None
             if prev.text in heads and not prev.text[0].isupper() and (gap == " " or appositive):
                 role_start = idx - 1
                 lower_words = 0
@@ -441,10 +397,35 @@ class Extractor:
                     else:
                         break
                 return self._person_mention(s, tk, list(range(role_start, idx)), part)
+            if role_class([prev.text]) and gap == " " and len(part) >= 2:
+                # 'winger Liam Fairbairn', 'fast bowler Tom Lathwell': a post, with one word before it.
+                role = [idx - 1]
+                before = tk[idx - 2] if idx >= 2 else None
+                modifier = before and before.text.isalpha() and before.text.islower() and before.text not in STOPWORDS
+                if before and modifier and text[before.end : prev.start] == " ":
+                    role.insert(0, idx - 2)
+                return self._person_mention(s, tk, role, part)
             if prev.text.lower() in PERSON_CUES and gap in (" ", ", ") and len(part) >= 2:
                 ent = self._person(text[first.start : tk[part[-1]].end])
                 return [Mention(s.index, first.start, tk[part[-1]].end, ent.key, "person", "person", ent.key)]
         return None
+
+    def _split_of(self, part: list[int], tk: list[Token]) -> list[list[int]]:
+        """'Tom Redfern of Peel Hunt' is a person and an organisation, not one name."""
+        words_ = [tk[i].text for i in part]
+        if "of" not in words_ or not any(w in self.g.first_names for w in words_[:2]):
+            return [part]
+        at = words_.index("of")
+        rest = part[at + 1 :]
+        if rest and tk[rest[0]].text == "the":
+            rest = rest[1:]
+        return [p for p in (part[:at], rest) if p]
+
+    def _thing(self, tk: list[Token], name: list[int]) -> bool:
+        """Words that name things ('Election', 'Social Care', 'Bristol Rovers'), unless a first name leads."""
+        if tk[name[0]].text in self.g.first_names:
+            return False
+        return any(tk[i].text in self.g.common or tk[i].text in ORG_KEYWORDS for i in name)
 
     def _person_mention(self, s: Sentence, tk: list[Token], role_tokens: list[int], name: list[int]) -> list[Mention]:
         g, text = self.g, s.text
@@ -465,9 +446,9 @@ class Extractor:
             if g.lookup(role_words[0]) and g.lookup(role_words[0]).type == "org":  # type: ignore[union-attr]
                 break
             role_words = role_words[1:]
+        while role_words and role_words[0] in g.honorifics:
+            role_words = role_words[1:]  # 'Professor Sir': honours, not a post
         role = " ".join(role_words)
-        if role in g.honorifics:
-            role = ""
         role_phrase = text[np_start:a].strip().rstrip(",").strip()
         ent = self._person(full)
         if role and role not in ent.roles:
@@ -505,7 +486,17 @@ class Extractor:
         for p in pending:
             s = sentences[p.sentence]
             tk = toks[p.sentence]
+            if len(p.tokens) >= 3 and p.start == 0 and tk[p.tokens[1]].text in g.first_names:
+                cue = tk[p.tokens[0]].text.lower()
+                if cue in PERSON_CUES or role_class([cue]):
+                    # 'Striker Jamal Okonkwo' at the start of a sentence: the first word is the post.
+                    found = self._person_mention(s, tk, p.tokens[:1], p.tokens[1:])
+                    mentions[p.sentence].extend(found)
+                    p.tokens = []
+                    continue
             if not 2 <= len(p.tokens) <= 4 or not all(_name_like(tk[i], g) or not tk[i].cap for i in p.tokens):
+                continue
+            if self._thing(tk, p.tokens):
                 continue
             last = tk[p.tokens[-1]].text
             if _PARTICLE_PREFIX.match(last):
@@ -513,12 +504,20 @@ class Extractor:
             after = s.text[p.end :].lstrip(" ,").split(" ", 1)[0].rstrip(",.")
             before = s.text[: tk[p.tokens[0]].start].rstrip().rsplit(" ", 1)[-1]
             speaker = after in SPEECH_VERBS or before in ("said", "says", "by")
+            if before in ("of", "at", "from", "for", "with"):
+                speaker = False  # 'Tom Redfern of Peel Hunt said': the firm is not the speaker
             hinted = self.hints.get(p.text) == "person"
-            if speaker or hinted or last.casefold() in singles or last.casefold() in self.surnames:
+            named = tk[p.tokens[0]].text in g.first_names or last in self.honoured
+            # 'Kwabena Asante-Mensah chaired the panel. She said ...': the subject a pronoun picks up.
+            nxt = sentences[p.sentence + 1].text.split(" ", 1)[0] if p.sentence + 1 < len(sentences) else ""
+            named = named or (p.start == 0 and nxt in _PRONOUN_GENDER)
+            if named or speaker or hinted or last.casefold() in singles or last.casefold() in self.surnames:
                 self._person(p.text)
         for p in pending:
             s = sentences[p.sentence]
             tk = toks[p.sentence]
+            if not p.tokens:
+                continue
             if p.text in self.companies:
                 mentions[p.sentence].append(Mention(p.sentence, p.start, p.end, p.text, "org", "company", p.text))
                 continue
@@ -541,6 +540,12 @@ class Extractor:
                     mentions[p.sentence].append(_with_np(m, s.text, g))
 
 
+_HONOURED = re.compile(r"\b(Mr|Mrs|Ms|Miss|Sir|Dame|Lord|Lady|Dr|Professor)\.? ([A-Z][\w'-]+)")
+_HONORIFIC_GENDER = {"Mr": "male", "Sir": "male", "Lord": "male", "Mrs": "female", "Ms": "female", "Miss": "female",
+                     "Dame": "female", "Lady": "female"}  # fmt: skip
+_PRONOUN_GENDER = {"He": "male", "His": "male", "She": "female", "Her": "female"}
+
+
 def _with_np(m: Mention, text: str, g: Gazetteer) -> Mention:
     """A bare surname mention keeps its title if one is written right before it ('President Putin')."""
     before = text[: m.start].rstrip(" ").rsplit(" ", 1)[-1]
@@ -560,159 +565,6 @@ def _dedupe(mentions: list[Mention]) -> list[Mention]:
     return out
 
 
-# --------------------------------------------------------------------------- dates
-
-_MONTH = r"(?:January|February|March|April|May|June|July|August|September|October|November|December|" \
-         r"Jan\.|Feb\.|Mar\.|Apr\.|Jun\.|Jul\.|Aug\.|Sept?\.|Oct\.|Nov\.|Dec\.)"  # fmt: skip
-_DATE = re.compile(
-    rf"\b(?P<md>{_MONTH} (?P<d1>\d{{1,2}})(?:st|nd|rd|th)?(?:, (?P<y1>\d{{4}}))?)(?!\d)"
-    rf"|\b(?P<dm>(?P<d2>\d{{1,2}}) {_MONTH}(?: (?P<y2>\d{{4}}))?)\b"
-    rf"|\b(?P<my>{_MONTH} (?P<y3>(?:19|20)\d\d))\b"
-    r"|\b(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b"
-    r"|\b(?:in|since|by|until|of|from|In|Since|By|Until) (?P<y4>(?:19|20)\d\d)\b(?![-\u2013/]\d| and \d)"
-)
-
-
-def _month_number(word: str) -> int:
-    word = word.rstrip(".")
-    if word in MONTHS:
-        return MONTHS.index(word) + 1
-    return _MONTH_ABBR.get(word, 0)
-
-
-def dates(sentence: int, text: str) -> list[Mention]:
-    out = []
-    for m in _DATE.finditer(text):
-        if m.group("md"):
-            sub = "month-day-year" if m.group("y1") else "month-day"
-            month = _month_number(m.group("md").split(" ")[0])
-            value = (int(m.group("y1") or 0)) * 10000 + month * 100 + int(m.group("d1"))
-        elif m.group("dm"):
-            sub = "day-month-year" if m.group("y2") else "day-month"
-            month = _month_number(m.group("dm").split(" ")[1])
-            value = (int(m.group("y2") or 0)) * 10000 + month * 100 + int(m.group("d2"))
-        elif m.group("my"):
-            sub = "month-year"
-            value = int(m.group("y3")) * 10000 + _month_number(m.group("my").split(" ")[0]) * 100
-        elif m.group("wd"):
-            sub = "weekday"
-            value = WEEKDAYS.index(m.group("wd"))
-        else:
-            sub = "year"
-            value = int(m.group("y4")) * 10000
-            out.append(
-                Mention(sentence, m.start("y4"), m.end(), m.group("y4"), "date", sub, m.group("y4"), value=value)
-            )
-            continue
-        out.append(Mention(sentence, m.start(), m.end(), m.group(), "date", sub, m.group(), value=value))
-    return out
-
-
-# --------------------------------------------------------------------------- numbers
-
-_NUM = re.compile(
-    r"(?<![\w.,/$€£-])(?P<num>\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)"
-    r"(?: (?P<scale>million|billion|trillion|thousand))?(?P<pct>%| percent| per cent)?(?![\w/-]|[.,]\d)"
-)
-_AFTER_DATE = re.compile(_MONTH + r" \d{1,2}(?:st|nd|rd|th)?,? ?(?:and|or|to|-|\u2013) ?$")
-_SPELLED = re.compile(r"\b(?P<word>" + "|".join(_NUMBER_WORDS) + r")\b(?!-)")
-_SCALE = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12}
-
-
-def numbers(sentence: int, text: str) -> list[Mention]:
-    """Digit quantities (not years, identifiers like 'Chapter 7' or 'Su-34', or ranks like 'No. 1')."""
-    out = []
-    for m in _NUM.finditer(text):
-        digits = m.group("num")
-        before = text[: m.start()].rstrip(" ")
-        prev_word = before.rsplit(" ", 1)[-1].lstrip("\"'(") if before else ""
-        if prev_word[:1].isupper() and prev_word not in FUNCTION_CAPS:
-            continue  # 'Chapter 7', 'Geneva 2', 'No. 1', and the day of 'October 29'
-        if prev_word in ("No.", "no.", "#", "resolution", "article", "paragraph", "page", "flight", "route"):
-            continue
-        if _AFTER_DATE.search(before + " "):
-            continue  # 'October 29 and 30'
-        if re.fullmatch(r"(1[89]|20)\d\d", digits) and not m.group("scale"):
-            continue  # a year
-        if text[m.end() : m.end() + 1] == ":" or (prev_word[-1:].isdigit() if prev_word else False):
-            continue
-        value = float(digits.replace(",", ""))
-        if m.group("scale"):
-            value *= _SCALE[m.group("scale")]
-        sub = "percent" if m.group("pct") else "count"
-        if before.endswith(("$", "€", "£")):
-            continue
-        out.append(Mention(sentence, m.start(), m.end(), m.group(), "number", sub, m.group(), value=value))
-    for m in _SPELLED.finditer(text):
-        out.append(
-            Mention(
-                sentence,
-                m.start(),
-                m.end(),
-                m.group(),
-                "numword",
-                "numword",
-                m.group(),
-                value=_NUMBER_WORDS[m.group("word")],
-            )  # fmt: skip
-        )
-    return out
-
-
-def unit_after(text: str, end: int) -> str:
-    """The counted noun right after a number: '250,000 people' -> 'people'."""
-    m = re.match(r" (?:more |other |new |extra |additional )?([a-z]+s|people|children|men|women|staff|police|"
-                 r"personnel|[A-Z][a-z]+s)\b", text[end:])  # fmt: skip
-    if not m:
-        return ""
-    word = m.group(1)
-    if word in ("is", "was", "has", "as", "its", "this", "thus", "his", "us", "yes", "less", "across", "unless"):
-        return ""
-    return word
-
-
-# --------------------------------------------------------------------------- quotations
-
-_QUOTE = re.compile(r'"([^"]{2,})"')
-
-
-@dataclass(frozen=True)
-class Quote:
-    start: int
-    end: int
-    text: str
-    """The words inside the quotation marks."""
-
-
-def quotes(text: str) -> list[Quote]:
-    return [Quote(m.start(), m.end(), m.group(1)) for m in _QUOTE.finditer(text)]
-
-
 def analyse(sentences: list[Sentence], g: Gazetteer | None = None, hints: dict[str, str] | None = None) -> Analysis:
     """Find and type every mention in the article's sentences (`hints`: optional spaCy labels)."""
     return Extractor(g, hints).analyse(sentences)
-
-
-def words(text: str) -> list[str]:
-    return re.findall(r"[\w']+", text.lower())
-
-
-def content_words(text: str) -> set[str]:
-    return {w for w in words(text) if w not in STOPWORDS and len(w) > 2}
-
-
-STOPWORDS = word_set(
-    """a an the and or but of to in on at for from by with as is was are were be been being has have had it its
-    this that these those he she they them his her their we our you your i me my not no so than then there
-    which who whom whose what when where why how will would could should can may might must do does did
-    also into over after before about against between during under while if because said says told
-    more most some any all such other only very just up out off again further once here"""
-)
-
-
-def iter_mentions(analysis: Analysis, types: Iterable[str]) -> Iterable[Mention]:
-    wanted = set(types)
-    for ms in analysis.mentions:
-        for m in ms:
-            if m.type in wanted:
-                yield m

@@ -42,6 +42,10 @@ class Gazetteer:
     """Country -> its capital and the big cities listed."""
     aliases: dict[str, list[str]] = field(default_factory=dict)
     """Country -> its other names ('United States' -> ['US', 'U.S.', ...])."""
+    first_names: dict[str, str] = field(default_factory=dict)
+    """'Angela' -> 'female': evidence that a run is a person, and of which gender."""
+    common: frozenset[str] = frozenset()
+    """Capitalised words that name things ('Election', 'Rovers', 'Care'), never a person on weak evidence."""
 
     def lookup(self, text: str) -> Known | None:
         return self.names.get(text) or self.names.get(text.removeprefix("the ").removeprefix("The "))
@@ -101,7 +105,7 @@ def gazetteer() -> Gazetteer:
         g.by_type.setdefault(("place", "city"), []).append(known)
         g.cities_in.setdefault(c["country"], []).append(known)
     for o in data["organisations"]:
-        known = Known(o["name"], "org", o["subtype"])
+        known = Known(o["name"], "org", o["subtype"], country=o.get("country", ""))
         _add(g, o["name"], known)
         for short in o.get("short", ()):
             _add(g, short, known)
@@ -110,4 +114,8 @@ def gazetteer() -> Gazetteer:
     g.titles = list(dict.fromkeys(t for items in g.title_groups.values() for t in items))
     g.title_heads = frozenset(data["title_heads"])
     g.honorifics = frozenset(data["honorifics"])
+    for gender in ("female", "male"):
+        g.first_names.update(dict.fromkeys(data["first_names"][gender], gender))
+    g.first_names.update(dict.fromkeys(data["first_names"]["either"], ""))
+    g.common = frozenset(data["common_capitalised"]["words"])
     return g

@@ -12,7 +12,8 @@ from quiz.core.model import Deck, Evidence, Kind, Question
 from quiz.derive import spacy_ner
 from quiz.derive.candidates import Builder, Candidate
 from quiz.derive.distractors import Library, Pools
-from quiz.derive.entities import Analysis, analyse
+from quiz.derive.entities import analyse
+from quiz.derive.mentions import Analysis
 from quiz.derive.normalise import Prose, prose
 from quiz.derive.rank import select
 from quiz.derive.sentences import Sentence, split, split_paragraph, word_set

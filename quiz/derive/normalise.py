@@ -21,7 +21,8 @@ _DROP = [
     re.compile(r"^(Credit|Credits|Source|Photos?)\s*:", re.I),
     re.compile(r"(Getty Images|Shutterstock|AP Photo|EPA-EFE|/Reuters|/AFP|Reuters/|AFP/|Photograph:|Picture:)"),
     re.compile(r"\b(photo|Photo|PHOTO|picture|image|Image)\s*$"),
-    re.compile(r"^\(?(Image|Photo|Picture) (copyright|credit|source|caption)", re.I),
+    re.compile(r"^\(?(Image|Photo|Picture|Media|Video) (copyright|credit|source|caption)", re.I),
+    re.compile(r"^(This video can ?not be played|To play this (video|content)|Watch: |Listen: )", re.I),
     # Links to other stories and page furniture.
     re.compile(
         r"^(Read more|Read also|Also read|Read the full|See also|Related( stories| articles| coverage| content)?:|"
@@ -45,6 +46,13 @@ _DROP = [
     re.compile(r"^\S+@\S+\.\w+$"),
     re.compile(r"^[\W\d_]*$"),
 ]
+# Where the story ends and the page goes on: readers' comments, lists of other stories.
+_END_OF_STORY = re.compile(
+    r"^(?:Have your say|Comments?(?:\s*\(\d+\))?|Reader comments|Join the (?:conversation|debate|discussion)|"
+    r"Most (?:read|popular|viewed)|Related (?:topics|stories|links|articles)|More on this story|Top stories|"
+    r"You may also (?:like|be interested in)|Comment on this (?:story|article))\s*:?$",
+    re.I,
+)
 _DATELINE = re.compile(
     r"^(?:[A-Z][A-Z.'/-]*(?: [A-Z][A-Z.'/-]*)*(?:, [A-Z][a-z]+\.?(?: \d{1,2})?)?\s*(?:\([A-Za-z .-]+\)\s*)?"
     r"|\([A-Za-z .-]+\)\s*)[-\u2013\u2014]+\s+"
@@ -107,8 +115,11 @@ def prose(text: str) -> Prose:
     paragraphs: list[str] = []
     dropped: list[str] = []
     headline = ""
-    for block in blocks:
+    for i, block in enumerate(blocks):
         line = loose(block)
+        if paragraphs and _END_OF_STORY.match(line.strip()):
+            dropped.extend(loose(b) for b in blocks[i:])
+            break
         if is_dropped(line):
             dropped.append(line)
             continue

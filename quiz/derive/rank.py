@@ -7,7 +7,7 @@ from collections import Counter
 
 from quiz.core.model import GAP_MARK, Kind
 from quiz.derive.candidates import Candidate
-from quiz.derive.entities import STOPWORDS, content_words, fold
+from quiz.derive.mentions import STOPWORDS, content_words, fold
 
 BASE = {
     "said": 0.92,
@@ -89,6 +89,23 @@ def _repeats(c: Candidate, chosen: list[Candidate]) -> bool:
     return any(o.key == c.key and mine & _bigrams(o.prompt) for o in chosen)
 
 
+def _names(c: Candidate) -> set[str]:
+    """The answer of a question about a named thing or post, folded ('Reform UK' -> {'reform uk'})."""
+    if c.kind in (Kind.NUMBER, Kind.TRUEFALSE) or c.atype[0] in ("date", "numword", "number", "person"):
+        return set()  # people are named all through a story; who said what is not given away by a name
+    a = fold(c.answer_text)
+    return {a} if len(a) > 3 else set()
+
+
+def _gives_away(c: Candidate, chosen: list[Candidate]) -> bool:
+    """Would this draft's answer stand in a chosen draft's prompt, or a chosen answer in its prompt?"""
+    mine = f" {fold(c.prompt)} "
+    if any(f" {n} " in mine for o in chosen if o.key != c.key for n in _names(o)):
+        return True
+    names = _names(c)
+    return any(f" {n} " in f" {fold(o.prompt)} " for o in chosen if o.key != c.key for n in names)
+
+
 def _bigrams(text: str) -> set[tuple[str, ...]]:
     w = [x for x in re.findall(r"[\w']+", text.lower()) if x not in STOPWORDS and x != "who"]
     return {tuple(w[i : i + 2]) for i in range(len(w) - 1)}
@@ -122,7 +139,11 @@ def select(candidates: list[Candidate], count: int) -> list[Candidate]:
         if best is None:
             break
         cw = content_words(best.prompt)
-        if any(len(cw & w) / max(1, len(cw | w)) > 0.8 for w in words) or _repeats(best, chosen):
+        if (
+            any(len(cw & w) / max(1, len(cw | w)) > 0.8 for w in words)
+            or _repeats(best, chosen)
+            or _gives_away(best, chosen)
+        ):
             pool.remove(best)
             continue
         chosen.append(best)

@@ -114,6 +114,12 @@ _BLOCK = {
 }  # fmt: skip
 _SKIP = {"script", "style", "noscript", "nav", "header", "footer", "aside", "figure", "figcaption", "form",
          "button", "svg", "iframe", "template", "select", "head"}  # fmt: skip
+# Page parts named for what they hold: readers' comments, links to other stories, sharing, adverts.
+_FURNITURE = re.compile(
+    r"(?:^|[\s_-])(?:comments?|comment-section|discussion|related|more-stories|most-read|recommended|share|"
+    r"sharing|social|newsletter|promo|advert|advertisement|ad|ads|byline|caption|sidebar|breadcrumbs?|nav|menu)(?:$|[\s_-])",
+    re.I,
+)
 _VOID = {"br", "img", "hr", "meta", "link", "input", "source", "wbr", "area", "base", "col", "embed", "track"}
 
 
@@ -128,6 +134,8 @@ class _TextParser(HTMLParser):
         self.title = ""
         self.h1 = ""
         self.in_h1 = False
+        self.furniture: list[str] = []
+        """Open tags of the page furniture being skipped (nested tags of the same name counted)."""
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         if tag in _VOID:
@@ -136,6 +144,11 @@ class _TextParser(HTMLParser):
             return
         if tag == "title":
             self.in_title = True
+        if self.furniture and tag == self.furniture[0]:
+            self.furniture.append(tag)
+        elif not self.furniture and any(_FURNITURE.search(v or "") for k, v in attrs if k in ("class", "id")):
+            self.furniture.append(tag)
+            self.skip += 1
         if tag in _SKIP:
             self.skip += 1
         if tag == "h1":
@@ -148,6 +161,10 @@ class _TextParser(HTMLParser):
             self.in_title = False
         if tag in _SKIP and self.skip:
             self.skip -= 1
+        if self.furniture and tag == self.furniture[0]:
+            self.furniture.pop()
+            if not self.furniture:
+                self.skip -= 1
         if tag == "h1":
             self.in_h1 = False
         if tag in _BLOCK:

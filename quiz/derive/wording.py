@@ -6,7 +6,7 @@ import re
 from functools import lru_cache
 
 from quiz.derive.distractors import format_like
-from quiz.derive.entities import SPEECH_VERBS, STOPWORDS, Mention
+from quiz.derive.mentions import SPEECH_VERBS, STOPWORDS, Mention
 from quiz.derive.sentences import Sentence, word_set
 
 PRONOUN_START = word_set("he she it they this that these those his her its their such there we i you")
@@ -132,14 +132,20 @@ def plain_intro(intro: str) -> str:
     return f"{when[:1].upper()}{when[1:]}, " if when else ""
 
 
+_LEANING = re.compile(r"^(?:then|also|too)\b|\b(?:it|them|this|that|these|those)[.!]?$")
+
+
 def leans_on_context(predicate: str) -> bool:
-    """'made the remarks in Geneva', 'was speaking a day after ...': the question only makes sense mid-article."""
-    return bool(_BACK_REFERENCE.match(predicate))
+    """'made the remarks in Geneva', 'then reached ...', '... will manufacture it': only makes sense mid-article."""
+    return bool(_BACK_REFERENCE.match(predicate) or _LEANING.search(predicate.rstrip()))
+
+
+_NOUN_CLAUSE = re.compile(r", (?:and|but|while) (?:[a-z]+ ){1,2}(?:are|is|were|was|have|has|had|will|would)\b")
 
 
 def own_clause(predicate: str) -> str:
     """The predicate up to where a new clause with its own subject starts ('..., but Iran was not ...')."""
-    m = _CLAUSE_BREAK.search(predicate)
+    m = _CLAUSE_BREAK.search(predicate) or _NOUN_CLAUSE.search(predicate)
     if not m:
         return predicate
     return predicate[: m.start()] + "."
@@ -166,6 +172,16 @@ def listed(text: str, m: Mention) -> bool:
 def written_like(m: Mention, value: float) -> str:
     """A replacement figure written as the original is ('24 million' -> '30 million')."""
     t = m.text
+    short = re.fullmatch(r"([£$€])[\d,.]+(bn|m|k)", t)
+    if short:
+        v = value / {"bn": 1e9, "m": 1e6, "k": 1e3}[short.group(2)]
+        return f"{short.group(1)}{v:g}{short.group(2)}"
+    if t[:1] in "£$€" and not re.search(r"[a-z]", t):
+        return t[0] + (f"{value:,.2f}" if "." in t else f"{value:,.0f}")
+    if re.fullmatch(r"[\d.]+p", t):
+        return f"{value:g}p"
+    if t[:1] in "£$€":
+        return t[0] + written_like(Mention(m.sentence, m.start + 1, m.end, t[1:], m.type, m.subtype, m.key), value)
     for scale, mult in (("trillion", 1e12), ("billion", 1e9), ("million", 1e6), ("thousand", 1e3)):
         if scale in t:
             v = value / mult

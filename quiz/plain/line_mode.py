@@ -146,14 +146,35 @@ class LineMode:
 
     def report(self, summary: Summary) -> None:
         self.say()
-        self.say(f"Done. Score {summary.correct} of {summary.asked}, accuracy {summary.accuracy:.0%}.")
+        of = f" of the {summary.answered} answered" if summary.unreached else ""
+        self.say(f"Done. Score {summary.correct} of {summary.asked}, accuracy {summary.accuracy:.0%}{of}.")
         if summary.mode.value == "drill":
             self.say(f"Answering time: {summary.answer_ms / 1000:.1f} s.")
         for n, a in enumerate(summary.first_answers, 1):
-            mark = "right" if a.verdict.correct else "wrong"
-            self.say(f"{n}. {mark}: {a.item.question.prompt}")
-            if not a.verdict.correct:
-                self.say(f"   You answered: {a.verdict.given or '(nothing)'}. Correct: {a.verdict.expected}.")
-        for q in summary.unanswered:
-            self.say(f"-  not answered: {q.prompt} Correct: {q.answer_text}.")
+            self.result(f"{n}.", a)
+        for a in summary.again_answers:
+            self.result("Again:", a)
+        if summary.unreached:  # a count only: their answers were never earned
+            self.say(f"{summary.unreached} not reached.")
+        if summary.earlier:
+            self.say(f"{summary.earlier} answered in an earlier run.")
         self.say("Every answer is saved.")
+
+    def result(self, label: str, a: Answer) -> None:
+        self.say(f"{label} {'right' if a.verdict.correct else 'wrong'}: {a.item.question.prompt}")
+        if not a.verdict.correct:
+            self.say(f"   You answered: {a.verdict.given or '(nothing)'}. Correct: {a.verdict.expected}.")
+
+
+def ask_name(stdin: TextIO, stdout: TextIO) -> str | None:
+    """A drill's first line: the student's name (asked again while blank); None at end of input."""
+    while True:
+        stdout.write("Your name, as your teacher should see it: ")
+        stdout.flush()
+        line = stdin.readline()
+        if not line:
+            stdout.write("\n")
+            return None
+        if line.strip():
+            return line.strip()
+        stdout.write("Please type your name.\n")

@@ -147,7 +147,9 @@ def test_2000_articles_in_30_seconds_and_500_mb(texts):
         f"{drafts} drafts; baseline pysbd splitting of every line: {baseline:.1f} s ({sentences} sentences); "
         f"ratio {elapsed / baseline:.2f}x; peak memory {peak:.0f} MB (parent + {WORKERS} workers)"
     )
-    assert drafts >= 10 * N
+    # Derive drafts only what the article's evidence supports (same-gender people, no weekdays, no far-off
+    # places), about 9.5 a recombined article where it made 11: the floor checks every article still yields.
+    assert drafts >= 8 * N
     assert elapsed <= LIMIT_SECONDS
     assert peak <= LIMIT_MB
 

@@ -84,7 +84,47 @@ def test_exam_time_limit_ends_the_session(bank):
     session.advance(NOW + timedelta(seconds=61))
     assert session.phase is Phase.FINISHED
     summary = session.summary()
-    assert len(summary.answers) == 1 and len(summary.unanswered) == 4
+    assert len(summary.answers) == 1 and summary.unreached == 4
+
+
+def test_leaving_early_reports_the_questions_not_reached_only_as_a_count(bank):
+    """Their answers were never earned: nothing in the summary names them, so no front end can show them."""
+    session = start(bank, mode=Mode.DRILL, count=5)
+    for _ in range(2):
+        session.submit(right_answer(session), NOW)
+        session.advance(NOW)
+    summary = session.end(NOW)
+    assert summary.unreached == 3 and summary.asked == 5 and summary.correct == 2
+    assert summary.answered == 2 and summary.accuracy == 1.0  # of what was answered: leaving is not a wrong answer
+    unreached = session.questions[2:]
+    assert all(q.id not in repr(summary) and q.prompt not in repr(summary) for q in unreached)
+
+
+def test_practice_summary_keeps_the_again_round(bank):
+    """A miss that is missed again when it comes back is in the summary, apart from the scored answers."""
+    session = start(bank, count=2, form=Form.TYPED)
+    first = session.current.question.id
+    session.submit("first wrong", NOW)
+    session.advance(NOW)
+    session.submit(right_answer(session), NOW)
+    session.advance(NOW)
+    assert session.current.retry and session.current.question.id == first
+    session.submit("wrong again", NOW)
+    session.advance(NOW)
+    summary = session.summary()
+    assert [a.verdict.given for a in summary.again_answers] == ["wrong again"]
+    assert [a.verdict.given for a in summary.first_answers][0] == "first wrong"
+    assert summary.correct == 1 and summary.asked == 2
+
+
+def test_a_drill_taken_up_again_counts_what_was_answered_before_apart(bank):
+    session = start(bank, mode=Mode.DRILL, count=5)
+    before = [q.id for q in session.questions[:2]]
+    assert session.pass_over(before, NOW) == 2
+    session.submit(right_answer(session), NOW)
+    session.advance(NOW)
+    summary = session.end(NOW)
+    assert (summary.earlier, summary.unreached, summary.asked, summary.correct) == (2, 2, 3, 1)
 
 
 def test_drill_gives_everyone_the_same_questions_in_the_same_order(bank):

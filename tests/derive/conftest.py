@@ -12,7 +12,10 @@ from tests.conftest import ROOT
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 SEEDS = sorted((ROOT / "seeds").glob("*.txt"))
 OWN = [FIXTURES / name for name in ("harbour_flood.txt", "chipmaker.txt", "cup_final.txt", "summit_wire.txt")]
-ARTICLES = SEEDS + OWN
+# Articles of kinds derive was not written for (UK politics, business, sport, science, local news), each with
+# traps: 'the General Election', clubs, rivers, bills, brands, a reader-comments block, a quote said twice.
+UNSEEN = sorted(FIXTURES.glob("unseen_*.txt")) + sorted(FIXTURES.glob("holdout_*.txt"))
+ARTICLES = SEEDS + OWN + UNSEEN
 
 
 def library_texts() -> tuple[str, ...]:

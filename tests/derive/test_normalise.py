@@ -105,3 +105,27 @@ def test_every_paragraph_is_verbatim_in_the_article(path):
     text = path.read_text(encoding="utf-8")
     for paragraph in prose(text).paragraphs:
         assert contains_quote(text, paragraph)
+
+
+@pytest.mark.parametrize(
+    "furniture",
+    ["Media caption, The minister was asked about the vote", "Video caption, Rescue crews at work",
+     "This video can not be played", "To play this content, please enable JavaScript"],
+)  # fmt: skip
+def test_media_captions_and_players_are_not_prose(furniture):
+    assert is_dropped(furniture)
+
+
+def test_the_story_ends_at_readers_comments_and_related_links():
+    text = (
+        "Council closes library\n\nThe council voted on Wednesday to close the library.\n\n"
+        "The building needs repairs costing £1.2m, the council said.\n\nHave your say\n\n"
+        "Reader1: This is a disgrace and the council should be ashamed.\n\n"
+        "Related topics\n\nLibraries\n"
+    )
+    p = prose(text)
+    assert p.paragraphs == (
+        "The council voted on Wednesday to close the library.",
+        "The building needs repairs costing £1.2m, the council said.",
+    )
+    assert any("disgrace" in d for d in p.dropped)

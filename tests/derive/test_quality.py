@@ -121,7 +121,8 @@ def test_options_are_distinct_and_of_the_answers_type(path):
             elif kind == "number":
                 assert option == format_number(numbers_in(option)[0]), option  # written like the answer
             elif kind == "date":
-                assert [m.subtype for m in dates(0, f"on {option} they")] == [sub], option
+                lead = "in" if sub == "year" else "on"  # a bare year is a date only after 'in', 'since', ...
+                assert [m.subtype for m in dates(0, f"{lead} {option} they")] == [sub], option
             elif kind == "person":
                 assert option[:1].isupper() or option.startswith(("al-", "de ", "van ")), option
 

@@ -91,3 +91,18 @@ def test_a_folder_is_not_an_article():
 def test_text_without_english_sentences_is_refused(text):
     with pytest.raises(ArticleError, match="quiz derive"):
         read(text)
+
+
+def test_html_page_furniture_named_by_class_or_id_is_left_out():
+    """Readers' comments (nested ones too), related links, sharing tools and bylines are not the story."""
+    source = read_article(FIXTURES / "comments_page.html")
+    for furniture in ("TechDad77", "A reply", "Margaret", "Related", "banned in three", "Share on", "Benning", "Home"):
+        assert furniture not in source.text, furniture
+    for story in ("fined the video app Flicker", "disappointed by the decision", "Melanie Harlow", "three other"):
+        assert story in source.text, story
+
+
+@pytest.mark.parametrize("css", ["header-image", "loaded", "shadow", "lead-story"])
+def test_a_class_that_only_contains_a_furniture_word_keeps_its_text(css):
+    text, _ = html_to_text(f'<div class="{css}"><p>Heavy snow closed 120 schools in Ardena on Friday.</p></div>')
+    assert "Heavy snow closed" in text

@@ -173,7 +173,7 @@ def test_a_command_that_fails_still_leaves_every_answer_in_quiz_db(quiz, isolate
 
 @pytest.mark.parametrize(
     "args",
-    [("play", "--plain", "-n", "2", "--seed", "4"), ("drill", "CODE", "--plain")],
+    [("play", "--plain", "-n", "2", "--seed", "4"), ("drill", "CODE", "--plain", "--name", "Ana")],
     ids=["play --plain", "drill --plain"],
 )
 def test_plain_sessions_leave_every_answer_in_quiz_db(quiz, isolated: Path, monkeypatch, args):

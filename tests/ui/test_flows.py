@@ -179,7 +179,7 @@ async def test_drill_code_on_home_then_leaderboard(make_app):
     app = make_app()
     code = encode(Drill(("showdown",), 2, 11, None), app.study.bank)
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.press("c", *code.lower(), "enter")
+        await pilot.press("c", *code.lower(), "enter", *"Ana", "enter")
         screen = app.screen
         assert isinstance(screen, QuestionScreen) and screen.session.options.drill == code
         for _ in range(2):
@@ -188,7 +188,7 @@ async def test_drill_code_on_home_then_leaderboard(make_app):
         await pilot.press("l")
         assert isinstance(app.screen, LeaderboardScreen)
         table = app.screen.query_one("#board")
-        assert table.row_count == 1 and str(table.get_row_at(0)[1]) == "default"
+        assert table.row_count == 1 and str(table.get_row_at(0)[1]) == "Ana"
 
 
 async def test_mistyped_drill_code_says_so_and_starts_nothing(make_app):

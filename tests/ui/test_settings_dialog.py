@@ -39,8 +39,8 @@ async def test_settings_are_saved_to_the_config_file(make_app, tmp_path, size):
     ("field", "value", "says"),
     [
         ("new_per_day", "-1", "New per day: it must be a whole number, 0 or more"),
-        ("desired_retention", "0.5", "Desired retention: it must be a number from 0.7 to 0.99"),
-        ("desired_retention", "much", "Desired retention: it must be a number from 0.7 to 0.99"),
+        ("desired_retention", "0.5", "Desired retention: it must be a number from 0.7 to 0.97"),
+        ("desired_retention", "much", "Desired retention: it must be a number from 0.7 to 0.97"),
         ("day_start", "24", "Day start: it must be a whole hour from 0 to 23"),
     ],
 )

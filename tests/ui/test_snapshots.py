@@ -135,4 +135,5 @@ def test_leaderboard(snap_compare, make_app):
 
     app = make_app()
     code = encode(Drill(("showdown",), 2, 11, None), app.study.bank)
-    assert snap_compare(app, press=["c", *code.lower(), "enter", "1", "enter", "2", "enter", "l"], terminal_size=SIZE)
+    keys = ["c", *code.lower(), "enter", *"Ana", "enter", "1", "enter", "2", "enter", "l"]
+    assert snap_compare(app, press=keys, terminal_size=SIZE)

@@ -227,17 +227,18 @@ class HomeScreen(Screen[None]):
         self.remember_choice()
 
     def action_drill(self) -> None:
-        from quiz.core.drill import decode
         from quiz.ui.screens.drill_dialog import DrillDialog
 
-        def entered(code: str | None) -> None:
-            if code:
-                self.start(decode(code, self.study.bank).options(code))
-
-        self.app.push_screen(DrillDialog(self.study.bank), entered)
+        self.app.push_screen(DrillDialog(self.study.bank), lambda options: options and self.start(options))
 
     def start(self, options: Options) -> None:
         from quiz.ui.screens.question_screen import QuestionScreen
+
+        if options.drill and not options.student:  # `quiz drill CODE`: the student's name first
+            from quiz.ui.screens.drill_dialog import DrillDialog
+
+            self.app.push_screen(DrillDialog(self.study.bank, options.drill), lambda o: o and self.start(o))
+            return
 
         session = self.study.start(options)
         if session.current is None:

@@ -7,7 +7,7 @@ from textual.binding import Binding
 from textual.screen import Screen
 from textual.widgets import DataTable, Static
 
-from quiz.core.drill import Response, analyse
+from quiz.core.drill import DrillCodeError, Response, analyse, decode
 from quiz.core.text import clock
 from quiz.ui.literal import cell
 from quiz.ui.widgets.key_bar import KeyBar
@@ -34,12 +34,17 @@ class LeaderboardScreen(Screen[None]):
         report = analyse(
             Response(str(r["student"]), r["question_id"], r["given"], bool(r["correct"]), r["elapsed_ms"]) for r in rows
         )
+        try:
+            count: int | str = decode(self.code, self.app.study.bank).count  # type: ignore[attr-defined]
+        except DrillCodeError:  # the decks changed since (a library deck added): the size is unknown
+            count = "?"
         table = self.query_one(DataTable)
-        table.add_columns("Rank", "Student", "Score", "Accuracy", "Time")
+        table.add_columns("Rank", "Student", "Score", "Answered", "Accuracy", "Time")
         for rank, s in enumerate(report.students, 1):
-            table.add_row(
-                str(rank), cell(s.student), f"{s.correct}/{s.answered}", f"{s.accuracy:.0%}", clock(s.elapsed_ms)
-            )
+            # Answered shows who left early: their accuracy is over fewer questions.
+            answered = f"{s.answered} of {count}"
+            score = f"{s.correct}/{s.answered}"
+            table.add_row(str(rank), cell(s.student), score, answered, f"{s.accuracy:.0%}", clock(s.elapsed_ms))
         table.focus()
 
     def action_back(self) -> None:

@@ -1,0 +1,107 @@
+"""The web server behind `quiz serve`: textual-serve's, with the doors a classroom needs closed.
+
+textual-serve gives each browser its own app process over a WebSocket. On top of it this server
+checks every request before it reaches textual-serve:
+
+- the Host header must name this server, so a foreign site that points its own name at the
+  teacher's machine (DNS rebinding) is refused;
+- a WebSocket upgrade must come from a page of this server (its Origin), so a page elsewhere
+  that the teacher happens to visit cannot open a session;
+- past loopback, every page and WebSocket must carry the join code printed at start-up.
+"""
+
+from __future__ import annotations
+
+import hmac
+import logging
+from typing import Any
+from urllib.parse import urlsplit
+
+import aiohttp_jinja2
+from aiohttp import web
+from textual_serve.server import Server
+
+from quiz.cli.serve_commands import LOOPBACK_NAMES, is_loopback, web_host
+
+JOIN_PARAM = "join"
+
+
+class QuizServer(Server):
+    """textual-serve's Server with Host, Origin and join-code checks, and URLs that follow the request."""
+
+    def __init__(self, command: str, host: str, port: int, join_code: str | None, banner: str) -> None:
+        super().__init__(command, host=host, port=port, title="quiz", public_url=f"http://{web_host(host)}:{port}")
+        self.join_code = join_code
+        self.banner = banner
+        self.refused: list[str] = []  # why each refused request was refused, for the log
+
+    # -------------------------------------------------------------- the checks
+
+    def host_allowed(self, host_header: str) -> bool:
+        """Whether a Host header names this server (any name, past loopback: the join code guards it)."""
+        name = urlsplit(f"//{host_header}").hostname or ""
+        return name in LOOPBACK_NAMES if is_loopback(self.host) else bool(name)
+
+    def origin_allowed(self, request: web.Request) -> bool:
+        """Whether a WebSocket upgrade comes from a page this server served."""
+        origin = request.headers.get("Origin")
+        if not origin:
+            return False
+        parts = urlsplit(origin)
+        return parts.scheme in ("http", "https") and parts.netloc.lower() == request.host.lower()
+
+    def join_allowed(self, request: web.Request) -> bool:
+        if self.join_code is None:
+            return True
+        given = request.match_info.get(JOIN_PARAM) or request.query.get(JOIN_PARAM, "")
+        return hmac.compare_digest(given.upper().encode(), self.join_code.encode())
+
+    @web.middleware
+    async def guard(self, request: web.Request, handler: Any) -> web.StreamResponse:
+        """Refuse, before textual-serve sees it, any request that fails a check."""
+        if not self.host_allowed(request.host):
+            return self.refuse(request, "this server does not answer to that name")
+        if request.path.startswith("/static/"):
+            return await handler(request)  # textual-serve's own scripts and styles: nothing private
+        if not self.join_allowed(request):
+            return self.refuse(request, "this class needs its join code: use the whole address your teacher gave")
+        if request.path.startswith("/ws") and not self.origin_allowed(request):
+            return self.refuse(request, "a WebSocket from another site's page is not accepted")
+        return await handler(request)
+
+    def refuse(self, request: web.Request, why: str) -> web.Response:
+        self.refused.append(why)
+        logging.getLogger("quiz.serve").warning("refused %s %s: %s", request.method, request.path, why)
+        return web.Response(status=403, text=f"quiz: {why}\n")
+
+    # -------------------------------------------------------------- textual-serve hooks
+
+    async def _make_app(self) -> web.Application:
+        app = await super()._make_app()
+        app.middlewares.append(self.guard)
+        app.router.add_get(f"/ws/{{{JOIN_PARAM}}}", self.handle_websocket)
+        return app
+
+    async def handle_index(self, request: web.Request) -> web.Response:
+        """The page, with its script and WebSocket addresses taken from the address the browser used."""
+        base = f"{request.scheme}://{request.host}"
+        socket = ("wss" if request.scheme == "https" else "ws") + f"://{request.host}/ws"
+        if self.join_code is not None:
+            socket += f"/{self.join_code}"  # the page's script adds its own "?width=..." query
+        context = {
+            "font_size": _int(request.query.get("fontsize"), 16),
+            "app_websocket_url": socket,
+            "config": {"static": {"url": f"{base}/static/"}},
+            "application": {"name": self.title},
+        }
+        return aiohttp_jinja2.render_template("app_index.html", request, context)
+
+    async def on_startup(self, app: web.Application) -> None:
+        self.console.print(self.banner, highlight=False, markup=False)
+
+
+def _int(text: str | None, default: int) -> int:
+    try:
+        return int(text) if text else default
+    except ValueError:
+        return default

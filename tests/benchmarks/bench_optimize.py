@@ -1,0 +1,76 @@
+"""The optimizer on 10,000 reviews, and the stats screen's chart series at a million attempts.
+
+Not part of the default test run. Either of:
+    .venv/bin/python -m pytest tests/benchmarks/bench_optimize.py -p no:cacheprovider -o addopts="" -s
+    .venv/bin/python tests/benchmarks/bench_optimize.py
+Each figure is printed in ms and as a ratio to a baseline measured in the same run (a fixed piece of
+pure-Python work, the machine's speed), so numbers from different machines can be compared.
+"""
+
+from __future__ import annotations
+
+import statistics
+import sys
+import tempfile
+from pathlib import Path
+
+from fsrs_rs_python import DEFAULT_PARAMETERS
+
+from quiz.data import charts, fitting
+from tests.benchmarks.bench_store import NOW, build_bank, build_store, cpu_baseline, timed
+from tests.fitting.learner import histories
+
+REVIEWS = 10_000
+RATIO_BUDGET = {"optimize": 400.0, "charts": 150.0}
+"""Times the cpu baseline: the fit of 10,000 reviews in well under a second, the charts of a year in
+a fraction of one, on a machine where the baseline takes ~10 ms."""
+
+
+def measure_optimize(cpu: float) -> dict[str, float]:
+    answers = histories(REVIEWS // 10 + 1, 11)  # ten reviews after each first answer
+    train, held = fitting.split(answers)
+    assert len(train) + len(held) >= REVIEWS
+    fit_ms = statistics.median(timed(lambda: fitting.fit(answers, DEFAULT_PARAMETERS), 3))
+    result = fitting.fit(answers, DEFAULT_PARAMETERS)
+    print(
+        f"\noptimize  {len(train) + len(held):,} reviews: median {fit_ms:8.1f} ms = {fit_ms / cpu:6.1f} x cpu ({cpu:.2f} ms)"
+    )
+    assert result.before is not None and result.after is not None
+    print(
+        f"          log loss {result.before.log_loss:.4f} -> {result.after.log_loss:.4f},"
+        f" RMSE {result.before.rmse:.2%} -> {result.after.rmse:.2%}, adopted: {result.better}"
+    )
+    return {"optimize": fit_ms / cpu}
+
+
+def measure_charts(folder: Path, cpu: float) -> dict[str, float]:
+    bank = build_bank()
+    store, built = build_store(folder / "quiz.db", bank)
+    try:
+        samples = timed(lambda: charts.read(store, "bench", NOW, desired_retention=0.9), 7)
+        one_deck = timed(lambda: charts.read(store, "bench", NOW, decks=["deck-000"], desired_retention=0.9), 7)
+    finally:
+        store.close()
+    ms, deck_ms = statistics.median(samples), statistics.median(one_deck)
+    print(
+        f"charts    1,000,000 attempts (built in {built:.1f} s): median {ms:8.1f} ms = {ms / cpu:6.1f} x cpu;"
+        f" one deck {deck_ms:.1f} ms = {deck_ms / cpu:.1f} x cpu"
+    )
+    return {"charts": ms / cpu}
+
+
+def measure(folder: Path) -> dict[str, float]:
+    cpu = cpu_baseline()
+    return measure_optimize(cpu) | measure_charts(folder, cpu)
+
+
+def test_optimizer_and_charts_within_their_ratios(tmp_path: Path) -> None:
+    ratios = measure(tmp_path)
+    for name, budget in RATIO_BUDGET.items():
+        assert ratios[name] <= budget, f"{name}: {ratios[name]:.1f} x cpu > {budget}"
+
+
+if __name__ == "__main__":
+    with tempfile.TemporaryDirectory() as folder:
+        got = measure(Path(folder))
+    sys.exit(0 if all(got[n] <= b for n, b in RATIO_BUDGET.items()) else 1)

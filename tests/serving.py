@@ -1,0 +1,93 @@
+"""A real `quiz serve` in its own process on a free loopback port, for the serve tests and the class benchmark."""
+
+from __future__ import annotations
+
+import os
+import socket
+import subprocess
+import sys
+import time
+from collections.abc import Iterator
+from contextlib import closing, contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from tests.conftest import ROOT
+
+
+def free_port(host: str = "127.0.0.1") -> int:
+    family = socket.AF_INET6 if ":" in host else socket.AF_INET
+    with closing(socket.socket(family, socket.SOCK_STREAM)) as probe:
+        probe.bind((host, 0))
+        return int(probe.getsockname()[1])
+
+
+@dataclass
+class ServedQuiz:
+    process: subprocess.Popen[bytes]
+    host: str
+    port: int
+    data_dir: Path
+    log_path: Path
+
+    @property
+    def url(self) -> str:
+        """The first address the server printed (with its join code, if it asked for one)."""
+        for line in self.log().splitlines():
+            if line.startswith("quiz: open "):
+                return line.split()[2]
+        raise AssertionError(f"the server printed no address:\n{self.log()}")
+
+    def log(self) -> str:
+        return self.log_path.read_text(encoding="utf-8", errors="replace")
+
+    def attempts(self, profile: str = "default") -> list[dict[str, Any]]:
+        """What the teacher's database holds for `profile`, read as `quiz export` would."""
+        from quiz.data.store import Store
+
+        if not (self.data_dir / "quiz.db").exists():
+            return []
+        with Store.open(self.data_dir, backups=False) as store:
+            return list(store.attempts(profile))
+
+
+def quiz_env(**extra: str) -> dict[str, str]:
+    """This environment, with this source tree importable by a `python -m quiz` child."""
+    return dict(os.environ, PYTHONPATH=os.pathsep.join([str(ROOT), *sys.path]), **extra)
+
+
+@contextmanager
+def serve_quiz(tmp_path: Path, *args: str, host: str = "127.0.0.1") -> Iterator[ServedQuiz]:
+    """`quiz serve --host HOST --port FREE ARGS...` until the block ends; it stops with the block."""
+    port = free_port(host)
+    data_dir = tmp_path / "served-data"
+    log_path = tmp_path / "serve.log"
+    env = quiz_env(QUIZ_DATA_DIR=str(data_dir))
+    command = [sys.executable, "-m", "quiz", "serve", "--host", host, "--port", str(port), *args]
+    with log_path.open("wb") as log:
+        process = subprocess.Popen(command, stdout=log, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL, env=env)
+    served = ServedQuiz(process, host, port, data_dir, log_path)
+    try:
+        _wait_until_listening(served)
+        yield served
+    finally:
+        process.terminate()
+        try:
+            process.wait(timeout=20)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            process.wait()
+
+
+def _wait_until_listening(served: ServedQuiz, timeout: float = 30) -> None:
+    end = time.monotonic() + timeout
+    family = socket.AF_INET6 if ":" in served.host else socket.AF_INET
+    while time.monotonic() < end:
+        if served.process.poll() is not None:
+            raise AssertionError(f"`quiz serve` ended at once:\n{served.log()}")
+        with closing(socket.socket(family, socket.SOCK_STREAM)) as probe:
+            if probe.connect_ex((served.host, served.port)) == 0:
+                return
+        time.sleep(0.1)
+    raise AssertionError(f"`quiz serve` did not listen within {timeout:.0f} s:\n{served.log()}")
