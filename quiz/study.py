@@ -13,7 +13,7 @@ from quiz.core.model import Bank
 from quiz.core.schedule import Schedule
 from quiz.core.selection import NEW_PER_DAY, History, Options
 from quiz.core.study_day import DAY_START, StudyDay
-from quiz.data.store import Store
+from quiz.data.store import QuestionFigures, Store
 
 if TYPE_CHECKING:
     from quiz.core.session import Answer, Session
@@ -84,6 +84,10 @@ class Study:
     def history(self) -> History:
         history = self.store.history(self.profile, self.now(), self.day_start)
         return replace(history, suspended=self.store.suspended(self.profile))
+
+    def question_figures(self, now: datetime | None = None) -> QuestionFigures:
+        """Due today, mastered and latest results per question: the home screen's deck table."""
+        return self.store.question_figures(self.profile, now or self.now(), self.day_start)
 
     def streak(self, now: datetime | None = None) -> int:
         return self.store.streak(self.profile, now or self.now(), self.day_start)

@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from quiz.data import locations
-from quiz.data.bank_cache import FORMAT, KEEP, cache_dir
+from quiz.data.bank_cache import FORMAT, cache_dir
 from quiz.data.library import read_full_bank
 from tests.conftest import DATA
 
@@ -29,7 +29,7 @@ def test_second_load_comes_from_the_cache_and_equals_the_first(tmp_path, monkeyp
     questions = copy_bank(tmp_path)
     first, problems = read_full_bank(questions, None, None, cache=True)
     assert problems == [] and len(list(cache_dir().glob("bank-*"))) == 1
-    monkeypatch.setattr("quiz.data.library.read_bank", lambda *a: (_ for _ in ()).throw(AssertionError("parsed")))
+    monkeypatch.setattr("quiz.data.library.checked_bank", lambda *a: (_ for _ in ()).throw(AssertionError("parsed")))
     again, _ = read_full_bank(questions, None, None, cache=True)
     assert again == first and again.articles.keys() == first.articles.keys()
 
@@ -171,7 +171,7 @@ def test_the_cached_bank_equals_the_parsed_one_field_for_field(tmp_path, monkeyp
 
     first, _ = read_full_bank(bank, None, data, cache=True)  # parses, then writes the cache
     assert_same_bank(first, parsed)
-    monkeypatch.setattr("quiz.data.library.read_bank", lambda *a: (_ for _ in ()).throw(AssertionError("parsed")))
+    monkeypatch.setattr("quiz.data.library.checked_bank", lambda *a: (_ for _ in ()).throw(AssertionError("parsed")))
     again, problems = read_full_bank(bank, None, data, cache=True)
     assert problems == []
     assert_same_bank(again, parsed)
@@ -204,7 +204,7 @@ def test_a_damaged_or_foreign_cache_file_is_parsed_again_and_replaced(tmp_path, 
     loaded, problems = read_full_bank(bank, None, data, cache=True)
     assert problems == []
     assert_same_bank(loaded, parsed)
-    monkeypatch.setattr("quiz.data.library.read_bank", lambda *a: (_ for _ in ()).throw(AssertionError("parsed")))
+    monkeypatch.setattr("quiz.data.library.checked_bank", lambda *a: (_ for _ in ()).throw(AssertionError("parsed")))
     again, _ = read_full_bank(bank, None, data, cache=True)  # written afresh: read from the cache
     assert_same_bank(again, parsed)
 
@@ -223,16 +223,53 @@ def test_a_cache_file_written_for_other_files_is_ignored(tmp_path):
     assert gc.isenabled()
 
 
-def test_at_most_keep_cached_banks_are_kept_and_old_pickles_go(tmp_path):
+def _bank_number(tmp_path: Path, n: int) -> Path:
+    deck = tmp_path / f"bank{n}" / "questions" / "harbour.toml"
+    deck.parent.mkdir(parents=True)
+    shutil.copy(DATA / "good" / "harbour.toml", deck)
+    shutil.copytree(DATA / "seeds", deck.parent.parent / "seeds")
+    return deck.parent
+
+
+def test_any_number_of_banks_is_cached_within_the_size_limit(tmp_path):
+    """Six banks (more than the four a count limit kept) are all cached; an edit replaces its bank's file."""
+    folders = [_bank_number(tmp_path, n) for n in range(6)]
+    for folder in folders:
+        read_full_bank(folder, None, None, cache=True)
+    assert len(list(cache_dir().glob("bank-*"))) == 6
+    deck = folders[0] / "harbour.toml"
+    os.utime(deck, ns=(deck.stat().st_atime_ns, deck.stat().st_mtime_ns + 10**9))
+    read_full_bank(folders[0], None, None, cache=True)
+    assert len(list(cache_dir().glob("bank-*"))) == 6
+
+
+def test_over_the_size_limit_the_least_recently_used_banks_go_and_old_pickles_too(tmp_path, monkeypatch):
     legacy = cache_dir() / "bank-0123456789abcdef01234567.pickle"
     legacy.parent.mkdir(parents=True)
     legacy.write_bytes(b"from an older quiz")
     os.utime(legacy, (1, 1))
-    for n in range(KEEP + 1):
-        deck = tmp_path / f"bank{n}" / "questions" / "harbour.toml"
-        deck.parent.mkdir(parents=True)
-        shutil.copy(DATA / "good" / "harbour.toml", deck)
-        shutil.copytree(DATA / "seeds", deck.parent.parent / "seeds")
-        read_full_bank(deck.parent, None, None, cache=True)
-    kept = list(cache_dir().glob("bank-*"))
-    assert len(kept) == KEEP and legacy not in kept
+    folders = [_bank_number(tmp_path, n) for n in range(3)]
+    read_full_bank(folders[0], None, None, cache=True)
+    (one,) = cache_dir().glob("bank-*.cache")
+    monkeypatch.setattr("quiz.data.bank_cache.MAX_BYTES", one.stat().st_size * 2)  # room for two
+    read_full_bank(folders[1], None, None, cache=True)
+    os.utime(one, ns=(1, 1))  # long unused ...
+    read_full_bank(folders[0], None, None, cache=True)  # ... until read again: the most recent now
+    read_full_bank(folders[2], None, None, cache=True)
+    kept = set(cache_dir().glob("bank-*"))
+    assert len(kept) == 2 and one in kept and legacy not in kept
+
+
+def test_the_index_holds_what_the_figures_need_and_follows_every_edit(tmp_path):
+    """quiz stats and quiz due read it instead of the bank: it must say what the bank says, or nothing."""
+    from quiz.data.bank_cache import cached_index
+    from quiz.data.stats import question_rows
+
+    questions = copy_bank(tmp_path)
+    folders = [questions, questions.parent / "seeds"]
+    assert cached_index(folders) is None  # nothing cached yet
+    bank, _ = read_full_bank(questions, None, None, cache=True)
+    assert cached_index(folders) == question_rows(bank)
+    deck = questions / "harbour.toml"
+    os.utime(deck, ns=(deck.stat().st_atime_ns, deck.stat().st_mtime_ns + 10**9))
+    assert cached_index(folders) is None

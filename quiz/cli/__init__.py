@@ -12,9 +12,14 @@ from typing import Any
 
 from quiz import __version__
 from quiz.cli import commands
+from quiz.core.inert import inert
+
+VALUED = ("--bank", "--seeds", "--data-dir", "--profile")
+"""The options before a command that take a value (see add_common_options)."""
 
 
-def build_parser() -> argparse.ArgumentParser:
+def build_parser(argv: Sequence[str] | None = None) -> argparse.ArgumentParser:
+    """The `quiz` parser; given the arguments, only the part that parses their command (start-up speed)."""
     parser = argparse.ArgumentParser(
         prog="quiz",
         description="Study news articles in the terminal: multiple choice, recall and spaced review.",
@@ -24,8 +29,24 @@ def build_parser() -> argparse.ArgumentParser:
     common = argparse.ArgumentParser(add_help=False)
     add_common_options(common, default=argparse.SUPPRESS)
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
-    commands.register(sub, common)
+    commands.register(sub, common, None if argv is None else command_in(argv))
     return parser
+
+
+def command_in(argv: Sequence[str]) -> str | None:
+    """The command `argv` names: "" for none (the TUI), None when every command's parser is needed
+    (help, or a name that is not a command, so that the error lists them)."""
+    taking_value = False
+    for word in argv:
+        if taking_value:
+            taking_value = False
+        elif word in ("-h", "--help"):
+            return None
+        elif word in VALUED:
+            taking_value = True
+        elif not word.startswith("-"):
+            return word if word in commands.COMMANDS else None
+    return ""
 
 
 def add_common_options(parser: argparse.ArgumentParser, default: object) -> None:
@@ -57,8 +78,8 @@ def add_common_options(parser: argparse.ArgumentParser, default: object) -> None
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    parser = build_parser()
-    args = parser.parse_args(argv)
+    argv = sys.argv[1:] if argv is None else list(argv)
+    args = build_parser(argv).parse_args(argv)
     handler = handler_for(getattr(args, "handler", None) or commands.HOME)
     already_open = open_stores()
     previous = _end_politely_on(("SIGTERM", "SIGHUP"))
@@ -69,6 +90,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 130
     except BrokenPipeError:
         return 0
+    except Exception as exc:
+        if not _is_store_error(exc):
+            raise
+        # The score database could not be used (full disk, read-only, damaged): one line, no traceback.
+        print(f"quiz: {inert(exc)}", file=sys.stderr)
+        return 1
     finally:
         # However the command ended (a finished session, q, Ctrl+C, an error, a closed terminal),
         # the score database it opened is closed, and the checkpoint on closing puts every answer
@@ -97,6 +124,11 @@ def _end_politely_on(names: Sequence[str]) -> dict[int, Any]:
 
 def _exit_on_signal(number: int, _frame: object) -> None:
     raise SystemExit(128 + number)
+
+
+def _is_store_error(exc: BaseException) -> bool:
+    module = sys.modules.get("quiz.data.store")  # not imported at start-up: most commands need no store
+    return module is not None and isinstance(exc, module.StoreError)
 
 
 def open_stores() -> set:

@@ -12,6 +12,7 @@ from typing import TextIO
 
 from quiz.core.check import check_bank, ungrounded
 from quiz.core.fairness import fairness
+from quiz.core.inert import inert, json_text
 from quiz.core.model import Bank
 from quiz.core.problems import Problem
 from quiz.data import locations
@@ -32,7 +33,7 @@ def check(args: argparse.Namespace) -> int:
     strict = getattr(args, "strict", False)
     failed = bool(errors) or (strict and bool(warnings))
     if args.json:
-        print(json.dumps(_report(bank, errors, warnings, failed), indent=2, ensure_ascii=False))
+        print(json_text(json.dumps(_report(bank, errors, warnings, failed), indent=2, ensure_ascii=False)))
         return 1 if failed else 0
     for p in sorted(errors + warnings, key=lambda p: (str(p.file), p.line)):
         print(_line(p, strict))
@@ -40,23 +41,24 @@ def check(args: argparse.Namespace) -> int:
         found = [plural(len(errors), "problem")] if errors else []
         found += [plural(len(warnings), "warning")] if strict and warnings else []
         again = "quiz check --strict" if strict else "quiz check"
-        print(f"\n✗ {' and '.join(found)} in {display(path)}; fix them and run `{again}` again.")
+        print(f"\n✗ {' and '.join(found)} in {inert(display(path))}; fix them and run `{again}` again.")
         return 1
     loose = len(ungrounded(bank))
     grounded = f"{plural(loose, 'question')} ungrounded (imported, no evidence)" if loose else "all grounded"
     if warnings:
         print(
-            f"\n✓ {display(path)}: {_counts(bank)}, {grounded}; "
+            f"\n✓ {inert(display(path))}: {_counts(bank)}, {grounded}; "
             f"{plural(len(warnings), 'fairness warning')} (`quiz check --strict` fails on them)."
         )
         return 0
-    print(f"✓ {display(path)}: {_counts(bank)}, {grounded}{', and fair' if strict else ''}.")
+    print(f"✓ {inert(display(path))}: {_counts(bank)}, {grounded}{', and fair' if strict else ''}.")
     return 0
 
 
 def _line(p: Problem, strict: bool = False) -> str:
     label = "warning: " if p.severity == "warning" and not strict else ""
-    return str(Problem(Path(display(p.file)), p.line, label + p.message, p.question))
+    # Messages quote the files they are about: printed inert, whatever those files hold.
+    return inert(Problem(Path(display(p.file)), p.line, label + p.message, p.question))
 
 
 def _report(bank: Bank, errors: list[Problem], warnings: list[Problem], failed: bool) -> dict[str, object]:
@@ -85,7 +87,7 @@ def summary(bank: Bank) -> str:
     for deck in bank.decks:
         kinds = Counter(q.kind.value for q in deck.questions)
         detail = ", ".join(f"{n} {k}" for k, n in sorted(kinds.items()))
-        lines.append(f"  {deck.id:<24} {len(deck.questions):>4}  ({detail})")
+        lines.append(f"  {inert(deck.id):<24} {len(deck.questions):>4}  ({detail})")
     return "\n".join(lines)
 
 

@@ -8,6 +8,7 @@ import sys
 from dataclasses import dataclass
 from pathlib import Path
 
+from quiz.core.inert import json_text
 from quiz.core.model import Article, Deck, Question
 from quiz.data import locations
 
@@ -248,7 +249,7 @@ def drafts_list(args: argparse.Namespace) -> int:
     if getattr(args, "json", False):
         rows = [{"id": q.id, "deck": q.deck, "kind": q.kind.value, "prompt": q.prompt, "answer": q.answer_text}
                 for q in drafts]  # fmt: skip
-        print(json.dumps(rows, indent=2, ensure_ascii=False))
+        print(json_text(json.dumps(rows, indent=2, ensure_ascii=False)))
         return 0
     if not drafts:
         print("No drafts in your library. Add an article with `quiz add ARTICLE`.")

@@ -27,6 +27,7 @@ from quiz.core.drill import (
     verify_hand_in,
 )
 from quiz.core.drill_entry import DrillEntryError, admit, drill_size, same_student, student_name
+from quiz.core.inert import csv_cell, inert, json_text
 from quiz.core.selection import Options
 from quiz.core.text import clock
 
@@ -154,7 +155,7 @@ def results(args: argparse.Namespace, study, code: str, files: list[str]) -> int
     order = [q.id for q in select(study.bank, drill.options(code), History(), study.now(), random.Random(0))]
     report = analyse(responses(study, code, files), order)
     if args.json:
-        print(json.dumps(report_dict(code, report), indent=2, ensure_ascii=False))
+        print(json_text(json.dumps(report_dict(code, report), indent=2, ensure_ascii=False)))
     elif args.csv:
         write_csv(report, sys.stdout)
     else:
@@ -172,7 +173,7 @@ def export(args: argparse.Namespace, study, code: str) -> int:
     data = sign_hand_in(code, uuid.uuid4().hex, rows)
     out.write_text(json.dumps(data, indent=1, ensure_ascii=False), encoding="utf-8")
     students = sorted({r["student"] for r in rows})
-    print(f"✓ {len(rows)} answers of {', '.join(students) or 'nobody yet'} written to {out}; hand it in.")
+    print(inert(f"✓ {len(rows)} answers of {', '.join(students) or 'nobody yet'} written to {out}; hand it in."))
     return 0
 
 
@@ -183,12 +184,12 @@ def report_text(code: str, drill: Drill, report: DrillReport) -> str:
     lines.append(f"{'Rank':<5} {'Student':<24} {'Score':>7} {'Accuracy':>9} {'Time':>7}")
     for rank, s in enumerate(report.students, 1):
         score = f"{s.correct}/{s.answered}"
-        lines.append(f"{rank:<5} {s.student[:24]:<24} {score:>7} {s.accuracy:>9.0%} {clock(s.elapsed_ms):>7}")
+        lines.append(f"{rank:<5} {inert(s.student)[:24]:<24} {score:>7} {s.accuracy:>9.0%} {clock(s.elapsed_ms):>7}")
     lines += ["", f"{'Question':<12} {'Facility':>8} {'Discr.':>7}  Answers picked"]
     for item in report.items:
         disc = "–" if item.discrimination is None else f"{item.discrimination:+.2f}"
-        picks = " · ".join(f"{given or '(skipped)'} ×{n}" for given, n in item.picks.items())
-        lines.append(f"{item.question_id:<12} {item.facility:>8.0%} {disc:>7}  {picks}")
+        picks = " · ".join(f"{inert(given) or '(skipped)'} ×{n}" for given, n in item.picks.items())
+        lines.append(f"{inert(item.question_id):<12} {item.facility:>8.0%} {disc:>7}  {picks}")
     lines += ["", "Facility: share of students right. Discr.: upper 27% minus lower 27% (needs 4+ students)."]
     return "\n".join(lines)
 
@@ -234,11 +235,13 @@ def write_csv(report: DrillReport, stream) -> None:
         ]
     )
     for n, s in enumerate(report.students, 1):
-        writer.writerow(["student", n, s.student, s.answered, s.correct, f"{s.accuracy:.3f}", s.elapsed_ms])
+        writer.writerow(["student", n, csv_cell(s.student), s.answered, s.correct, f"{s.accuracy:.3f}", s.elapsed_ms])
     for i in report.items:
         picks = "; ".join(f"{g} x{n}" for g, n in i.picks.items())
         disc = "" if i.discrimination is None else f"{i.discrimination:.3f}"
-        writer.writerow(["question", i.question_id, picks, i.answered, f"{i.facility:.3f}", disc, ""])
+        writer.writerow(
+            ["question", csv_cell(i.question_id), csv_cell(picks), i.answered, f"{i.facility:.3f}", disc, ""]
+        )
 
 
 def named(args: argparse.Namespace, study, options: Options) -> Options | None:

@@ -10,13 +10,15 @@ import secrets
 import sys
 import time
 from collections import defaultdict
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
 
 from quiz import formats
 from quiz.cli.bank_commands import display, plural
 from quiz.cli.commands import DECK_FORMATS
+from quiz.cli.progress_bar import ProgressBar
 from quiz.core.bank import deck_files
+from quiz.core.inert import inert
 from quiz.core.model import Article, Deck
 from quiz.core.problems import Problem
 from quiz.core.writer import dump_deck
@@ -50,14 +52,18 @@ def import_command(args: argparse.Namespace) -> int:
             file=sys.stderr,
         )
         return 1
+    bar = ProgressBar("Reading")
     try:
-        reading, fmt = _read(path, args.format)
+        reading, fmt = _read(path, args.format, Reading(progress=bar))
     except FormatError as exc:
+        bar.done()
         print(_line(exc.problem), file=sys.stderr)
         return 1
     except OSError as exc:
+        bar.done()
         print(f"quiz import: cannot read {display(path)} ({exc.strerror or exc})", file=sys.stderr)
         return 1
+    bar.done()
     _report(reading)
     bad = len(reading.problems)
     if bad and args.strict:
@@ -76,28 +82,33 @@ def import_command(args: argparse.Namespace) -> int:
     header = f"Imported from {path.name} ({NAMES[fmt]}) by `quiz import`."
     if fmt == PACKAGE:
         header += "\nAnki notes carry no evidence: these questions are ungrounded (`quiz check` says so)."
+    bar.relabel("Writing")
+    # One deck's text at a time: the whole import is never held as text at once.
+    texts = (dump_deck(d, header=header) for d in decks)
     try:
-        _write(files, [dump_deck(d, header=header) for d in decks], old)
+        _write(files, texts, old, bar)
     except OSError as exc:
         print(f"quiz import: cannot write {display(target)} ({exc.strerror or exc})", file=sys.stderr)
         return 1
+    finally:
+        bar.done()
     print(_done(reading, path, files))
     if target.suffix != ".toml":
         print(f"note: {display(target)} does not end in .toml, so quiz will not read it as a deck", file=sys.stderr)
     return 0
 
 
-def _read(path: Path, fmt: str | None) -> tuple[Reading, str]:
+def _read(path: Path, fmt: str | None, reading: Reading) -> tuple[Reading, str]:
     """The file's questions and format; an Anki package is known by its name, by --format, or by its content."""
     from quiz.data import anki_package  # imported here: it loads sqlite3, which only a package needs
 
     if fmt == PACKAGE or (fmt is None and EXTENSIONS.get(path.suffix.lower()) == PACKAGE):
-        return anki_package.read_package(path), PACKAGE
+        return anki_package.read_package(path, reading), PACKAGE
     if fmt is None and anki_package.is_package(path):
-        reading = anki_package.read_package(path)
+        reading = anki_package.read_package(path, reading)
         reading.notes.insert(0, Problem(path, 0, "read as an Anki package (recognised from its content)"))
         return reading, PACKAGE
-    return read_file(path, fmt)
+    return read_file(path, fmt, reading)
 
 
 def _done(reading: Reading, path: Path, files: list[Path]) -> str:
@@ -117,7 +128,7 @@ def _entries(n: int) -> str:
 
 def _line(p: Problem) -> str:
     where = display(p.file) + (f":{p.line}" if p.line else "") + (f": {p.question}" if p.question else "")
-    return f"{where}: {p.message}"
+    return inert(f"{where}: {p.message}")  # the message may quote the file: printed inert
 
 
 def _report(reading: Reading) -> None:
@@ -176,12 +187,14 @@ def _clash(args: argparse.Namespace, decks: list[Deck], replacing: set[Path]) ->
     return ""
 
 
-def _write(files: Sequence[Path], texts: Sequence[str], old: Sequence[Path]) -> None:
+def _write(files: Sequence[Path], texts: Iterable[str], old: Sequence[Path], bar: ProgressBar | None = None) -> None:
     """Write every file or none: each goes to a temporary file first, then all are moved into place."""
     files[0].parent.mkdir(parents=True, exist_ok=True)
     temps: list[Path] = []
     try:
-        for file, text in zip(files, texts, strict=True):
+        for n, (file, text) in enumerate(zip(files, texts, strict=True), 1):
+            if bar is not None:
+                bar(n, len(files))
             # Not mkstemp: its files are private (0600); a deck file gets the user's usual mode.
             temp = file.with_name(f".{file.name}.{secrets.token_hex(4)}.tmp")
             with temp.open("x", encoding="utf-8", newline="\n") as out:

@@ -8,18 +8,18 @@ import functools
 import json
 import sqlite3
 import sys
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any, TextIO
 
 from quiz.cli.bank_commands import plural
-from quiz.cli.format_commands import export_deck
+from quiz.core.inert import csv_cell, inert, json_text
 from quiz.core.model import Bank
 from quiz.data import backup, locations
 from quiz.data import config as settings
-from quiz.data.library import read_full_bank
-from quiz.data.stats import Forecast, Stats
+from quiz.data.library import read_question_rows
+from quiz.data.stats import Forecast, QuestionRow, Stats
 from quiz.data.store import (
     APPLICATION_ID,
     DEFAULT_PROFILE,
@@ -52,8 +52,9 @@ def _now() -> datetime:
     return datetime.now(timezone.utc).astimezone()
 
 
-def _open(args: argparse.Namespace) -> Store:
-    return Store.open(locations.data_dir(args.data_dir))
+def _open(args: argparse.Namespace, *, backups: bool = True) -> Store:
+    """The store; commands that only read it leave the day's backup to studying (start-up speed)."""
+    return Store.open(locations.data_dir(args.data_dir), backups=backups)
 
 
 def _day_start() -> int:
@@ -75,9 +76,10 @@ def _profile(store: Store, args: argparse.Namespace) -> str:
     return store.last_profile() or DEFAULT_PROFILE
 
 
-def _bank(args: argparse.Namespace) -> Bank:
+def _bank(args: argparse.Namespace) -> Bank | Sequence[QuestionRow]:
+    """The bank as the figures read it: its cached index when there is one (no question is built)."""
     data_dir = locations.data_dir(args.data_dir)
-    bank, problems = read_full_bank(locations.bank_path(args.bank), locations.seeds_path(args.seeds), data_dir)
+    bank, problems = read_question_rows(locations.bank_path(args.bank), locations.seeds_path(args.seeds), data_dir)
     if problems:
         print(
             f"quiz: note: the bank has {plural(len(problems), 'problem')}; figures use the decks that loaded "
@@ -89,7 +91,7 @@ def _bank(args: argparse.Namespace) -> Bank:
 
 def shown(text: str) -> str:
     """Text from the bank or the learner, with control characters made visible instead of obeyed."""
-    return "".join(ch if ch.isprintable() else ascii(ch)[1:-1] for ch in text)
+    return inert(text)
 
 
 def _percent(value: float | None) -> str:
@@ -102,7 +104,7 @@ def _percent(value: float | None) -> str:
 @_reports_store_errors
 def stats_command(args: argparse.Namespace) -> int:
     day_start = _day_start()
-    with _open(args) as store:
+    with _open(args, backups=False) as store:
         profile = _profile(store, args)
         figures = store.stats(profile, _bank(args), _now(), day_start=day_start)
         if args.json:
@@ -113,7 +115,7 @@ def stats_command(args: argparse.Namespace) -> int:
                 store, profile, figures.as_of, decks=args.deck, desired_retention=retention, day_start=day_start
             )
     if args.json:
-        print(json.dumps(figures.to_dict() | {"charts": series.to_dict()}, indent=2, ensure_ascii=False))
+        print(json_text(json.dumps(figures.to_dict() | {"charts": series.to_dict()}, indent=2, ensure_ascii=False)))
     else:
         print(report(figures))
     return 0
@@ -168,7 +170,7 @@ def report(s: Stats) -> str:
 @_reports_store_errors
 def due_command(args: argparse.Namespace) -> int:
     now, day_start = _now(), _day_start()
-    with _open(args) as store:
+    with _open(args, backups=False) as store:
         profile = _profile(store, args)
         forecast = store.forecast(profile, now, _bank(args), day_start=day_start)
     if args.json:
@@ -218,7 +220,7 @@ def profiles_command(args: argparse.Namespace) -> int:
         last = store.last_profile()
     if args.json:
         listing = [{"name": p.name, "attempts": p.attempts, "last_used": p.name == last} for p in summaries]
-        print(json.dumps(listing, indent=2, ensure_ascii=False))
+        print(json_text(json.dumps(listing, indent=2, ensure_ascii=False)))
     elif not summaries:
         print("No profiles yet: one called 'default' is made with the first answer (`quiz profiles add NAME`).")
     else:
@@ -234,12 +236,14 @@ def profiles_command(args: argparse.Namespace) -> int:
 @_reports_store_errors
 def export_command(args: argparse.Namespace) -> int:
     if args.what != "attempts":
+        from quiz.cli.format_commands import export_deck  # every format's code: only for this
+
         return export_deck(args, args.what)
     if args.format not in (None, "csv", "json"):
         print("quiz: answers are exported as --format csv or json", file=sys.stderr)
         return 2
     args.format = args.format or "csv"
-    with _open(args) as store:
+    with _open(args, backups=False) as store:
         profile = _profile(store, args)
         rows = store.attempts(profile)
         if not args.out:
@@ -262,12 +266,12 @@ def _write(rows: Iterable[dict[str, Any]], form: str, out: TextIO) -> int:
         writer = csv.DictWriter(out, fieldnames=["profile", *EXPORT_FIELDS], lineterminator="\n")
         writer.writeheader()
         for row in rows:
-            writer.writerow(row)
+            writer.writerow({key: csv_cell(value) for key, value in row.items()})
             count += 1
         return count
     out.write("[")
     for row in rows:
-        out.write((",\n  " if count else "\n  ") + json.dumps(row, ensure_ascii=False))
+        out.write((",\n  " if count else "\n  ") + json_text(json.dumps(row, ensure_ascii=False)))
         count += 1
     out.write("\n]\n" if count else "]\n")
     return count
@@ -300,7 +304,7 @@ def doctor_command(args: argparse.Namespace) -> int:
     copies = backup.backups(folder)
     print(f"Backups         {folder}")
     if not copies:
-        print("  – none yet: one is written each day quiz opens the database")
+        print("  – none yet: one is written each day you study (or change profiles)")
     for _day, copy in copies:
         check = backup.diagnose(copy, **limits)
         print(f"  {'✓' if check.ok else '✗'} {copy.name}  {'ok' if check.ok else check.detail}")

@@ -58,7 +58,8 @@ def play(args: argparse.Namespace) -> int:
     if args.count < 1:
         print("quiz: --count must be 1 or more", file=sys.stderr)
         return 2
-    unknown = sorted(set(args.deck) - _deck_ids(args))
+    known = _deck_ids(args)  # None when the bank has problems: open_or_report says them, as `quiz check` does
+    unknown = sorted(set(args.deck) - known) if known is not None else []
     if unknown:
         print(f"quiz: no deck {', '.join(unknown)}; `quiz` lists the decks", file=sys.stderr)
         return 2
@@ -92,8 +93,9 @@ def home(args: argparse.Namespace) -> int:
 
 
 def run_tui(args: argparse.Namespace, study, options: Options | None) -> int:
-    tui_app(study, options).run()
-    return 0
+    app = tui_app(study, options)
+    app.run()
+    return app.return_code or 0  # non-zero when the app ended on an error (a full disk, say)
 
 
 def read_settings():
@@ -115,6 +117,9 @@ def tui_app(study, options: Options | None = None):
     from quiz.factory import build_app
 
     config_dir = locations.config_dir()
+    # The bank and the store are loaded by now and live as long as the app: frozen before the
+    # app is built, the collections that building it sets off no longer walk 50,000 questions.
+    gc.freeze()
     app = build_app(study, config_dir, settings.load(config_dir).config)
     app.start_options = options
     # What is loaded by now (the modules, the bank, the store) lives as long as the app. Frozen,
@@ -124,7 +129,9 @@ def tui_app(study, options: Options | None = None):
     return app
 
 
-def _deck_ids(args: argparse.Namespace) -> set[str]:
+def _deck_ids(args: argparse.Namespace) -> set[str] | None:
     data_dir = locations.data_dir(args.data_dir)
-    bank, _ = read_full_bank(locations.bank_path(args.bank), locations.seeds_path(args.seeds), data_dir)
-    return {d.id for d in bank.decks}
+    bank, problems = read_full_bank(
+        locations.bank_path(args.bank), locations.seeds_path(args.seeds), data_dir, cache=True
+    )
+    return None if problems else {d.id for d in bank.decks}

@@ -2,14 +2,15 @@
 
 from __future__ import annotations
 
-import math
 import re
+import sys
 from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any
 
 from quiz.core.model import GAP_MARK, Article, Bank, Deck, Evidence, Kind, Question
 from quiz.core.problems import BankError, Problem
+from quiz.core.text import shorten
 
 MAX_FILE_BYTES = 8 * 1024 * 1024
 """A deck file larger than this is refused rather than parsed: split it into several decks."""
@@ -40,6 +41,7 @@ QUESTION_KEYS = {
 EVIDENCE_KEYS = {"article", "quote"}
 ARTICLE_KEYS = {"id", "file", "title", "summary", "place", "date", "outlet"}
 STATUSES = ("active", "draft")
+_LARGEST = sys.float_info.max
 
 
 # --------------------------------------------------------------------------- lines
@@ -116,7 +118,21 @@ def read_toml(path: Path, problems: list[Problem]) -> tuple[dict[str, Any], str]
         line = getattr(exc, "lineno", 0) or 0
         col = getattr(exc, "colno", 0) or 0
         problems.append(Problem(path, line, f"TOML syntax error: {msg} (column {col})"))
-        return None
+    except RecursionError:  # tomli's own limit on nested arrays and inline tables
+        problems.append(Problem(path, _line_of(text, _DEEP), "arrays or inline tables nest too deeply; flatten them"))
+    except ValueError:  # Python reads no integer of more than 4,300 digits
+        problems.append(Problem(path, _line_of(text, _LONG_NUMBER), "a number has thousands of digits; shorten it"))
+    return None
+
+
+_DEEP = re.compile(r"(?:[\[{][^\[\]{}\n]*){32}")  # 32 brackets opened on one line (tomli stops at 400)
+_LONG_NUMBER = re.compile(r"\d[\d_]{4300,}")
+
+
+def _line_of(text: str, pattern: re.Pattern[str]) -> int:
+    """The line where `pattern` first matches (1 when it does not)."""
+    found = pattern.search(text)
+    return text.count("\n", 0, found.start()) + 1 if found else 1
 
 
 # --------------------------------------------------------------------------- fields
@@ -343,14 +359,14 @@ def _question(
     if difficulty is None:
         f.fail("difficulty", "missing 'difficulty' (1, 2 or 3)")
     elif isinstance(difficulty, bool) or not isinstance(difficulty, int) or difficulty not in (1, 2, 3):
-        f.fail("difficulty", f"'difficulty' must be 1, 2 or 3, not {difficulty!r}")
+        f.fail("difficulty", f"'difficulty' must be 1, 2 or 3, not {shorten(repr(difficulty), 24)}")
     evidence = _evidence(entry, f, default_article, required=origin != "imported")
     answer = _answer(entry, kind, f)
     tolerance, unit = 0.0, ""
     if kind is Kind.NUMBER:
         tol = entry.get("tolerance", 0)
-        if isinstance(tol, bool) or not isinstance(tol, (int, float)) or not 0 <= tol < math.inf:
-            f.fail("tolerance", f"'tolerance' must be a number of 0 or more, not {tol!r}")
+        if isinstance(tol, bool) or not isinstance(tol, (int, float)) or not 0 <= tol < _LARGEST:
+            f.fail("tolerance", f"'tolerance' must be a number of 0 or more, not {shorten(repr(tol), 24)}")
         else:
             tolerance = float(tol)
         unit = f.text("unit", required=False)
@@ -404,8 +420,8 @@ def _answer(entry: dict[str, Any], kind: Kind | None, f: _Fields) -> str | bool 
         if isinstance(value, bool) or not isinstance(value, (int, float)):
             f.fail("answer", f"a number answer must be a number (no quotes), not {_type(value)}")
             return None
-        if not math.isfinite(value):
-            f.fail("answer", "a number answer must be finite (not inf or nan)")
+        if not -_LARGEST < value < _LARGEST:  # an integer past this has no float: float() would overflow
+            f.fail("answer", "a number answer must be finite (not inf or nan) and below 1e308")
             return None
         return float(value)
     if not isinstance(value, str):
@@ -454,6 +470,15 @@ def deck_files(path: Path) -> list[Path]:
     return sorted(p for p in path.rglob("*.toml") if p.is_file())
 
 
+def outside(file: Path, folder: Path) -> Problem:
+    """A deck file that is a link to a file outside the bank folder: a bank holds its decks, it does not point away."""
+    message = (
+        f"is a link to {file.resolve()}, outside the bank folder {folder}; "
+        "copy the deck into the folder instead of linking to it"
+    )
+    return Problem(file, 0, message)
+
+
 def default_seeds(bank: Path) -> Path:
     """Articles live in `seeds/` beside the questions folder (or beside a single deck file)."""
     folder = bank.parent if bank.is_file() else bank
@@ -471,7 +496,11 @@ def read_bank(path: Path, seeds: Path | None = None) -> tuple[Bank, list[Problem
     files = deck_files(path)
     if not files:
         problems.append(Problem(path, 0, "no .toml deck files found"))
+    root = path.resolve() if path.is_dir() else None
     for file in files:
+        if root is not None and not file.resolve().is_relative_to(root):
+            problems.append(outside(file, path))
+            continue
         deck = load_deck(file, problems)
         if deck is not None:
             decks.append(deck)

@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 import unicodedata
 
+from quiz.core.inert import inert
+
 _QUOTES = str.maketrans(
     {
         "\u2018": "'",
@@ -46,11 +48,14 @@ def fold(text: str) -> str:
     NFKC, case folded, diacritics and punctuation dropped, a leading the/a/an dropped,
     whitespace collapsed.
     """
-    # Case folding first: it can itself produce combining marks (e.g. U+0390), dropped next.
-    text = unicodedata.normalize("NFKC", text).casefold()
-    text = unicodedata.normalize("NFKD", text)
-    text = "".join(c for c in text if not unicodedata.combining(c))
-    text = text.translate(_LETTERS).translate(_QUOTES)
+    if text.isascii():  # the common case, and the steps below change nothing in ASCII but case
+        text = text.lower()
+    else:
+        # Case folding first: it can itself produce combining marks (e.g. U+0390), dropped next.
+        text = unicodedata.normalize("NFKC", text).casefold()
+        text = unicodedata.normalize("NFKD", text)
+        text = "".join(c for c in text if not unicodedata.combining(c))
+        text = text.translate(_LETTERS).translate(_QUOTES)
     text = _NON_WORD.sub(" ", text.replace("'", ""))
     text = _SPACE.sub(" ", text).strip()
     return _ARTICLES.sub("", text)
@@ -106,12 +111,9 @@ def _value(match: re.Match[str]) -> float:
     return value
 
 
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
-
-
 def visible(text: str) -> str:
-    """Control characters (ESC and friends) spelled out, e.g. '\\x1b', so a terminal never obeys them."""
-    return _CONTROL.sub(lambda m: f"\\x{ord(m.group()):02x}", text)
+    """Control and invisible format characters spelled out ('\\x1b', '\\u202e'), lines kept: see quiz.core.inert."""
+    return inert(text, keep_lines=True)
 
 
 def shorten(text: str, width: int) -> str:

@@ -23,7 +23,7 @@ from typing import IO
 
 from quiz.core.model import Article, Deck
 from quiz.core.problems import Problem
-from quiz.formats import apkg
+from quiz.formats import apkg, limits
 from quiz.formats.common import FormatError, Reading, Writing
 
 COLLECTIONS = ("collection.anki21b", "collection.anki21", "collection.anki2")
@@ -35,8 +35,9 @@ _CHUNK = 1 << 20
 _HOW = "export the deck from Anki with File > Export, as an Anki Deck Package (.apkg)"
 
 
-def read_package(path: Path) -> Reading:
+def read_package(path: Path, reading: Reading | None = None) -> Reading:
     """The questions of an Anki package, with the notes it had to skip. Raises FormatError, OSError."""
+    reading = reading or Reading()
     size = path.stat().st_size
     if size > MAX_PACKAGE_BYTES:
         raise _error(path, f"is {size / (1 << 20):,.0f} MiB; quiz reads Anki packages of up to 1 GiB")
@@ -47,7 +48,8 @@ def read_package(path: Path) -> Reading:
                 raise _error(path, f"is a zip file with no Anki collection in it (no {' or '.join(COLLECTIONS)})")
             database = Path(temp) / "collection.sqlite"
             _unpack(package, member, database, path)
-            return apkg.read_notes(_notes(database, path, member), path)  # note by note, as SQLite gives them
+            notes = _notes(database, path, member, reading)
+            return apkg.read_notes(notes, path, reading)  # note by note, as SQLite gives them
     except zipfile.BadZipFile as exc:
         raise _error(path, f"is not a readable zip file ({exc}), so not an Anki package; {_HOW}") from None
 
@@ -93,7 +95,7 @@ def _zstd():  # noqa: ANN202 - the module differs by Python version
     return zstd
 
 
-def _notes(database: Path, path: Path, member: str) -> Iterator[apkg.Note]:
+def _notes(database: Path, path: Path, member: str, reading: Reading) -> Iterator[apkg.Note]:
     """Every note of the collection, oldest first, with its note type and which of its cards are suspended."""
     uri = database.as_uri() + "?mode=ro&immutable=1"
     try:
@@ -106,6 +108,12 @@ def _notes(database: Path, path: Path, member: str) -> Iterator[apkg.Note]:
         tables = {row[0] for row in con.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
         if not {"notes", "cards", "col"} <= tables:
             raise _error(path, f"has a {member} that is not an Anki collection (no notes table); {_HOW}")
+        reading.entries = con.execute("SELECT count(*) FROM notes").fetchone()[0]
+        if reading.entries > limits.MAX_QUESTIONS:  # refused before a single note is read
+            most = limits.MAX_QUESTIONS
+            (past,) = con.execute("SELECT id FROM notes ORDER BY id LIMIT 1 OFFSET ?", (most,)).fetchone()
+            problem = limits.too_many(path, 0)
+            raise FormatError(Problem(path, 0, problem.message.replace("entry", "note", 1), f"note {past}"))
         types = _types_18(con) if "notetypes" in tables else _types_11(con, path)
         cards: dict[int, list[tuple[int, int]]] = {}
         for nid, ordinal, queue in con.execute("SELECT nid, ord, queue FROM cards"):

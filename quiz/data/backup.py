@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import enum
 import os
 import re
@@ -44,12 +45,18 @@ class Diagnosis:
         return self.health is Health.OK
 
 
-def diagnose(path: Path, *, max_version: int, application_id: int, full: bool = False) -> Diagnosis:
+def diagnose(
+    path: Path, *, max_version: int, application_id: int, full: bool = False, when_needed: bool = False
+) -> Diagnosis:
     """Check a database file without ever writing to it: quick_check, or integrity_check when `full`.
 
     The header is read first, so a file that is not SQLite, or that a newer quiz wrote, is never
     handed to SQLite at all. Opening a WAL database even read-only creates `-wal` and `-shm`
     beside it; when the file turns out unusable, the ones this check created are removed again.
+
+    `when_needed` (every open of the store): the whole-file quick_check runs only when the file
+    looks unclean: a write-ahead log with answers in it (a crash, or another quiz running) or a
+    file shorter than its header says. Otherwise the header, the schema and the version are read.
     """
     try:
         with path.open("rb") as f:
@@ -57,7 +64,9 @@ def diagnose(path: Path, *, max_version: int, application_id: int, full: bool = 
     except OSError as exc:
         return Diagnosis(path, Health.UNREADABLE, exc.strerror or str(exc))
     if not header:
-        return Diagnosis(path)  # SQLite treats an empty file as a new, empty database
+        # SQLite would take it for a new, empty database; quiz never leaves a 0-byte file (it creates
+        # the database whole, under another name), so this is a history lost to a crash or a bad copy.
+        return Diagnosis(path, Health.DAMAGED, "it is empty (0 bytes)")
     if len(header) < 100 or not header.startswith(MAGIC):
         return Diagnosis(path, Health.DAMAGED, "it is not a SQLite database (damaged, or a different kind of file)")
     version = int.from_bytes(header[60:64], "big")
@@ -65,22 +74,36 @@ def diagnose(path: Path, *, max_version: int, application_id: int, full: bool = 
         return Diagnosis(path, Health.NEWER, f"schema version {version}", version, empty=False)
     companions = [Path(f"{path}-wal"), Path(f"{path}-shm")]
     existed = [c.exists() for c in companions]
-    found = _ask_sqlite(path, full, max_version, application_id)
+    check = "integrity_check" if full else "quick_check"
+    if when_needed and not full and _size(companions[0]) == 0 and not _shorter_than_said(path, header):
+        check = ""
+    found = _ask_sqlite(path, check, max_version, application_id)
     if not found.ok:
         for companion, was_there in zip(companions, existed, strict=True):
             # Only what this check created, and only while empty of data: never someone's journal.
             if not was_there and (companion.name.endswith("-shm") or _size(companion) == 0):
-                companion.unlink(missing_ok=True)
+                with contextlib.suppress(OSError):  # a read-only disk: nothing was created to remove
+                    companion.unlink(missing_ok=True)
     return found
 
 
-def _ask_sqlite(path: Path, full: bool, max_version: int, application_id: int) -> Diagnosis:
+def _shorter_than_said(path: Path, header: bytes) -> bool:
+    """The file is shorter than the page count in its header: cut off (SQLite only notices on reading there)."""
+    page_size = int.from_bytes(header[16:18], "big")
+    page_size = 65536 if page_size == 1 else page_size
+    # The header's page count is valid only while its "valid-for" number equals the change counter.
+    if header[92:96] != header[24:28]:
+        return False
+    return _size(path) < page_size * int.from_bytes(header[28:32], "big")
+
+
+def _ask_sqlite(path: Path, check: str, max_version: int, application_id: int) -> Diagnosis:
     try:
         db = sqlite3.connect(path.resolve().as_uri() + "?mode=ro", uri=True, timeout=BUSY_TIMEOUT_S)
     except sqlite3.Error as exc:
         return Diagnosis(path, Health.UNREADABLE, str(exc))
     try:
-        messages = [row[0] for row in db.execute("PRAGMA integrity_check" if full else "PRAGMA quick_check")]
+        messages = [row[0] for row in db.execute(f"PRAGMA {check}")] if check else ["ok"]
         if messages != ["ok"]:
             more = f" (and {len(messages) - 3} more)" if len(messages) > 3 else ""
             return Diagnosis(path, Health.DAMAGED, "; ".join(messages[:3]) + more)
@@ -132,10 +155,14 @@ def backups(folder: Path) -> list[tuple[date, Path]]:
     return sorted(found, reverse=True)
 
 
+def has_daily(folder: Path, today: date) -> bool:
+    existing = backups(folder)
+    return bool(existing) and existing[0][0] == today
+
+
 def write_daily(db: sqlite3.Connection, folder: Path, today: date, keep: int = KEEP) -> Path | None:
     """Back `db` up as quiz-YYYY-MM-DD.db unless today's backup exists; keep the `keep` newest."""
-    existing = backups(folder)
-    if existing and existing[0][0] == today:
+    if has_daily(folder, today):
         return None
     folder.mkdir(parents=True, exist_ok=True)
     target = folder / f"quiz-{today.isoformat()}.db"

@@ -13,6 +13,7 @@ version of this format or for other files is ignored, and the bank is parsed aga
 
 from __future__ import annotations
 
+import contextlib
 import gc
 import marshal
 import os
@@ -29,8 +30,11 @@ from quiz.core.model import Article, Bank, Deck, Evidence, Kind, Question
 from quiz.core.problems import Problem
 
 ENV_CACHE = "QUIZ_CACHE_DIR"
-KEEP = 4  # cached banks kept (built-in, a classroom bank, ...)
-FORMAT = b"quiz bank cache 2\n"  # change it whenever the rows below change
+MAX_BYTES = 256 * 2**20  # all cached banks together; the least recently used go first (50,000 questions: ~15 MiB)
+# Change it whenever the rows below change, or the rules a bank must pass (a bank cached under
+# looser rules must be read again: 3 = every command applies `quiz check`'s rules).
+FORMAT = b"quiz bank cache 3\n"
+INDEX_FORMAT = b"quiz bank index 1\n"  # the same for _index's rows
 _CHECKSUM = 4  # bytes of CRC-32 after FORMAT
 _MARSHAL_VERSION = 4  # readable by every Python quiz supports
 _UNREADABLE = (OSError, EOFError, ValueError, TypeError, KeyError, IndexError)  # what a bad file can raise
@@ -57,11 +61,13 @@ def cached(folders: list[Path], load: Callable[[], tuple[Bank, list[Problem]]]) 
     key = ""
     try:
         key = _key(folders)
-        # The name only spreads banks over files (CRC-32: zlib is loaded already, hashlib is not);
-        # the full key inside the file says whose bank it is.
-        path = cache_dir() / f"bank-{zlib.crc32(key.encode()):08x}.cache"
+        path = _path(folders)
         bank = _read(path, key)
         if bank is not None:
+            os.utime(path)  # recently used: the last to go when the cache is over its size
+            if not _index_path(path).exists():  # trimmed away, or from before there was one
+                index = marshal.dumps((key, _index(bank)), _MARSHAL_VERSION)
+                _write(_index_path(path), INDEX_FORMAT + _checksum(index) + index)
             return bank, []
     except _UNREADABLE:
         pass  # an unreadable cache is only a slower start
@@ -69,6 +75,38 @@ def cached(folders: list[Path], load: Callable[[], tuple[Bank, list[Problem]]]) 
     if not problems and path is not None:
         _store(path, key, bank)
     return bank, problems
+
+
+def cached_index(folders: list[Path]) -> tuple[tuple[Any, ...], ...] | None:
+    """What `quiz stats` and `quiz due` need of each question (see quiz.data.stats.QuestionRow),
+    when the bank of `folders` is cached and unchanged; None otherwise.
+
+    A separate small file written beside the bank's: reading it builds no Question at all, which
+    at 50,000 questions is most of the time these commands would take.
+    """
+    try:
+        key = _key(folders)
+        data = _index_path(_path(folders)).read_bytes()
+        body = memoryview(data)[len(INDEX_FORMAT) + _CHECKSUM :]
+        if not data.startswith(INDEX_FORMAT) or data[len(INDEX_FORMAT) : len(INDEX_FORMAT) + _CHECKSUM] != _checksum(
+            body
+        ):
+            return None
+        stored_key, rows = marshal.loads(body)
+        if stored_key != key:
+            return None
+        os.utime(_path(folders))  # the bank is in use: the last to go when the cache is over its size
+        return rows
+    except _UNREADABLE:
+        return None
+
+
+def _path(folders: list[Path]) -> Path:
+    # One file per set of folders (a bank, its seeds, a data folder's library), so an edited
+    # deck replaces its bank's file rather than adding one. The name only spreads banks over
+    # files (CRC-32: zlib is loaded already, hashlib is not); the full key inside says whose.
+    where = "|".join(str(folder.resolve()) for folder in folders)
+    return cache_dir() / f"bank-{zlib.crc32(where.encode()):08x}.cache"
 
 
 # --------------------------------------------------------------------------- reading
@@ -179,21 +217,50 @@ def _store(path: Path, key: str, bank: Bank) -> None:
         # In the copy only the values that do repeat are held twice, and loading skips keeping
         # track of the rest: it reads the file about a fifth faster.
         body = marshal.dumps(marshal.loads(body), _MARSHAL_VERSION)
+        index = marshal.dumps((key, _index(bank)), _MARSHAL_VERSION)
         path.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".bank-", suffix=".tmp")
-        try:
-            with os.fdopen(fd, "wb") as f:
-                f.write(FORMAT + _checksum(body) + body)
-            os.replace(tmp, path)
-        except BaseException:
-            Path(tmp).unlink(missing_ok=True)
-            raise
-        # Older files, and any left by an earlier version of this cache (bank-*.pickle).
-        old = sorted(path.parent.glob("bank-*"), key=lambda p: p.stat().st_mtime, reverse=True)
-        for stale in old[KEEP:]:
-            stale.unlink(missing_ok=True)
+        _write(path, FORMAT + _checksum(body) + body)
+        _write(_index_path(path), INDEX_FORMAT + _checksum(index) + index)
+        _trim(path.parent, MAX_BYTES)
     except (OSError, ValueError):
         pass  # a read-only cache folder (or a value marshal cannot write) only costs start-up time
+
+
+def _index_path(bank_file: Path) -> Path:
+    """The index beside a cached bank (not named bank-*: it goes with its bank, see _trim)."""
+    return bank_file.with_name("index-" + bank_file.name.removeprefix("bank-"))
+
+
+def _write(path: Path, data: bytes) -> None:
+    """Write under a temporary name, then rename: a reader sees the old file or the new one, whole."""
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".bank-", suffix=".tmp")
+    try:
+        with os.fdopen(fd, "wb") as f:
+            f.write(data)
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+def _index(bank: Bank) -> tuple[tuple[Any, ...], ...]:
+    return tuple((q.id, q.deck, q.kind.value, q.tags, q.status, q.prompt) for q in bank.questions)
+
+
+def _trim(folder: Path, limit: int) -> None:
+    """Remove the least recently used banks until the rest fit in `limit` bytes (the newest always stays)."""
+    found = []
+    for entry in os.scandir(folder):
+        if entry.name.startswith("bank-"):  # also any left by an earlier version (bank-*.pickle)
+            with contextlib.suppress(OSError):  # another quiz removed it meanwhile
+                st = entry.stat()
+                found.append((st.st_mtime_ns, st.st_size, entry.path))
+    total = 0
+    for n, (_used, size, name) in enumerate(sorted(found, reverse=True)):
+        total += size
+        if n and total > limit:
+            Path(name).unlink(missing_ok=True)
+            _index_path(Path(name)).unlink(missing_ok=True)
 
 
 def _rows(bank: Bank) -> tuple[tuple[Any, ...], tuple[Any, ...]]:

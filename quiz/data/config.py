@@ -60,6 +60,9 @@ def load(folder: Path) -> LoadedConfig:
         data = tomli.loads(path.read_text(encoding="utf-8-sig"))
     except (OSError, UnicodeDecodeError, tomli.TOMLDecodeError) as exc:
         return LoadedConfig(Config(), (f"{path}: cannot be read ({exc}); using default settings",))
+    except (RecursionError, ValueError):  # tomli's limit on nesting, Python's on an integer's digits
+        why = "arrays nested too deeply, or a number with thousands of digits"
+        return LoadedConfig(Config(), (f"{path}: cannot be read ({why}); using default settings",))
     warnings: list[str] = []
     values: dict[str, object] = {}
     for key, value in data.items():

@@ -11,7 +11,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from quiz.core.bank import across_decks, default_seeds, read_bank
+from quiz.core.bank import across_decks, default_seeds
 from quiz.core.model import Bank
 from quiz.core.problems import Problem
 
@@ -51,6 +51,17 @@ def library_stamp(data_dir: Path) -> frozenset[tuple[str, int, int]]:
     return frozenset(stamp)
 
 
+def read_question_rows(
+    bank: Path, seeds: Path | None, data_dir: Path | None
+) -> tuple[Bank | tuple[tuple[object, ...], ...], list[Problem]]:
+    """What the figures need of each question (quiz.data.stats.QuestionRow), from the cached index
+    when the files are unchanged; else the whole bank, read through the cache."""
+    from quiz.data.bank_cache import cached_index
+
+    rows = cached_index(_cache_folders(bank, seeds, data_dir))
+    return (rows, []) if rows is not None else read_full_bank(bank, seeds, data_dir, cache=True)
+
+
 def read_full_bank(
     bank: Path, seeds: Path | None, data_dir: Path | None, *, cache: bool = False
 ) -> tuple[Bank, list[Problem]]:
@@ -61,17 +72,37 @@ def read_full_bank(
     if cache:
         from quiz.data.bank_cache import cached
 
-        folders = [bank, seeds or default_seeds(bank)]
-        if data_dir is not None:
-            folders.append(library_root(data_dir))
-        return cached(folders, lambda: read_full_bank(bank, seeds, data_dir))
-    main, problems = read_bank(bank, seeds)
+        return cached(_cache_folders(bank, seeds, data_dir), lambda: read_full_bank(bank, seeds, data_dir))
+    main, problems = checked_bank(bank, seeds)
     if data_dir is None:
         return main, problems
     questions = library_questions(data_dir)
     if not questions.is_dir() or not any(questions.glob("*.toml")):
         return main, problems
-    extra, extra_problems = read_bank(questions)  # articles: library/seeds beside it
+    extra, extra_problems = checked_bank(questions)  # articles: library/seeds beside it
     merged = Bank(main.decks + extra.decks, {**main.articles, **extra.articles})
     # dict.fromkeys: a clash inside the main bank is already in `problems`; say it once.
     return merged, list(dict.fromkeys(problems + extra_problems + across_decks(merged.decks)))
+
+
+def checked_bank(path: Path, seeds: Path | None = None) -> tuple[Bank, list[Problem]]:
+    """The bank by `quiz check`'s rules, for every command: a deck with an error is left out and reported.
+
+    Warnings (what `quiz check --strict` fails on) never keep a deck out.
+    """
+    from quiz.core.check import check_bank  # imported here: a bank read from the cache never needs it
+
+    bank, problems = check_bank(path, seeds)
+    errors = [p for p in problems if p.severity == "error"]
+    failed = {p.file for p in errors}
+    if not failed & {d.source for d in bank.decks}:
+        return bank, errors
+    return Bank(tuple(d for d in bank.decks if d.source not in failed), bank.articles), errors
+
+
+def _cache_folders(bank: Path, seeds: Path | None, data_dir: Path | None) -> list[Path]:
+    """Every folder whose files make up the full bank: what the parsed-bank cache is keyed on."""
+    folders = [bank, seeds or default_seeds(bank)]
+    if data_dir is not None:
+        folders.append(library_root(data_dir))
+    return folders

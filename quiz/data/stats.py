@@ -6,12 +6,12 @@ import heapq
 import sqlite3
 from bisect import bisect_right
 from collections import defaultdict
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from typing import Any
 
-from quiz.core.model import Bank, Kind, Question
+from quiz.core.model import Bank, Question
 from quiz.core.study_day import DAY_START, MASTERED_STABILITY_DAYS, StudyDay
 from quiz.data.days import day_bounds_ms, streak, to_ms
 
@@ -155,22 +155,25 @@ class Stats:
         }
 
 
+QuestionRow = tuple[str, str, str, tuple[str, ...], str, str]
+"""What the figures need of a question: id, deck, kind, tags, status, prompt (see question_rows)."""
+
+
 def compute(
     db: sqlite3.Connection,
     profile_id: int | None,
     profile: str,
-    bank: Bank,
+    bank: Bank | Sequence[QuestionRow],
     now: datetime,
     days: int,
     day_start: int = DAY_START,
 ) -> Stats:
     """All figures, read inside the caller's transaction so they agree with each other."""
     rows = [] if profile_id is None else db.execute(_PER_QUESTION, (profile_id,)).fetchall()
-    questions = bank.questions
-    by_id = {q.id: q for q in questions}
+    by_id = {row[0]: row for row in question_rows(bank)}
     decks: dict[str, list[int]] = defaultdict(lambda: [0, 0])
     tags: dict[str, list[int]] = defaultdict(lambda: [0, 0])
-    kinds: dict[Kind, list[int]] = defaultdict(lambda: [0, 0])
+    kinds: dict[str, list[int]] = defaultdict(lambda: [0, 0])
     weak: list[tuple[float, int, str, str, int]] = []
     total = right = 0
     # Written out flat: with 50,000 questions this loop is most of the time `quiz stats` takes.
@@ -184,24 +187,25 @@ def compute(
             group[0] += n
             group[1] += ok
             continue
-        group = decks[question.deck]
+        _id, deck, kind, question_tags, _status, _prompt = question
+        group = decks[deck]
         group[0] += n
         group[1] += ok
-        group = kinds[question.kind]
+        group = kinds[kind]
         group[0] += n
         group[1] += ok
-        for tag in question.tags:
+        for tag in question_tags:
             group = tags[tag]
             group[0] += n
             group[1] += ok
         if ok < n and n >= 2:
-            weak.append((ok / n, -n, qid, question.deck, ok))
+            weak.append((ok / n, -n, qid, deck, ok))
     weakest = tuple(
-        Weak(qid, by_id[qid].prompt, deck, -minus_n, ok)
+        Weak(qid, by_id[qid][5], deck, -minus_n, ok)
         for _accuracy, minus_n, qid, deck, ok in heapq.nsmallest(WEAKEST, weak)
     )
     count, today = streak(db, profile_id, now, day_start)
-    active = active_decks(questions)
+    active = bank_decks(bank)
     return Stats(
         profile=profile,
         as_of=now,
@@ -214,7 +218,7 @@ def compute(
         answered_today=today,
         decks=_scores(decks),
         tags=_scores(tags),
-        kinds=_scores({kind.value: group for kind, group in kinds.items()}),
+        kinds=_scores(kinds),
         days=per_day(db, profile_id, now, days, day_start),
         weakest=weakest,
         due=forecast(db, profile_id, now, active, day_start=day_start),
@@ -250,6 +254,31 @@ def active_decks(questions: Iterable[Question]) -> dict[str, str]:
     return {q.id: q.deck for q in questions if q.status != "draft"}
 
 
+def question_rows(bank: Bank | Sequence[QuestionRow]) -> Sequence[QuestionRow]:
+    """The bank as the figures read it; rows given (the cached index of a bank) pass through."""
+    if not isinstance(bank, Bank):
+        return bank
+    return _per_bank(
+        "rows", bank, lambda: tuple((q.id, q.deck, q.kind.value, q.tags, q.status, q.prompt) for q in bank.questions)
+    )
+
+
+def bank_decks(bank: Bank | Sequence[QuestionRow]) -> dict[str, str]:
+    """Question id -> deck of the questions a review could ask (drafts stay out), made once per bank."""
+    return _per_bank("decks", bank, lambda: {row[0]: row[1] for row in question_rows(bank) if row[4] != "draft"})
+
+
+def _per_bank(what: str, bank: object, make: Callable[[], Any]) -> Any:
+    """`make()` for this very bank, remembered for the latest bank only: the stats and the forecast both ask."""
+    kept = _latest.get(what)
+    if kept is None or kept[0] is not bank:
+        kept = _latest[what] = (bank, make())
+    return kept[1]
+
+
+_latest: dict[str, tuple[object, Any]] = {}
+
+
 def forecast(
     db: sqlite3.Connection,
     profile_id: int | None,
@@ -265,11 +294,11 @@ def forecast(
     rows = [] if profile_id is None else db.execute(_DUE, (profile_id, ends[-1])).fetchall()
     total = [0] * days
     per_deck: dict[str, list[int]] = defaultdict(lambda: [0] * days)
-    for qid, deck, due in rows:
+    for qid, deck, due in rows:  # read from the index on (profile, due, deck) alone
         if active is not None:
-            if qid not in active:
+            deck = active.get(qid)
+            if deck is None:
                 continue
-            deck = active[qid]
         slot = bisect_right(ends, due)  # the first day that ends after `due`: overdue cards land today
         total[slot] += 1
         per_deck[deck][slot] += 1

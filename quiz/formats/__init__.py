@@ -4,12 +4,11 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import replace
 from pathlib import Path
 
 from quiz.core.model import Deck, Question
 from quiz.core.problems import Problem
-from quiz.formats import aiken, delimited, gift, json_format
+from quiz.formats import aiken, delimited, gift, json_format, limits
 from quiz.formats.common import FormatError, Reading, Writing, decode
 
 __all__ = [
@@ -27,7 +26,7 @@ __all__ = [
     "write_deck",
 ]
 
-READERS: dict[str, Callable[[str, Path], Reading]] = {
+READERS: dict[str, Callable[[str, Path, Reading], Reading]] = {
     "gift": gift.read,
     "aiken": aiken.read,
     "csv": delimited.read_csv,
@@ -85,26 +84,36 @@ def sniff(text: str) -> str | None:
     return None
 
 
-def read_text(text: str, fmt: str, source: Path) -> Reading:
-    """Read text in format `fmt`; bad entries come back in file order."""
-    reading = READERS[fmt](text, source)
+def read_text(text: str, fmt: str, source: Path, reading: Reading | None = None) -> Reading:
+    """Read text in format `fmt` into `reading` (it may carry a progress callback); bad entries in file order."""
+    reading = READERS[fmt](text, source, reading or Reading())
     reading.problems.sort(key=lambda p: p.line)
     return reading
 
 
-def read_file(path: Path, fmt: str | None = None) -> tuple[Reading, str]:
+def read_file(path: Path, fmt: str | None = None, reading: Reading | None = None) -> tuple[Reading, str]:
     """Decode and read one file; the format is guessed when not given. Raises FormatError, OSError."""
-    text, notes = decode(path.read_bytes(), path)
+    text, notes = decode(read_bytes(path), path)
     guessed = False
     if fmt is None:
         fmt, guessed = format_for(path, text)
     if fmt is None:
         raise FormatError(Problem(path, 0, f"cannot tell its format; pass --format with one of {', '.join(IMPORTS)}"))
-    reading = read_text(text, fmt, path)
+    reading = read_text(text, fmt, path, reading)
     if guessed:
         notes.append(Problem(path, 0, f"read as {NAMES[fmt]} (guessed from its text; pass --format to choose)"))
     reading.notes[:0] = notes
     return reading, fmt
+
+
+def read_bytes(path: Path) -> bytes:
+    """The file's bytes, refused at once past MAX_FILE_BYTES (read no further: it may be a device or a pipe)."""
+    with path.open("rb") as f:
+        raw = f.read(limits.MAX_FILE_BYTES + 1)
+        if len(raw) > limits.MAX_FILE_BYTES:
+            size = max(path.stat().st_size, len(raw))
+            raise FormatError(limits.file_size(path, raw, size))
+    return raw
 
 
 def build_decks(
@@ -121,9 +130,16 @@ def build_decks(
     decks = []
     for start, (part_id, part_title) in zip(starts or [0], names, strict=True):
         chunk = questions[start : start + part_size]
-        numbered = (replace(q, id=f"{deck_id}-{start + i:0{width}d}", deck=part_id) for i, q in enumerate(chunk, 1))
+        numbered = (_renamed(q, f"{deck_id}-{start + i:0{width}d}", part_id) for i, q in enumerate(chunk, 1))
         decks.append(Deck(part_id, part_title, tuple(numbered), description, (), "imported"))
     return decks
+
+
+def _renamed(q: Question, qid: str, deck: str) -> Question:
+    """`replace(q, id=qid, deck=deck)` without running the frozen dataclass __init__ again (slow, 50,000 times)."""
+    new = object.__new__(Question)
+    new.__dict__.update(q.__dict__, id=qid, deck=deck)
+    return new
 
 
 def write_deck(deck: Deck, fmt: str) -> Writing:

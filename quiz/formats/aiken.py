@@ -12,6 +12,7 @@ true/false question.
 
 from __future__ import annotations
 
+import itertools
 import re
 import zlib
 from dataclasses import dataclass, field
@@ -21,9 +22,11 @@ from quiz.core.model import Deck, Kind, Question, format_answer
 from quiz.core.problems import Problem
 from quiz.core.text import fold, shorten
 from quiz.formats.common import Reading, Writing, accept, imported
+from quiz.formats.limits import MAX_QUESTIONS
 
 _OPTION = re.compile(r"^([A-Z])[.)]\s+(.*)$")
 _ANSWER = re.compile(r"^answer\s*:\s*(\S*)\s*$", re.IGNORECASE)
+_ANSWERS = re.compile(r"^[ \t]*answer[ \t]*:", re.IGNORECASE | re.MULTILINE)
 LETTERS = "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
 
 
@@ -38,9 +41,12 @@ class _Open:
     fault_line: int = 0
 
 
-def read(text: str, source: Path) -> Reading:
+def read(text: str, source: Path, reading: Reading | None = None) -> Reading:
     """Every question in an Aiken file; each bad entry is reported with its line and left out."""
-    reading = Reading()
+    reading = reading or Reading()
+    # Counted first, so that a file past the limit is refused at once.
+    ends = [m.start() for m in itertools.islice(_ANSWERS.finditer(text), MAX_QUESTIONS + 1)]
+    reading.counted(len(ends), source, lambda i: text.count("\n", 0, ends[i]) + 1)
     current: _Open | None = None
 
     def fail(q: _Open, message: str, line: int = 0) -> None:

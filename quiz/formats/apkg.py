@@ -111,9 +111,9 @@ class Note:
     suspended: frozenset[int] = frozenset()
 
 
-def read_notes(notes: Iterable[Note], source: Path) -> Reading:
+def read_notes(notes: Iterable[Note], source: Path, reading: Reading | None = None) -> Reading:
     """Questions from Anki notes, in the order given; notes of other note types are reported once per type."""
-    reading = Reading()
+    reading = reading or Reading()
     skipped: dict[int, list[Note]] = defaultdict(list)
     for note in notes:
         family = note.type.family

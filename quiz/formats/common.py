@@ -7,7 +7,7 @@ import math
 import re
 import unicodedata
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -15,11 +15,13 @@ from quiz.core.bank import MAX_OPTIONS, STATUSES
 from quiz.core.model import GAP_MARK, Kind, Question, format_answer
 from quiz.core.problems import Problem
 from quiz.core.text import fold
+from quiz.formats import limits
 
 DEFAULT_TAG = "imported"
 DEFAULT_DIFFICULTY = 1
 MAX_DISTRACTORS = MAX_OPTIONS - 1
 MAX_TAGS = 3
+PROGRESS_EVERY = 500  # entries between two calls of Reading.progress
 
 _TAG_CHARS = re.compile(r"[^a-z0-9]+")
 _TAG = re.compile(r"^[a-z0-9][a-z0-9-]*$")  # as the bank loader checks them
@@ -41,6 +43,16 @@ class Reading:
     questions: list[Question] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
     notes: list[Problem] = field(default_factory=list)
+    progress: Callable[[int, int], None] | None = None
+    """Told (entries read, entries in the file) as the entries are read, for a progress bar."""
+    entries: int = 0
+    """How many entries the file has, once a reader has counted them (before it reads them)."""
+
+    def counted(self, entries: int, source: Path, line_of: Callable[[int], int]) -> None:
+        """Note the file's entry count; refuse the file at once past MAX_QUESTIONS (`line_of(i)`: entry i's line)."""
+        if entries > limits.MAX_QUESTIONS:
+            raise FormatError(limits.too_many(source, line_of(limits.MAX_QUESTIONS)))
+        self.entries = entries
 
 
 @dataclass
@@ -180,11 +192,13 @@ def imported(
 
 def faults(q: Question) -> list[str]:
     """Why `q` could not be written as a deck that passes `quiz check`: each says what is wrong and what to do."""
-    out: list[str] = []
     texts = [q.prompt, q.explanation, q.unit, *q.alternatives, *q.distractors]
     if isinstance(q.answer, str):
         texts.append(q.answer)
-    if any(_SURROGATE.search(t) for t in texts):
+    if max(map(len, texts)) > limits.MAX_FIELD_CHARS:
+        return _too_long(q)  # the checks below would only spend time on text this long
+    out: list[str] = []
+    if _SURROGATE.search("".join(texts)):
         out.append("has a broken character (a lone UTF-16 surrogate); fix the text")
     if not q.prompt.strip():
         out.append("the question text is empty; write the question")
@@ -229,6 +243,15 @@ def faults(q: Question) -> list[str]:
     return out
 
 
+def _too_long(q: Question) -> list[str]:
+    """A field past MAX_FIELD_CHARS."""
+    named = [("the question text", q.prompt), ("the explanation", q.explanation), ("the unit", q.unit)]
+    if isinstance(q.answer, str):
+        named.append(("the answer", q.answer))
+    named += [("an accepted answer", a) for a in q.alternatives] + [("a wrong option", d) for d in q.distractors]
+    return [limits.field_too_long(what, len(t)) for what, t in named if len(t) > limits.MAX_FIELD_CHARS]
+
+
 def _clashes(q: Question) -> list[str]:
     """The option checks of `quiz check`, which compares options after normalisation."""
     out: list[str] = []
@@ -247,13 +270,18 @@ def _clashes(q: Question) -> list[str]:
 
 def accept(q: Question, reading: Reading, where: str = "") -> None:
     """Keep `q` if it can be written as a valid deck entry, else record why it is left out."""
+    assert q.source is not None
     found = faults(q)
     if not found:
+        if len(reading.questions) >= limits.MAX_QUESTIONS:  # an Anki cloze note can make several questions
+            raise FormatError(limits.too_many(q.source, q.line))
         reading.questions.append(q)
-        return
-    assert q.source is not None
-    prefix = f"{where}: " if where else ""
-    reading.problems.append(Problem(q.source, q.line, prefix + "; ".join(found)))
+    else:
+        prefix = f"{where}: " if where else ""
+        reading.problems.append(Problem(q.source, q.line, prefix + "; ".join(found)))
+    done = len(reading.questions) + len(reading.problems)
+    if reading.progress is not None and done % PROGRESS_EVERY == 0:
+        reading.progress(done, reading.entries)
 
 
 def number_text(value: float) -> str:

@@ -19,6 +19,7 @@ from pathlib import Path
 from quiz.core.model import GAP_MARK, Deck, Kind, Question
 from quiz.core.problems import Problem
 from quiz.core.text import parse_number
+from quiz.formats import limits
 from quiz.formats.common import (
     DEFAULT_DIFFICULTY,
     Reading,
@@ -74,33 +75,36 @@ _ANKI = re.compile(
     re.IGNORECASE,
 )
 _EXCEL_SEP = re.compile(r"^sep=(.)$")
+_LINE = re.compile(r"[^\n]*\n|[^\n]+")
 SEPARATORS = {"tab": "\t", "comma": ",", "semicolon": ";", "space": " ", "pipe": "|", "colon": ":"}
 
 
-def read_csv(text: str, source: Path) -> Reading:
-    return read(text, source, None)
+def read_csv(text: str, source: Path, reading: Reading | None = None) -> Reading:
+    return read(text, source, None, reading)
 
 
-def read_tsv(text: str, source: Path) -> Reading:
-    return read(text, source, "\t")
+def read_tsv(text: str, source: Path, reading: Reading | None = None) -> Reading:
+    return read(text, source, "\t", reading)
 
 
-def read(text: str, source: Path, delimiter: str | None) -> Reading:
+def read(text: str, source: Path, delimiter: str | None, reading: Reading | None = None) -> Reading:
     """Every row of a CSV or TSV file; each bad row is reported with its line and left out."""
-    reading = Reading()
-    lines = text.split("\n")
+    reading = reading or Reading()
     directives: dict[str, str] = {}
-    skip = 0
-    while skip < len(lines):
-        anki, excel = _ANKI.match(lines[skip]), _EXCEL_SEP.match(lines[skip])
+    skip = at = 0
+    while at < len(text):  # header lines one by one: splitting the whole file would copy it
+        end = text.find("\n", at)
+        end = len(text) if end < 0 else end
+        line = text[at:end]
+        anki, excel = _ANKI.match(line), _EXCEL_SEP.match(line)
         if anki:
             directives[anki.group(1).lower()] = anki.group(2).strip()
         elif excel:
             directives["separator"] = excel.group(1)
         else:
             break
-        skip += 1
-    body = "\n".join(lines[skip:])
+        skip, at = skip + 1, end + 1
+    body = text[at:] if at else text
     if "separator" in directives:
         name = directives["separator"]
         delimiter = SEPARATORS.get(name.lower(), name[:1] or ",")
@@ -111,6 +115,8 @@ def read(text: str, source: Path, delimiter: str | None) -> Reading:
     roles, layout = _layout(rows, directives, delimiter, source, reading)
     if roles is None:
         return reading
+    rows = [(line, cells) for line, cells in rows if any(c.strip() for c in cells)]
+    reading.counted(len(rows), source, lambda i: rows[i][0])
     extra_noted = False
     for line, cells in rows:
         cells = [html_to_text(c) if as_html else c.strip() for c in cells]
@@ -141,8 +147,13 @@ def _sniff(body: str, source: Path, skip: int, reading: Reading) -> str:
 
 
 def _rows(body: str, delimiter: str, source: Path, skip: int, reading: Reading) -> list[tuple[int, list[str]]]:
+    """The rows with the line each starts on; no more than a header and one past the limit (that is refused)."""
     rows: list[tuple[int, list[str]]] = []
-    reader = csv.reader(io.StringIO(body, newline="\n"), delimiter=delimiter, strict=True)
+    filled, most = 0, limits.MAX_QUESTIONS + 2
+    # Lines one by one from the text, not through io.StringIO: that would hold a copy of the
+    # file at four bytes a character.
+    lines = (m.group() for m in _LINE.finditer(body))
+    reader = csv.reader(lines, delimiter=delimiter, strict=True)
     before = 0
     while True:
         try:
@@ -155,10 +166,16 @@ def _rows(body: str, delimiter: str, source: Path, skip: int, reading: Reading) 
             continue
         rows.append((skip + before + 1, row))
         before = reader.line_num
+        filled += any(c.strip() for c in row)
+        if filled == most:
+            break
     return rows
 
 
 def _csv_error(message: str) -> str:
+    if "field larger than field limit" in message:
+        longest, limit = f"{csv.field_size_limit():,} characters", f"{limits.MAX_FIELD_CHARS:,}"
+        return f"a cell is longer than {longest}, over the limit of {limit} for one field; shorten it"
     if "end of data" in message:
         return 'a quoted cell that starts on this line is never closed; close it with " (write a quote inside as "")'
     if "expected after" in message:

@@ -135,10 +135,12 @@ class _Bad(Exception):
         self.line, self.message = line, message
 
 
-def read(text: str, source: Path) -> Reading:
+def read(text: str, source: Path, reading: Reading | None = None) -> Reading:
     """Every question in a GIFT file; each bad entry is reported with its line and left out."""
-    reading = Reading()
-    for entry in _entries(text, source, reading):
+    reading = reading or Reading()
+    entries = list(_entries(text, source, reading))  # counted first: past the limit is refused at once
+    reading.counted(len(entries), source, lambda i: entries[i].lines[0][0])
+    for entry in entries:
         try:
             _question(entry, source, reading)
         except _Bad as bad:
@@ -170,7 +172,7 @@ def _comment(line: str, n: int, entry: _Entry, source: Path, reading: Reading) -
         return
     try:
         value = json.loads(meta.group(1))
-    except ValueError:
+    except (ValueError, RecursionError):  # RecursionError: nested too deep to read
         value = None
     if not isinstance(value, dict):
         reading.notes.append(Problem(source, n, "the '// quiz:' comment is not a JSON object; it is ignored"))

@@ -12,22 +12,33 @@ from typing import Any
 from quiz.core.bank import QUESTION_KEYS
 from quiz.core.model import Deck, Kind, Question
 from quiz.core.problems import Problem
-from quiz.formats.common import DEFAULT_DIFFICULTY, Reading, Writing, accept, imported
+from quiz.formats import limits
+from quiz.formats.common import DEFAULT_DIFFICULTY, FormatError, Reading, Writing, accept, imported
 
 _SPACE = re.compile(r"[ \t\n\r]*")
+NUMBER_DIGITS = 4300  # Python's limit on reading an integer (sys.get_int_max_str_digits)
+_LONG_NUMBER = re.compile(rf"\d{{{NUMBER_DIGITS + 1},}}")
 
 
-def read(text: str, source: Path) -> Reading:
+def read(text: str, source: Path, reading: Reading | None = None) -> Reading:
     """Every object in the file's top-level list; each bad one is reported with its line and left out."""
-    reading = Reading()
+    reading = reading or Reading()
     try:
-        items = _items(text)
+        items = _items(text, source)
     except json.JSONDecodeError as exc:
         reading.problems.append(Problem(source, exc.lineno, f"JSON syntax error: {exc.msg} (column {exc.colno})"))
         return reading
     except _NotAList:
         reading.problems.append(Problem(source, 1, "must be a JSON list [...] of question objects"))
         return reading
+    except RecursionError:  # nesting deeper than Python's parser goes: find where it passes ours
+        raise FormatError(limits.too_deep(source, limits.deep_line(text) or 1)) from None
+    except ValueError:  # Python reads no integer of more than 4,300 digits: find the first one
+        found = _LONG_NUMBER.search(text)
+        line = text.count("\n", 0, found.start()) + 1 if found else 1
+        message = f"a number here has over {NUMBER_DIGITS:,} digits; shorten it"
+        raise FormatError(Problem(source, line, message)) from None
+    reading.entries = len(items)
     evidence = 0
     for line, item in items:
         problems: list[str] = []
@@ -54,8 +65,11 @@ class _NotAList(Exception):
     pass
 
 
-def _items(text: str) -> list[tuple[int, Any]]:
-    """The top-level list's items with the line each starts on (json.loads alone loses lines)."""
+def _items(text: str, source: Path) -> list[tuple[int, Any]]:
+    """The top-level list's items with the line each starts on (json.loads alone loses lines).
+
+    Refused at once: the item past MAX_QUESTIONS, and one nested past MAX_DEPTH.
+    """
     decoder = json.JSONDecoder()
     at = _SPACE.match(text, 0).end()  # type: ignore[union-attr]
     if not text.startswith("[", at):
@@ -70,7 +84,13 @@ def _items(text: str) -> list[tuple[int, Any]]:
     while True:
         line += text.count("\n", counted, at)
         counted = at
+        if len(items) == limits.MAX_QUESTIONS:
+            raise FormatError(limits.too_many(source, line))
+        start = at
         value, at = decoder.raw_decode(text, at)
+        if limits.depth(value) > limits.MAX_DEPTH:
+            inner = limits.deep_line(text[start:at])
+            raise FormatError(limits.too_deep(source, line + max(inner, 1) - 1))
         items.append((line, value))
         at = _SPACE.match(text, at).end()  # type: ignore[union-attr]
         if text.startswith(",", at):
@@ -114,6 +134,9 @@ def _question(item: Any, line: int, source: Path, problems: list[str]) -> Questi
     tolerance = item.get("tolerance", 0)
     if isinstance(tolerance, bool) or not isinstance(tolerance, (int, float)):
         problems.append(f"'tolerance' must be a number, not {_type(tolerance)}")
+        tolerance = 0
+    elif _float(tolerance) is None:
+        problems.append("'tolerance' is too large a number")
         tolerance = 0
     difficulty = item.get("difficulty", DEFAULT_DIFFICULTY)
     if isinstance(difficulty, bool) or difficulty not in (1, 2, 3):
@@ -166,14 +189,26 @@ def _answer(value: Any, kind: Kind, problems: list[str]) -> str | bool | float |
             return value
         problems.append(f"a true/false answer must be true or false (no quotes), not {_type(value)}")
     elif kind is Kind.NUMBER:
-        if isinstance(value, (int, float)) and not isinstance(value, bool) and math.isfinite(value):
-            return float(value)
-        problems.append(f"a number answer must be a finite number (no quotes), not {_type(value)}")
+        if not isinstance(value, (int, float)) or isinstance(value, bool):
+            problems.append(f"a number answer must be a number (no quotes), not {_type(value)}")
+            return None
+        number = _float(value)
+        if number is not None and math.isfinite(number):
+            return number
+        problems.append("a number answer must be finite and below 1e308")
     elif isinstance(value, str):
         return value
     else:
         problems.append(f"'answer' must be a string, not {_type(value)}")
     return None
+
+
+def _float(value: int | float) -> float | None:
+    """The number as a float; None for an integer too large for one (past 1e308)."""
+    try:
+        return float(value)
+    except OverflowError:
+        return None
 
 
 def _type(value: object) -> str:

@@ -9,10 +9,11 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TextIO
 
+from quiz.core.inert import inert
 from quiz.core.model import GAP_MARK, Kind
 from quiz.core.schedule import Rating, format_interval
 from quiz.core.session import Answer, Phase, Session, Summary
-from quiz.core.text import fold, visible
+from quiz.core.text import fold
 from quiz.core.verdict import Form
 from quiz.study import Study
 
@@ -24,12 +25,13 @@ class LineMode:
         self.study, self.session, self.stdin, self.stdout = study, session, stdin, stdout
 
     def say(self, text: str = "") -> None:
-        self.stdout.write(visible(text) + "\n")
+        # One line each, always: a newline in bank text or an answer cannot start a line of its own.
+        self.stdout.write(inert(text) + "\n")
         self.stdout.flush()
 
     def ask(self, prompt: str) -> str | None:
         """One line of input; None at end of input."""
-        self.stdout.write(prompt)
+        self.stdout.write(inert(prompt))
         self.stdout.flush()
         line = self.stdin.readline()
         if not line:
@@ -48,7 +50,11 @@ class LineMode:
             answer = self.one()
             if answer is None:
                 break
-            self.study.record(s, answer)
+            try:
+                self.study.record(s, answer)
+            except Exception:
+                self.say()  # end the prompt's line: why it was not saved follows on a line of its own
+                raise
             if mode.feedback:
                 self.feedback(answer)
             if s.phase is Phase.ANSWERED:

@@ -110,6 +110,20 @@ class QuizApp(App[None]):
                         lambda action=binding.action, target=target: target.run_action(action),
                     )
 
+    def _handle_exception(self, error: Exception) -> None:
+        """A failing score database (full or read-only disk) ends the app with its one-line reason, no traceback."""
+        from quiz.data.store import StoreError
+
+        if not isinstance(error, StoreError):
+            super()._handle_exception(error)
+            return
+        from rich.text import Text
+
+        from quiz.core.text import visible
+
+        # The answer that failed was never shown as saved: recording comes before its feedback.
+        self.exit(return_code=1, message=Text(f"quiz: {visible(str(error))}"))
+
     def action_help(self) -> None:
         from quiz.ui.screens.help_screen import HelpScreen
 

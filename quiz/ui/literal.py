@@ -5,6 +5,7 @@ from __future__ import annotations
 from rich.text import Text
 from textual.content import Content
 
+from quiz.core.inert import inert
 from quiz.core.text import visible
 
 __all__ = ["cell", "literal", "paragraph", "visible"]
@@ -18,7 +19,7 @@ def literal(text: str, style: str = "") -> Content:
 
 def cell(text: str) -> Text:
     """A DataTable cell showing `text` literally (a plain str cell would be parsed as markup)."""
-    return Text(visible(text), no_wrap=True, overflow="ellipsis")
+    return Text(inert(text), no_wrap=True, overflow="ellipsis")  # one line: a newline would hide the rest
 
 
 def paragraph(text: str) -> Text:

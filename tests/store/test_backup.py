@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import sqlite3
+import threading
 from contextlib import closing
 from datetime import timedelta
 from pathlib import Path
@@ -106,3 +107,70 @@ def test_a_failed_backup_does_not_stop_studying(db_path: Path):
     with Store.open(db_path, now=NOW) as opened:
         assert opened.backup_problem is not None and "backups" in opened.backup_problem
         opened.record("ana", answer("h-001", NOW), None, None)
+
+
+def _checks_run(monkeypatch) -> list[str]:
+    """The PRAGMA each diagnosis of a database file runs ('' for none: header, schema and version only)."""
+    seen: list[str] = []
+    ask = backup._ask_sqlite
+
+    def spy(path, check, *rest):
+        seen.append(check)
+        return ask(path, check, *rest)
+
+    monkeypatch.setattr(backup, "_ask_sqlite", spy)
+    return seen
+
+
+def test_a_cleanly_closed_database_opens_without_the_whole_file_check(db_path: Path, monkeypatch):
+    """At a million answers quick_check took most of a second; a file closed cleanly does not need it."""
+    _with_answers(db_path)
+    seen = _checks_run(monkeypatch)
+    Store.open(db_path, now=NOW, backups=False).close()
+    assert seen == [""]
+
+
+def test_a_database_with_answers_left_in_its_log_gets_the_whole_file_check(db_path: Path, monkeypatch):
+    """Frames in quiz.db-wal at open: a crash (or another quiz running), so quick_check runs first."""
+    _with_answers(db_path)
+    with closing(sqlite3.connect(db_path, isolation_level=None)) as other:
+        other.execute("PRAGMA wal_autocheckpoint = 0")
+        other.execute("INSERT INTO meta (key, value) VALUES ('left', 'in the log')")
+        assert Path(f"{db_path}-wal").stat().st_size > 0
+        seen = _checks_run(monkeypatch)
+        Store.open(db_path, now=NOW, backups=False).close()
+    assert seen == ["quick_check"]
+
+
+def test_the_daily_backup_is_checked_and_written_off_the_opening_thread(db_path: Path, monkeypatch):
+    """Opening returns before the copy is made; the copy is made after quick_check, in another thread."""
+    _with_answers(db_path)
+    seen = _checks_run(monkeypatch)
+    writers: list[str] = []
+    write = backup.write_daily
+
+    def spy(*args, **kwargs):
+        writers.append(threading.current_thread().name)
+        return write(*args, **kwargs)
+
+    monkeypatch.setattr(backup, "write_daily", spy)
+    with Store.open(db_path, now=NOW) as opened:
+        assert opened.backup_problem is None  # waits for the backup
+    assert writers == ["quiz-backup"] and seen == ["", "quick_check"]
+    assert _names(db_path.parent / "backups") == ["quiz-2025-03-14.db"]
+
+
+def test_a_database_that_fails_the_backup_check_is_not_copied(db_path: Path, monkeypatch):
+    """A damaged file never becomes a backup, so the good copies of earlier days stay the newest."""
+    _with_answers(db_path)
+    damaged = backup.Diagnosis(db_path, backup.Health.DAMAGED, "page 3 is never used")
+    diagnose = backup.diagnose
+
+    def found_damaged_at_backup(path, **limits):  # the open's own check (header, schema) passes
+        return diagnose(path, **limits) if limits.get("when_needed") else damaged
+
+    monkeypatch.setattr(backup, "diagnose", found_damaged_at_backup)
+    with Store.open(db_path, now=NOW) as opened:
+        problem = opened.backup_problem
+    assert problem is not None and "page 3 is never used" in problem and "quiz doctor" in problem
+    assert _names(db_path.parent / "backups") == []

@@ -74,6 +74,22 @@ def test_due_lists_each_deck_for_today_and_the_next_days(quiz, db_path: Path):
     assert "harbour" in text and "all decks" in text and "today" in text
 
 
+@pytest.mark.parametrize("command", ["stats", "due"])
+def test_stats_and_due_read_the_bank_from_the_parsed_bank_cache(quiz, db_path: Path, monkeypatch, command: str):
+    """The first run parses and caches the bank; the next one neither parses the TOML nor builds a question."""
+    _recent(db_path)
+    first = quiz(command, "--json", *BANK)
+    assert first.code == 0, first.err
+    monkeypatch.setattr("quiz.data.library.read_bank", lambda *a: (_ for _ in ()).throw(AssertionError("parsed")))
+    # Not even the cached questions are built: the figures read the bank's small index.
+    monkeypatch.setattr("quiz.data.bank_cache._decks", lambda *a: (_ for _ in ()).throw(AssertionError("built")))
+    again = quiz(command, "--json", *BANK)
+    assert again.code == 0, again.err
+    # The same figures; only the clock moved between the two runs.
+    figures = [{k: v for k, v in json.loads(run.out).items() if k != "as_of"} for run in (first, again)]
+    assert figures[0] == figures[1]
+
+
 def test_profiles_list_add_remove(quiz, db_path: Path):
     """Add, list (with the last used marked), remove with a summary of what went."""
     _recent(db_path, "ana")

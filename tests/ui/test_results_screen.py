@@ -138,7 +138,10 @@ async def test_stats_weakest_rows_are_told_apart_and_open_with_the_latest_answer
         prompts = cells(weakest, 0)
         assert len(prompts) == 3 and len(set(prompts)) == 3
         assert not any(PUTIN[:20] in p for p in prompts)  # the shared opening, even after "True or false: "
-        await pilot.press("tab")  # past the scrolling page, straight to the weakest questions
+        for _ in range(8):  # the chart tables (drawn by a worker) may come first in the Tab order
+            await pilot.press("tab")
+            if app.focused is weakest:
+                break
         assert app.focused is weakest
         await pilot.press("enter")
         detail = app.screen

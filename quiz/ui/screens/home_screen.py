@@ -18,9 +18,9 @@ from textual.screen import Screen
 from textual.widgets import Static
 
 from quiz.core.model import Deck
-from quiz.core.selection import History, Mode, Options
-from quiz.core.study_day import StudyDay, is_due, is_mastered
+from quiz.core.selection import Mode, Options
 from quiz.data import preferences
+from quiz.data.store import QuestionFigures
 from quiz.study import Study
 from quiz.ui.literal import literal, visible
 from quiz.ui.screens.session_dialog import SessionChoice, SessionDialog
@@ -117,10 +117,9 @@ class HomeScreen(Screen[None]):
 
     def refresh_decks(self) -> None:
         study = self.study
-        history = study.history()
         now = study.now()
-        today = study.today(now)
-        rows = [self._deck_row(deck, history, today) for deck in study.bank.decks]
+        figures = study.question_figures(now)  # from the store's indexes: no card is built
+        rows = [self._deck_row(deck, figures) for deck in study.bank.decks]
         self.query_one("#decks", DeckList).set_rows(rows)
         self.has_drafts = any(q.is_draft for d in study.bank.decks for q in d.questions)
         due_today = sum(int(row[DUE_COLUMN]) for row in rows)  # the header agrees with the Due column
@@ -130,12 +129,11 @@ class HomeScreen(Screen[None]):
             literal(f"Profile: {study.profile}", "bold"), f"Streak {streak} {days} · {due_today} due today"
         )
 
-    def _deck_row(self, deck: Deck, history: History, today: StudyDay) -> tuple[str, ...]:
+    def _deck_row(self, deck: Deck, figures: QuestionFigures) -> tuple[str, ...]:
         ids = [q.id for q in deck.active]
-        cards = [history.cards[qid] for qid in ids if qid in history.cards]
-        mastered = sum(1 for card in cards if is_mastered(card))
-        due = sum(1 for card in cards if is_due(card, today))
-        tried = [history.latest_correct[qid] for qid in ids if qid in history.latest_correct]
+        mastered = sum(1 for qid in ids if qid in figures.mastered)
+        due = sum(1 for qid in ids if qid in figures.due)
+        tried = [figures.latest_correct[qid] for qid in ids if qid in figures.latest_correct]
         latest = f"{sum(tried)}/{len(tried)}" if tried else "–"
         share = f"{100 * mastered // len(ids)}%" if ids else "–"
         pick = "✓" if deck.id in self.picked else " "

@@ -1,0 +1,267 @@
+"""Fast at any size (issue 19): a year of daily study and a 50,000-question library, every figure in one run.
+
+Not part of the default test run. Either of:
+    .venv/bin/python tests/benchmarks/bench_scale.py
+    .venv/bin/python -m pytest tests/benchmarks/bench_scale.py -o addopts="" -s
+
+The history is 1,000,000 attempts over 50,000 questions and the 365 study days up to today,
+bulk-inserted through the store's own schema, with a card and a per-question summary for each
+question; the library is the same 50,000 questions as imported decks in the data folder. The
+pristine store is kept in the temporary folder (keyed by the schema version and today's date)
+and copied for each run, so a second run starts measuring within seconds.
+
+Each row is printed against its baseline measured in the same run: a bare SQLite insert and
+commit in WAL/FULL mode for recording, `python -c "import quiz"` for the commands, and a
+one-widget Textual app for the TUI.
+"""
+
+from __future__ import annotations
+
+import random
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Iterator
+from dataclasses import dataclass
+from datetime import datetime, timedelta, timezone
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))  # run as a script, the sibling benchmarks import too
+
+from bench_store import commit_baseline, timed  # noqa: E402
+from bench_tui import ENV, MINIMAL, ROOT, generate_bank  # noqa: E402
+
+from quiz.core.attempt import Attempt  # noqa: E402
+from quiz.core.schedule import Rating, Schedule  # noqa: E402
+from quiz.core.verdict import Form, Outcome  # noqa: E402
+from quiz.data.days import to_ms  # noqa: E402
+from quiz.data.library import read_full_bank  # noqa: E402
+from quiz.data.store import Store, _card_row, known_version  # noqa: E402
+
+QUIZ = """
+import asyncio, sys
+from quiz.cli import build_parser
+from quiz.cli.study_commands import open_or_report, tui_app
+
+async def main():
+    argv = sys.argv[1:]
+    app = tui_app(open_or_report(build_parser(argv).parse_args(argv)))  # as `quiz` does
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        assert type(app.screen).__name__ == "HomeScreen"
+
+asyncio.run(main())
+"""
+ATTEMPTS = 1_000_000
+QUESTIONS = 50_000
+DAYS = 365
+PROFILE = "default"  # what every command and the app use when no profile is named
+PROCESS_RUNS = 7
+GOALS = {  # row -> (goal, how it is compared)
+    "record": (1.5, "x baseline"),
+    "stats --json": (500.0, "ms"),
+    "due --json": (300.0, "ms"),
+    "Store.stats": (100.0, "ms"),
+    "TUI, 1M store": (1.5, "x baseline"),
+    "TUI, 50k library": (1.5, "x baseline"),
+    "TUI, built-in bank": (1.15, "x baseline"),
+}
+
+
+@dataclass
+class Row:
+    name: str
+    ms: float
+    baseline: str
+    baseline_ms: float
+
+    @property
+    def ratio(self) -> float:
+        return self.ms / self.baseline_ms
+
+    @property
+    def met(self) -> bool:
+        goal, unit = GOALS[self.name]
+        return (self.ratio if unit.startswith("x") else self.ms) <= goal
+
+    def line(self) -> str:
+        goal, unit = GOALS[self.name]
+        return (
+            f"{self.name:<20} {self.ms:9.1f} ms  = {self.ratio:6.2f} x {self.baseline} ({self.baseline_ms:.1f} ms)"
+            f"   goal <= {goal:g} {unit}: {'ok' if self.met else 'MISSED'}"
+        )
+
+
+def build_library(data_dir: Path) -> list[tuple[str, str]]:
+    """The 50,000 generated questions as imported decks in the learner's library: (question id, deck)."""
+    generate_bank(data_dir / "library")  # writes library/questions/*.toml
+    bank, problems = read_full_bank(Path(ROOT / "questions"), None, data_dir)
+    assert not problems, problems[:3]
+    return [(q.id, q.deck) for q in bank.questions if q.id.startswith("g-")]
+
+
+def build_store(path: Path, questions: list[tuple[str, str]], now: datetime) -> float:
+    """A year of daily study ending `now`, bulk-inserted through the store's schema; returns seconds taken."""
+    rng = random.Random(19)
+    started = time.perf_counter()
+    store = Store.open(path, now=now, backups=False)
+    profile = store.ensure_profile(PROFILE, now - timedelta(days=DAYS))
+    first = to_ms(now - timedelta(days=DAYS)) + 3_600_000
+    step = (to_ms(now) - 3_600_000 - first) // ATTEMPTS
+    forms = [f.value for f in Form]
+    seen: dict[str, list[int]] = {}  # attempts, correct, last_correct, last_at, choice_known
+
+    def attempts() -> Iterator[tuple[object, ...]]:
+        for i in range(ATTEMPTS):
+            qid, deck = questions[rng.randrange(QUESTIONS)]
+            correct = int(rng.random() < 0.75)
+            form, at = forms[i % 4], first + i * step
+            row = seen.setdefault(qid, [0, 0, 0, 0, 0])
+            row[:] = [row[0] + 1, row[1] + correct, correct, at, row[4] or int(correct and form == "choice")]
+            outcome = "correct" if correct else "wrong"
+            yield (profile, qid, "h", deck, form, "given", outcome, correct, 3, 2000, 0, "review", at)
+
+    db = store._db
+    db.execute("PRAGMA cache_size = -262144")  # 256 MiB while building
+    indexes = [
+        (name, sql)
+        for name, sql in db.execute(
+            "SELECT name, sql FROM sqlite_master WHERE type = 'index' AND tbl_name = 'attempts'"
+        )
+        if sql
+    ]
+    db.execute("BEGIN IMMEDIATE")
+    for name, _sql in indexes:  # rebuilt after the rows: one sort each instead of a million inserts
+        db.execute(f"DROP INDEX {name}")
+    db.executemany(
+        "INSERT INTO attempts (profile_id, question_id, content_hash, deck, form, given, outcome, correct, rating,"
+        " elapsed_ms, hinted, mode, answered_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        attempts(),
+    )
+    for _name, sql in indexes:
+        db.execute(sql)
+    deck_of = dict(questions)
+    db.executemany(
+        "INSERT INTO question_stats (profile_id, question_id, deck, attempts, correct, last_correct, last_at,"
+        " choice_known) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+        ((profile, qid, deck_of[qid], *row) for qid, row in seen.items()),
+    )
+    schedule = Schedule(fuzzing=False)
+    base = now.astimezone(timezone.utc)
+    template = schedule.review(None, "template", Rating.Good, base - timedelta(days=30))
+    cards = []
+    for qid in seen:
+        template.due = base + timedelta(days=rng.uniform(-20, 40))
+        template.stability = rng.lognormvariate(2.2, 1.0)  # about a quarter at 21 days or more
+        due, card_json = _card_row(template)
+        cards.append((profile, qid, deck_of[qid], card_json, due, first + rng.randrange(DAYS) * 86_400_000))
+    db.executemany(
+        "INSERT INTO cards (profile_id, question_id, deck, card_json, due, first_seen, stability)"
+        " VALUES (?, ?, ?, ?, ?, ?, json_extract(?4, '$.stability'))",
+        cards,
+    )
+    db.execute("INSERT INTO meta (key, value) VALUES ('last_profile', ?)", (PROFILE,))
+    db.execute("COMMIT")
+    store.close()
+    return time.perf_counter() - started
+
+
+def prepared(now: datetime) -> tuple[Path, str]:
+    """The pristine year-of-study data folder for today, built once and kept in the temporary folder."""
+    folder = Path(tempfile.gettempdir()) / f"quiz-bench-scale-v{known_version()}-{now:%Y%m%d}"
+    done = folder / "built"
+    if done.exists():
+        return folder, done.read_text()
+    shutil.rmtree(folder, ignore_errors=True)
+    data = folder / "data"
+    took = build_store(data / "quiz.db", build_library(data), now)
+    size = (data / "quiz.db").stat().st_size / 2**20
+    note = f"built {ATTEMPTS:,} attempts over {QUESTIONS:,} questions in {took:.0f} s ({size:.0f} MiB)"
+    done.write_text(note)
+    return folder, note
+
+
+def walls(*commands: list[str], env: dict[str, str], runs: int = PROCESS_RUNS) -> list[float]:
+    """Median wall time (ms) of each command after a warm-up run, run in turns so load hurts them alike."""
+    for command in commands:
+        subprocess.run([sys.executable, *command], check=True, cwd=ROOT, env=env, stdout=subprocess.DEVNULL)
+    times: list[list[float]] = [[] for _ in commands]
+    for _ in range(runs):
+        for command, samples in zip(commands, times, strict=True):
+            start = time.perf_counter()
+            subprocess.run([sys.executable, *command], check=True, cwd=ROOT, env=env, stdout=subprocess.DEVNULL)
+            samples.append((time.perf_counter() - start) * 1000)
+    return [statistics.median(samples) for samples in times]
+
+
+def measure(work: Path) -> list[Row]:
+    now = datetime.now(timezone.utc).astimezone()
+    pristine, note = prepared(now)
+    print(f"\n{note}; copying it for this run")
+    data = work / "year"
+    shutil.copytree(pristine / "data", data)
+    library_only = work / "library"
+    shutil.copytree(pristine / "data" / "library", library_only / "library")
+    env = ENV | {"QUIZ_CONFIG_DIR": str(work / "config"), "QUIZ_CACHE_DIR": str(work / "cache")}
+    rows = []
+
+    bare = walls(["-c", "import quiz"], env=env)[0]
+    stats_ms, due_ms = walls(
+        ["-m", "quiz", "stats", "--json", "--data-dir", str(data)],
+        ["-m", "quiz", "due", "--json", "--data-dir", str(data)],
+        env=env,
+    )
+    rows += [Row("stats --json", stats_ms, "import quiz", bare), Row("due --json", due_ms, "import quiz", bare)]
+
+    bank, _ = read_full_bank(ROOT / "questions", None, data)
+    with Store.open(data, now=now) as store:
+        assert store.backup_problem is None  # waits for the day's backup: answers are timed without it
+        rows.append(Row("Store.stats", statistics.median(timed(lambda: store.stats(PROFILE, bank, now), 9)), "-", 1.0))
+        schedule = Schedule(fuzzing=False)
+        pending = iter(
+            (
+                Attempt(
+                    f"g-{n * 7919 % QUESTIONS:06d}",
+                    "h",
+                    "gen-00",
+                    Form.TYPED,
+                    "x",
+                    Outcome.CORRECT,
+                    3,
+                    900,
+                    now + timedelta(seconds=n),
+                    "review",
+                ),
+                schedule.review(None, f"g-{n:06d}", Rating.Good, now.astimezone(timezone.utc)),
+            )
+            for n in range(200)
+        )
+
+        def record() -> None:
+            attempt, card = next(pending)
+            store.record(PROFILE, attempt, card, None)
+
+        record_ms = statistics.median(timed(record, 200))
+    rows.insert(0, Row("record", record_ms, "bare insert+commit", commit_baseline(work)))
+
+    tui = [("TUI, 1M store", data), ("TUI, 50k library", library_only), ("TUI, built-in bank", work / "empty")]
+    minimal, *apps = walls(["-c", MINIMAL], *(["-c", QUIZ, "--data-dir", str(d)] for _name, d in tui), env=env)
+    rows += [Row(name, ms, "minimal Textual app", minimal) for (name, _d), ms in zip(tui, apps, strict=True)]
+    for row in rows:
+        print(row.line())
+    return rows
+
+
+def test_every_figure_meets_its_goal(tmp_path: Path) -> None:
+    rows = measure(tmp_path)
+    missed = [row.name for row in rows if not row.met]
+    assert not missed, f"goals missed: {', '.join(missed)}"
+
+
+if __name__ == "__main__":
+    with tempfile.TemporaryDirectory() as folder:
+        results = measure(Path(folder))
+    sys.exit(0 if all(row.met for row in results) else 1)
