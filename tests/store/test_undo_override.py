@@ -144,3 +144,24 @@ def test_a_suspended_question_is_never_asked_in_any_mode(tmp_path: Path):
         study.store.mark("ana", "h-003", suspended=False)
         assert "h-003" in {q.id for q in study.start(Options(count=50)).questions}
         assert study.store.suspended("ana") == frozenset(everything) - {"h-005", "h-003"}
+
+
+def test_quiz_export_attempts_shows_overridden_and_undone_answers(quiz):
+    import csv
+    import io
+    import json
+
+    with _study() as study:
+        session = study.start(Options(questions=("h-005",), form=Form.TYPED, count=1))
+        _answer(study, session, "the old port")
+        study.override(session)
+        study.undo(session)
+        _answer(study, session, "the harbour town")
+        study.override(session)
+    rows = json.loads(quiz("export", "attempts", "--profile", "ana", "--format", "json").out)
+    assert [(r["given"], r["overridden"], r["undone_at"] is not None) for r in rows] == [
+        ("the harbour town", True, False),
+        ("the old port", True, True),
+    ]
+    table = list(csv.DictReader(io.StringIO(quiz("export", "attempts", "--profile", "ana").out)))
+    assert [(r["overridden"], bool(r["undone_at"])) for r in table] == [("True", False), ("True", True)]

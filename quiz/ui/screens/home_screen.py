@@ -62,6 +62,7 @@ class HomeScreen(Screen[None]):
         Binding("p", "profile", "Profile", id="home.profile"),
         Binding("s", "stats", "Stats", id="home.stats"),
         Binding("r", "read", "Read", tooltip="Read article", id="home.read"),
+        Binding("b", "browse", "Browse", tooltip="Browse questions", id="home.browse", show=False),
         Binding("comma", "settings", "Settings", tooltip="Study settings", id="home.settings", show=False),
     ]
 
@@ -312,6 +313,11 @@ class HomeScreen(Screen[None]):
             self.refresh_decks()  # the day's start moves what is due today
 
         app.push_screen(SettingsDialog(app.config), save)  # type: ignore[attr-defined]
+
+    def action_browse(self) -> None:
+        from quiz.ui.screens.browse_screen import BrowseScreen
+
+        self.app.push_screen(BrowseScreen())
 
     def action_stats(self) -> None:
         from quiz.ui.screens.stats_screen import StatsScreen

@@ -45,6 +45,15 @@ class QuestionScreen(Screen[None]):
         Binding("f2", "hint", "Hint", id="quiz.hint"),
         Binding("f3", "skip", "Skip", id="quiz.skip"),
         Binding("ctrl+o,f4", "open_article", "Open article", id="quiz.open"),
+        Binding("ctrl+z", "undo", "Undo answer", id="quiz.undo", show=False),
+        Binding(
+            "ctrl+r",
+            "override",
+            "I was right",
+            tooltip="Count a typed answer judged wrong as right",
+            id="quiz.override",
+            show=False,
+        ),
         Binding("escape", "leave", "Leave", id="quiz.leave"),
     ]
 
@@ -167,6 +176,8 @@ class QuestionScreen(Screen[None]):
 
         keys = {b.id: binding_keys(self.app, b) for b in self.BINDINGS if isinstance(b, Binding) and b.id}
         line = f"{keys['quiz.next']} or {keys['quiz.space']}: next"
+        if self.session.can_override:
+            line += f" · {keys['quiz.override']}: I was right"
         return line + (f" · {keys['quiz.open']}: open the article at this sentence" if article else "")
 
     def _progress(self, item: Item) -> None:
@@ -217,6 +228,10 @@ class QuestionScreen(Screen[None]):
             return (asking and item.form is Form.FLASHCARD) or phase is Phase.ANSWERED
         if action == "next":
             return phase is Phase.ANSWERED
+        if action == "undo":
+            return self.session.can_undo
+        if action == "override":
+            return self.session.can_override
         if action == "open_article":
             return phase is Phase.ANSWERED and _evidence_article(self, item.question) is not None
         return True
@@ -346,6 +361,28 @@ class QuestionScreen(Screen[None]):
 
     def action_skip(self) -> None:
         self.show_answer(self.session.skip(self.study.now()))
+
+    async def action_undo(self) -> None:
+        """Take back the latest answer and ask its question again."""
+        undone = self.study.undo(self.session)
+        if undone is None:
+            return
+        self.last = self.session.answers[-1] if self.session.answers else None
+        self.asked_at = self.study.now()
+        await self.show_item()
+        self.notify("Answer undone: the question is back, and its schedule is as it was.", timeout=3)
+
+    def action_override(self) -> None:
+        """The learner says the typed answer just judged wrong was right."""
+        answer = self.study.override(self.session)
+        if answer is None:
+            return
+        self.last = answer
+        panel = self.query_one("#feedback", FeedbackPanel)
+        article = _evidence_article(self, answer.item.question)
+        panel.show(answer, article, self._continue_line(article))
+        self._progress(answer.item)
+        self.refresh_bindings()
 
     def action_open_article(self) -> None:
         from quiz.ui.screens.read_screen import ReadScreen

@@ -43,13 +43,16 @@ class FeedbackPanel(Vertical):
         verdict = answer.verdict
         q = answer.item.question
         self.set_classes("-correct" if verdict.correct else "-wrong")  # one style update, not two
-        self.query_one("#headline", Static).update(verdict.headline)
+        # When the question comes back, on the verdict's own line so the panel grows no taller.
+        wait = format_interval(answer.card.due - answer.attempt.answered_at)
+        self.query_one("#headline", Static).update(f"{verdict.headline}  · next in {wait}")
         lines = [
             Content.assemble(("You answered:   ", "bold"), literal(with_unit(q, verdict.given, True) or "(nothing)")),
             Content.assemble(("Correct answer: ", "bold"), literal(with_unit(q, verdict.expected))),
         ]
         if verdict.note:
             lines.append(Content.assemble(("Judged:         ", "bold"), literal(verdict.note)))
+
         self.query_one("#answers", Static).update(Content("\n").join(lines))
         self._explain(q, article)
         self.query_one("#continue", Static).update(continue_line)
