@@ -32,9 +32,8 @@ def measure_optimize(cpu: float) -> dict[str, float]:
     assert len(train) + len(held) >= REVIEWS
     fit_ms = statistics.median(timed(lambda: fitting.fit(answers, DEFAULT_PARAMETERS), 3))
     result = fitting.fit(answers, DEFAULT_PARAMETERS)
-    print(
-        f"\noptimize  {len(train) + len(held):,} reviews: median {fit_ms:8.1f} ms = {fit_ms / cpu:6.1f} x cpu ({cpu:.2f} ms)"
-    )
+    reviews = len(train) + len(held)
+    print(f"\noptimize  {reviews:,} reviews: median {fit_ms:8.1f} ms = {fit_ms / cpu:6.1f} x cpu ({cpu:.2f} ms)")
     assert result.before is not None and result.after is not None
     print(
         f"          log loss {result.before.log_loss:.4f} -> {result.after.log_loss:.4f},"
