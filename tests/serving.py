@@ -138,6 +138,17 @@ class Browser:
             self.screen += message.data.decode("utf-8", "replace")
         return found[0]
 
+    async def read_for(self, seconds: float) -> None:
+        """Keep reading (and so answering the server's heartbeat) for a while, as an open tab does."""
+        end = time.monotonic() + seconds
+        while (left := end - time.monotonic()) > 0:
+            try:
+                message = await self.ws.receive(timeout=left)
+            except asyncio.TimeoutError:
+                return
+            if message.type == aiohttp.WSMsgType.BINARY:
+                self.screen += message.data.decode("utf-8", "replace")
+
     async def press(self, key: str) -> None:
         self.screen = ""
         await self.ws.send_json(["stdin", key])
