@@ -105,6 +105,7 @@ def _wait_until_listening(served: ServedQuiz, timeout: float = 30) -> None:
     raise AssertionError(f"`quiz serve` did not listen within {timeout:.0f} s:\n{served.log()}")
 
 
+RECENT = 40_000  # characters of a tab's output that wait_for searches
 TRUE_OPTION, FIRST_OPTION = "▊  T  True", "▊  1  "  # how a question's first option is drawn
 ESCAPES = re.compile(r"\x1b\[[0-?]*[ -/]*[@-~]|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)|\x1b[()][0-9A-Za-z]|\x1b[=>]")
 
@@ -125,7 +126,9 @@ class Browser:
         """Read until one of `texts` is on screen and return it; fail (with what was seen) if the socket
         closes or time runs out."""
         end = time.monotonic() + timeout
-        while not (found := [t for t in texts if t in plain(self.screen)]):
+        # Only the recent output is searched: what is awaited was just drawn, and reading the whole
+        # history at every frame made 30 tabs in one process too slow to keep up with the server.
+        while not (found := [t for t in texts if t in plain(self.screen[-RECENT:])]):
             left = end - time.monotonic()
             if left <= 0:
                 raise AssertionError(f"{texts} never appeared; the screen showed:\n{plain(self.screen)[-2000:]}")

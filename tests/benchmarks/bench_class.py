@@ -29,7 +29,7 @@ from tests.serving import FIRST_OPTION, TRUE_OPTION, browser_tab, serve_quiz
 
 STUDENTS = int(os.environ.get("QUIZ_BENCH_STUDENTS", "30"))  # fewer, to see how it scales
 QUESTIONS = 10
-RUN_LIMIT_S = 600
+RUN_LIMIT_S = int(os.environ.get("QUIZ_BENCH_LIMIT_S", "600"))
 ARRIVAL_S = 0.5  # between two students' connections, as a class arriving
 
 
