@@ -152,6 +152,20 @@ class Browser:
             if message.type == aiohttp.WSMsgType.BINARY:
                 self.screen += message.data.decode("utf-8", "replace")
 
+    async def press_until(self, key: str, *texts: str, tries: int = 4, each: float = 10) -> str:
+        """Press `key` until one of `texts` shows, as a person presses again when nothing happens.
+
+        Textual drops a key that arrives while a screen is still being put up; a person waits
+        for the screen, a test does not always."""
+        for _ in range(tries - 1):
+            await self.press(key)
+            try:
+                return await self.wait_for(*texts, timeout=each)
+            except AssertionError:
+                continue
+        await self.press(key)
+        return await self.wait_for(*texts, timeout=each)
+
     async def press(self, key: str) -> None:
         self.screen = ""
         await self.ws.send_json(["stdin", key])

@@ -5,6 +5,7 @@ The server is the real one in its own process; the students are real WebSocket c
 
 from __future__ import annotations
 
+import asyncio
 import csv
 import re
 import signal
@@ -44,12 +45,15 @@ async def answer(tab, number: int) -> None:
     """Answer the question on screen with its first option (1, or T for true/false), then go on."""
     await tab.wait_for(f"{number} of 3")
     first = await tab.wait_for(TRUE_OPTION, FIRST_OPTION)  # the options are drawn
-    await tab.press("t" if first == TRUE_OPTION else "1")
-    await tab.wait_for("Correct answer")
+    await tab.press_until("t" if first == TRUE_OPTION else "1", "Correct answer")
     await tab.press("\r")
 
 
 async def test_each_browser_is_a_named_student_whose_answers_reach_the_teacher(tmp_path, code):
+    await asyncio.wait_for(a_class_of_two(tmp_path, code), timeout=240)  # a stuck step fails, with where
+
+
+async def a_class_of_two(tmp_path, code):
     out = tmp_path / "class.csv"
     with serve_quiz(tmp_path, "--drill", code, "--out", str(out)) as served:
         join = join_code(served)
