@@ -2,17 +2,22 @@
 
 from __future__ import annotations
 
+import asyncio
 import os
+import re
 import socket
 import subprocess
 import sys
 import time
-from collections.abc import Iterator
-from contextlib import closing, contextmanager
+from collections.abc import AsyncIterator, Iterator
+from contextlib import asynccontextmanager, closing, contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+import aiohttp
+
+from quiz.cli.serve_commands import web_host
 from tests.conftest import ROOT
 
 
@@ -38,6 +43,11 @@ class ServedQuiz:
             if line.startswith("quiz: open "):
                 return line.split()[2]
         raise AssertionError(f"the server printed no address:\n{self.log()}")
+
+    @property
+    def origin(self) -> str:
+        """The Origin of this server's own pages."""
+        return f"http://{web_host(self.host)}:{self.port}"
 
     def log(self) -> str:
         return self.log_path.read_text(encoding="utf-8", errors="replace")
@@ -66,7 +76,9 @@ def serve_quiz(tmp_path: Path, *args: str, host: str = "127.0.0.1") -> Iterator[
     env = quiz_env(QUIZ_DATA_DIR=str(data_dir))
     command = [sys.executable, "-m", "quiz", "serve", "--host", host, "--port", str(port), *args]
     with log_path.open("wb") as log:
-        process = subprocess.Popen(command, stdout=log, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL, env=env)
+        process = subprocess.Popen(
+            command, stdout=log, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL, env=env, cwd=tmp_path
+        )
     served = ServedQuiz(process, host, port, data_dir, log_path)
     try:
         _wait_until_listening(served)
@@ -91,3 +103,77 @@ def _wait_until_listening(served: ServedQuiz, timeout: float = 30) -> None:
                 return
         time.sleep(0.1)
     raise AssertionError(f"`quiz serve` did not listen within {timeout:.0f} s:\n{served.log()}")
+
+
+RECENT = 40_000  # characters of a tab's output that wait_for searches
+TRUE_OPTION, FIRST_OPTION = "▊  T  True", "▊  1  "  # how a question's first option is drawn
+ESCAPES = re.compile(r"\x1b\[[0-?]*[ -/]*[@-~]|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)|\x1b[()][0-9A-Za-z]|\x1b[=>]")
+
+
+def plain(output: str) -> str:
+    """Terminal output with its escape codes taken out: the words the screen shows."""
+    return ESCAPES.sub("", output)
+
+
+class Browser:
+    """What a browser tab does over the app's WebSocket: read the screen, press keys."""
+
+    def __init__(self, ws: aiohttp.ClientWebSocketResponse) -> None:
+        self.ws = ws
+        self.screen = ""  # the output since the last press
+
+    async def wait_for(self, *texts: str, timeout: float = 60) -> str:
+        """Read until one of `texts` is on screen and return it; fail (with what was seen) if the socket
+        closes or time runs out."""
+        end = time.monotonic() + timeout
+        # Only the recent output is searched: what is awaited was just drawn, and reading the whole
+        # history at every frame made 30 tabs in one process too slow to keep up with the server.
+        while not (found := [t for t in texts if t in plain(self.screen[-RECENT:])]):
+            left = end - time.monotonic()
+            if left <= 0:
+                raise AssertionError(f"{texts} never appeared; the screen showed:\n{plain(self.screen)[-2000:]}")
+            try:
+                message = await self.ws.receive(timeout=left)
+            except asyncio.TimeoutError:
+                continue  # said above, with the screen
+            if message.type != aiohttp.WSMsgType.BINARY:
+                raise AssertionError(f"the socket closed before {texts} appeared:\n{plain(self.screen)[-2000:]}")
+            self.screen += message.data.decode("utf-8", "replace")
+        return found[0]
+
+    async def read_for(self, seconds: float) -> None:
+        """Keep reading (and so answering the server's heartbeat) for a while, as an open tab does."""
+        end = time.monotonic() + seconds
+        while (left := end - time.monotonic()) > 0:
+            try:
+                message = await self.ws.receive(timeout=left)
+            except asyncio.TimeoutError:
+                return
+            if message.type == aiohttp.WSMsgType.BINARY:
+                self.screen += message.data.decode("utf-8", "replace")
+
+    async def press_until(self, key: str, *texts: str, tries: int = 4, each: float = 10) -> str:
+        """Press `key` until one of `texts` shows, as a person presses again when nothing happens.
+
+        Textual drops a key that arrives while a screen is still being put up; a person waits
+        for the screen, a test does not always."""
+        for _ in range(tries - 1):
+            await self.press(key)
+            try:
+                return await self.wait_for(*texts, timeout=each)
+            except AssertionError:
+                continue
+        await self.press(key)
+        return await self.wait_for(*texts, timeout=each)
+
+    async def press(self, key: str) -> None:
+        self.screen = ""
+        await self.ws.send_json(["stdin", key])
+
+
+@asynccontextmanager
+async def browser_tab(served: ServedQuiz, path: str) -> AsyncIterator[Browser]:
+    """A WebSocket to `path` (e.g. "/ws" or "/ws/CODE/Ana"), from this server's own page."""
+    url = f"ws://{web_host(served.host)}:{served.port}{path}?width=100&height=30"
+    async with aiohttp.ClientSession() as client, client.ws_connect(url, origin=served.origin) as ws:
+        yield Browser(ws)

@@ -109,8 +109,8 @@ def test_item_analysis_ranks_by_accuracy_then_time_and_counts_picks():
     report = analyse(rs, ["q1", "q2"])
     assert [s.student for s in report.students] == ["ana", "cat", "ben", "dan"]  # ana faster than cat
     q1, q2 = report.items
-    assert q1.facility == 0.75 and q1.picks == {"A": 3, "D": 1}
-    assert q2.picks == {"B": 2, "C": 2}
+    assert q1.facility == 0.75 and q1.picks == {"A": 3, "D": 1} and q1.top_wrong == ("D", 1)
+    assert q2.picks == {"B": 2, "C": 2} and q2.top_wrong == ("C", 2)
     assert q2.discrimination == 1.0  # the top student right, the bottom one wrong
 
 

@@ -10,36 +10,25 @@ import re
 import socket
 import subprocess
 import sys
-import time
 from contextlib import closing
 
 import aiohttp
 import pytest
 
 from quiz.cli import build_parser
-from quiz.cli.serve_commands import join_required, page_urls, web_host
-from tests.serving import ServedQuiz, free_port, quiz_env, serve_quiz
+from quiz.cli.serve_commands import join_required, page_urls
+from tests.serving import ServedQuiz, browser_tab, free_port, plain, quiz_env, serve_quiz
 
 pytestmark = pytest.mark.slow
 
 FOREIGN = "http://attacker.example"
 
 
-def origin_of(served: ServedQuiz) -> str:
-    return f"http://{web_host(served.host)}:{served.port}"
-
-
-async def first_screen(served: ServedQuiz, url: str, origin: str, timeout: float = 60) -> str:
-    """Open the app's WebSocket as the page would and return its output once the home screen is drawn."""
-    received = b""
-    async with aiohttp.ClientSession() as client, client.ws_connect(f"{url}?width=100&height=30", origin=origin) as ws:
-        end = time.monotonic() + timeout
-        while b"Profile: default" not in received:
-            message = await ws.receive(timeout=max(end - time.monotonic(), 0.1))
-            if message.type != aiohttp.WSMsgType.BINARY:
-                pytest.fail(f"the app's socket closed before the home screen:\n{served.log()}")
-            received += message.data
-    return received.decode("utf-8", "replace")
+async def first_screen(served: ServedQuiz, path: str) -> str:
+    """Open the app's WebSocket as its page would; the screen once the home screen is drawn."""
+    async with browser_tab(served, path) as tab:
+        await tab.wait_for("Profile: default")
+        return plain(tab.screen)
 
 
 async def status(url: str, **headers: str) -> int:
@@ -66,7 +55,7 @@ async def test_the_served_app_opens_its_home_screen_for_its_own_page(tmp_path):
     """Served, the app's output is a pipe, and it still runs the TUI (not the bank summary)."""
     with serve_quiz(tmp_path) as served:
         assert await status(served.url) == 200
-        screen = await first_screen(served, f"ws://127.0.0.1:{served.port}/ws", origin_of(served))
+        screen = await first_screen(served, "/ws")
     assert "Decks" in screen
 
 
@@ -87,7 +76,7 @@ async def test_with_a_join_code_nothing_answers_without_it(tmp_path):
         url = served.url
         code = re.search(r"join=([A-Z0-9]+)", url)
         assert code, url
-        base, origin = f"http://127.0.0.1:{served.port}", origin_of(served)
+        base, origin = f"http://127.0.0.1:{served.port}", served.origin
         assert await status(f"{base}/") == 403
         assert await status(f"{base}/?join=WRONG123") == 403
         assert await upgrade_refusal(f"ws://127.0.0.1:{served.port}/ws", origin) == 403
@@ -96,7 +85,7 @@ async def test_with_a_join_code_nothing_answers_without_it(tmp_path):
         async with aiohttp.ClientSession() as client, client.get(url) as page:
             assert page.status == 200
             assert f"/ws/{code[1]}" in await page.text()  # the page's own socket carries the code
-        await first_screen(served, f"ws://127.0.0.1:{served.port}/ws/{code[1]}", origin)
+        await first_screen(served, f"/ws/{code[1]}")
         assert f"join code {code[1]}" in served.log()
 
 
@@ -104,7 +93,7 @@ async def test_serving_on_ipv6_loopback_prints_a_bracketed_address_that_works(tm
     with serve_quiz(tmp_path, host="::1") as served:
         assert served.url == f"http://[::1]:{served.port}/"
         assert await status(served.url) == 200
-        await first_screen(served, f"ws://[::1]:{served.port}/ws", origin_of(served))
+        await first_screen(served, "/ws")
 
 
 @pytest.mark.parametrize(

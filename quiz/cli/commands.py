@@ -218,6 +218,12 @@ def _serve(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -> 
         action="store_true",
         help="require a join code even on this machine (always required past 127.0.0.1; e.g. a shared computer)",
     )
+    p.add_argument(
+        "--drill",
+        metavar="CODE",
+        help="run a class: every browser is a student who types a name and takes this drill; you watch live",
+    )
+    p.add_argument("--out", metavar="FILE", help="--drill: the class's results CSV (default: class-DATE-TIME.csv)")
     p.set_defaults(handler="quiz.cli.serve_commands:serve")
 
 

@@ -8,14 +8,23 @@ checks every request before it reaches textual-serve:
 - a WebSocket upgrade must come from a page of this server (its Origin), so a page elsewhere
   that the teacher happens to visit cannot open a session;
 - past loopback, every page and WebSocket must carry the join code printed at start-up.
+
+In a class (`quiz serve --drill CODE`) the page first asks the student's name, and each browser's
+app process takes the drill under that name; the same name again (a refresh, a late return) goes on
+where that student stopped.
 """
 
 from __future__ import annotations
 
+import copy
 import hmac
+import html
 import logging
+import time
+import unicodedata
+from collections.abc import Callable
 from typing import Any
-from urllib.parse import urlsplit
+from urllib.parse import quote, urlsplit
 
 import aiohttp_jinja2
 from aiohttp import web
@@ -24,15 +33,35 @@ from textual_serve.server import Server
 from quiz.cli.serve_commands import LOOPBACK_NAMES, is_loopback, web_host
 
 JOIN_PARAM = "join"
+STUDENT_PARAM = "name"
+MAX_NAME = 40  # as a profile name
+
+
+def student_name(text: str) -> str | None:
+    """The name as the teacher will see it (spaces folded), or None when it cannot be one."""
+    name = " ".join(text.split())
+    if not name or len(name) > MAX_NAME or any(unicodedata.category(ch)[0] == "C" for ch in name):
+        return None
+    return name
 
 
 class QuizServer(Server):
     """textual-serve's Server with Host, Origin and join-code checks, and URLs that follow the request."""
 
-    def __init__(self, command: str, host: str, port: int, join_code: str | None, banner: str) -> None:
+    def __init__(
+        self,
+        command: str,
+        host: str,
+        port: int,
+        join_code: str | None,
+        banner: str,
+        student_command: Callable[[str], str] | None = None,
+    ) -> None:
         super().__init__(command, host=host, port=port, title="quiz", public_url=f"http://{web_host(host)}:{port}")
         self.join_code = join_code
         self.banner = banner
+        self.student_command = student_command  # a class: the command for each student's name
+        self.joined: dict[str, float] = {}  # a class: each student's name -> when their browser last connected
         self.refused: list[str] = []  # why each refused request was refused, for the log
 
     # -------------------------------------------------------------- the checks
@@ -80,7 +109,21 @@ class QuizServer(Server):
         app = await super()._make_app()
         app.middlewares.append(self.guard)
         app.router.add_get(f"/ws/{{{JOIN_PARAM}}}", self.handle_websocket)
+        app.router.add_get(f"/ws/{{{JOIN_PARAM}}}/{{{STUDENT_PARAM}}}", self.handle_websocket)
         return app
+
+    async def handle_websocket(self, request: web.Request) -> web.WebSocketResponse:
+        """textual-serve's handler; in a class, with this student's own command."""
+        if self.student_command is None:
+            return await super().handle_websocket(request)
+        name = student_name(request.match_info.get(STUDENT_PARAM, ""))
+        if name is None:
+            return self.refuse(request, "a student's name is needed to join the class")  # type: ignore[return-value]
+        self.joined[name] = time.time()
+        # textual-serve reads the command from the server; a shallow copy gives this connection its own.
+        view = copy.copy(self)
+        view.command = self.student_command(name)
+        return await Server.handle_websocket(view, request)
 
     async def handle_index(self, request: web.Request) -> web.Response:
         """The page, with its script and WebSocket addresses taken from the address the browser used."""
@@ -88,6 +131,11 @@ class QuizServer(Server):
         socket = ("wss" if request.scheme == "https" else "ws") + f"://{request.host}/ws"
         if self.join_code is not None:
             socket += f"/{self.join_code}"  # the page's script adds its own "?width=..." query
+        if self.student_command is not None:
+            name = student_name(request.query.get(STUDENT_PARAM, ""))
+            if name is None:
+                return self.name_page(request)
+            socket += "/" + quote(name, safe="")
         context = {
             "font_size": _int(request.query.get("fontsize"), 16),
             "app_websocket_url": socket,
@@ -96,8 +144,35 @@ class QuizServer(Server):
         }
         return aiohttp_jinja2.render_template("app_index.html", request, context)
 
+    def name_page(self, request: web.Request) -> web.Response:
+        """A class's first page: the student's name, sent back as ?name=... (a refresh keeps it)."""
+        given = request.query.get(STUDENT_PARAM)
+        problem = "" if given is None else f"<p class=problem>Type your name: 1 to {MAX_NAME} letters.</p>"
+        join = "" if self.join_code is None else f'<input type=hidden name={JOIN_PARAM} value="{self.join_code}">'
+        page = NAME_PAGE.format(
+            title=html.escape(self.title), problem=problem, join=join, field=STUDENT_PARAM, most=MAX_NAME
+        )
+        return web.Response(text=page, content_type="text/html")
+
     async def on_startup(self, app: web.Application) -> None:
         self.console.print(self.banner, highlight=False, markup=False)
+
+
+NAME_PAGE = """<!DOCTYPE html>
+<html lang=en><head><meta charset=utf-8><title>{title}: join the class</title>
+<style>
+body {{ font-family: sans-serif; background: #0c181f; color: #eee; display: grid; place-items: center; height: 90vh; }}
+form {{ display: grid; gap: 12px; font-size: 20px; }}
+input {{ font-size: 20px; padding: 8px; }}
+.problem {{ color: #ffb3b3; }}
+</style></head>
+<body><form method=get action="/">
+<label for=name>Your name, as your teacher will see it</label>
+{problem}{join}
+<input id=name name={field} maxlength={most} autofocus required autocomplete=name>
+<button type=submit>Join the drill</button>
+</form></body></html>
+"""
 
 
 def _int(text: str | None, default: int) -> int:

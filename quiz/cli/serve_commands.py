@@ -9,6 +9,8 @@ import secrets
 import shlex
 import socket
 import sys
+from datetime import datetime
+from pathlib import Path
 
 from quiz.cli.commands import SERVED
 
@@ -71,14 +73,17 @@ def new_join_code() -> str:
     return "".join(secrets.choice(JOIN_ALPHABET) for _ in range(JOIN_LENGTH))
 
 
-def app_command(args: argparse.Namespace) -> str:
-    """The command each browser session runs: this Python, this bank, this data folder."""
+def app_command(args: argparse.Namespace, profile: str | None = None, *more: str) -> str:
+    """The command each browser session runs: this Python, this bank, this data folder, then `more`."""
     words = [sys.executable, "-m", "quiz"]
-    for flag in ("bank", "seeds", "data_dir", "profile"):
+    for flag in ("bank", "seeds", "data_dir"):
         value = getattr(args, flag, None)
         if value:
             words += [f"--{flag.replace('_', '-')}", value]
-    return shlex.join(words)
+    profile = profile or getattr(args, "profile", None)
+    if profile:
+        words.append(f"--profile={profile}")  # one word: a name may start with "-"
+    return shlex.join([*words, *more])
 
 
 def serve(args: argparse.Namespace) -> int:
@@ -90,7 +95,11 @@ def serve(args: argparse.Namespace) -> int:
     if not 0 < args.port < 65536:
         print(f"quiz: --port {args.port} is not a port; use 1 to 65535 (default 8000)", file=sys.stderr)
         return 2
-    join_code = new_join_code() if join_required(args.host, args.join) else None
+    classroom = open_class(args) if args.drill else None
+    if args.drill and classroom is None:
+        return 1
+    # A class is other people's browsers: it always has a join code, whatever the address.
+    join_code = new_join_code() if join_required(args.host, args.join or classroom is not None) else None
     urls = page_urls(args.host, args.port, join_code)
     lines = [f"quiz: open {urls[0]} in a browser; Ctrl+C stops the server."]
     lines += [f"      or {url}" for url in urls[1:]]
@@ -101,10 +110,63 @@ def serve(args: argparse.Namespace) -> int:
             "with the code in it."
         )
     os.environ[SERVED] = "1"  # every app process textual-serve starts inherits it
-    server = QuizServer(app_command(args), args.host, args.port, join_code, "\n".join(lines))
+
+    def student(name: str) -> str:
+        assert classroom is not None
+        return app_command(args, name, "drill", classroom.code)
+
+    banner = "\n".join(lines)
+    server = QuizServer(app_command(args), args.host, args.port, join_code, banner, student if classroom else None)
+    csv_path = Path(args.out or f"class-{datetime.now():%Y-%m-%d-%H%M}.csv")
+    if classroom is not None and sys.stdout.isatty():
+        return run_class_screen(server, classroom, urls, csv_path)
     try:
         server.serve()
     except OSError as exc:
-        print(f"quiz: cannot serve on {web_host(args.host)}:{args.port}: {exc.strerror or exc}", file=sys.stderr)
-        return 1
+        return _cannot_serve(args, exc)
+    if classroom is not None:
+        count = classroom.write_csv(csv_path)
+        print(f"quiz: the class's results ({count} students) are in {csv_path}", file=sys.stderr)
+    return 0
+
+
+def _cannot_serve(args: argparse.Namespace, exc: OSError) -> int:
+    print(f"quiz: cannot serve on {web_host(args.host)}:{args.port}: {exc.strerror or exc}", file=sys.stderr)
+    return 1
+
+
+def open_class(args: argparse.Namespace):
+    """The Classroom for `--drill CODE` on the teacher's database, or None after saying what is wrong."""
+    from quiz.cli.classroom import Classroom
+    from quiz.cli.drill_commands import canonical
+    from quiz.cli.study_commands import open_or_report
+    from quiz.core.drill import DrillCodeError
+
+    study = open_or_report(args)
+    if study is None:
+        return None
+    try:
+        return Classroom(study, canonical(args.drill, study.bank))
+    except DrillCodeError as exc:
+        print(f"quiz: {exc}", file=sys.stderr)
+        return None
+
+
+def run_class_screen(server, classroom, urls: list[str], csv_path: Path) -> int:
+    """The teacher's live class screen, with the web server running inside it until the class ends."""
+    from aiohttp import web
+
+    from quiz.ui.class_app import ClassApp
+
+    async def start():
+        runner = web.AppRunner(await server._make_app(), handle_signals=False, access_log=None)
+        await runner.setup()
+        await web.TCPSite(runner, server.host, server.port).start()
+        return runner.cleanup
+
+    app = ClassApp(classroom, lambda: server.joined, urls, csv_path, start)
+    app.run()
+    if app.return_code:
+        return app.return_code
+    print(f"quiz: the class's results are in {csv_path}", file=sys.stderr)
     return 0

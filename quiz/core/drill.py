@@ -286,6 +286,7 @@ class ItemResult:
     facility: float  # share correct
     discrimination: float | None  # upper-group minus lower-group share correct (None: too few students)
     picks: dict[str, int] = field(default_factory=dict)  # answer given -> how many times
+    top_wrong: tuple[str, int] | None = None  # the wrong answer given most often, and how often
 
 
 @dataclass(frozen=True)
@@ -329,5 +330,8 @@ def analyse(responses: Iterable[Response], order: Sequence[str] = ()) -> DrillRe
             if up and low:
                 discrimination = sum(up) / len(up) - sum(low) / len(low)
         picks = Counter(r.given for r in rs)
-        items.append(ItemResult(qid, len(rs), facility, discrimination, dict(picks.most_common())))
+        wrong = Counter(r.given for r in rs if not r.correct).most_common(1)
+        items.append(
+            ItemResult(qid, len(rs), facility, discrimination, dict(picks.most_common()), wrong[0] if wrong else None)
+        )
     return DrillReport(tuple(students), tuple(items))
