@@ -113,7 +113,7 @@ def serve(args: argparse.Namespace) -> int:
 
     def student(name: str) -> str:
         assert classroom is not None
-        return app_command(args, name, "drill", classroom.code)
+        return app_command(args, name, "drill", classroom.code, f"--name={name}")
 
     banner = "\n".join(lines)
     server = QuizServer(app_command(args), args.host, args.port, join_code, banner, student if classroom else None)
