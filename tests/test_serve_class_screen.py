@@ -23,7 +23,7 @@ def taken(quiz, monkeypatch):
     code = quiz("drill", "new", "--deck", "barrel-bombs", "-n", "3", "--seed", "9").out.strip()
     for student, keys in [("ana", "1\n1\n1\n"), ("ben", "2\n2\n2\n"), ("cat", "1\n2\n1\n"), ("dan", "3\n3\n3\n")]:
         monkeypatch.setattr("sys.stdin", io.StringIO(keys))
-        assert quiz("drill", code, "--plain", "--profile", student).code == 0
+        assert quiz("drill", code, "--plain", "--profile", student, "--name", student).code == 0
     return code
 
 
@@ -64,7 +64,7 @@ async def test_the_class_screen_follows_new_answers_and_exports_at_the_end(taken
         await pilot.pause()
         assert app.query_one("#students").row_count == 4
         monkeypatch.setattr("sys.stdin", io.StringIO("1\n"))  # a late student answers while the screen is open
-        quiz("drill", taken, "--plain", "--profile", "fay")
+        quiz("drill", taken, "--plain", "--profile", "fay", "--name", "fay")
         await pilot.pause(REFRESH_S * 3)
         assert "fay" in column(app.query_one("#students"), 1)
         await pilot.press("e")
