@@ -14,7 +14,7 @@ from datetime import date, datetime
 from typing import TYPE_CHECKING, Any
 
 from quiz.core.study_day import DAY_START, MASTERED_STABILITY_DAYS, StudyDay
-from quiz.data.days import to_ms
+from quiz.data.days import NOT_SUSPENDED, to_ms
 
 if TYPE_CHECKING:
     from quiz.data.store import Store
@@ -176,7 +176,8 @@ def due_per_day(
     counts = [0] * days
     if profile_id is not None:
         where, args = _deck_filter(decks, "deck")
-        sql = f"SELECT due / {BUCKET_MS}, count(*) FROM cards WHERE profile_id = ? AND due < ?{where} GROUP BY 1"
+        sql = f"SELECT due / {BUCKET_MS}, count(*) FROM cards WHERE profile_id = ? AND due < ?{where}{NOT_SUSPENDED}"
+        sql += " GROUP BY 1"
         for bucket, n in db.execute(sql, (profile_id, ends[-1], *args)):
             counts[bisect_right(ends, bucket * BUCKET_MS)] += n
     return tuple((s.date, n) for s, n in zip(spans, counts, strict=True))

@@ -52,3 +52,11 @@ def streak(
 def _answered(db: sqlite3.Connection, profile_id: int, day: date, tz: tzinfo | None, day_start: int) -> bool:
     sql = "SELECT EXISTS(SELECT 1 FROM attempts WHERE profile_id = ? AND answered_at >= ? AND answered_at < ?)"
     return bool(db.execute(sql, (profile_id, *day_bounds_ms(day, tz, day_start))).fetchone()[0])
+
+
+# For SQL over the cards table: a suspended question is never asked, so it is never due either
+# (one primary-key lookup per due card).
+NOT_SUSPENDED = (
+    " AND NOT EXISTS (SELECT 1 FROM question_marks m"
+    " WHERE m.profile_id = cards.profile_id AND m.question_id = cards.question_id AND m.suspended)"
+)

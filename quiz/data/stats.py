@@ -13,7 +13,7 @@ from typing import Any
 
 from quiz.core.model import Bank, Question
 from quiz.core.study_day import DAY_START, MASTERED_STABILITY_DAYS, StudyDay
-from quiz.data.days import day_bounds_ms, streak, to_ms
+from quiz.data.days import NOT_SUSPENDED, day_bounds_ms, streak, to_ms
 
 WEAKEST = 10
 FORECAST_DAYS = 7
@@ -317,5 +317,5 @@ def mastered(db: sqlite3.Connection, profile_id: int | None, active: Mapping[str
     return sum(1 for (qid,) in rows if qid in active)
 
 
-_DUE = "SELECT question_id, deck, due FROM cards WHERE profile_id = ? AND due < ?"
+_DUE = "SELECT question_id, deck, due FROM cards WHERE profile_id = ? AND due < ?" + NOT_SUSPENDED
 _MASTERED = "SELECT question_id FROM cards WHERE profile_id = ? AND stability >= ?"

@@ -30,7 +30,7 @@ from quiz.core.study_day import DAY_START, MASTERED_STABILITY_DAYS, StudyDay
 from quiz.core.verdict import Form
 from quiz.data import backup
 from quiz.data.backup import Diagnosis, Health
-from quiz.data.days import from_ms, streak, to_ms
+from quiz.data.days import NOT_SUSPENDED, from_ms, streak, to_ms
 
 if TYPE_CHECKING:
     from quiz.core.attempt import Attempt
@@ -739,7 +739,7 @@ _EXPORT_UNDONE = (
 )
 # The card comes as bytes: json.loads takes them, and 50,000 fewer UTF-8 decodes are measurable.
 _HISTORY_CARDS = "SELECT question_id, due, CAST(card_json AS BLOB), stability FROM cards WHERE profile_id = ?"
-_DUE_IDS = "SELECT question_id FROM cards WHERE profile_id = ? AND due < ?"
+_DUE_IDS = "SELECT question_id FROM cards WHERE profile_id = ? AND due < ?" + NOT_SUSPENDED
 _MASTERED_IDS = "SELECT question_id FROM cards WHERE profile_id = ? AND stability >= ?"
 _LATEST_CORRECT = "SELECT question_id, last_correct FROM question_stats WHERE profile_id = ?"
 _HISTORY_LATEST = "SELECT question_id, last_correct, last_at, choice_known FROM question_stats WHERE profile_id = ?"

@@ -113,6 +113,19 @@ async def test_home_counts_due_and_mastered_by_the_one_definition(data_dir: Path
             assert row[2:5] == ("5", "40%", "3")  # 5 questions, 2 mastered (h-001, h-003), 3 due
 
 
+def test_a_suspended_question_is_never_due(data_dir: Path):
+    """Home, the forecast, `quiz due` and stats leave out what the learner suspended, as review does."""
+    _record(data_dir)
+    with _study(data_dir, NOW, settings.Config(new_per_day=0)) as study:
+        study.store.mark("ana", "h-001", suspended=True)
+        assert study.question_figures().due == DUE_TODAY - {"h-001"}
+        assert study.forecast().due_today == 2
+        assert study.stats().due.due_today == 2
+        assert [q.id for q in study.start(Options(mode=Mode.REVIEW, count=10)).questions] == ["h-002", "h-003"]
+        study.store.mark("ana", "h-001", suspended=False)
+        assert study.forecast().due_today == 3
+
+
 async def test_the_stats_screen_says_due_today(data_dir: Path, tmp_path: Path):
     _record(data_dir, stability={"h-001": 30.0})
     study = _study(data_dir, NOW)
