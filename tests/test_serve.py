@@ -142,3 +142,27 @@ def test_serve_without_the_extra_says_how_to_install_it(quiz, monkeypatch):
         monkeypatch.setitem(sys.modules, name, None)
     result = quiz("serve")
     assert result.code == 1 and "pip install 'quiz[serve]'" in result.err
+
+
+def test_a_served_app_whose_server_is_gone_exits_and_leaves_its_answers_in_quiz_db(tmp_path):
+    """textual-serve talks to each app over its stdin; when that ends, the app ends and checkpoints."""
+    import time
+
+    data_dir = tmp_path / "data"
+    env = quiz_env(QUIZ_DATA_DIR=str(data_dir), QUIZ_SERVED="1", TEXTUAL_DRIVER="textual.drivers.web_driver:WebDriver")
+    with (tmp_path / "app.out").open("wb") as out:
+        app = subprocess.Popen(
+            [sys.executable, "-m", "quiz"], stdin=subprocess.PIPE, stdout=out, stderr=out, env=env, cwd=tmp_path
+        )
+    try:
+        end = time.monotonic() + 60
+        while not (tmp_path / "app.out").stat().st_size and time.monotonic() < end:
+            time.sleep(0.1)  # the app has drawn its first frame
+        assert app.poll() is None, (tmp_path / "app.out").read_text(errors="replace")
+        app.stdin.close()  # what a stopped (or killed) server leaves behind
+        assert app.wait(timeout=60) == 0
+    finally:
+        if app.poll() is None:
+            app.kill()
+            app.wait()
+    assert (data_dir / "quiz.db").exists() and not (data_dir / "quiz.db-wal").exists()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterable
 from pathlib import Path
 
@@ -84,6 +85,18 @@ class QuizApp(App[None]):
             self.theme = self.config.theme
         if self.start_options is not None:  # `quiz play`: straight into a session
             self.call_after_refresh(self.screen.start, self.start_options)  # type: ignore[attr-defined]
+        if os.environ.get("QUIZ_SERVED") == "1":  # see quiz.cli.commands.SERVED
+            self.set_interval(1.0, self._leave_when_unserved)
+
+    def _leave_when_unserved(self) -> None:
+        """Under `quiz serve`, exit (closing the store) once the server is gone.
+
+        Textual's web driver stops reading when its input ends but keeps the app running: without
+        this, every browser session outlives a stopped server, holding the database open.
+        """
+        reader = getattr(self._driver, "_key_thread", None)
+        if reader is not None and not reader.is_alive():
+            self.exit()
 
     def watch_theme(self, theme: str) -> None:
         """Remember the chosen theme for next time."""
