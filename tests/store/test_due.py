@@ -179,3 +179,14 @@ def test_a_bad_day_start_is_reported_and_the_default_used(quiz, data_dir, isolat
     run = quiz("due", "--json", *BANK)
     assert run.code == 0 and "day_start = 25" in run.err and "whole hour from 0 to 23" in run.err
     assert json.loads(run.out)["day_start"] == 4
+
+
+async def test_the_stats_screen_says_one_answer_in_the_singular(data_dir: Path, tmp_path: Path):
+    study = _study(data_dir, NOW)
+    app = build_app(study, tmp_path / "config", settings.Config())
+    with study:
+        study.store.record("ana", answer("h-001", at(13)), card("h-001", at(14, 9)), None)
+        async with app.run_test(size=(100, 30)) as pilot:
+            await pilot.press("s")
+            shown = [str(widget.render()) for widget in app.screen.query(Static)]
+            assert any(text.startswith("1 answer · accuracy") for text in shown)

@@ -101,7 +101,7 @@ class StatsScreen(Screen[None]):
             yield Static(literal(f"Stats · {stats.profile}"), classes="panel-title")
             days = "day" if stats.streak == 1 else "days"
             yield Static(
-                f"{stats.attempts} answers · accuracy {percent(stats.accuracy)} · "
+                f"{stats.attempts} answer{'' if stats.attempts == 1 else 's'} · accuracy {percent(stats.accuracy)} · "
                 f"{stats.questions_seen} of {stats.questions_in_bank} questions seen · {stats.mastered} mastered · "
                 f"streak {stats.streak} {days}"
             )
