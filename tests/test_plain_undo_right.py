@@ -13,6 +13,7 @@ from quiz.core.verdict import Form
 from quiz.data import locations
 from quiz.plain.line_mode import NEXT_OR_RIGHT, LineMode
 from quiz.study import Study
+from tests.conftest import DATA
 from tests.store.test_undo_override import _study  # the same learner, bank and pinned clock
 
 
@@ -117,3 +118,16 @@ def test_a_line_typed_at_the_next_or_right_prompt_answers_the_next_question():
         summary, out = _play(study, "Elinburg\nPort Elin\n", ("h-005",))
     assert NEXT_OR_RIGHT in out
     assert [a.verdict.given for a in summary.answers] == ["Elinburg", "Port Elin"]  # the again round
+
+
+def test_the_deck_line_leaves_out_a_deck_name_that_is_the_answer(quiz, monkeypatch, tmp_path):
+    deck = tmp_path / "quist.toml"
+    harbour = (DATA / "good" / "harbour.toml").read_text(encoding="utf-8")
+    deck.write_text(harbour.replace('id = "harbour"', 'id = "ada-quist-harbour"', 1), encoding="utf-8")
+    monkeypatch.setattr("sys.stdin", io.StringIO("x\n" * 20))
+    seeds = str(DATA / "seeds")
+    result = quiz("play", "--plain", "--bank", str(deck), "--seeds", seeds, "--form", "typed", "-n", "5", "--seed", "3")
+    lines = result.out.splitlines()
+    asked = {line: lines[n - 1] for n, line in enumerate(lines) if line.endswith("?")}
+    assert asked["Who is the mayor quoted on the harbour repairs?"].endswith("Deck: …-harbour.")
+    assert asked["Which town's harbour reopened?"].endswith("Deck: ada-quist-harbour.")

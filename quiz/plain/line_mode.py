@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TextIO
 
+from quiz.core.giveaway import without_answer
 from quiz.core.inert import inert
 from quiz.core.model import GAP_MARK, Kind
 from quiz.core.schedule import Rating, format_interval
@@ -123,7 +124,7 @@ class LineMode:
         q = item.question
         self.say()
         again = " (again)" if item.retry else ""
-        self.say(f"Question {item.number} of {s.total}{again}. Deck: {q.deck}.")
+        self.say(f"Question {item.number} of {s.total}{again}. Deck: {without_answer(q.deck, q)}.")
         self.say(q.prompt.replace(GAP_MARK, "_____") if q.kind is Kind.GAP else q.prompt)
         if item.form is Form.CHOICE:
             for n, option in enumerate(item.options, 1):
