@@ -7,10 +7,14 @@ import json
 import sys
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from quiz.core.inert import json_text
-from quiz.core.model import Article, Deck, Question
+from quiz.core.model import Article, Deck
 from quiz.data import locations
+
+if TYPE_CHECKING:
+    from quiz.derive.generate import Draft
 
 
 def _error(message: str) -> int:
@@ -72,13 +76,13 @@ def _library_texts(args: argparse.Namespace) -> list[str]:
     return texts
 
 
-def _derive(inputs: list[_Input], args: argparse.Namespace, ids: list[str]) -> list[Question] | None:
+def _derive(inputs: list[_Input], args: argparse.Namespace, ids: list[str]) -> list[Draft] | None:
     """Drafts for every input (ids as given), or None after printing why an article gave none."""
     from quiz.derive.generate import derive_drafts
     from quiz.derive.source import ArticleError
 
     library = _library_texts(args) + [i.text for i in inputs]
-    questions: list[Question] = []
+    out: list[Draft] = []
     for item, art_id in zip(inputs, ids, strict=True):
         try:
             drafts = derive_drafts(
@@ -91,8 +95,8 @@ def _derive(inputs: list[_Input], args: argparse.Namespace, ids: list[str]) -> l
             kinds = f" of kind {', '.join(args.kinds)}" if args.kinds else ""
             _error(f"{item.path}: no questions{kinds} could be drafted from this article; try other --kinds")
             return None
-        questions += [d.question for d in drafts]
-    return questions
+        out += drafts
+    return out
 
 
 def _catalogue_entry(item: _Input, art_id: str, path: Path) -> Article:
@@ -112,11 +116,16 @@ def derive_command(args: argparse.Namespace) -> int:
     inputs = _read_inputs(args.articles)
     if inputs is None:
         return 1
+    if args.json and args.out:
+        return _error("--json prints the drafts; it cannot be combined with --out")
     if not args.out:
-        questions = _derive(inputs, args, [i.id for i in inputs])
-        if questions is None:
+        drafts = _derive(inputs, args, [i.id for i in inputs])
+        if drafts is None:
             return 1
-        deck = _deck(inputs, [i.id for i in inputs], questions, inputs[0].id if len(inputs) == 1 else "derived")
+        deck = _deck(inputs, [i.id for i in inputs], drafts, inputs[0].id if len(inputs) == 1 else "derived")
+        if args.json:
+            print(json_text(json.dumps(_json_rows(deck, drafts), indent=2, ensure_ascii=False)))
+            return 0
         from quiz.core.writer import dump_deck
 
         sys.stdout.write(dump_deck(deck, 'Drafted by `quiz derive`; every question has status = "draft".'))
@@ -124,13 +133,13 @@ def derive_command(args: argparse.Namespace) -> int:
     return _derive_to_file(inputs, args, Path(args.out))
 
 
-def _deck(inputs: list[_Input], ids: list[str], questions: list[Question], deck_id: str) -> Deck:
+def _deck(inputs: list[_Input], ids: list[str], drafts: list[Draft], deck_id: str) -> Deck:
     """One deck for all the articles; question ids follow the deck id, so two decks never share one."""
     from dataclasses import replace
 
     from quiz.derive.generate import title_of
 
-    questions = [replace(q, id=f"{deck_id}-{n:03d}", deck=deck_id) for n, q in enumerate(questions, 1)]
+    questions = [replace(d.question, id=f"{deck_id}-{n:03d}", deck=deck_id) for n, d in enumerate(drafts, 1)]
 
     many = f"Drafts from {len(inputs)} articles"
     title = (inputs[0].title or title_of(inputs[0].text)) if len(inputs) == 1 else many
@@ -142,6 +151,25 @@ def _deck(inputs: list[_Input], ids: list[str], questions: list[Question], deck_
         articles=tuple(dict.fromkeys(ids)),
         origin="derived",
     )
+
+
+def _json_rows(deck: Deck, drafts: list[Draft]) -> list[dict[str, object]]:
+    """`quiz derive --json`: each draft with the ranker's score and the reason for it."""
+    return [
+        {
+            "id": q.id,
+            "article": q.articles[0] if q.articles else "",
+            "kind": q.kind.value,
+            "template": d.template,
+            "prompt": q.prompt,
+            "answer": q.answer_text,
+            "options": list(q.distractors),
+            "evidence": [e.quote for e in q.evidence],
+            "score": round(d.score, 3),
+            "reason": d.reason,
+        }
+        for q, d in zip(deck.questions, drafts, strict=True)
+    ]
 
 
 def _seeds_for(out: Path, args: argparse.Namespace) -> Path:
@@ -167,17 +195,17 @@ def _derive_to_file(inputs: list[_Input], args: argparse.Namespace, out: Path) -
     except PublishError as exc:
         return _error(str(exc))
     ids = [p.id for p in placements]
-    questions = _derive(inputs, args, ids)
-    if questions is None:
+    drafts = _derive(inputs, args, ids)
+    if drafts is None:
         return 1
-    deck = _deck(inputs, ids, questions, slug(out.name))
+    deck = _deck(inputs, ids, drafts, slug(out.name))
     try:
         articles = [_catalogue_entry(i, p.id, p.path) for i, p in zip(inputs, placements, strict=True)]
         write_deck(deck, out)
         write(seeds, placements, [i.text for i in inputs], articles)
     except OSError as exc:
         return _error(f"{exc.filename or out}: cannot be written ({exc.strerror or exc})")
-    print(f"✓ {len(questions)} drafts written to {display(out)}; articles in {display(seeds)}.")
+    print(f"✓ {len(drafts)} drafts written to {display(out)}; articles in {display(seeds)}.")
     print(f"  Check them with `quiz check {display(out)}`.")
     return 0
 
@@ -190,6 +218,7 @@ def add_command(args: argparse.Namespace) -> int:
     from quiz.core.bank import read_bank
     from quiz.core.check import check_bank
     from quiz.data.library import library_questions, library_seeds
+    from quiz.derive import ranks
     from quiz.derive.drafts import write_deck
     from quiz.derive.publish import PublishError, plan, slug, write
 
@@ -213,21 +242,23 @@ def add_command(args: argparse.Namespace) -> int:
     if not placement.new_entry and deck_path.is_file():
         print(f"{item.path} is already in your library as '{placement.id}' ({display(deck_path)}).")
         return 0
-    questions = _derive(inputs, args, [placement.id])
-    if questions is None:
+    drafts = _derive(inputs, args, [placement.id])
+    if drafts is None:
         return 1
-    deck = _deck(inputs, [placement.id], questions, placement.id)
+    deck = _deck(inputs, [placement.id], drafts, placement.id)
     if {q.id for q in builtin.questions} & {q.id for q in deck.questions}:
         return _error(f"{item.path}: its question ids clash with the bank in use; pass another --id")
     try:
         write(seeds, [placement], [item.text], [_catalogue_entry(item, placement.id, placement.path)])
         write_deck(deck, deck_path)
+        ranked = zip(deck.questions, drafts, strict=True)
+        ranks.save(data_dir, deck.id, {q.id: ranks.Rank(d.score, d.reason) for q, d in ranked})
     except OSError as exc:
         return _error(f"{exc.filename or deck_path}: cannot be written ({exc.strerror or exc})")
     _, problems = check_bank(deck_path, seeds)
     for p in problems:
         print(f"quiz: warning: {p}", file=sys.stderr)
-    print(f"✓ Added '{placement.id}' to your library: {len(questions)} drafts in {display(deck_path)}.")
+    print(f"✓ Added '{placement.id}' to your library: {len(drafts)} drafts in {display(deck_path)}.")
     print(f"  Review them with `quiz drafts list`; accept all with `quiz drafts accept --all {placement.id}`.")
     return 0
 

@@ -15,7 +15,7 @@ from quiz.derive.distractors import Library, Pools
 from quiz.derive.entities import analyse
 from quiz.derive.mentions import Analysis
 from quiz.derive.normalise import Prose, prose
-from quiz.derive.rank import select
+from quiz.derive.rank import floor_for, select
 from quiz.derive.sentences import Sentence, split, split_paragraph, word_set
 from quiz.derive.source import ArticleError
 from quiz.derive.wording import clip
@@ -36,6 +36,8 @@ class Draft:
     distractor_types: tuple[tuple[str, str], ...]
     substitute: str
     score: float
+    reason: str = ""
+    """The features that moved the score most, in words."""
 
 
 @dataclass(frozen=True)
@@ -102,7 +104,8 @@ def derive_drafts(
     if kinds:
         wanted = {Kind(k) for k in kinds}
         candidates = [c for c in candidates if c.kind in wanted]
-    chosen = select(candidates, count)
+    words = sum(len(s.text.split()) for s in article.sentences)
+    chosen = select(candidates, count, sentence_count=len(article.sentences), floor=floor_for(words))
     return [_draft(c, article_id, i + 1) for i, c in enumerate(chosen)]
 
 
@@ -123,7 +126,9 @@ def _draft(c: Candidate, article_id: str, n: int) -> Draft:
         status="draft",
         deck=article_id,
     )
-    return Draft(q, c.template, c.span, c.answer_text, c.atype, tuple(o.type for o in c.options), c.substitute, c.score)
+    return Draft(
+        q, c.template, c.span, c.answer_text, c.atype, tuple(o.type for o in c.options), c.substitute, c.score, c.reason
+    )
 
 
 def title_of(text: str) -> str:

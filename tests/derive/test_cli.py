@@ -31,7 +31,7 @@ def test_derive_prints_a_deck_of_drafts(quiz):
     data = tomli.loads(result.out)
     assert data["deck"]["origin"] == "derived"
     assert data["deck"]["articles"] == ["000_bca7dcc935938ebd"]
-    assert 10 <= len(data["questions"]) <= 15
+    assert 5 <= len(data["questions"]) <= 15  # only the drafts above the ranker's threshold
     assert all(q["status"] == "draft" for q in data["questions"])
     assert len({q["id"] for q in data["questions"]}) == len(data["questions"])
 
