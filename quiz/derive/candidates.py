@@ -17,8 +17,9 @@ from dataclasses import replace
 
 from quiz.core.model import GAP_MARK, Kind
 from quiz.derive.candidate import Candidate
-from quiz.derive.distractors import Option, Pools, date_options, format_like, number_options, numword_options
+from quiz.derive.distractors import Option, Pools
 from quiz.derive.entities import COMPANY_CUES
+from quiz.derive.figure_options import ceiling_for, date_options, format_like, number_options, numword_options
 from quiz.derive.figures import quotes, unit_after
 from quiz.derive.mentions import SPEECH_VERBS, Analysis, Mention, content_words, fold, words
 from quiz.derive.posts import Posts
@@ -497,7 +498,8 @@ class Builder(Posts, Statements):
                 opts = [Option(t, atype, "generated") for t in texts]
             elif m.type == "numword":
                 exclude = [x.text for x in self.a.mentions[s.index] if x.type == "numword"]
-                opts = [Option(t, atype, "generated") for t in numword_options(m.text, self.rng, exclude=exclude)]
+                texts = numword_options(m.text, self.rng, exclude=exclude, unit=unit_after(text, m.end))
+                opts = [Option(t, atype, "generated") for t in texts]
             else:
                 opts = self.options(
                     m.text, atype, m.key, shown, s.index, surname=m.type == "person" and " " not in m.text
@@ -548,7 +550,7 @@ class Builder(Posts, Statements):
             if m.subtype.startswith("money:"):
                 unit = m.subtype.split(":", 1)[1]
             others = [x.value for x in ms if x is not m]
-            ceiling = 100.0 if m.subtype == "percent" and m.value <= 100 else None
+            ceiling = 100.0 if m.subtype == "percent" and m.value <= 100 else ceiling_for(unit)
             upto = RANGE_END.match(text[m.end :])
             if upto and m.subtype == "count":
                 ceiling = float(upto.group(1))  # 'aged ___ to 16': the start of a range stays below its end
