@@ -106,7 +106,7 @@ class Blanks:
             if m.subtype.startswith("money:"):
                 unit = m.subtype.split(":", 1)[1]
             others = [x.value for x in ms if x is not m]
-            ceiling = 100.0 if m.subtype == "percent" and m.value <= 100 else ceiling_for(unit)
+            ceiling = 100.0 if m.subtype == "percent" and m.value <= 100 else ceiling_for(unit, text[: m.start])
             upto = RANGE_END.match(text[m.end :])
             if upto and m.subtype == "count":
                 ceiling = float(upto.group(1))  # 'aged ___ to 16': the start of a range stays below its end

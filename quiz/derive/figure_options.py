@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import math
 import random
+import re
 from collections.abc import Iterable
 
 from quiz.core.model import format_number
@@ -18,9 +19,17 @@ from quiz.derive.mentions import _NUMBER_WORDS, MONTHS, WEEKDAYS, Mention, fold
 UNIT_MAX = {"wickets": 10.0, "sets": 5.0, "holes": 18.0, "quarters": 4.0, "halves": 2.0, "stars": 5.0}
 
 
-def ceiling_for(unit: str) -> float | None:
-    """The largest value a count of `unit` can take, or None when any value can."""
-    top = UNIT_MAX.get(unit.lower())
+# The part of a larger unit: 'two hours and ___ minutes' is under 60.
+_PART_OF = {"minutes": ("hours", 59.0), "seconds": ("minutes", 59.0), "months": ("years", 11.0)}
+
+
+def ceiling_for(unit: str, before: str = "") -> float | None:
+    """The largest value a count of `unit` can take after the words `before`, or None when any value can."""
+    unit = unit.lower()
+    larger, part_max = _PART_OF.get(unit, ("", 0.0))
+    if larger and re.search(rf"\b{larger[:-1]}s? and $", before):
+        return part_max + 0.5
+    top = UNIT_MAX.get(unit)
     return None if top is None else top + 0.5
 
 

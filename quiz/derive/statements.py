@@ -105,7 +105,7 @@ class Statements:
         if m.type == "number":
             stated = {x.value for ms in self.a.mentions for x in ms if x.type == "number" and x.subtype == m.subtype}
             lo, hi = _bounds(text, m)
-            hi = min(hi, ceiling_for(unit_after(text, m.end)) or hi)
+            hi = min(hi, ceiling_for(unit_after(text, m.end), text[: m.start]) or hi)
             values = [v for v in number_options(m.value, self.rng, k=6, exclude=stated) if lo < v < hi]
             return written_like(m, values[0]) if values else None
         if m.type == "date":

@@ -82,7 +82,7 @@ def quality(labels: Path, held: str, folders: list[Path]) -> list[str]:
         )
     else:
         lines.append(f"emitted {total} drafts, none of them labelled: label these drafts to measure")
-    items = labelled(rows, folders, _library())
+    items = labelled(rows, folders)  # as fit_ranker reads them
     m = model()
     scores: dict[str, list[float]] = defaultdict(list)
     for i in items:

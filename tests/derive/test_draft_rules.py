@@ -329,12 +329,15 @@ NUMBER_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, 
 def test_number_words_keep_the_answers_scale():
     from random import Random
 
-    from quiz.derive.figure_options import number_options, numword_options
+    from quiz.derive.figure_options import ceiling_for, number_options, numword_options
 
     assert numword_options("nine", Random(0), unit="wickets") == ["eight", "ten", "seven"]
     assert numword_options("nine", Random(0), unit="weeks") == ["eight", "ten", "eleven"]
     assert numword_options("twenty", Random(0)) == ["ten", "thirty", "fifteen"]
     assert numword_options("hundred", Random(0)) == []  # 'a hundred' has no same-scale word to swap in
+    for seed in range(10):  # 'after two hours and ___ minutes' is under an hour
+        assert max(number_options(41.0, Random(seed), ceiling=ceiling_for("minutes", "two hours and "))) < 60
+    assert ceiling_for("minutes", "after ") is None
     for seed in range(10):
         options = number_options(4.0, Random(seed), ceiling=5.5)  # sets in a tennis match
         assert options and max(options) <= 5
