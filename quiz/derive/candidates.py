@@ -18,8 +18,8 @@ from dataclasses import replace
 from quiz.core.model import Kind
 from quiz.derive.blanks import Blanks
 from quiz.derive.candidate import Candidate
+from quiz.derive.cues import COMPANY_CUES
 from quiz.derive.distractors import Option, Pools
-from quiz.derive.entities import COMPANY_CUES
 from quiz.derive.mentions import Analysis, Mention, content_words, fold, words
 from quiz.derive.posts import Posts
 from quiz.derive.quotations import Quotations

@@ -7,9 +7,9 @@ import re
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 
-from quiz.derive.entities import PARTICLES
 from quiz.derive.gazetteer import Gazetteer, Known, gazetteer
 from quiz.derive.mentions import Analysis, Entity, fold, role_class
+from quiz.derive.name_runs import PARTICLES
 from quiz.derive.sentences import word_set
 
 _GENERIC_NAME_WORDS = word_set(
