@@ -94,16 +94,16 @@ FEATURES: dict[str, str] = {
     "evidence:long": "long evidence sentence",
     "answer:long": "answer of several words",
 }
-_ASKS = {"said": "quote", "subject": "subject", "post": "post", "who": "post", "gap": "gap", "tf": None}
+_ASKS = {"said": "quote", "subject": "subject", "post": "post", "who": "post"}
 
 
 def vector(f: Facts) -> dict[str, float]:
     """The feature values of a draft (absent features are 0)."""
     x: dict[str, float] = {f"kind:{f.kind}": 1.0, f"type:{f.answer_type}": 1.0}
     head = f.template.split("-")[0]
-    asks = _ASKS.get(head, "gap") if head != "tf" else ("false" if f.template == "tf-false" else "true")
-    if f.template == "number":
-        asks = "gap"
+    asks = _ASKS.get(head, "gap")  # 'gap-person', 'number': a blank in a sentence
+    if head == "tf":
+        asks = "false" if f.template == "tf-false" else "true"
     x[f"asks:{asks}"] = 1.0
     if f.unit or (f.answer_type in ("money", "percent")):
         x["unit"] = 1.0
