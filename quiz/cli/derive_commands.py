@@ -278,7 +278,12 @@ def drafts_list(args: argparse.Namespace) -> int:
         print(f"quiz: warning: {p}", file=sys.stderr)
     drafts = [q for deck in bank.decks for q in deck.questions if q.is_draft]
     if getattr(args, "json", False):
-        rows = [{"id": q.id, "deck": q.deck, "kind": q.kind.value, "prompt": q.prompt, "answer": q.answer_text}
+        from quiz.derive import ranks
+
+        ranked = ranks.load(_data_dir(args))
+        rows = [{"id": q.id, "deck": q.deck, "kind": q.kind.value, "prompt": q.prompt, "answer": q.answer_text,
+                 "score": ranked[q.id].score if q.id in ranked else None,
+                 "reason": ranked[q.id].reason if q.id in ranked else ""}
                 for q in drafts]  # fmt: skip
         print(json_text(json.dumps(rows, indent=2, ensure_ascii=False)))
         return 0

@@ -109,3 +109,13 @@ def test_json_labels_of_derive_json_output_fit(tmp_path, quiz):
     assert len(items) == len(rows) and all(i.matched for i in items)
     assert fit_ranker.main([str(labels), "--out", str(tmp_path / "w.toml")]) == 0
     assert Path(tmp_path / "w.toml").read_text(encoding="utf-8").count("\n") > 20
+
+
+def test_drafts_list_json_gives_each_drafts_score_and_reason(tmp_path, quiz):
+    data = tmp_path / "data"
+    assert quiz("add", str(FIXTURES / "unseen_bank_rate.txt"), "--data-dir", str(data)).code == 0
+    derived = {r["prompt"]: r for r in json.loads(quiz("derive", str(FIXTURES / "unseen_bank_rate.txt"), "--json").out)}
+    listed = json.loads(quiz("drafts", "list", "--json", "--data-dir", str(data)).out)
+    assert listed and all(0 < r["score"] < 1 and r["reason"] for r in listed)
+    for r in listed:
+        assert (r["score"], r["reason"]) == (derived[r["prompt"]]["score"], derived[r["prompt"]]["reason"])
