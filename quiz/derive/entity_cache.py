@@ -30,11 +30,13 @@ _FIELDS = tuple(f.name for f in fields(Entity))
 _UNREADABLE = (OSError, EOFError, ValueError, TypeError, IndexError)
 
 
+READER = Path(quiz.derive.__file__).parent
+
+
 @cache
-def reader_digest() -> str:
-    """A digest of everything that decides an article's entities."""
+def reader_digest(package: Path = READER) -> str:
+    """A digest of everything that decides an article's entities (the code of `package`, quiz.derive)."""
     h = hashlib.sha256(FORMAT.encode())
-    package = Path(quiz.derive.__file__).parent
     for path in sorted(package.glob("*.py")) + sorted(package.glob("*.toml")) + [Path(quiz.core.text.__file__)]:
         h.update(path.name.encode() + b"\0" + path.read_bytes())
     with contextlib.suppress(metadata.PackageNotFoundError):
