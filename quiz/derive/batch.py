@@ -7,6 +7,7 @@ shared library already in memory and only the results travel back.
 
 from __future__ import annotations
 
+import gc
 import multiprocessing
 import os
 import sys
@@ -95,11 +96,13 @@ def run(task: Callable[[int], R], n: int, workers: int, label: str, progress: Pr
     spans = [(start, min(n, start + size)) for start in range(0, n, size)]
     out: list[R] = []
     _TASK = task
+    gc.freeze()  # what exists now is never collected in the workers, so they share its pages instead of copying
     try:
         with multiprocessing.get_context("fork").Pool(workers) as pool:
             for part in pool.imap(_chunk, spans):
                 out += part
                 report(label, len(out), n)
     finally:
+        gc.unfreeze()
         _TASK = None
     return out
