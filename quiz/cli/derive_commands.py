@@ -9,11 +9,13 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from quiz.cli.progress_bar import ProgressBar
 from quiz.core.inert import json_text
 from quiz.core.model import Article, Deck
 from quiz.data import locations
 
 if TYPE_CHECKING:
+    from quiz.derive.batch import Progress
     from quiz.derive.generate import Draft
 
 
@@ -33,15 +35,41 @@ class _Input:
     id: str
 
 
-def _read_inputs(paths: list[str]) -> list[_Input] | None:
-    """Read every article, printing warnings; None after printing the first error."""
+ARTICLE_SUFFIXES = (".txt", ".text", ".md", ".html", ".htm")
+"""The files of a folder given to `quiz derive` that are read as articles."""
+
+
+def _article_paths(names: list[str]) -> list[Path] | None:
+    """The files named, with each folder replaced by its article files in name order; None after an error."""
+    out: list[Path] = []
+    for name in names:
+        path = Path(name)
+        if not path.is_dir():
+            out.append(path)
+            continue
+        found = sorted(p for p in path.iterdir() if _is_article_file(p))
+        if not found:
+            _error(f"{path}: has no article files ({', '.join(ARTICLE_SUFFIXES)}); pass a folder of articles or files")
+            return None
+        out += found
+    return out
+
+
+def _is_article_file(path: Path) -> bool:
+    return path.suffix.lower() in ARTICLE_SUFFIXES and not path.name.startswith(".") and path.is_file()
+
+
+def _read_inputs(names: list[str], folders: bool = False) -> list[_Input] | None:
+    """Read every article (each folder's articles too, if `folders`), printing warnings; None after an error."""
     from quiz.derive.publish import slug
     from quiz.derive.source import ArticleError, read_article
 
+    paths = _article_paths(names) if folders else [Path(n) for n in names]
+    if paths is None:
+        return None
     out: list[_Input] = []
     ids: set[str] = set()
-    for name in paths:
-        path = Path(name)
+    for path in paths:
         try:
             source = read_article(path)
         except ArticleError as exc:
@@ -76,20 +104,72 @@ def _library_texts(args: argparse.Namespace) -> list[str]:
     return texts
 
 
-def _derive(inputs: list[_Input], args: argparse.Namespace, ids: list[str]) -> list[Draft] | None:
+def _shared_library(
+    args: argparse.Namespace, inputs: list[_Input], into_library: bool, workers: int, progress: Progress
+):
+    """The library every input is derived against: the seeds, the learner's library and the inputs.
+
+    The entities of the seeds' and the library's articles are kept on disk between commands; the
+    inputs' are computed (once) for this command. An input that `quiz add` puts into the library is
+    kept too, so the next add finds it ready.
+    """
+    from quiz.data.bank_cache import cache_dir
+    from quiz.derive.batch import analyser
+    from quiz.derive.entity_cache import EntityCache
+    from quiz.derive.shared_library import SharedLibrary
+
+    folders = _library_texts(args)
+    kept = set(folders) | ({i.text for i in inputs} if into_library else set())
+    cache = EntityCache(cache_dir() / "derive")
+    analyse = analyser(workers, progress)
+
+    def entities(texts: list[str]) -> list:
+        stored = [t for t in texts if t in kept]
+        found = dict(zip(stored, cache.entities(stored, analyse), strict=True))
+        fresh = [t for t in texts if t not in kept]
+        found |= dict(zip(fresh, analyse(fresh), strict=True))
+        return [found[t] for t in texts]
+
+    return SharedLibrary(folders + [i.text for i in inputs], entities)
+
+
+def _progress(bar: ProgressBar) -> Progress:
+    """A bar that takes the name of each step of the work (the bar draws only on a terminal)."""
+
+    def show(label: str, done: int, total: int) -> None:
+        if label != bar.label:
+            bar.relabel(label)
+        bar(done, total)
+
+    return show
+
+
+def _derive(
+    inputs: list[_Input], args: argparse.Namespace, ids: list[str], into_library: bool = False
+) -> list[Draft] | None:
     """Drafts for every input (ids as given), or None after printing why an article gave none."""
-    from quiz.derive.generate import derive_drafts
+    from quiz.derive.batch import cores, derive_batch
     from quiz.derive.source import ArticleError
 
-    library = _library_texts(args) + [i.text for i in inputs]
+    workers = getattr(args, "jobs", None) or cores()
+    bar = ProgressBar("Deriving")
+    try:
+        library = _shared_library(args, inputs, into_library, workers, _progress(bar))
+        results = derive_batch(
+            [(i.text, art_id) for i, art_id in zip(inputs, ids, strict=True)],
+            library,
+            count=args.count,
+            kinds=args.kinds,
+            seed=args.seed,
+            workers=workers,
+            progress=_progress(bar),
+        )
+    finally:
+        bar.done()
     out: list[Draft] = []
-    for item, art_id in zip(inputs, ids, strict=True):
-        try:
-            drafts = derive_drafts(
-                item.text, art_id, count=args.count, kinds=args.kinds, seed=args.seed, library_texts=library
-            )
-        except ArticleError as exc:
-            _error(f"{item.path}: {exc.message}")
+    for item, drafts in zip(inputs, results, strict=True):
+        if isinstance(drafts, ArticleError):
+            _error(f"{item.path}: {drafts.message}")
             return None
         if not drafts:
             kinds = f" of kind {', '.join(args.kinds)}" if args.kinds else ""
@@ -100,10 +180,12 @@ def _derive(inputs: list[_Input], args: argparse.Namespace, ids: list[str]) -> l
 
 
 def _catalogue_entry(item: _Input, art_id: str, path: Path) -> Article:
-    from quiz.derive.generate import read, title_of
+    from quiz.derive.generate import title_of
+    from quiz.derive.normalise import prose
+    from quiz.derive.sentences import split
 
-    article = read(item.text)
-    first = article.sentences[0].text if article.sentences else item.path.name
+    sentences = split(prose(item.text).paragraphs)  # what derive read, without analysing it again
+    first = sentences[0].text if sentences else item.path.name
     words = first.split()
     summary = " ".join(words[:30]) + ("…" if len(words) > 30 else "")
     return Article(art_id, path, item.title or title_of(item.text), summary)
@@ -113,7 +195,7 @@ def _catalogue_entry(item: _Input, art_id: str, path: Path) -> Article:
 
 
 def derive_command(args: argparse.Namespace) -> int:
-    inputs = _read_inputs(args.articles)
+    inputs = _read_inputs(args.articles, folders=True)
     if inputs is None:
         return 1
     if args.json and args.out:
@@ -242,7 +324,7 @@ def add_command(args: argparse.Namespace) -> int:
     if not placement.new_entry and deck_path.is_file():
         print(f"{item.path} is already in your library as '{placement.id}' ({display(deck_path)}).")
         return 0
-    drafts = _derive(inputs, args, [placement.id])
+    drafts = _derive(inputs, args, [placement.id], into_library=True)
     if drafts is None:
         return 1
     deck = _deck(inputs, [placement.id], drafts, placement.id)

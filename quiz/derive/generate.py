@@ -16,7 +16,8 @@ from quiz.derive.entities import analyse
 from quiz.derive.mentions import Analysis
 from quiz.derive.normalise import Prose, prose
 from quiz.derive.rank import floor_for, select
-from quiz.derive.sentences import Sentence, split, split_paragraph, word_set
+from quiz.derive.sentences import Sentence, split, word_set
+from quiz.derive.shared_library import library_analysis
 from quiz.derive.source import ArticleError
 from quiz.derive.wording import clip
 
@@ -76,14 +77,7 @@ def _mostly_not_english(sentences: list[Sentence]) -> bool:
 def library(texts: tuple[str, ...]) -> Library:
     """The library's articles, analysed when first needed and then kept (one library serves many articles)."""
 
-    def analyse_all() -> list[Analysis]:
-        out = []
-        for text in texts:
-            pieces = (t for para in prose(text).paragraphs for t in split_paragraph(para))
-            out.append(analyse([Sentence(i, 0, t) for i, t in enumerate(pieces)]))
-        return out
-
-    return Library(analyse_all)
+    return Library(lambda: [library_analysis(t) for t in texts])
 
 
 def derive_drafts(
@@ -96,9 +90,22 @@ def derive_drafts(
     library_texts: Sequence[str] = (),
 ) -> list[Draft]:
     """The best `count` drafts for one article, best first; deterministic for a given seed."""
-    article = read(text)
     others = tuple(t for t in library_texts if t != text)
-    pools = Pools(article.analysis, library(others) if others else Library())
+    return drafts_with(text, article_id, library(others) if others else Library(), count=count, kinds=kinds, seed=seed)
+
+
+def drafts_with(
+    text: str,
+    article_id: str,
+    lib: Library,
+    *,
+    count: int = DEFAULT_COUNT,
+    kinds: Iterable[Kind | str] | None = None,
+    seed: int = 0,
+) -> list[Draft]:
+    """derive_drafts with the library already made (see quiz.derive.shared_library for many articles)."""
+    article = read(text)
+    pools = Pools(article.analysis, lib)
     rng = random.Random(f"{seed}:{article_id}")
     candidates = Builder(article.analysis, pools, rng).all()
     if kinds:
