@@ -37,7 +37,7 @@ class TeacherScreen:
     def read(self) -> None:
         """Read the terminal until the server closes it (a thread: the pty must be drained or the app blocks)."""
         decoder = codecs.getincrementaldecoder("utf-8")("replace")
-        raw = ""
+        tail = ""
         while True:
             try:
                 chunk = os.read(self.fd, 65536)
@@ -48,9 +48,10 @@ class TeacherScreen:
             now = time.time()
             with self.log.open("ab") as log:
                 log.write(chunk)
-            raw = (raw + decoder.decode(chunk))[-20_000:]
-            self.text = plain(raw)
-            counts = [int(m.group(1)) for m in ANSWERS_SHOWN.finditer(self.text[-4000:])]
+            fresh = plain(tail + decoder.decode(chunk))  # with the tail: a number cut in two by a read
+            self.text = (self.text + fresh[len(tail) :])[-40_000:]
+            tail = fresh[-200:]
+            counts = [int(m.group(1)) for m in ANSWERS_SHOWN.finditer(fresh)]
             if counts and (not self.shown or max(counts) > self.shown[-1][1]):
                 self.shown.append((now, max(counts)))
 
