@@ -3,11 +3,11 @@ the teacher's screen lag, memory.
 
 Run: python -m pytest tests/benchmarks/bench_class.py -o addopts="" -s
 The server runs in a pseudo-terminal, so the teacher's live class screen runs in it as it does on a
-laptop (the web server shares its event loop); the teacher's lag is read off that screen. Each student is
-a real WebSocket client on 127.0.0.1 (no other address is contacted) who behaves like a person: waits for
-the question to be drawn, reads it for a second or more (past the key guard of a new question), presses
-the option's key once, reads the feedback, presses Enter. A key that brings nothing within PATIENCE_S is
-pressed again and reported as a stall, with what the screen showed.
+laptop (the web server in the same process, in a thread of its own); the teacher's lag is read off that
+screen. Each student is a real WebSocket client on 127.0.0.1 (no other address is contacted) who behaves
+like a person: waits for the question to be drawn, reads it for a second or more (past the key guard of a
+new question), presses the option's key once, reads the feedback, presses Enter. A key that brings nothing
+within PATIENCE_S is pressed again and reported as a stall, with what the screen showed.
 
 Two arrivals: the class drifting in over JOIN_SPREAD_S, and everyone at the same moment (a teacher's
 "go"). Bounded: 30 students, 10 questions each, and each run stops after RUN_LIMIT_S.
@@ -50,6 +50,7 @@ JOIN_SPREAD_S = 30.0  # a class drifting in: the last student connects this long
 # so a client that pressed at once lost keys. QUIZ_BENCH_THINK_S=0,0 shows it.
 THINK_S = tuple(float(s) for s in os.environ.get("QUIZ_BENCH_THINK_S", "1.0,3.0").split(","))
 READ_S = (0.5, 1.5)  # reading the feedback before Enter
+MEMORY_GOAL = 60 * 2**20  # bytes of the host's memory (PSS) a student
 PATIENCE_S = 15.0  # a person presses again when nothing has happened for this long
 
 
@@ -133,8 +134,9 @@ async def student(served: ServedQuiz, join: str, name: str, arrive_s: float, roo
         room.finished += 1
 
 
-async def take(tmp_path: Path, arrivals: list[float]) -> tuple[str, int]:
-    """A class whose students connect at `arrivals` (seconds from the start); the figures, and answers stored."""
+async def take(tmp_path: Path, arrivals: list[float]) -> tuple[str, int, int, float]:
+    """A class whose students connect at `arrivals` (seconds from the start): the figures, the answers stored,
+    the keys that brought nothing, and the host's memory (PSS) a student at its peak."""
     code = keyed_drill(load_bank(locations.bank_path()))
     room = Class()
     peak = (0, 0, 0)
@@ -170,7 +172,7 @@ async def take(tmp_path: Path, arrivals: list[float]) -> tuple[str, int]:
     processes, rss, pss = peak
     teacher_cpu = cpu.get(served.process.pid, 0.0)
     apps_cpu = sum(cpu.values()) - teacher_cpu
-    return (
+    figures = (
         f"{len(arrivals)} students x {QUESTIONS} questions, arriving over {max(arrivals):.0f} s, in {elapsed:.0f} s"
         f" on {os.cpu_count()} cores; load average before {load_before[0]:.2f}, after {load_after[0]:.2f}\n"
         f"answers stored: {stored}/{len(arrivals) * QUESTIONS}, of {len(room.fed_back)} given"
@@ -190,7 +192,8 @@ async def take(tmp_path: Path, arrivals: list[float]) -> tuple[str, int]:
         f"memory at its peak: {processes} processes (the teacher's server and one app a student),"
         f" RSS {rss / 2**20:.0f} MB ({rss / 2**20 / len(arrivals):.1f} MB a student),"
         f" PSS {pss / 2**20:.0f} MB ({pss / 2**20 / len(arrivals):.1f} MB a student)"
-    ), stored
+    )
+    return figures, stored, len(room.stalls), pss / len(arrivals)
 
 
 def p95(ordered: list[float]) -> float:
@@ -200,13 +203,13 @@ def p95(ordered: list[float]) -> float:
 @pytest.mark.asyncio
 async def test_a_class_drifting_in(tmp_path):
     arrivals = sorted(random.uniform(0, JOIN_SPREAD_S) for _ in range(STUDENTS - 1)) + [JOIN_SPREAD_S]
-    report, stored = await take(tmp_path, arrivals)
+    report, stored, stalls, memory = await take(tmp_path, arrivals)
     print("\nA class drifting in:\n" + report)
-    assert stored == STUDENTS * QUESTIONS
+    assert (stored, stalls) == (STUDENTS * QUESTIONS, 0) and memory <= MEMORY_GOAL
 
 
 @pytest.mark.asyncio
 async def test_a_class_starting_together(tmp_path):
-    report, stored = await take(tmp_path, [0.0] * STUDENTS)
+    report, stored, stalls, memory = await take(tmp_path, [0.0] * STUDENTS)
     print("\nA class starting together:\n" + report)
-    assert stored == STUDENTS * QUESTIONS
+    assert (stored, stalls) == (STUDENTS * QUESTIONS, 0) and memory <= MEMORY_GOAL
