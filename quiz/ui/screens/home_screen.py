@@ -45,7 +45,7 @@ class DeckFigures:
 
     def __init__(self, figures: QuestionFigures) -> None:
         self.due, self.mastered = figures.due, figures.mastered
-        self.tried = figures.latest_correct.keys()
+        self.tried = frozenset(figures.latest_correct)
         self.right = {qid for qid, ok in figures.latest_correct.items() if ok}
 
     def row(self, deck: DeckOutline, picked: bool) -> tuple[str, ...]:
