@@ -37,9 +37,9 @@ from quiz.core.problems import Problem
 ENV_CACHE = "QUIZ_CACHE_DIR"
 MAX_BYTES = 256 * 2**20  # all cached banks together; the least recently used go first (50,000 questions: ~15 MiB)
 # Change it whenever the rows below change, or the rules a bank must pass (a bank cached under
-# looser rules must be read again: 3 = every command applies `quiz check`'s rules; 4 = an outline
-# beside the questions).
-FORMAT = b"quiz bank cache 4\n"
+# looser rules must be read again: 3 = every command applies `quiz check`'s rules; 5 = an outline
+# before the questions).
+FORMAT = b"quiz bank cache 5\n"
 INDEX_FORMAT = b"quiz bank index 1\n"  # the same for _index's rows
 _CHECKSUM = 4  # bytes of CRC-32 after FORMAT
 _LENGTH = 4  # bytes that say how long the bank file's first part is
@@ -147,7 +147,7 @@ def _read(path: Path, key: str) -> tuple[Outline, bytes] | None:
     stored_key, decks, tags = marshal.loads(body)
     if stored_key != key:
         return None
-    outline = Outline(tuple(DeckOutline(i, t, frozenset(ids), len(ids), drafts) for i, t, ids, drafts in decks), tags)
+    outline = Outline(tuple(DeckOutline(i, t, frozenset(ids), n, drafts) for i, t, ids, n, drafts in decks), tags)
     return outline, head
 
 
@@ -270,7 +270,7 @@ def _store(path: Path, key: str, bank: Bank) -> None:
         # In the copy only the values that do repeat are held twice, and loading skips keeping
         # track of the rest: it reads the file about a fifth faster.
         outline = Outline.of(bank)
-        decks = tuple((d.id, d.title, tuple(sorted(d.active)), d.drafts) for d in outline.decks)
+        decks = tuple((d.id, d.title, tuple(sorted(d.active)), d.count, d.drafts) for d in outline.decks)
         first = _dumps_shared((key, decks, outline.tags))
         questions = _dumps_shared(_rows(bank))
         index = marshal.dumps((key, _index(bank)), _MARSHAL_VERSION)
