@@ -7,6 +7,7 @@ Textual styling widgets. The session's choices live in a dialog; the panel only 
 from __future__ import annotations
 
 from dataclasses import replace
+from itertools import compress
 
 from rich.console import Group
 from rich.table import Table
@@ -46,7 +47,7 @@ class DeckFigures:
     def __init__(self, figures: QuestionFigures) -> None:
         self.due, self.mastered = figures.due, figures.mastered
         self.tried = frozenset(figures.latest_correct)
-        self.right = {qid for qid, ok in figures.latest_correct.items() if ok}
+        self.right = frozenset(compress(figures.latest_correct, figures.latest_correct.values()))
 
     def row(self, deck: DeckOutline, picked: bool) -> tuple[str, ...]:
         """The deck's row: pick mark, title, questions, share mastered, due today, latest right/answered."""
