@@ -110,3 +110,17 @@ async def test_home_from_a_cached_bank_shows_every_figure_before_its_questions_a
         assert app.study.opened == parsed  # built once home was on screen, equal to the parsed bank
         app.screen.refresh_decks()
         assert list(app.screen.query_one("#decks", DeckList).rows) == shown
+
+
+async def test_a_key_that_needs_the_questions_before_they_are_built_builds_them(make_app, tmp_path):
+    data = tmp_path / "data"
+    write_library(data)
+    read_full_bank(locations.bank_path(), None, data, cache=True)
+    pending, _ = open_full_bank(locations.bank_path(), None, data)
+    assert isinstance(pending, PendingBank)
+    app = make_app(bank=pending)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("enter")  # at once: well before the timer would build them
+        await pilot.pause()
+        assert type(app.screen).__name__ == "QuestionScreen"
+        assert isinstance(app.study.opened, Bank) and len(app.study.bank.questions) > sum(DECKS.values())
