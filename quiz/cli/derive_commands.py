@@ -183,7 +183,8 @@ def _catalogue_entry(item: _Input, art_id: str, path: Path) -> Article:
     from quiz.derive.normalise import prose
     from quiz.derive.sentences import split
 
-    sentences = split(prose(item.text).paragraphs)  # what derive read, without analysing it again
+    paragraphs = prose(item.text).paragraphs  # what derive read, without analysing it again
+    sentences = split(paragraphs[:1]) or split(paragraphs)
     first = sentences[0].text if sentences else item.path.name
     words = first.split()
     summary = " ".join(words[:30]) + ("…" if len(words) > 30 else "")
