@@ -257,12 +257,18 @@ def _derive_to_file(inputs: list[_Input], args: argparse.Namespace, out: Path) -
     if questions is None:
         return 1
     deck = _deck(inputs, ids, questions, slug(out.name))
+    bar = ProgressBar("Writing")
     try:
-        articles = [_catalogue_entry(i, p.id, p.path) for i, p in zip(inputs, placements, strict=True)]
+        articles = []
+        for n, (item, placement) in enumerate(zip(inputs, placements, strict=True), 1):
+            articles.append(_catalogue_entry(item, placement.id, placement.path))
+            bar(n, len(inputs))
         write_deck(deck, out)
         write(seeds, placements, [i.text for i in inputs], articles)
     except OSError as exc:
+        bar.done()
         return _error(f"{exc.filename or out}: cannot be written ({exc.strerror or exc})")
+    bar.done()
     print(f"✓ {len(questions)} drafts written to {display(out)}; articles in {display(seeds)}.")
     print(f"  Check them with `quiz check {display(out)}`.")
     return 0
