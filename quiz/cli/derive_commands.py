@@ -16,6 +16,8 @@ from quiz.data import locations
 
 if TYPE_CHECKING:
     from quiz.derive.batch import Progress
+    from quiz.derive.mentions import Entity
+    from quiz.derive.shared_library import SharedLibrary
 
 
 def _error(message: str) -> int:
@@ -105,7 +107,7 @@ def _library_texts(args: argparse.Namespace) -> list[str]:
 
 def _shared_library(
     args: argparse.Namespace, inputs: list[_Input], into_library: bool, workers: int, progress: Progress
-):
+) -> SharedLibrary:
     """The library every input is derived against: the seeds, the learner's library and the inputs.
 
     The entities of the seeds' and the library's articles are kept on disk between commands; the
@@ -122,7 +124,7 @@ def _shared_library(
     cache = EntityCache(cache_dir() / "derive")
     analyse = analyser(workers, progress)
 
-    def entities(texts: list[str]) -> list:
+    def entities(texts: list[str]) -> list[list[Entity]]:
         stored = [t for t in texts if t in kept]
         found = dict(zip(stored, cache.entities(stored, analyse), strict=True))
         fresh = [t for t in texts if t not in kept]
