@@ -31,8 +31,9 @@ MIN_PER_WORKER = 8
 def cores() -> int:
     """The cores this process may use that are idle now, or 1 where worker processes are not forked.
 
-    A busy core gains nothing from another worker (measured: on 2 cores under load, 2 workers
-    were 7% slower than 1), so the machine's load average is taken off the count.
+    On busy cores another worker mostly takes time from other programs (measured on 2 shared
+    cores: 2 workers were 7% slower to 10% faster than 1, for 5-10% more processor time), so the
+    machine's load average is taken off the count, as `make -l` does; `--jobs` overrides it.
     """
     if sys.platform in ("win32", "darwin") or "fork" not in multiprocessing.get_all_start_methods():
         return 1  # spawned workers would have to re-import and receive the whole library
