@@ -153,7 +153,7 @@ def _derive(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) ->
     p.add_argument("articles", nargs="+", metavar="ARTICLE", help="article text files, or folders of them")
     p.add_argument("--out", metavar="FILE", help="write the deck here, and the articles where `quiz check FILE` looks")
     p.add_argument("--json", action="store_true", help="print the drafts as JSON, each with its rank score and reason")
-    p.add_argument("--jobs", type=_positive, metavar="N", help="worker processes (default: one per core)")
+    p.add_argument("--jobs", type=_positive, metavar="N", help="worker processes (default: one per idle core)")
     _derive_options(p)
     p.set_defaults(handler=f"{handlers}:derive_command")
 

@@ -17,6 +17,8 @@ from quiz.data import locations
 if TYPE_CHECKING:
     from quiz.derive.batch import Progress
     from quiz.derive.generate import Draft
+    from quiz.derive.mentions import Entity
+    from quiz.derive.shared_library import SharedLibrary
 
 
 def _error(message: str) -> int:
@@ -106,7 +108,7 @@ def _library_texts(args: argparse.Namespace) -> list[str]:
 
 def _shared_library(
     args: argparse.Namespace, inputs: list[_Input], into_library: bool, workers: int, progress: Progress
-):
+) -> SharedLibrary:
     """The library every input is derived against: the seeds, the learner's library and the inputs.
 
     The entities of the seeds' and the library's articles are kept on disk between commands; the
@@ -123,7 +125,7 @@ def _shared_library(
     cache = EntityCache(cache_dir() / "derive")
     analyse = analyser(workers, progress)
 
-    def entities(texts: list[str]) -> list:
+    def entities(texts: list[str]) -> list[list[Entity]]:
         stored = [t for t in texts if t in kept]
         found = dict(zip(stored, cache.entities(stored, analyse), strict=True))
         fresh = [t for t in texts if t not in kept]
@@ -184,7 +186,8 @@ def _catalogue_entry(item: _Input, art_id: str, path: Path) -> Article:
     from quiz.derive.normalise import prose
     from quiz.derive.sentences import split
 
-    sentences = split(prose(item.text).paragraphs)  # what derive read, without analysing it again
+    paragraphs = prose(item.text).paragraphs  # what derive read, without analysing it again
+    sentences = split(paragraphs[:1]) or split(paragraphs)
     first = sentences[0].text if sentences else item.path.name
     words = first.split()
     summary = " ".join(words[:30]) + ("…" if len(words) > 30 else "")
@@ -281,12 +284,18 @@ def _derive_to_file(inputs: list[_Input], args: argparse.Namespace, out: Path) -
     if drafts is None:
         return 1
     deck = _deck(inputs, ids, drafts, slug(out.name))
+    bar = ProgressBar("Writing")
     try:
-        articles = [_catalogue_entry(i, p.id, p.path) for i, p in zip(inputs, placements, strict=True)]
+        articles = []
+        for n, (item, placement) in enumerate(zip(inputs, placements, strict=True), 1):
+            articles.append(_catalogue_entry(item, placement.id, placement.path))
+            bar(n, len(inputs))
         write_deck(deck, out)
         write(seeds, placements, [i.text for i in inputs], articles)
     except OSError as exc:
+        bar.done()
         return _error(f"{exc.filename or out}: cannot be written ({exc.strerror or exc})")
+    bar.done()
     print(f"✓ {len(drafts)} drafts written to {display(out)}; articles in {display(seeds)}.")
     print(f"  Check them with `quiz check {display(out)}`.")
     return 0

@@ -29,13 +29,23 @@ MIN_PER_WORKER = 8
 
 
 def cores() -> int:
-    """The cores this process may use, or 1 where worker processes are not forked."""
+    """The cores this process may use that are idle now, or 1 where worker processes are not forked.
+
+    On busy cores another worker mostly takes time from other programs (measured on 2 shared
+    cores: 2 workers were 7% slower to 10% faster than 1, for 5-10% more processor time), so the
+    machine's load average is taken off the count, as `make -l` does; `--jobs` overrides it.
+    """
     if sys.platform in ("win32", "darwin") or "fork" not in multiprocessing.get_all_start_methods():
         return 1  # spawned workers would have to re-import and receive the whole library
     try:
-        return len(os.sched_getaffinity(0))
+        usable = len(os.sched_getaffinity(0))
     except AttributeError:
-        return os.cpu_count() or 1
+        usable = os.cpu_count() or 1
+    try:
+        busy = int(os.getloadavg()[0])
+    except (AttributeError, OSError):
+        busy = 0
+    return max(1, usable - busy)
 
 
 def derive_batch(

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import os
 import shutil
+import sys
 
 from hypothesis import given
 from hypothesis import strategies as st
@@ -104,6 +105,17 @@ def test_the_pool_runs_every_item_in_other_processes_in_order_and_reports_progre
     assert [r for r, _ in got] == [i * i for i in range(23)]
     assert os.getpid() not in {pid for _, pid in got}  # which worker takes which chunk is up to the pool
     assert seen[-1] == ("Squaring", 23, 23) and [d for _, d, _ in seen] == sorted(d for _, d, _ in seen)
+
+
+def test_workers_default_to_the_idle_cores(monkeypatch):
+    monkeypatch.setattr(sys, "platform", "linux")
+    monkeypatch.setattr(os, "sched_getaffinity", lambda _pid: {0, 1, 2, 3}, raising=False)
+    monkeypatch.setattr(os, "getloadavg", lambda: (0.4, 0.0, 0.0), raising=False)
+    assert batch.cores() == 4
+    monkeypatch.setattr(os, "getloadavg", lambda: (2.7, 0.0, 0.0), raising=False)
+    assert batch.cores() == 2
+    monkeypatch.setattr(os, "getloadavg", lambda: (9.0, 0.0, 0.0), raising=False)
+    assert batch.cores() == 1
 
 
 def test_an_article_error_comes_back_in_its_place():
