@@ -151,6 +151,7 @@ def _derive(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) ->
     )
     p.add_argument("articles", nargs="+", metavar="ARTICLE", help="article text file(s)")
     p.add_argument("--out", metavar="FILE", help="write the deck here, and the articles where `quiz check FILE` looks")
+    p.add_argument("--replace", action="store_true", help="overwrite the --out file if it already exists")
     _derive_options(p)
     p.set_defaults(handler=f"{handlers}:derive_command")
 
