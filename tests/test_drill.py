@@ -6,6 +6,7 @@ import contextlib
 import io
 import itertools
 import json
+import os
 
 import pytest
 from hypothesis import given, settings
@@ -135,8 +136,18 @@ def test_whole_drill_from_the_command_line(quiz, monkeypatch, tmp_path):
 
     handed_in = tmp_path / "laptop.json"
     assert quiz("drill", "export", code, "--name", "ana", "--out", str(handed_in)).code == 0
-    merged = json.loads(quiz("drill", "results", code, str(handed_in), "--json").out)
-    names = {s["student"] for s in merged["students"]}
+    again = quiz("drill", "results", code, str(handed_in), "--json")
+    assert "laptop.json: already counted: ana's answers are on this machine; left out" in again.err
+    assert {s["student"]: s["answered"] for s in json.loads(again.out)["students"]} == {"ana": 3, "ben": 3}
+
+    here = os.environ["QUIZ_DATA_DIR"]
+    monkeypatch.setenv("QUIZ_DATA_DIR", str(tmp_path / "another-laptop"))  # another student named ana
+    play(quiz, monkeypatch, code, "ana", "2\n2\n2\n")
+    assert quiz("drill", "export", code, "--name", "ana", "--out", str(handed_in)).code == 0
+    monkeypatch.setenv("QUIZ_DATA_DIR", here)
+    merged = quiz("drill", "results", code, str(handed_in), "--json")
+    assert merged.err == ""
+    names = {s["student"] for s in json.loads(merged.out)["students"]}
     assert names == {"ana (this machine)", "ana (laptop.json)", "ben"}
 
     csv_out = quiz("drill", "results", code, "--csv").out
@@ -287,3 +298,19 @@ def test_a_drill_left_early_goes_on_and_one_answered_to_the_end_is_refused(quiz,
     assert play(quiz, monkeypatch, code, "ben", "1\n1\n1\n").code == 0  # another student still can
     report = json.loads(quiz("drill", "results", code, "--json").out)
     assert {s["student"]: s["answered"] for s in report["students"]} == {"Ana": 3, "ben": 3}
+
+
+def test_export_of_a_name_nobody_used_is_an_error_naming_the_students(quiz, monkeypatch, tmp_path):
+    """`--name Ana` for 'Ana Silva' wrote an empty hand-in and said ✓; now exit 1, the names, no file."""
+    code = quiz("drill", "new", "--deck", "showdown", "-n", "2", "--seed", "1").out.strip()
+    out = tmp_path / "ana.json"
+    nobody = quiz("drill", "export", code, "--out", str(out))
+    assert nobody.code == 1 and "nobody has answered it here yet" in nobody.err
+    play(quiz, monkeypatch, code, "Ana Silva", "1\n2\n")
+    play(quiz, monkeypatch, code, "Cy", "1\n2\n")
+    wrong = quiz("drill", "export", code, "--name", "Ana", "--out", str(out))
+    assert wrong.code == 1 and wrong.out == "" and len(wrong.err.splitlines()) == 1
+    assert "students on this machine: Ana Silva, Cy" in wrong.err
+    assert not out.exists()
+    right = quiz("drill", "export", code, "--name", "ana silva", "--out", str(out))
+    assert right.code == 0 and "2 answers of Ana Silva" in right.out

@@ -8,6 +8,7 @@ import json
 import random
 import sys
 import uuid
+from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
@@ -96,8 +97,9 @@ def responses(study, code: str, files: list[str]) -> list[Response]:
 
     A student name that comes from two places (two machines' "default") is told apart by file.
     """
-    sources = [("this machine", study.store.drill_attempts(code))]
-    sources += _hand_ins([Path(name) for name in files], code)
+    here = study.store.drill_attempts(code)
+    sources = [("this machine", here)]
+    sources += [(name, _not_counted(name, rows, here)) for name, rows in _hand_ins([Path(n) for n in files], code)]
     seen: dict[str, set[str]] = {}
     for source, rows in sources:
         for row in rows:
@@ -113,6 +115,25 @@ def responses(study, code: str, files: list[str]) -> list[Response]:
 
 
 _FIELDS = {"student", "question_id", "given", "correct", "elapsed_ms"}
+
+
+def _answer_key(row: Mapping[str, Any]) -> tuple[Any, ...]:
+    """One answer, wherever it is read from: the same student, question, answer and moment."""
+    name = " ".join(str(row["student"]).split()).casefold()
+    return (name, row["question_id"], row["given"], bool(row["correct"]), row["elapsed_ms"], row.get("answered_at"))
+
+
+def _not_counted(source: str, rows: list[dict[str, Any]], here: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """A hand-in's answers less those this machine already holds (a file exported here, then given back)."""
+    counted = {_answer_key(row) for row in here}
+    fresh = [row for row in rows if _answer_key(row) not in counted]
+    if len(fresh) < len(rows):
+        students = sorted({str(row["student"]) for row in rows if _answer_key(row) in counted}, key=str.casefold)
+        print(
+            inert(f"quiz: {source}: already counted: {', '.join(students)}'s answers are on this machine; left out"),
+            file=sys.stderr,
+        )
+    return fresh
 
 
 def _hand_ins(paths: list[Path], code: str) -> list[tuple[str, list[dict[str, Any]]]]:
@@ -166,8 +187,14 @@ def results(args: argparse.Namespace, study, code: str, files: list[str]) -> int
 def export(args: argparse.Namespace, study, code: str) -> int:
     rows = study.store.drill_attempts(code)
     who = args.name or args.profile  # one student's answers; by default everyone's on this machine
+    names = sorted({str(r["student"]) for r in rows}, key=str.casefold)
     if who:
         rows = [r for r in rows if same_student(r["student"], who)]
+    if not rows:  # an empty hand-in would reach the teacher as "no answers" from a student who did answer
+        here = f"students on this machine: {', '.join(names)}" if names else "nobody has answered it here yet"
+        asked = f"by {who!r} " if who else ""
+        print(inert(f"quiz: no answers to drill {code} {asked}here ({here}); nothing written"), file=sys.stderr)
+        return 1
     # Not named after the code: the code is the key to the signature, and the file travels.
     out = Path(args.out or f"hand-in-{drill_id(code)[:8]}-{_file_word(who or 'all')}.json")
     data = sign_hand_in(code, uuid.uuid4().hex, rows)
