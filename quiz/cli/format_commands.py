@@ -260,7 +260,9 @@ def export_deck(args: argparse.Namespace, deck_id: str) -> int:
         print(f"✗ no question of deck {deck_id!r} can be written as {NAMES[fmt]}; nothing written.", file=sys.stderr)
         return 1
     if out is None:
-        sys.stdout.write(writing.text)
+        # On a terminal the deck is there to be read, so its text is shown, never obeyed; a pipe
+        # or a redirect gets it exact, to be read back.
+        sys.stdout.write(inert(writing.text, keep_lines=True) if sys.stdout.isatty() else writing.text)
         return 0
     try:
         # A BOM lets Excel see that a CSV file is UTF-8; every CSV reader quiz knows skips it.
