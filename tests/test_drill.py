@@ -7,6 +7,7 @@ import io
 import itertools
 import json
 import os
+import re
 
 import pytest
 from hypothesis import given, settings
@@ -27,6 +28,7 @@ from quiz.core.drill import (
     verify_hand_in,
 )
 from quiz.data import locations
+from tests.conftest import DATA
 
 
 @pytest.fixture(scope="module")
@@ -314,3 +316,31 @@ def test_export_of_a_name_nobody_used_is_an_error_naming_the_students(quiz, monk
     assert not out.exists()
     right = quiz("drill", "export", code, "--name", "ana silva", "--out", str(out))
     assert right.code == 0 and "2 answers of Ana Silva" in right.out
+
+
+def test_results_table_keeps_columns_over_their_figures_and_shows_runs_left_early(quiz, monkeypatch, tmp_path):
+    """Long ids and names are never cut and the headers stay aligned; a run left early reads '1 of 3'."""
+    bank = tmp_path / "bank"
+    bank.mkdir()
+    text = (DATA / "good" / "harbour.toml").read_text(encoding="utf-8")
+    (bank / "harbour.toml").write_text(text.replace('id = "h-00', 'id = "harbour-repairs-question-00'))
+    where = ("--bank", str(bank), "--seeds", str(DATA / "seeds"))
+    code = quiz("drill", "new", "--deck", "harbour", "-n", "3", "--seed", "2", *where).out.strip()
+    long_name = "Maria Fernanda de los Santos Oliveira"
+    for name, typed in ((long_name, "1\n2\n1\n"), ("Cy", "2\n:q\n")):
+        monkeypatch.setattr("sys.stdin", io.StringIO(typed))
+        assert quiz("drill", code, "--plain", "--name", name, *where).code == 0
+    lines = quiz("drill", "results", code, *where).out.splitlines()
+    board = lines[lines.index(next(x for x in lines if x.startswith("Rank"))) :][:3]
+    assert long_name in board[1] + board[2]
+    cy = next(x for x in board if " Cy " in x)
+    assert " 1 of 3 " in cy
+    figures = {"Score": r"\d+/\d+", "Answered": r"\d+ of \d+", "Accuracy": r"\d+%", "Time": r"\d+:\d\d"}
+    for header, row in figures.items():
+        ends = {board[0].index(header) + len(header)} | {re.search(rf"{row}(?!\S)", x).end() for x in board[1:]}
+        assert len(ends) == 1, (header, board)
+    items = lines[lines.index(next(x for x in lines if x.startswith("Question"))) :][:4]
+    assert all(x.startswith("harbour-repairs-question-00") for x in items[1:])
+    for header in ("Facility", "Discr."):
+        end = items[0].index(header) + len(header)
+        assert all(x[end - 1] in "%–0123456789" and x[end] == " " for x in items[1:]), (header, items)

@@ -208,15 +208,23 @@ def report_text(code: str, drill: Drill, report: DrillReport) -> str:
     lines = [f"Drill {code}: {drill.count} questions from {', '.join(drill.decks)}", ""]
     if not report.students:
         return "\n".join([*lines, "No answers yet."])
-    lines.append(f"{'Rank':<5} {'Student':<24} {'Score':>7} {'Accuracy':>9} {'Time':>7}")
-    for rank, s in enumerate(report.students, 1):
+    # Columns as wide as their widest entry: a long name or id is never cut, and the headers stay
+    # over their figures. "Answered" shows who left early: their accuracy is over fewer questions.
+    names = [inert(s.student) for s in report.students]
+    width = max(len("Student"), *map(len, names))
+    answered = [f"{s.answered} of {drill.count}" for s in report.students]
+    aw = max(len("Answered"), *map(len, answered))
+    lines.append(f"{'Rank':<5} {'Student':<{width}} {'Score':>7} {'Answered':>{aw}} {'Accuracy':>9} {'Time':>7}")
+    for rank, (s, name, of) in enumerate(zip(report.students, names, answered, strict=True), 1):
         score = f"{s.correct}/{s.answered}"
-        lines.append(f"{rank:<5} {inert(s.student)[:24]:<24} {score:>7} {s.accuracy:>9.0%} {clock(s.elapsed_ms):>7}")
-    lines += ["", f"{'Question':<12} {'Facility':>8} {'Discr.':>7}  Answers picked"]
-    for item in report.items:
+        lines.append(f"{rank:<5} {name:<{width}} {score:>7} {of:>{aw}} {s.accuracy:>9.0%} {clock(s.elapsed_ms):>7}")
+    ids = [inert(item.question_id) for item in report.items]
+    iw = max(len("Question"), *map(len, ids)) if ids else len("Question")
+    lines += ["", f"{'Question':<{iw}} {'Facility':>8} {'Discr.':>7}  Answers picked"]
+    for item, qid in zip(report.items, ids, strict=True):
         disc = "–" if item.discrimination is None else f"{item.discrimination:+.2f}"
         picks = " · ".join(f"{inert(given) or '(skipped)'} ×{n}" for given, n in item.picks.items())
-        lines.append(f"{inert(item.question_id):<12} {item.facility:>8.0%} {disc:>7}  {picks}")
+        lines.append(f"{qid:<{iw}} {item.facility:>8.0%} {disc:>7}  {picks}")
     lines += ["", "Facility: share of students right. Discr.: upper 27% minus lower 27% (needs 4+ students)."]
     return "\n".join(lines)
 
