@@ -8,6 +8,7 @@ import itertools
 import json
 import os
 import re
+from dataclasses import replace
 
 import pytest
 from hypothesis import given, settings
@@ -344,3 +345,24 @@ def test_results_table_keeps_columns_over_their_figures_and_shows_runs_left_earl
     for header in ("Facility", "Discr."):
         end = items[0].index(header) + len(header)
         assert all(x[end - 1] in "%–0123456789" and x[end] == " " for x in items[1:]), (header, items)
+
+
+def test_a_timed_question_left_unanswered_shows_as_time_ran_out_not_skipped(quiz, monkeypatch):
+    """Nothing given by the limit is 'time ran out' in the results, at the limit; a skip stays '(skipped)'."""
+    from datetime import timedelta
+
+    from quiz.factory import open_study
+
+    where = ("--bank", str(DATA / "good"), "--seeds", str(DATA / "seeds"))
+    code = quiz("drill", "new", "--deck", "harbour", "-n", "2", "--seed", "2", "--time-limit", "5", *where).out.strip()
+    bank = load_bank(DATA / "good", DATA / "seeds")
+    options = replace(decode(code, bank).options(code), student="Ana")
+    with open_study(bank, locations.data_dir()) as study:
+        session = study.start(options)
+        study.record(session, session.submit("", study.now() + timedelta(seconds=5.117)))
+        session.advance(study.now())
+        study.record(session, session.skip(study.now()))
+    report = json.loads(quiz("drill", "results", code, "--json", *where).out)
+    picks = {q["question_id"]: q["picks"] for q in report["questions"]}
+    assert sorted(picks.values(), key=str) == [{"": 1}, {"(time ran out)": 1}]
+    assert "(time ran out) ×1" in quiz("drill", "results", code, *where).out

@@ -92,10 +92,11 @@ def take(args: argparse.Namespace, study, code: str) -> int:
     return run_tui(args, study, options)
 
 
-def responses(study, code: str, files: list[str]) -> list[Response]:
+def responses(study, code: str, files: list[str], time_limit: int | None = None) -> list[Response]:
     """This machine's answers to the drill, plus those handed in as export files.
 
     A student name that comes from two places (two machines' "default") is told apart by file.
+    Nothing given by the time limit is TIMED_OUT, told apart from a skip.
     """
     here = study.store.drill_attempts(code)
     sources = [("this machine", here)]
@@ -110,11 +111,14 @@ def responses(study, code: str, files: list[str]) -> list[Response]:
             name = str(row["student"])
             student = f"{name} ({source})" if len(seen[name]) > 1 else name
             given, correct, ms = str(row["given"]), bool(row["correct"]), int(row["elapsed_ms"])
+            if time_limit and not given and not correct and ms >= time_limit * 1000:
+                given = TIMED_OUT
             out.append(Response(student, str(row["question_id"]), given, correct, ms))
     return out
 
 
 _FIELDS = {"student", "question_id", "given", "correct", "elapsed_ms"}
+TIMED_OUT = "(time ran out)"  # what the picks show for a timed question left unanswered
 
 
 def _answer_key(row: Mapping[str, Any]) -> tuple[Any, ...]:
@@ -174,7 +178,7 @@ def results(args: argparse.Namespace, study, code: str, files: list[str]) -> int
     from quiz.core.selection import History, select
 
     order = [q.id for q in select(study.bank, drill.options(code), History(), study.now(), random.Random(0))]
-    report = analyse(responses(study, code, files), order)
+    report = analyse(responses(study, code, files, drill.time_limit), order)
     if args.json:
         print(json_text(json.dumps(report_dict(code, report), indent=2, ensure_ascii=False)))
     elif args.csv:

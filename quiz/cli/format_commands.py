@@ -116,9 +116,10 @@ def _done(reading: Reading, path: Path, files: list[Path]) -> str:
     done = f"✓ Imported {plural(len(reading.questions), 'question')} from {display(path)} into {where}"
     bad, notes = len(reading.problems), len(reading.notes)
     if bad or notes:
+        # Named for what they are: a note loses nothing that matters, a bad entry was left out.
         parts = [f"{_entries(bad)} left out"] if bad else []
         parts += [plural(notes, "note")] if notes else []
-        done += f", with {plural(bad + notes, 'warning')} ({', '.join(parts)}; see above)"
+        done += f", with {' and '.join(parts)} (see above)"
     return done + "."
 
 
