@@ -62,3 +62,13 @@ def test_a_mistyped_bank_path_is_said_as_such_not_as_a_bank_with_problems(quiz, 
     result = quiz(*command, "--bank", str(missing))
     assert result.code == 1
     assert result.err == f"quiz: there is no bank at {missing}; check --bank (or QUIZ_BANK)\n"
+
+
+def test_the_summary_for_a_pipe_lists_library_decks_too(quiz, tmp_path: Path):
+    article = tmp_path / "cup-final.txt"
+    article.write_text((Path(__file__).parent / "derive" / "fixtures" / "cup_final.txt").read_text(encoding="utf-8"))
+    assert quiz("add", str(article), "--id", "cup-final", *BANK).code == 0
+    summary = quiz(*BANK)  # output captured: not a terminal, so `quiz` prints the summary
+    assert summary.code == 0
+    assert summary.out.startswith("2 decks, ")
+    assert [line.split()[0] for line in summary.out.splitlines()[1:3]] == ["harbour", "cup-final"]

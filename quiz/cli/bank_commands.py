@@ -113,8 +113,11 @@ def refuse_bank(path: Path, problems: list[Problem], stream: TextIO) -> None:
 
 def summary_command(args: argparse.Namespace) -> int:
     """The bank in a few lines: printed by `quiz` when its output is not a terminal."""
+    from quiz.data.library import read_full_bank  # imported here: start-up speed
+
     path = locations.bank_path(args.bank)
-    bank, problems = check_bank(path, locations.seeds_path(args.seeds))
+    # The decks the app would show: the bank in use and the learner's library decks.
+    bank, problems = read_full_bank(path, locations.seeds_path(args.seeds), locations.data_dir(args.data_dir))
     if problems:
         refuse_bank(path, problems, sys.stderr)
         return 1
