@@ -133,3 +133,19 @@ def test_command_line_runs_never_take_the_database_from_a_running_app(tmp_path: 
     with closing(sqlite3.connect(db)) as check:
         assert check.execute("PRAGMA integrity_check").fetchall() == [("ok",)]
         assert check.execute("SELECT count(*) FROM attempts").fetchone()[0] == given + 1
+
+
+def test_a_second_store_in_one_process_keeps_the_first_ones_hold_on_the_file(tmp_path: Path):
+    """Opening the same database twice here must not drop this process's locks (a plain open() and close()
+    of the file would), or another process closing takes itself for the last and deletes -wal and -shm."""
+    data = tmp_path / "data"
+    db = data / "quiz.db"
+    with Store.open(data, backups=False) as first:
+        first.record("ana", answer("h-001", datetime.now().astimezone()), None, None)
+        with Store.open(data, backups=False) as second:
+            second.record("ana", answer("h-002", datetime.now().astimezone()), None, None)
+        other = "import sys; from quiz.data.store import Store; Store.open(sys.argv[1], backups=False).close()"
+        subprocess.run([sys.executable, "-c", other, str(data)], env=_env(tmp_path), check=True, timeout=PATIENCE_S)
+        assert Path(f"{db}-wal").exists() and Path(f"{db}-shm").exists()
+        first.record("ana", answer("h-003", datetime.now().astimezone()), None, None)
+        assert _answers(db) == 3
