@@ -154,6 +154,7 @@ def _derive(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) ->
     p.add_argument("--out", metavar="FILE", help="write the deck here, and the articles where `quiz check FILE` looks")
     p.add_argument("--json", action="store_true", help="print the drafts as JSON, each with its rank score and reason")
     p.add_argument("--jobs", type=_positive, metavar="N", help="worker processes (default: one per idle core)")
+    p.add_argument("--replace", action="store_true", help="overwrite the --out file if it already exists")
     _derive_options(p)
     p.set_defaults(handler=f"{handlers}:derive_command")
 

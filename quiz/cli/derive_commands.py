@@ -274,6 +274,8 @@ def _derive_to_file(inputs: list[_Input], args: argparse.Namespace, out: Path) -
 
     if out.is_dir():
         return _error(f"{out}: is a folder; --out takes a deck file name such as {out / 'deck.toml'}")
+    if out.exists() and not args.replace:  # a reviewed deck (accepted drafts, comments) is never lost silently
+        return _error(f"{display(out)} already exists; pass --replace to overwrite it, or choose another --out FILE")
     seeds = _seeds_for(out, args)
     try:
         placements = plan(seeds, [(i.id, i.path.name, i.text) for i in inputs])

@@ -40,10 +40,9 @@ def open_or_report(args: argparse.Namespace):
 
     bank, problems = open_full_bank(locations.bank_path(args.bank), locations.seeds_path(args.seeds), data_dir)
     if problems:
-        from quiz.cli.bank_commands import print_problems  # imported here: start-up speed
+        from quiz.cli.bank_commands import refuse_bank  # imported here: start-up speed
 
-        print_problems(problems, sys.stderr)
-        print("The bank has problems; fix them (see `quiz check`) and try again.", file=sys.stderr)
+        refuse_bank(locations.bank_path(args.bank), problems, sys.stderr)
         return None
     try:
         return open_study(bank, data_dir, args.profile, reload=load, config=read_settings())

@@ -234,6 +234,7 @@ class Session:
         timeout = self.question_deadline()
         if timeout is not None and now >= timeout:  # late, or the timer ran out with nothing typed
             verdict = Verdict(Outcome.WRONG, verdict.given, verdict.expected, "time's up")
+            now = timeout  # the time it took is the limit, not when the late tick noticed
         rating = rating_for(verdict, item.form, self._elapsed(now), hinted=self._hinted)
         return self._record(item, verdict, rating, now)
 

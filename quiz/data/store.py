@@ -245,7 +245,13 @@ class Store:
             # Checked read-only first: a damaged or newer file must come out byte for byte unchanged.
             # The whole-file check runs when the file looks unclean (see diagnose), at backup
             # time and in `quiz doctor`: at a million answers it took most of a second.
-            found = backup.diagnose(path, max_version=known_version(), application_id=APPLICATION_ID, when_needed=True)
+            found = backup.diagnose(
+                path,
+                max_version=known_version(),
+                application_id=APPLICATION_ID,
+                when_needed=True,
+                read_header=not _open_here(path),
+            )
             if not found.ok:
                 raise StoreError(explain(found))
         else:
@@ -280,7 +286,9 @@ class Store:
     def _write_backup(self, folder: Path, today: date) -> None:
         """Check the whole file, then copy it through its own connection (SQLite's backup API)."""
         try:
-            found = backup.diagnose(self.path, max_version=known_version(), application_id=APPLICATION_ID)
+            limits = {"max_version": known_version(), "application_id": APPLICATION_ID}
+            # read_header=False: this process has the file open (see backup.diagnose).
+            found = backup.diagnose(self.path, read_header=False, **limits)
             if not found.ok:  # a damaged file never replaces a good backup
                 self._backup_problem = f"Today's backup was not written. {explain(found)}"
                 return
@@ -316,8 +324,8 @@ class Store:
 
     @property
     def version(self) -> int:
-        with self._lock:
-            return self._db.execute("PRAGMA user_version").fetchone()[0]
+        with self._read("read the schema version") as db:
+            return db.execute("PRAGMA user_version").fetchone()[0]
 
     def _migrate(self) -> None:
         if self.version == known_version():
@@ -367,11 +375,16 @@ class Store:
             self._begin("BEGIN", doing)
             try:
                 yield self._db
-            except sqlite3.Error as exc:
-                raise StoreError(_say(exc, self.path, doing)) from None
-            finally:
+                self._db.execute("COMMIT")
+            except BaseException as exc:
+                # Ended here, not in a `finally`: a COMMIT that fails too (a damaged file fails
+                # every statement) must not hide the sentence below behind a bare sqlite3 error.
                 if self._db.in_transaction:
-                    self._db.execute("COMMIT")
+                    with contextlib.suppress(sqlite3.Error):
+                        self._db.execute("ROLLBACK")
+                if isinstance(exc, sqlite3.Error):
+                    raise StoreError(_say(exc, self.path, doing)) from None
+                raise
 
     def _begin(self, sql: str, doing: str) -> None:
         # busy_timeout already waits for the lock; this loop covers the cases where SQLite returns
@@ -699,6 +712,14 @@ def _checkpoint_and_close(db: sqlite3.Connection, lock: threading.RLock, backgro
         with contextlib.suppress(sqlite3.Error):  # busy or read-only: the log stays, nothing is lost
             db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
         db.close()
+
+
+def _open_here(path: Path) -> bool:
+    """Some store in this process has the database at `path` open."""
+    try:
+        return any(os.path.samefile(store.path, path) for store in list(_OPEN))
+    except OSError:
+        return False
 
 
 def open_stores() -> set[Store]:

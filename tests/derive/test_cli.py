@@ -343,3 +343,19 @@ def test_drafts_mistakes_are_explained(quiz, args, words):
 def test_drafts_list_on_an_empty_library(quiz):
     result = quiz("drafts", "list")
     assert result.code == 0 and "No drafts" in result.out
+
+
+def test_derive_out_never_overwrites_an_existing_deck_unless_replace(quiz, tmp_path):
+    """A reviewed deck (accepted drafts, the teacher's comments) is refused in one line, left byte for byte."""
+    out = tmp_path / "bank" / "questions" / "mine.toml"
+    assert quiz("derive", str(SEED), "--out", str(out), "--count", "3").code == 0
+    reviewed = out.read_text(encoding="utf-8").replace('status = "draft"', 'status = "active"') + "# checked by Ana\n"
+    out.write_text(reviewed, encoding="utf-8")
+    refused = quiz("derive", str(SEED), "--out", str(out), "--count", "5")
+    assert refused.code == 1 and refused.out == ""
+    assert refused.err.startswith("quiz: ") and "already exists" in refused.err and "--replace" in refused.err
+    assert refused.err.count("\n") == 1
+    assert out.read_text(encoding="utf-8") == reviewed
+    replaced = quiz("derive", str(SEED), "--out", str(out), "--count", "5", "--replace")
+    assert replaced.code == 0, replaced.err
+    assert "# checked by Ana" not in out.read_text(encoding="utf-8")

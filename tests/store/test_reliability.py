@@ -15,10 +15,11 @@ import pytest
 
 from quiz.data.store import Store, StoreError
 
-from .conftest import NOW, answer, at
+from .conftest import DATA, NOW, answer, at
 
 ANSWERER = Path(__file__).with_name("answerer.py")
 ROOT = Path(__file__).resolve().parents[2]
+BANK = ("--bank", str(DATA / "good"), "--seeds", str(DATA / "seeds"))
 
 
 def _answerer(db: Path, profile: str, count: int) -> subprocess.Popen[str]:
@@ -171,3 +172,39 @@ def test_the_cli_reports_a_bad_database_without_a_traceback(quiz, db_path: Path,
     assert run.err.startswith("quiz: ") and says in run.err
     assert "Traceback" not in run.err and run.out == ""
     assert _snapshot(db_path.parent) == before
+
+
+def _pages_overwritten(db: Path) -> None:
+    """The back half of the pages overwritten, the schema kept: the file opens, and reading the tables fails."""
+    _real_database(db)
+    data = bytearray(db.read_bytes())
+    for page in range(len(data) // 8192 * 4096, len(data), 4096):
+        data[page : page + 64] = b"\xff" * 64
+    db.write_bytes(bytes(data))
+
+
+@pytest.mark.parametrize(
+    "read",
+    [
+        lambda store: store.drill_attempts("CODE"),
+        lambda store: list(store.attempts("ana")),
+    ],
+    ids=["drill results", "export"],
+)
+def test_a_read_that_fails_on_a_damaged_file_says_so_in_one_sentence(db_path: Path, read):
+    """The COMMIT that fails too after the read must not replace the StoreError with a bare sqlite3 error."""
+    db_path.parent.mkdir(parents=True, exist_ok=True)
+    _pages_overwritten(db_path)
+    with Store.open(db_path, now=NOW, backups=False) as store, pytest.raises(StoreError) as caught:
+        read(store)
+    assert "is damaged" in str(caught.value) and "quiz doctor" in str(caught.value)
+
+
+def test_drill_results_on_a_damaged_file_is_one_line_not_a_traceback(quiz, db_path: Path):
+    db_path.parent.mkdir(parents=True, exist_ok=True)
+    code = quiz("drill", "new", "--deck", "harbour", "-n", "2", "--seed", "5", *BANK).out.strip()
+    _pages_overwritten(db_path)
+    run = quiz("drill", "results", code, *BANK)
+    assert run.code == 1
+    assert run.err.startswith("quiz: Could not read drill results") and "is damaged" in run.err
+    assert run.err.count("\n") == 1
