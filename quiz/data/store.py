@@ -30,7 +30,7 @@ from quiz.core.study_day import DAY_START, MASTERED_STABILITY_DAYS, StudyDay
 from quiz.core.verdict import Form
 from quiz.data import backup
 from quiz.data.backup import Diagnosis, Health
-from quiz.data.days import NOT_SUSPENDED, from_ms, streak, to_ms
+from quiz.data.days import NOT_SUSPENDED, QUARTER_MS, from_ms, streak, to_ms
 
 if TYPE_CHECKING:
     from quiz.core.attempt import Attempt
@@ -44,6 +44,18 @@ BUSY_TIMEOUT_S = backup.BUSY_TIMEOUT_S
 LOCK_PATIENCE_S = 60.0  # how long to keep retrying a busy write before saying so
 MAX_PROFILE_NAME = 40
 MMAP_BYTES = 256 * 2**20
+
+MATURE_DAYS = MASTERED_STABILITY_DAYS
+MATURE_MS = int(MATURE_DAYS * 86_400_000)
+# Every answer's quarter row, from scratch: what record(), undo() and override() keep up to date one answer
+# at a time. An answer is "mature" when the question's previous answer (in time, then id, order) was
+# MATURE_DAYS or more before it: FSRS then had it at about that stability (see quiz.data.charts).
+QUARTERS_REBUILT = f"""INSERT INTO answer_quarters (profile_id, quarter, deck, answers, correct, mature, mature_correct)
+    SELECT profile_id, answered_at / {QUARTER_MS}, deck, count(*), sum(correct), sum(mature), sum(mature AND correct)
+    FROM (SELECT profile_id, answered_at, deck, correct, ifnull(answered_at - lag(answered_at)
+            OVER (PARTITION BY profile_id, question_id ORDER BY answered_at, id) >= {MATURE_MS}, 0) AS mature
+        FROM attempts)
+    GROUP BY 1, 2, 3"""
 
 MIGRATIONS: list[tuple[str, ...]] = [
     (  # 1: the first schema
@@ -138,6 +150,28 @@ MIGRATIONS: list[tuple[str, ...]] = [
         "DROP INDEX cards_by_due",
         "CREATE INDEX cards_by_due ON cards(profile_id, due, deck)",
         "CREATE INDEX cards_by_stability ON cards(profile_id, stability)",
+    ),
+    (  # 5: answers summed per quarter hour, and only the indexes a query uses (each one costs every answer)
+        # Per-day figures, streaks and retention now read answer_quarters.
+        "DROP INDEX attempts_by_time",
+        # A question's answers in time order: its latest, its previous one (for `mature`), and its recount.
+        "DROP INDEX attempts_by_question",
+        "CREATE INDEX attempts_by_question ON attempts(profile_id, question_id, answered_at)",
+        # Mastered is counted from the due index (a scan of 50,000 small entries) instead of an index of its
+        # own that every answer had to update.
+        "DROP INDEX cards_by_stability",
+        "DROP INDEX cards_by_due",
+        "CREATE INDEX cards_by_due ON cards(profile_id, due, deck, stability)",
+        f"""CREATE TABLE answer_quarters (
+            profile_id INTEGER NOT NULL REFERENCES profiles(id),
+            quarter INTEGER NOT NULL,  -- answered_at // {QUARTER_MS}: a study day is a whole number of them
+            deck TEXT NOT NULL,
+            answers INTEGER NOT NULL,
+            correct INTEGER NOT NULL,
+            mature INTEGER NOT NULL,  -- answers given {MATURE_DAYS:g} days or more after the question's previous one
+            mature_correct INTEGER NOT NULL,
+            PRIMARY KEY (profile_id, quarter, deck)) WITHOUT ROWID""",
+        QUARTERS_REBUILT,  # reads the answers in the new index's order: no sort
     ),
 ]
 """Forward migrations: entry n-1 takes a database from version n-1 to n. Never edit a shipped one."""
@@ -480,6 +514,7 @@ class Store:
         choice = int(attempt.correct and attempt.form is Form.CHOICE)
         with self._write("save your answer") as db:
             pid = _profile_id(db, name) or _insert_profile(db, name, attempt.answered_at)
+            previous = db.execute(_PREVIOUS, (pid, attempt.question_id, at, -1)).fetchone()[0]
             attempt_id = db.execute(
                 _INSERT_ATTEMPT,
                 (
@@ -503,6 +538,9 @@ class Store:
                 due, card_json = _card_row(card)
                 db.execute(_UPSERT_CARD, (pid, attempt.question_id, attempt.deck, card_json, due, at, card.stability))
             db.execute(_UPSERT_STATS, (pid, attempt.question_id, attempt.deck, correct, correct, at, choice))
+            mature = _mature(previous, at)
+            _add_to_quarter(db, pid, at, attempt.deck, 1, correct, mature, mature * correct)
+            _rematch_next(db, pid, attempt.question_id, at, previous, at)
             _remember(db, name)
         return int(attempt_id or 0)
 
@@ -660,6 +698,10 @@ class Store:
         """Take back one answer in one transaction: the attempt moves aside, the card is as it was before it."""
         with self._write("undo your answer") as db:
             pid, question_id = _own_attempt(db, profile, attempt_id)
+            at, deck, correct, before = _placed(db, pid, question_id, attempt_id)
+            mature = _mature(before, at)
+            _add_to_quarter(db, pid, at, deck, -1, -correct, -mature, -mature * correct)
+            _rematch_next(db, pid, question_id, at, at, before)
             db.execute(_MOVE_UNDONE, (to_ms(now), attempt_id))
             db.execute("DELETE FROM attempts WHERE id = ?", (attempt_id,))
             if previous is None:
@@ -673,6 +715,8 @@ class Store:
         """Count an answer the grader judged wrong as right, as the learner says; its card is rescheduled."""
         with self._write("count your answer as right") as db:
             pid, question_id = _own_attempt(db, profile, attempt_id)
+            at, deck, correct, before = _placed(db, pid, question_id, attempt_id)
+            _add_to_quarter(db, pid, at, deck, 0, 1 - correct, 0, _mature(before, at) * (1 - correct))
             db.execute("UPDATE attempts SET correct = 1, overridden = 1, rating = ? WHERE id = ?", (rating, attempt_id))
             due, card_json = _card_row(card)
             db.execute(_RESTORE_CARD, (card_json, due, card.stability, pid, question_id))
@@ -743,8 +787,19 @@ _DUE_IDS = "SELECT question_id FROM cards WHERE profile_id = ? AND due < ?" + NO
 _MASTERED_IDS = "SELECT question_id FROM cards WHERE profile_id = ? AND stability >= ?"
 _LATEST_CORRECT = "SELECT question_id, last_correct FROM question_stats WHERE profile_id = ?"
 _HISTORY_LATEST = "SELECT question_id, last_correct, last_at, choice_known FROM question_stats WHERE profile_id = ?"
+# The latest answer to a question at or before a time, leaving one answer out (-1: none).
+_PREVIOUS = """SELECT max(answered_at) FROM attempts
+    WHERE profile_id = ? AND question_id = ? AND answered_at <= ? AND id != ?"""
+_NEXT = """SELECT answered_at, deck, correct FROM attempts WHERE profile_id = ? AND question_id = ? AND answered_at > ?
+    ORDER BY answered_at LIMIT 1"""
+_ADD_TO_QUARTER = """INSERT INTO answer_quarters (profile_id, quarter, deck, answers, correct, mature, mature_correct)
+    VALUES (?, ?, ?, ?, ?, ?, ?)
+    ON CONFLICT (profile_id, quarter, deck) DO UPDATE SET
+        answers = answers + excluded.answers, correct = correct + excluded.correct,
+        mature = mature + excluded.mature, mature_correct = mature_correct + excluded.mature_correct"""
+_EMPTY_QUARTER = "DELETE FROM answer_quarters WHERE profile_id = ? AND quarter = ? AND deck = ? AND answers <= 0"
 # Deleted in this order: children first.
-_OWNED = ("question_marks", "undone_attempts", "question_stats", "cards", "attempts", "sessions")
+_OWNED = ("answer_quarters", "question_marks", "undone_attempts", "question_stats", "cards", "attempts", "sessions")
 _INSERT_ATTEMPT = """INSERT INTO attempts (profile_id, session_id, question_id, content_hash, deck, form, given,
         outcome, correct, rating, elapsed_ms, hinted, mode, answered_at)
     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"""
@@ -800,6 +855,45 @@ def _own_attempt(db: sqlite3.Connection, profile: str, attempt_id: int) -> tuple
     if pid is None or row is None:
         raise StoreError(f"Answer {attempt_id} of profile {profile!r} is no longer in the score database.")
     return pid, row[0]
+
+
+def _mature(previous: int | None, at: int) -> int:
+    """1 when an answer at `at` came MATURE_DAYS or more after the question's previous answer."""
+    return int(previous is not None and at - previous >= MATURE_MS)
+
+
+def _add_to_quarter(
+    db: sqlite3.Connection, pid: int, at: int, deck: str, answers: int, correct: int, mature: int, mature_correct: int
+) -> None:
+    """Add to (or, with negative figures, take from) the quarter row of an answer given at `at`."""
+    db.execute(_ADD_TO_QUARTER, (pid, at // QUARTER_MS, deck, answers, correct, mature, mature_correct))
+    if answers < 0:
+        db.execute(_EMPTY_QUARTER, (pid, at // QUARTER_MS, deck))
+
+
+def _placed(db: sqlite3.Connection, pid: int, question_id: str, attempt_id: int) -> tuple[int, str, int, int | None]:
+    """One answer's time, deck and result, and the time of the question's answer before it."""
+    at, deck, correct = db.execute(
+        "SELECT answered_at, deck, correct FROM attempts WHERE id = ?", (attempt_id,)
+    ).fetchone()
+    return at, deck, correct, db.execute(_PREVIOUS, (pid, question_id, at, attempt_id)).fetchone()[0]
+
+
+def _rematch_next(
+    db: sqlite3.Connection, pid: int, question_id: str, at: int, was_before: int | None, now_before: int | None
+) -> None:
+    """The answer after `at` to the same question had `was_before` as its previous one and now has `now_before`.
+
+    Only an answer recorded out of time order (an import, a clock change) or an undone one that was
+    followed by another has such a neighbour; its maturity is counted again.
+    """
+    following = db.execute(_NEXT, (pid, question_id, at)).fetchone()
+    if following is None:
+        return
+    next_at, deck, correct = following
+    change = _mature(now_before, next_at) - _mature(was_before, next_at)
+    if change:
+        _add_to_quarter(db, pid, next_at, deck, 0, 0, change, change * correct)
 
 
 def _recount(db: sqlite3.Connection, pid: int, question_id: str) -> None:

@@ -39,7 +39,7 @@ from quiz.core.schedule import Rating, Schedule  # noqa: E402
 from quiz.core.verdict import Form, Outcome  # noqa: E402
 from quiz.data.days import to_ms  # noqa: E402
 from quiz.data.library import read_full_bank  # noqa: E402
-from quiz.data.store import Store, _card_row, known_version  # noqa: E402
+from quiz.data.store import QUARTERS_REBUILT, Store, _card_row, known_version  # noqa: E402
 
 QUIZ = """
 import asyncio, sys
@@ -143,6 +143,7 @@ def build_store(path: Path, questions: list[tuple[str, str]], now: datetime) -> 
     )
     for _name, sql in indexes:
         db.execute(sql)
+    db.execute(QUARTERS_REBUILT)  # the sums per quarter hour that record() keeps, as the migration makes them
     deck_of = dict(questions)
     db.executemany(
         "INSERT INTO question_stats (profile_id, question_id, deck, attempts, correct, last_correct, last_at,"
