@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-import heapq
+import json
 import sqlite3
 from bisect import bisect_right
 from collections import defaultdict
@@ -169,26 +169,21 @@ def compute(
     day_start: int = DAY_START,
 ) -> Stats:
     """All figures, read inside the caller's transaction so they agree with each other."""
-    rows = [] if profile_id is None else db.execute(_PER_QUESTION, (profile_id,)).fetchall()
     group_of, groups = _groups(bank)
     answers, right = [0] * len(groups), [0] * len(groups)
-    gone: dict[str, list[int]] = defaultdict(lambda: [0, 0])
-    weak: list[tuple[float, int, str, int]] = []
+    gone: list[str] = []
+    seen = 0
     get = group_of.get
     # One pass over the per-question summary rows; the bank's deck, kind and tags of each question
     # were put together once per bank (_groups), so each row costs one lookup and two additions.
-    for qid, stored_deck, n, ok in rows:
+    for qid, n, ok in () if profile_id is None else db.execute(_PER_QUESTION, (profile_id,)):
+        seen += 1
         g = get(qid)
         if g is None:
-            # A question no longer in the bank has no tags or kind to go by: it counts under its deck only.
-            group = gone[stored_deck]
-            group[0] += n
-            group[1] += ok
+            gone.append(qid)
             continue
         answers[g] += n
         right[g] += ok
-        if ok < n and n >= 2:
-            weak.append((ok / n, -n, qid, ok))
     decks: dict[str, list[int]] = defaultdict(lambda: [0, 0])
     tags: dict[str, list[int]] = defaultdict(lambda: [0, 0])
     kinds: dict[str, list[int]] = defaultdict(lambda: [0, 0])
@@ -197,22 +192,24 @@ def compute(
             for group in (decks[deck], kinds[kind], *(tags[tag] for tag in question_tags)):
                 group[0] += n
                 group[1] += ok
-    for deck, (n, ok) in gone.items():
-        decks[deck][0] += n
-        decks[deck][1] += ok
+    total, correct = sum(answers), sum(right)
+    if gone:
+        # A question no longer in the bank has no tags or kind to go by: it counts under its deck only.
+        for deck, n, ok in db.execute(_GONE_BY_DECK, (profile_id, json.dumps(gone))):
+            decks[deck][0] += n
+            decks[deck][1] += ok
+            total += n
+            correct += ok
     by_id = _by_id(bank)
-    weakest = tuple(
-        Weak(qid, by_id[qid][5], by_id[qid][1], -minus_n, ok)
-        for _accuracy, minus_n, qid, ok in heapq.nsmallest(WEAKEST, weak)
-    )
+    weakest = [] if profile_id is None else _weakest(db, profile_id, by_id)
     count, today = streak(db, profile_id, now, day_start)
     active = bank_decks(bank)
     return Stats(
         profile=profile,
         as_of=now,
-        attempts=sum(answers) + sum(n for n, _ok in gone.values()),
-        correct=sum(right) + sum(ok for _n, ok in gone.values()),
-        questions_seen=len(rows),
+        attempts=total,
+        correct=correct,
+        questions_seen=seen,
         questions_in_bank=len(by_id),
         mastered=mastered(db, profile_id, active),
         streak=count,
@@ -221,12 +218,30 @@ def compute(
         tags=_scores(tags),
         kinds=_scores(kinds),
         days=per_day(db, profile_id, now, days, day_start),
-        weakest=weakest,
+        weakest=tuple(weakest),
         due=forecast(db, profile_id, now, active, day_start=day_start),
     )
 
 
-_PER_QUESTION = "SELECT question_id, deck, attempts, correct FROM question_stats WHERE profile_id = ?"
+_PER_QUESTION = "SELECT question_id, attempts, correct FROM question_stats WHERE profile_id = ?"
+_GONE_BY_DECK = """SELECT deck, sum(attempts), sum(correct) FROM question_stats
+    WHERE profile_id = ? AND question_id IN (SELECT value FROM json_each(?)) GROUP BY deck"""
+# Least accurate first, then the one answered more often, then by id; sorted inside SQLite.
+_WEAKEST = """SELECT question_id, attempts, correct FROM question_stats
+    WHERE profile_id = ? AND attempts >= 2 AND correct < attempts
+    ORDER BY correct * 1.0 / attempts, attempts DESC, question_id"""
+
+
+def _weakest(db: sqlite3.Connection, profile_id: int, by_id: Mapping[str, QuestionRow]) -> list[Weak]:
+    """The WEAKEST least accurate questions of the bank, among those answered at least twice and missed at least once."""
+    found: list[Weak] = []
+    for qid, n, ok in db.execute(_WEAKEST, (profile_id,)):
+        row = by_id.get(qid)
+        if row is not None:  # a question gone from the bank has no prompt to show
+            found.append(Weak(qid, row[5], row[1], n, ok))
+            if len(found) == WEAKEST:
+                break
+    return found
 
 
 def _scores(groups: dict[str, list[int]]) -> tuple[Score, ...]:
