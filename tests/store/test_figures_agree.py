@@ -23,24 +23,27 @@ from quiz.data.store import Store
 from .conftest import NOW, answer, card
 
 
+def _question(deck: str, n: int, kind: Kind, tags: tuple[str, ...], draft: bool) -> Question:
+    return Question(
+        id=f"{deck}-{n:02d}",
+        kind=kind,
+        prompt=f"{deck.title()} question {n}?",
+        answer="answer",
+        evidence=(),
+        explanation="",
+        tags=tags,
+        difficulty=1 + n % 3,
+        deck=deck,
+        status="draft" if draft else "active",
+    )
+
+
 def _bank() -> Bank:
     """45 questions in three decks, a few of them drafts (never due, never counted as mastered)."""
     decks = []
     for d, name in enumerate(["harbour", "budget", "storm"]):
         questions = tuple(
-            Question(
-                id=f"{name}-{n:02d}",
-                kind=list(Kind)[n % len(Kind)],
-                prompt=f"Question {n}?",
-                answer="answer",
-                evidence=(),
-                explanation="",
-                tags=(f"tag-{n % 4}",),
-                difficulty=1 + n % 3,
-                deck=name,
-                status="draft" if n % 7 == d else "active",
-            )
-            for n in range(15)
+            _question(name, n, list(Kind)[n % len(Kind)], (f"tag-{n % 4}",), n % 7 == d) for n in range(15)
         )
         decks.append(Deck(name, name.title(), questions))
     return Bank(tuple(decks), {})
@@ -148,22 +151,11 @@ DAY_START = 6  # not the default: every figure must follow the configured study 
 
 def _varied_bank() -> Bank:
     """80 questions in four decks, every kind, zero to two tags each, some drafts."""
+    tags = (("tides",), ("money", "law"), (), ("law",), ("tides", "weather"))
     decks = []
     for d, name in enumerate(["harbour", "budget", "storm", "court"]):
         questions = tuple(
-            Question(
-                id=f"{name}-{n:02d}",
-                kind=list(Kind)[(n + d) % len(Kind)],
-                prompt=f"{name.title()} question {n}?",
-                answer="answer",
-                evidence=(),
-                explanation="",
-                tags=(("tides",), ("money", "law"), (), ("law",), ("tides", "weather"))[n % 5],
-                difficulty=1 + n % 3,
-                deck=name,
-                status="draft" if n % 9 == d else "active",
-            )
-            for n in range(20)
+            _question(name, n, list(Kind)[(n + d) % len(Kind)], tags[n % 5], n % 9 == d) for n in range(20)
         )
         decks.append(Deck(name, name.title(), questions))
     return Bank(tuple(decks), {})
