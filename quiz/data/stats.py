@@ -233,7 +233,7 @@ _WEAKEST = """SELECT question_id, attempts, correct FROM question_stats
 
 
 def _weakest(db: sqlite3.Connection, profile_id: int, by_id: Mapping[str, QuestionRow]) -> list[Weak]:
-    """The WEAKEST least accurate questions of the bank, among those answered at least twice and missed at least once."""
+    """The WEAKEST least accurate questions of the bank among those answered twice or more and missed once or more."""
     found: list[Weak] = []
     for qid, n, ok in db.execute(_WEAKEST, (profile_id,)):
         row = by_id.get(qid)

@@ -8,7 +8,6 @@ One file, `<data_dir>/quiz.db`, in WAL mode with `synchronous=FULL`: an answer i
 from __future__ import annotations
 
 import contextlib
-import copy
 import gc
 import os
 import random
@@ -562,14 +561,15 @@ class Store:
                 "SELECT count(*) FROM cards WHERE profile_id = ? AND first_seen >= ?",
                 (pid, to_ms(StudyDay.of(now, day_start).start)),
             ).fetchone()[0]
-        zone, instant = now.tzinfo, datetime.fromtimestamp
+        zone = now.tzinfo
         # Tens of thousands of small objects and no cycles among them: without this pause the
         # cyclic collector would run hundreds of times here for nothing.
         paused = gc.isenabled()
         gc.disable()
         try:
             return History(
-                cards={qid: _StoredCard(instant(due / 1000, zone), raw, st) for qid, due, raw, st in cards},
+                cards=_Cards({qid: raw for qid, _due, raw in cards}),
+                due=_Instants({qid: due for qid, due, _raw in cards}, zone),
                 latest_correct={r[0]: r[1] == 1 for r in latest},
                 latest_at=_Instants({r[0]: r[2] for r in latest}, zone),
                 choice_known=frozenset(r[0] for r in latest if r[3]),
@@ -782,7 +782,7 @@ _EXPORT_UNDONE = (
     f"SELECT attempt_id, {', '.join(EXPORT_FIELDS[1:])} FROM undone_attempts WHERE profile_id = ? ORDER BY id"
 )
 # The card comes as bytes: json.loads takes them, and 50,000 fewer UTF-8 decodes are measurable.
-_HISTORY_CARDS = "SELECT question_id, due, CAST(card_json AS BLOB), stability FROM cards WHERE profile_id = ?"
+_HISTORY_CARDS = "SELECT question_id, due, CAST(card_json AS BLOB) FROM cards WHERE profile_id = ?"
 _DUE_IDS = "SELECT question_id FROM cards WHERE profile_id = ? AND due < ?" + NOT_SUSPENDED
 _MASTERED_IDS = "SELECT question_id FROM cards WHERE profile_id = ? AND stability >= ?"
 _LATEST_CORRECT = "SELECT question_id, last_correct FROM question_stats WHERE profile_id = ?"
@@ -901,107 +901,51 @@ def _recount(db: sqlite3.Connection, pid: int, question_id: str) -> None:
     db.execute(_RECOUNT, (pid, question_id))
 
 
-class _Lazy:
-    """A card field (or method) that loads the card's JSON the first time it is read."""
+class _Decoded(Mapping[str, Any]):
+    """Question id -> a value kept raw as read from SQLite and turned into its object only when asked for."""
 
-    def __set_name__(self, owner: type, name: str) -> None:
-        self.name = name
+    def __init__(self, raw: dict[str, Any]) -> None:
+        self._raw = raw
 
-    def __get__(self, card: _StoredCard | None, owner: type | None = None) -> Any:
-        if card is None:
-            return self
-        card._load()
-        return getattr(card, self.name)  # a plain Card attribute from now on
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._raw)
+
+    def __len__(self) -> int:
+        return len(self._raw)
+
+    def __contains__(self, key: object) -> bool:
+        return key in self._raw
 
 
-class _StoredCard:
-    """A Card whose due date and stability are read at once and the rest of its FSRS state on first use.
+class _Cards(_Decoded):
+    """Question id -> FSRS card, each decoded from its JSON the first time it is read.
 
-    Decoding 50,000 cards from JSON takes longer than the whole review-queue budget, while a
-    queue only looks at `due`. Any other use (a field, a review, a copy, ==, to_dict) loads the
-    rest and turns the object into a plain Card. The other fields are descriptors rather than a
-    __getattr__, which would slow every `.due` read as well.
-
-    It is not a subclass of Card, so that reading the history (the home screen does) needs no
-    fsrs; like a unittest.mock spec, it reports Card as its __class__, so isinstance(card, Card)
-    holds all the same.
+    Decoding 50,000 cards takes longer than the whole review-queue budget, while a queue only
+    looks at due times (History.due) and a session at the cards of its own questions.
     """
 
-    card_id = _Lazy()
-    state = _Lazy()
-    step = _Lazy()
-    difficulty = _Lazy()
-    last_review = _Lazy()
-    to_dict = _Lazy()
-    to_json = _Lazy()
+    def __init__(self, raw: dict[str, bytes]) -> None:
+        super().__init__(raw)
+        self._made: dict[str, Card] = {}
 
-    def __init__(self, due: datetime, card_json: str | bytes, stability: float | None) -> None:
-        # Plain attribute assignments, not __dict__ writes: CPython then keeps the values inline
-        # and builds no per-card dict, which is most of the cost of 50,000 cards. Stability comes
-        # from its own column (counting mastered questions needs it); _load sets the other fields.
-        self.due = due
-        self.stability = stability
-        self._json = card_json
+    def __getitem__(self, key: str) -> Card:
+        card = self._made.get(key)
+        if card is None:
+            from fsrs import Card  # imported here: drawing the home screen needs no fsrs
 
-    @property  # type: ignore[misc]
-    def __class__(self) -> type:
-        from fsrs import Card
-
-        return Card
-
-    def _load(self) -> None:
-        from fsrs import Card
-
-        raw = self.__dict__.pop("_json", None)
-        if raw is not None:
-            for key, value in Card.from_json(raw).__dict__.items():
-                self.__dict__.setdefault(key, value)  # keep anything set since
-        _set_class(self, Card)  # object's own setter: the property above has none
-
-    def __eq__(self, other: object) -> bool:
-        self._load()
-        return self == other
-
-    __hash__ = None  # type: ignore[assignment]  # like Card: mutable, compared by value
-
-    def __repr__(self) -> str:
-        self._load()
-        return repr(self)
-
-    def __copy__(self) -> Card:
-        self._load()
-        return copy.copy(self)
-
-    def __deepcopy__(self, memo: dict[int, Any]) -> Card:
-        self._load()
-        return copy.deepcopy(self, memo)
-
-    def __reduce_ex__(self, protocol: Any) -> Any:
-        self._load()
-        return self.__reduce_ex__(protocol)
+            card = self._made[key] = Card.from_json(self._raw[key])
+        return card
 
 
-_set_class = object.__dict__["__class__"].__set__  # what `obj.__class__ = cls` does for any other object
-
-
-class _Instants(Mapping[str, datetime]):
-    """Question id -> time of the latest answer, turned into datetimes only when asked for."""
+class _Instants(_Decoded):
+    """Question id -> a time kept in unix ms, as a datetime in the caller's zone."""
 
     def __init__(self, ms: dict[str, int], zone: tzinfo | None) -> None:
-        self._ms = ms
+        super().__init__(ms)
         self._zone = zone
 
     def __getitem__(self, key: str) -> datetime:
-        return datetime.fromtimestamp(self._ms[key] / 1000, self._zone)
-
-    def __iter__(self) -> Iterator[str]:
-        return iter(self._ms)
-
-    def __len__(self) -> int:
-        return len(self._ms)
-
-    def __contains__(self, key: object) -> bool:
-        return key in self._ms
+        return datetime.fromtimestamp(self._raw[key] / 1000, self._zone)
 
 
 def _exported(row: tuple[Any, ...], profile: str) -> dict[str, Any]:
