@@ -752,9 +752,10 @@ def open_stores() -> set[Store]:
 
 _DRILL_FIELDS = ("student", "question_id", "given", "correct", "elapsed_ms", "answered_at")
 # The student is the name given when the drill started; runs from before names were asked show the profile.
+# Sessions first (CROSS JOIN keeps that order): the drill's answers are found by session, not by reading them all.
 _DRILL_ATTEMPTS = """SELECT coalesce(nullif(json_extract(s.options, '$.student'), ''), p.name),
     a.question_id, a.given, a.correct, a.elapsed_ms, a.answered_at
-    FROM attempts a JOIN sessions s ON s.id = a.session_id JOIN profiles p ON p.id = a.profile_id
+    FROM sessions s CROSS JOIN attempts a ON a.session_id = s.id JOIN profiles p ON p.id = a.profile_id
     WHERE s.mode = 'drill' AND json_extract(s.options, '$.drill') = ? ORDER BY a.id"""
 
 EXPORT_FIELDS = (
@@ -776,8 +777,8 @@ EXPORT_FIELDS = (
     "undone_at",  # empty unless the answer was taken back with undo (it then counts nowhere)
 )
 _EXPORT = (
-    f"SELECT {', '.join(EXPORT_FIELDS[:-1])}, NULL FROM attempts WHERE profile_id = ? AND id > ? ORDER BY id LIMIT ?"
-)
+    f"SELECT {', '.join(EXPORT_FIELDS[:-1])}, NULL FROM attempts WHERE +profile_id = ? AND id > ? ORDER BY id LIMIT ?"
+)  # `+`: read in id order from `after` on, not every answer of the profile sorted again for each page
 _EXPORT_UNDONE = (
     f"SELECT attempt_id, {', '.join(EXPORT_FIELDS[1:])} FROM undone_attempts WHERE profile_id = ? ORDER BY id"
 )
