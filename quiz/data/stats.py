@@ -201,7 +201,7 @@ def compute(
             total += n
             correct += ok
     by_id = _by_id(bank)
-    weakest = [] if profile_id is None else _weakest(db, profile_id, by_id)
+    weakest = [] if profile_id is None else _weakest(db, profile_id, by_id, len(gone))
     count, today = streak(db, profile_id, now, day_start)
     active = bank_decks(bank)
     return Stats(
@@ -211,7 +211,7 @@ def compute(
         correct=correct,
         questions_seen=seen,
         questions_in_bank=len(by_id),
-        mastered=mastered(db, profile_id, active),
+        mastered=mastered(db, profile_id, active, gone + _drafts(bank)),
         streak=count,
         answered_today=today,
         decks=_scores(decks),
@@ -229,13 +229,17 @@ _GONE_BY_DECK = """SELECT deck, sum(attempts), sum(correct) FROM question_stats
 # Least accurate first, then the one answered more often, then by id; sorted inside SQLite.
 _WEAKEST = """SELECT question_id, attempts, correct FROM question_stats
     WHERE profile_id = ? AND attempts >= 2 AND correct < attempts
-    ORDER BY correct * 1.0 / attempts, attempts DESC, question_id"""
+    ORDER BY correct * 1.0 / attempts, attempts DESC, question_id LIMIT ?"""
 
 
-def _weakest(db: sqlite3.Connection, profile_id: int, by_id: Mapping[str, QuestionRow]) -> list[Weak]:
-    """The WEAKEST least accurate questions of the bank among those answered twice or more and missed once or more."""
+def _weakest(db: sqlite3.Connection, profile_id: int, by_id: Mapping[str, QuestionRow], gone: int) -> list[Weak]:
+    """The WEAKEST least accurate questions of the bank among those answered twice or more and missed once or more.
+
+    `gone` questions of the store are no longer in the bank: no more than that many rows are passed over,
+    so SQLite keeps only the top rows instead of sorting them all.
+    """
     found: list[Weak] = []
-    for qid, n, ok in db.execute(_WEAKEST, (profile_id,)):
+    for qid, n, ok in db.execute(_WEAKEST, (profile_id, WEAKEST + gone)):
         row = by_id.get(qid)
         if row is not None:  # a question gone from the bank has no prompt to show
             found.append(Weak(qid, row[5], row[1], n, ok))
@@ -335,13 +339,30 @@ def forecast(
     )
 
 
-def mastered(db: sqlite3.Connection, profile_id: int | None, active: Mapping[str, str]) -> int:
-    """Questions of the bank that are mastered (see quiz.core.study_day.is_mastered)."""
+def mastered(
+    db: sqlite3.Connection, profile_id: int | None, active: Mapping[str, str], inactive: Sequence[str] | None = None
+) -> int:
+    """Questions of the bank that are mastered (see quiz.core.study_day.is_mastered).
+
+    Given `inactive`, every question of the store that is not active in the bank (drafts, questions
+    gone from it), SQLite counts alone: all mastered cards less those.
+    """
     if profile_id is None:
         return 0
-    rows = db.execute(_MASTERED, (profile_id, MASTERED_STABILITY_DAYS))
-    return sum(1 for (qid,) in rows if qid in active)
+    if inactive is None:
+        rows = db.execute(_MASTERED, (profile_id, MASTERED_STABILITY_DAYS))
+        return sum(1 for (qid,) in rows if qid in active)
+    every, left_out = db.execute(
+        _MASTERED_COUNT, (profile_id, MASTERED_STABILITY_DAYS, json.dumps(inactive))
+    ).fetchone()
+    return every - left_out
+
+
+def _drafts(bank: Bank | Sequence[QuestionRow]) -> list[str]:
+    return _per_bank("drafts", bank, lambda: [row[0] for row in question_rows(bank) if row[4] == "draft"])
 
 
 _DUE = "SELECT question_id, deck, due FROM cards WHERE profile_id = ? AND due < ?" + NOT_SUSPENDED
 _MASTERED = "SELECT question_id FROM cards WHERE profile_id = ? AND stability >= ?"
+_MASTERED_COUNT = """SELECT count(*), count(*) FILTER (WHERE question_id IN (SELECT value FROM json_each(?3)))
+    FROM cards WHERE profile_id = ?1 AND stability >= ?2"""
