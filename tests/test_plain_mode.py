@@ -51,7 +51,7 @@ def test_choice_answers_by_number_and_commands(quiz, monkeypatch):
     result = play(quiz, monkeypatch, ":h\n:s\n" + "1\n" * 8, "-n", "2")
     assert result.code == 0, result.err
     assert "Hint:" in result.out and "Skipped" in result.out
-    assert "Commands: :h hint, :s skip, :q quit." in result.out
+    assert "Commands: :h hint, :s skip, :u undo the previous answer, :q quit." in result.out
 
 
 def test_end_of_input_ends_the_session_and_keeps_answers(quiz, monkeypatch):

@@ -63,6 +63,11 @@ def load(folder: Path) -> LoadedConfig:
     except (RecursionError, ValueError):  # tomli's limit on nesting, Python's on an integer's digits
         why = "arrays nested too deeply, or a number with thousands of digits"
         return LoadedConfig(Config(), (f"{path}: cannot be read ({why}); using default settings",))
+    return parse(data, path)
+
+
+def parse(data: dict[str, object], path: Path) -> LoadedConfig:
+    """The settings in the parsed TOML `data` of the file at `path`, and what is wrong in them."""
     warnings: list[str] = []
     values: dict[str, object] = {}
     for key, value in data.items():
@@ -89,23 +94,85 @@ def load(folder: Path) -> LoadedConfig:
     return LoadedConfig(Config(**values), tuple(warnings))  # type: ignore[arg-type]
 
 
-def save(folder: Path, config: Config) -> None:
-    """Write the config atomically (a crash mid-write never leaves half a file)."""
+def save(folder: Path, config: Config) -> Path | None:
+    """Write the config atomically (a crash mid-write never leaves half a file).
+
+    An existing file is edited: only the lines of settings that changed are rewritten, so the
+    user's comments and keys we do not know stay. A file that cannot be edited safely (it does not
+    parse) is kept beside the new one as config.toml.bak, whose path is returned.
+    """
+    path = config_file(folder)
     folder.mkdir(parents=True, exist_ok=True)
-    lines = [
-        "# quiz settings; see the README's Settings section.",
-        f"theme = {_string(config.theme)}",
-        f"mode = {_string(config.mode)}",
-        f"count = {config.count}",
-        f"day_start = {config.day_start}",
-        f"new_per_day = {config.new_per_day}",
-        f"desired_retention = {config.desired_retention}",
-    ]
+    try:
+        raw = path.read_bytes()  # not read_text: its newline translation would rewrite every \r\n line
+    except FileNotFoundError:
+        raw = None
+    try:
+        edited = None if raw is None else _edited(raw.decode("utf-8-sig"), config, path)
+    except UnicodeDecodeError:
+        edited = None
+    if edited is not None:
+        write_atomic(path, edited)
+        return None
+    kept = None
+    if raw is not None:  # byte for byte: nothing the user wrote is lost
+        kept = path.with_name(path.name + ".bak")
+        kept.write_bytes(raw)
+    write_atomic(path, _fresh(config))
+    return kept
+
+
+_FIELDS = ("theme", "mode", "count", "day_start", "new_per_day", "desired_retention", "letter_keys")
+"""The top-level settings, in the order a new file lists them."""
+
+
+def _fresh(config: Config) -> str:
+    lines = ["# quiz settings; see the README's Settings section."]
+    lines += [f"{name} = {_literal(getattr(config, name))}" for name in _FIELDS if name != "letter_keys"]
     if config.letter_keys:
         lines.append("letter_keys = true")
     if config.keys:
         lines += ["", "[keys]"] + [f"{_string(k)} = {_string(v)}" for k, v in sorted(config.keys.items())]
-    write_atomic(config_file(folder), "\n".join(lines) + "\n")
+    return "\n".join(lines) + "\n"
+
+
+def _edited(old: str, config: Config, path: Path) -> str | None:
+    """`old` with the lines of the settings `config` changes rewritten; None if that cannot be done safely."""
+    import tomli
+
+    from quiz.data.toml_lines import TomlLines
+
+    try:
+        before = tomli.loads(old)
+    except (tomli.TOMLDecodeError, RecursionError, ValueError):
+        return None
+    current = parse(before, path).config
+    lines = TomlLines.of(old)
+    for name in _FIELDS:
+        if getattr(config, name) != getattr(current, name):
+            lines.set(None, name, _literal(getattr(config, name)), before.get(name))
+    if config.keys != current.keys:
+        table = before.get("keys") if isinstance(before.get("keys"), dict) else {}
+        for key in sorted(set(config.keys) | set(current.keys)):
+            if key not in config.keys:
+                lines.remove("keys", key)
+            elif config.keys[key] != current.keys.get(key):
+                lines.set("keys", key, _string(config.keys[key]), table.get(key))
+    text = lines.text()
+    try:
+        after = tomli.loads(text)
+    except (tomli.TOMLDecodeError, RecursionError, ValueError):
+        return None
+    untouched = [k for k in before if k not in (*_FIELDS, "keys")]
+    if parse(after, path).config != config or any(after.get(k) != before[k] for k in untouched):
+        return None  # a layout the line edit does not understand (a dotted key, a multi-line value)
+    return text
+
+
+def _literal(value: object) -> str:
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    return _string(value) if isinstance(value, str) else str(value)
 
 
 EXPECTED = {

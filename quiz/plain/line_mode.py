@@ -9,20 +9,27 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TextIO
 
+from quiz.core.giveaway import without_answer
 from quiz.core.inert import inert
 from quiz.core.model import GAP_MARK, Kind
 from quiz.core.schedule import Rating, format_interval
+from quiz.core.selection import Mode
 from quiz.core.session import Answer, Phase, Session, Summary
 from quiz.core.text import fold
 from quiz.core.verdict import Form
 from quiz.study import Study
 
-COMMANDS = "Commands: :h hint, :s skip, :q quit."
+COMMANDS = "Commands: :h hint, :s skip, :u undo the previous answer, :q quit."
+UNDO, RIGHT = {":u", ":undo"}, {":r", ":right"}
+NEXT_OR_RIGHT = "Enter for the next question, or :r if your answer was right: "
+UNDONE = object()
+"""What a prompt returns when the learner took back the previous answer: its question is asked again."""
 
 
 class LineMode:
     def __init__(self, study: Study, session: Session, stdin: TextIO, stdout: TextIO) -> None:
         self.study, self.session, self.stdin, self.stdout = study, session, stdin, stdout
+        self.pending: str | None = None  # a line typed at "Enter for the next question": the next one's answer
 
     def say(self, text: str = "") -> None:
         # One line each, always: a newline in bank text or an answer cannot start a line of its own.
@@ -33,6 +40,10 @@ class LineMode:
         """One line of input; None at end of input."""
         self.stdout.write(inert(prompt))
         self.stdout.flush()
+        if self.pending is not None:
+            line, self.pending = self.pending, None
+            self.say()
+            return line
         line = self.stdin.readline()
         if not line:
             self.say()
@@ -48,7 +59,9 @@ class LineMode:
         self.say(COMMANDS)
         while s.current is not None:
             answer = self.one()
-            if answer is None:
+            if answer is UNDONE:
+                continue
+            if not isinstance(answer, Answer):
                 break
             try:
                 self.study.record(s, answer)
@@ -57,6 +70,8 @@ class LineMode:
                 raise
             if mode.feedback:
                 self.feedback(answer)
+            if s.can_override and not self.next_or_right():
+                break
             if s.phase is Phase.ANSWERED:
                 s.advance(self.study.now())
         summary = s.end(self.study.now())
@@ -64,14 +79,52 @@ class LineMode:
         self.report(summary)
         return summary
 
-    def one(self) -> Answer | None:
+    def next_or_right(self) -> bool:
+        """After a typed answer judged wrong: Enter goes on, :r counts it as right, :u takes it back.
+
+        Anything else is the next question's answer, so a script that pipes answers in reads as before.
+        False when the session should end (:q or the end of input).
+        """
+        text = self.ask(NEXT_OR_RIGHT)
+        command = "" if text is None else text.strip()
+        if text is None or command == ":q":
+            return False
+        if command in RIGHT:
+            self.override()
+        elif command in UNDO:
+            self.undo()
+        elif command:
+            self.pending = text
+        return True
+
+    def override(self) -> None:
+        """Count the typed answer just judged wrong as right, in the store and the session (one transaction)."""
+        answer = self.study.override(self.session)
+        if answer is None:
+            self.say("Only a typed answer judged wrong can be counted as right, just after it is marked.")
+            return
+        wait = format_interval(answer.card.due - answer.attempt.answered_at)
+        self.say(f"Counted as right: your call. Next review in {wait}.")
+
+    def undo(self) -> object:
+        """Take back the session's latest answer (store and session, one transaction); UNDONE if it was."""
+        s = self.session
+        answer = self.study.undo(s)
+        if answer is None:
+            why = "a classroom drill keeps every answer" if s.options.mode is Mode.DRILL else "none in this session yet"
+            self.say(f"Nothing to undo: {why}.")
+            return None
+        self.say("Answer undone: it counts nowhere and the question's schedule is as it was. Here it is again.")
+        return UNDONE
+
+    def one(self) -> Answer | object | None:
         s = self.session
         item = s.current
         assert item is not None
         q = item.question
         self.say()
         again = " (again)" if item.retry else ""
-        self.say(f"Question {item.number} of {s.total}{again}. Deck: {q.deck}.")
+        self.say(f"Question {item.number} of {s.total}{again}. Deck: {without_answer(q.deck, q)}.")
         self.say(q.prompt.replace(GAP_MARK, "_____") if q.kind is Kind.GAP else q.prompt)
         if item.form is Form.CHOICE:
             for n, option in enumerate(item.options, 1):
@@ -84,13 +137,20 @@ class LineMode:
         unit = f" ({q.unit})" if q.kind is Kind.NUMBER and q.unit else ""
         return self.loop(f"Your answer{unit}: ", lambda text: s.submit(text, self.study.now()))
 
-    def loop(self, prompt: str, submit: Callable[[str], Answer | None]) -> Answer | None:
+    def loop(self, prompt: str, submit: Callable[[str], Answer | None]) -> Answer | object | None:
         s = self.session
         while True:
             text = self.ask(prompt)
             if text is None or text.strip() == ":q":
                 return None
             command = text.strip()
+            if command in UNDO:
+                if self.undo() is UNDONE:
+                    return UNDONE
+                continue
+            if command in RIGHT:
+                self.say(":r counts a typed answer judged wrong as right; type it just after one is marked.")
+                continue
             if command == ":h":
                 hint = s.hint()
                 removed = f" Removed: {'; '.join(hint.removed)}." if hint.removed else ""
@@ -116,10 +176,13 @@ class LineMode:
         self.say(f"Type a number from 1 to {len(item.options)}, or the option's words.")
         return None
 
-    def flashcard(self) -> Answer | None:
+    def flashcard(self) -> Answer | object | None:
         s = self.session
-        if self.ask("Press Enter to reveal the answer: ") is None:
+        text = self.ask("Press Enter to reveal the answer: ")
+        if text is None or text.strip() == ":q":
             return None
+        if text.strip() in UNDO and self.undo() is UNDONE:
+            return UNDONE
         question = s.reveal()
         unit = f" {question.unit}" if question.kind is Kind.NUMBER and question.unit else ""
         self.say(f"Answer: {question.answer_text}{unit}")
@@ -138,7 +201,8 @@ class LineMode:
     def feedback(self, answer: Answer) -> None:
         v = answer.verdict
         q = answer.item.question
-        self.say(f"{v.headline}.")
+        # When the question comes back, as the app's feedback line says it.
+        self.say(f"{v.headline}. Next review in {format_interval(answer.card.due - answer.attempt.answered_at)}.")
         if not v.correct:
             self.say(f"You answered: {v.given or '(nothing)'}")
         self.say(f"Correct answer: {v.expected}")

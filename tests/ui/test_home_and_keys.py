@@ -177,3 +177,17 @@ async def test_the_question_header_cuts_a_long_title_with_an_ellipsis(make_app):
         title = str(where.render())
         assert len(title) > where.size.width  # the title does not fit beside the progress
         assert f"{title[: where.size.width - 1]}…" in screen_text(app)
+
+
+async def test_the_question_header_leaves_out_what_would_give_the_answer_away(make_app):
+    """ps-001's article title ends "over chemical weapons", the phrase only its key has."""
+    from quiz.core.selection import Options
+    from quiz.ui.screens.question_screen import QuestionScreen
+
+    app = make_app()
+    app.start_options = Options(questions=("ps-001",), count=1)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        assert isinstance(app.screen, QuestionScreen)
+        title = str(app.screen.query_one("#where").render())
+        assert title == "Putin rejects new UN sanctions on Syria over …"

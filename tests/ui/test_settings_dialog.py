@@ -68,3 +68,28 @@ async def test_the_settings_open_from_the_command_palette(make_app):
         await pilot.press("enter")
         await pilot.pause()
         assert isinstance(app.screen, SettingsDialog)
+
+
+async def test_letter_keys_are_turned_on_in_the_dialog_and_choose_from_then_on(make_app, tmp_path):
+    """The checkbox is saved into the user's own config.toml, whose comments and other lines stay."""
+    from textual.widgets import Checkbox
+
+    from quiz.core.selection import Options
+    from quiz.ui.screens.question_screen import QuestionScreen
+
+    mine = '# my notes\ntheme = "textual-light"  # at work\n'
+    (tmp_path / "config").mkdir()
+    settings.config_file(tmp_path / "config").write_text(mine, encoding="utf-8")
+    app = make_app(config=settings.load(tmp_path / "config").config)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("comma")
+        box = app.screen.query_one("#letter_keys", Checkbox)
+        assert box.value is False and box.region.bottom <= 24  # on screen at 80x24
+        box.focus()
+        await pilot.press("space")
+        await fill(pilot)
+        assert isinstance(app.screen, HomeScreen) and app.config.letter_keys
+        app.screen.start(Options(kinds=(), count=3, form=None))
+        await pilot.pause()
+        assert isinstance(app.screen, QuestionScreen) and app.screen.letter_keys
+    assert settings.config_file(tmp_path / "config").read_text(encoding="utf-8") == mine + "letter_keys = true\n"

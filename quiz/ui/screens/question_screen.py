@@ -15,6 +15,7 @@ from textual.screen import Screen
 from textual.widgets import Input, OptionList, ProgressBar, Static
 from textual.widgets.option_list import Option
 
+from quiz.core.giveaway import without_answer
 from quiz.core.model import GAP_MARK, Article, Kind, Question
 from quiz.core.schedule import Rating
 from quiz.core.selection import Mode
@@ -112,7 +113,7 @@ class QuestionScreen(Screen[None]):
         article = self.study.bank.articles.get(q.articles[0]) if q.articles else None
         # A single-article deck is named after its article: show the article's title once.
         where = deck if article is None or len(q.articles) > 1 else article.title
-        self.query_one("#where", Static).update(literal(where))
+        self.query_one("#where", Static).update(literal(without_answer(where, q)))  # a title can name the key
         self._progress(item)
         bar = self.query_one("#progress", ProgressBar)
         bar.update(total=max(self.session.total, 1), progress=item.number - 1)

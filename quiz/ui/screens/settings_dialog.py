@@ -1,4 +1,4 @@
-"""Study settings kept in config.toml: new questions per day, desired retention and the hour a day starts."""
+"""Settings kept in config.toml: new questions per day, desired retention, the hour a day starts, letter keys."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
-from textual.widgets import Button, Input, Label, Static
+from textual.widgets import Button, Checkbox, Input, Label, Static
 
 from quiz.data import config as settings
 
@@ -41,6 +41,10 @@ class SettingsDialog(ModalScreen[settings.Config | None]):
                 yield Label("Day starts")
                 yield Input(str(config.day_start), id="day_start", type="integer", max_length=2, compact=True)
             yield Static(f"{first}-{last}: the hour a new study day begins", classes="muted note")
+            with Horizontal(classes="field"):
+                yield Label("Letter keys")
+                yield Checkbox("a-f (t/f) choose options", config.letter_keys, id="letter_keys", compact=True)
+            yield Static("off: letters only spell an option's words", classes="muted note")
             with Horizontal(classes="dialog-buttons"):
                 yield Button("Save", id="save", variant="primary")
                 yield Button("Cancel (Esc)", id="cancel")
@@ -67,6 +71,7 @@ class SettingsDialog(ModalScreen[settings.Config | None]):
                 field.focus()
                 return None
             values[name] = value
+        values["letter_keys"] = self.query_one("#letter_keys", Checkbox).value
         return replace(self.config, **values)  # type: ignore[arg-type]
 
     @on(Button.Pressed, "#save")
