@@ -163,7 +163,8 @@ class Session:
         session = cls(questions, options, history, schedule or Schedule(), rng, now, profile)
         session._queue = [(q, False) for q in questions]
         session._choice_known = set(history.choice_known)
-        session._cards = dict(history.cards)
+        # Only the session's own cards: the store decodes each card the first time it is read.
+        session._cards = {q.id: history.cards[q.id] for q in questions if q.id in history.cards}
         session._next(now)
         return session
 
