@@ -85,10 +85,12 @@ def test_four_processes_answer_into_one_database(tmp_path: Path):
 # --------------------------------------------------------------------------- damaged and newer files
 
 
-def _real_database(db: Path, answers: int = 300) -> None:
+def _real_database(db: Path, answers: int = 300, drill: str = "CODE") -> None:
+    """Answers in a session of `drill`, so that reading the drill's results reads every page of them."""
     with Store.open(db, now=NOW) as made:
+        session = made.start_session("ana", "drill", {"drill": drill}, NOW)
         for i in range(answers):
-            made.record("ana", answer(f"h-{i % 50:03d}", at(14, 8, i % 60), given="x" * 200), None, None)
+            made.record("ana", answer(f"h-{i % 50:03d}", at(14, 8, i % 60), given="x" * 200), None, session)
 
 
 def _random_bytes(db: Path) -> None:
@@ -174,9 +176,9 @@ def test_the_cli_reports_a_bad_database_without_a_traceback(quiz, db_path: Path,
     assert _snapshot(db_path.parent) == before
 
 
-def _pages_overwritten(db: Path) -> None:
+def _pages_overwritten(db: Path, drill: str = "CODE") -> None:
     """The back half of the pages overwritten, the schema kept: the file opens, and reading the tables fails."""
-    _real_database(db)
+    _real_database(db, drill=drill)
     data = bytearray(db.read_bytes())
     for page in range(len(data) // 8192 * 4096, len(data), 4096):
         data[page : page + 64] = b"\xff" * 64
@@ -203,7 +205,7 @@ def test_a_read_that_fails_on_a_damaged_file_says_so_in_one_sentence(db_path: Pa
 def test_drill_results_on_a_damaged_file_is_one_line_not_a_traceback(quiz, db_path: Path):
     db_path.parent.mkdir(parents=True, exist_ok=True)
     code = quiz("drill", "new", "--deck", "harbour", "-n", "2", "--seed", "5", *BANK).out.strip()
-    _pages_overwritten(db_path)
+    _pages_overwritten(db_path, drill=code)
     run = quiz("drill", "results", code, *BANK)
     assert run.code == 1
     assert run.err.startswith("quiz: Could not read drill results") and "is damaged" in run.err
