@@ -10,6 +10,8 @@ from quiz.derive.candidates import Candidate
 from quiz.derive.mentions import STOPWORDS, content_words, fold
 from quiz.derive.ranker import facts_of, model, vector
 
+# Templates a set grows dull on: four 'What post does X hold?' read as a list, not a quiz.
+_MOST = {"post": 2, "who-is": 2}
 TARGET_SHARE = {Kind.CHOICE: 0.34, Kind.RECALL: 0.2, Kind.GAP: 0.2, Kind.NUMBER: 0.1, Kind.TRUEFALSE: 0.16}
 
 
@@ -99,7 +101,11 @@ def select(candidates: list[Candidate], count: int, *, sentence_count: int = 1, 
         best, best_value = None, -1e9
         n = len(chosen)
         for c in pool:
-            if c.sentences[-1] in used_sentences or answers[c.key] >= 2:
+            if (
+                c.sentences[-1] in used_sentences
+                or answers[c.key] >= 2
+                or templates[c.template] >= _MOST.get(c.template, 99)
+            ):
                 continue
             value = c.score
             value -= 0.15 * max(0.0, kinds[c.kind] - TARGET_SHARE[c.kind] * n)
@@ -126,6 +132,16 @@ def select(candidates: list[Candidate], count: int, *, sentence_count: int = 1, 
         templates[best.template] += 1
         words.append(cw)
     threshold = model().threshold
-    keep = max(min(floor, len(chosen)), sum(1 for c in chosen if c.score >= threshold))
-    kept = {id(c) for c in sorted(chosen, key=lambda c: -c.score)[:keep]}
-    return [c for c in chosen if id(c) in kept]
+    best = sorted(chosen, key=lambda c: -c.score)
+    kept = [c for c in best if c.score >= threshold]
+    # Topping up to the floor, and to three kinds, a kind not yet there comes first (a mixed set).
+    while True:
+        rest = [c for c in best if not any(c is k for k in kept)]
+        new_kind = next((c for c in rest if all(k.kind is not c.kind for k in kept)), None)
+        if len(kept) < min(floor, len(chosen)):
+            kept.append(new_kind or rest[0])
+        elif new_kind is not None and len({k.kind for k in kept}) < 3:
+            kept.append(new_kind)
+        else:
+            break
+    return [c for c in chosen if any(c is k for k in kept)]

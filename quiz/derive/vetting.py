@@ -16,6 +16,7 @@ from quiz.derive.distractors import Option
 from quiz.derive.mentions import Analysis, fold
 
 TF_LEAD = "True or false, according to the article: "
+NUMBER_LEAD = "Fill in the number: "
 _NUMBER_NAMES = """zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen
     sixteen seventeen eighteen nineteen twenty"""
 _NUMWORDS = {w: i for i, w in enumerate(_NUMBER_NAMES.split())}
@@ -27,7 +28,7 @@ _DANGLING = re.compile(
     r"The group|The move|The decision|The deal|The bill|The study)\b|\b(?:instead|consequently|thereafter)\b|"
     r"\b(?:the report|the ban)\b(?! (?:of|on|by|from|into)\b)"
 )
-_ALSO = re.compile(r"(?<=[a-z,]) also\b(?! known)")
+_ALSO = re.compile(r"(?<=[\w,]) also\b(?! known)")
 # A list cut short: 'Kahne, Kyle Larson, Austin Dillon, Denny Hamlin?' with no 'and' before the last.
 _NAME = r"[A-Z][\w.'-]*(?: [A-Z][\w.'-]*)*"
 _CUT_LIST = re.compile(rf"(?:{_NAME}, ){{2,}}{_NAME}[?.]?$")
@@ -36,7 +37,7 @@ _HEAD_TITLES = re.compile(r"\b(?:President|Prime Minister|Premier|Pope|King|Quee
 # A word that makes a 'name' not a name: 'One Rohingya', 'Fraser Government', 'Education Mr.', 'Lockheed C'.
 _NOT_NAME = re.compile(
     r"^(?:One|Two|Three|Four|Five|Some|Many|Several|The)\b|\b(?:Government|Ministry|Party|Council|Mr|Mrs|Ms|Dr)\.?$"
-    r"|(?:^|\s)[A-Z]\.?$"
+    r"|\b(?:Day|Week|Cup|Award|Prize)$|(?:^|\s)[A-Z]\.?$"
 )
 
 
@@ -45,13 +46,14 @@ def vet(c: Candidate, a: Analysis, country_names: dict[str, list[str]]) -> Candi
 
     `country_names` maps a country to the other words that name it (demonyms), for the main-subject test.
     """
-    body = c.prompt.removeprefix(TF_LEAD)
+    body = c.prompt.removeprefix(TF_LEAD).removeprefix(NUMBER_LEAD)
     if c.template == "tf-true" and _ALSO.search(body):
         return None  # a true statement stays the article's own words, so 'also' cannot be taken out
     if c.kind is Kind.TRUEFALSE or c.kind is Kind.GAP:
         body = _ALSO.sub("", body)
         c = replace(c, prompt=(TF_LEAD if c.kind is Kind.TRUEFALSE else "") + body)
-    if _DANGLING.search(body) or _garbled(body):
+    if _DANGLING.search(body) or _garbled(body) or any("[" in e for e in c.evidence):
+        # '[Passage of the Bill] was passed': the article's own insertion reads as nonsense on its own
         return None
     if c.kind is Kind.TRUEFALSE:
         return None if _cheap_false(c, a) else c
@@ -67,12 +69,16 @@ def vet(c: Candidate, a: Analysis, country_names: dict[str, list[str]]) -> Candi
         return None
     if c.atype[0] == "country" and _main_country(c.answer_text, a, country_names):
         return None
+    if c.atype[0] == "person" and c.template not in ("post", "who-is") and _main_person(c.key, a):
+        return None  # the story's own subject ('Who won the race?' -> Gordon) is guessed from the headline
     return _with_other_forms(c, a)
 
 
 def _garbled(body: str) -> bool:
     """A prompt made from a list or a clause that does not read on its own."""
-    if body.count(";") >= 2 or body.startswith((GAP_MARK + ",", "…", '"…', '"[')) or '""' in body:
+    if body.startswith("Who, "):
+        return True  # 'Who, the State Department Spokesperson, said ...'
+    if body.count(";") >= 2 or body.startswith((GAP_MARK + ",", "…", '"…')) or '""' in body:
         return True
     if re.search(rf"{GAP_MARK}, Jr\b", body) or _LONG_LIST.search(body):
         return True  # '___, Jr.' cuts a name; a run of four names is a results table, not a sentence
@@ -123,7 +129,7 @@ def _other_side(ent, key_ent) -> bool:
     if ent.roles and key_ent.roles and ent.role_class != key_ent.role_class:
         return True
     mine, theirs = _qualifiers(key_ent), _qualifiers(ent)
-    return bool(mine and theirs and not mine & theirs)
+    return bool(mine and ent.roles and not mine & theirs)  # Tunisia's goalkeeper: not England's defender
 
 
 def _qualifiers(ent) -> set[str]:
@@ -145,6 +151,12 @@ def _guessable_blank(c: Candidate, a: Analysis, country_names: dict[str, list[st
         return True  # 'President ___' in a story of the day
     if c.atype[0] == "country" and re.search(r"[A-Z][a-z]+, $", before):
         return True  # 'Sydney, ___'
+    if re.search(r"\b(?:[Aa]ccording to(?: the)?|[Aa]s) $", before) or re.match(r"^ (?:reported|reports)\b", after):
+        return True  # who reported it is trivia, and 'the Sydney Morning Herald' is guessed from 'Sydney'
+    if c.atype[0] in ("person", "org", "place") and (
+        re.search(r"[A-Z][\w.'-]*,(?: and)? $", before) or re.match(r"^,(?: and)? [A-Z]|^ and [A-Z]", after)
+    ):
+        return True  # one name of a list: the sentence is a results table, and any name of it fits
     if re.match(r"^\s*\([A-Z][A-Za-z]{1,6}\)", after):
         return True  # '___ (PSG)': the acronym gives the name
     if c.kind is Kind.NUMBER or c.atype[0] == "numword":
@@ -162,6 +174,12 @@ def _main_country(country: str, a: Analysis, country_names: dict[str, list[str]]
     pattern = re.compile(r"\b(?:" + "|".join(re.escape(n) for n in names if n) + r")\b")
     hits = sum(1 for s in a.sentences if pattern.search(s.text))
     return hits >= max(3, len(a.sentences) / 5)
+
+
+def _main_person(key: str, a: Analysis) -> bool:
+    """Is the person what the story is about (in a quarter of its sentences)?"""
+    ent = a.entities.get(key)
+    return ent is not None and len(ent.sentences) >= max(3, len(a.sentences) / 4)
 
 
 def _cheap_false(c: Candidate, a: Analysis) -> bool:
