@@ -76,6 +76,23 @@ def _gives_away(c: Candidate, chosen: list[Candidate]) -> bool:
     return any(f" {n} " in f" {fold(o.prompt)} " for o in chosen if o.key != c.key for n in names)
 
 
+def _second_from_a_sentence(pool: list[Candidate], chosen: list[Candidate], floor: int) -> None:
+    """A short article with few usable sentences: a second draft from one, on another answer, up to the floor."""
+    asked = {c.key for c in chosen}
+    per_sentence = Counter(c.sentences[-1] for c in chosen)
+    for c in pool:  # best first
+        if len(chosen) >= floor:
+            return
+        if c.key in asked or per_sentence[c.sentences[-1]] >= 2 or _gives_away(c, chosen) or _repeats(c, chosen):
+            continue
+        same = [o for o in chosen if o.sentences[-1] == c.sentences[-1]]
+        if any(o.kind is c.kind or o.answer_text in c.prompt or c.answer_text in o.prompt for o in same):
+            continue  # one sentence asked twice alike, or one draft showing the other's answer
+        chosen.append(c)
+        asked.add(c.key)
+        per_sentence[c.sentences[-1]] += 1
+
+
 def _bigrams(text: str) -> set[tuple[str, ...]]:
     w = [x for x in re.findall(r"[\w']+", text.lower()) if x not in STOPWORDS and x != "who"]
     return {tuple(w[i : i + 2]) for i in range(len(w) - 1)}
@@ -131,6 +148,8 @@ def select(candidates: list[Candidate], count: int, *, sentence_count: int = 1, 
         kinds[best.kind] += 1
         templates[best.template] += 1
         words.append(cw)
+    if len(chosen) < min(floor, count):
+        _second_from_a_sentence(pool, chosen, min(floor, count))
     threshold = model().threshold
     best = sorted(chosen, key=lambda c: -c.score)
     kept = [c for c in best if c.score >= threshold]

@@ -113,3 +113,22 @@ def test_post_options_come_from_the_article_and_are_not_the_key_in_other_words()
         for o in c.options:
             assert o.source == "article", (c.prompt, o)
             assert "ambassador" not in o.text.lower() or "ambassador" not in c.answer_text.lower(), (c.prompt, o)
+
+
+SHORT = """Widget maker doubles profit
+
+Acme Widgets reported a profit of £12m for 2024, up from £9m, on sales of £140m in 14 countries.
+
+Chief executive Laura Penn said the company would hire 300 staff in Leeds and open 6 new shops next year.
+"""
+
+
+def test_a_short_article_still_gets_its_floor_without_one_draft_giving_another_away():
+    from quiz.derive.generate import derive_drafts
+
+    made = derive_drafts(SHORT, "short", library_texts=library_texts())
+    assert len(made) >= 3  # two sentences, so one of them is asked twice
+    for d in made:
+        for o in made:
+            if o is not d and o.question.evidence[0].quote == d.question.evidence[0].quote:
+                assert d.answer_text not in o.question.prompt, (d.question.prompt, o.question.prompt)
