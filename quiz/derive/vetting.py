@@ -112,7 +112,7 @@ def _clean_options(c: Candidate, a: Analysis) -> Candidate | None:
             continue  # Michael Schumacher in a NASCAR story
         if o.type[0] == "person" and key_ent is not None:
             ent = next((e for e in a.entities.values() if e.key == o.text or o.text in e.forms), None)
-            if ent is not None and _other_side(ent, key_ent):
+            if ent is not None and _other_side(ent, key_ent, c.template == "who-is"):
                 continue  # a referee offered for a player, Tunisia's goalkeeper for Belgium's coach
         kept.append(o)
     if len(kept) == len(c.options):
@@ -122,12 +122,15 @@ def _clean_options(c: Candidate, a: Analysis) -> Candidate | None:
     return replace(c, options=tuple(kept))
 
 
-def _other_side(ent, key_ent) -> bool:
-    """Does the option's post set it apart from the key: another kind of post, or another country's?"""
+def _other_side(ent, key_ent, post_asked: bool) -> bool:
+    """Does the option's post set it apart from the key: another kind of post, or (when the prompt
+    names the post, 'Who is Tunisia's coach?') another country's or team's?"""
     if ent.roles and not key_ent.roles:
         return True
     if ent.roles and key_ent.roles and ent.role_class != key_ent.role_class:
         return True
+    if not post_asked:
+        return False  # 'Who said ...?': Russia's ambassador is a fair option for Britain's
     mine, theirs = _qualifiers(key_ent), _qualifiers(ent)
     return bool(mine and ent.roles and not mine & theirs)  # Tunisia's goalkeeper: not England's defender
 
