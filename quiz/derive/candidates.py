@@ -25,6 +25,7 @@ from quiz.derive.posts import Posts
 from quiz.derive.quotations import Quotations
 from quiz.derive.sentences import Sentence
 from quiz.derive.statements import Statements
+from quiz.derive.vetting import vet
 from quiz.derive.wording import (
     ADVERBS,
     AUX,
@@ -213,7 +214,8 @@ class Builder(Posts, Statements, Quotations, Blanks):
                 continue
             for make in (self.subject, self.said, self.posts, self.gaps, self.number, self.truefalse):
                 out.extend(make(s))
-        return out
+        demonyms = self.pools.g.demonyms_of
+        return [v for c in out if (v := vet(c, self.a, demonyms)) is not None]
 
     def subject(self, s: Sentence) -> list[Candidate]:
         """Ask for the sentence's subject: 'Which country has once again blocked ...?'."""

@@ -10,6 +10,8 @@ from quiz.derive.candidates import Candidate
 from quiz.derive.mentions import STOPWORDS, content_words, fold
 from quiz.derive.ranker import facts_of, model, vector
 
+# Templates a set grows dull on: four 'What post does X hold?' read as a list, not a quiz.
+_MOST = {"post": 2, "who-is": 2}
 TARGET_SHARE = {Kind.CHOICE: 0.34, Kind.RECALL: 0.2, Kind.GAP: 0.2, Kind.NUMBER: 0.1, Kind.TRUEFALSE: 0.16}
 
 
@@ -74,6 +76,23 @@ def _gives_away(c: Candidate, chosen: list[Candidate]) -> bool:
     return any(f" {n} " in f" {fold(o.prompt)} " for o in chosen if o.key != c.key for n in names)
 
 
+def _second_from_a_sentence(pool: list[Candidate], chosen: list[Candidate], floor: int) -> None:
+    """A short article with few usable sentences: a second draft from one, on another answer, up to the floor."""
+    asked = {c.key for c in chosen}
+    per_sentence = Counter(c.sentences[-1] for c in chosen)
+    for c in pool:  # best first
+        if len(chosen) >= floor:
+            return
+        if c.key in asked or per_sentence[c.sentences[-1]] >= 2 or _gives_away(c, chosen) or _repeats(c, chosen):
+            continue
+        same = [o for o in chosen if o.sentences[-1] == c.sentences[-1]]
+        if any(o.kind is c.kind or o.answer_text in c.prompt or c.answer_text in o.prompt for o in same):
+            continue  # one sentence asked twice alike, or one draft showing the other's answer
+        chosen.append(c)
+        asked.add(c.key)
+        per_sentence[c.sentences[-1]] += 1
+
+
 def _bigrams(text: str) -> set[tuple[str, ...]]:
     w = [x for x in re.findall(r"[\w']+", text.lower()) if x not in STOPWORDS and x != "who"]
     return {tuple(w[i : i + 2]) for i in range(len(w) - 1)}
@@ -99,7 +118,11 @@ def select(candidates: list[Candidate], count: int, *, sentence_count: int = 1, 
         best, best_value = None, -1e9
         n = len(chosen)
         for c in pool:
-            if c.sentences[-1] in used_sentences or answers[c.key] >= 2:
+            if (
+                c.sentences[-1] in used_sentences
+                or answers[c.key] >= 2
+                or templates[c.template] >= _MOST.get(c.template, 99)
+            ):
                 continue
             value = c.score
             value -= 0.15 * max(0.0, kinds[c.kind] - TARGET_SHARE[c.kind] * n)
@@ -125,7 +148,19 @@ def select(candidates: list[Candidate], count: int, *, sentence_count: int = 1, 
         kinds[best.kind] += 1
         templates[best.template] += 1
         words.append(cw)
+    if len(chosen) < min(floor, count):
+        _second_from_a_sentence(pool, chosen, min(floor, count))
     threshold = model().threshold
-    keep = max(min(floor, len(chosen)), sum(1 for c in chosen if c.score >= threshold))
-    kept = {id(c) for c in sorted(chosen, key=lambda c: -c.score)[:keep]}
-    return [c for c in chosen if id(c) in kept]
+    best = sorted(chosen, key=lambda c: -c.score)
+    kept = [c for c in best if c.score >= threshold]
+    # Topping up to the floor, and to three kinds, a kind not yet there comes first (a mixed set).
+    while True:
+        rest = [c for c in best if not any(c is k for k in kept)]
+        new_kind = next((c for c in rest if all(k.kind is not c.kind for k in kept)), None)
+        if len(kept) < min(floor, len(chosen)):
+            kept.append(new_kind or rest[0])
+        elif new_kind is not None and len({k.kind for k in kept}) < 3:
+            kept.append(new_kind)
+        else:
+            break
+    return [c for c in chosen if any(c is k for k in kept)]

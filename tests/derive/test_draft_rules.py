@@ -308,17 +308,17 @@ The five-match series continues in Brisbane in two weeks, with about 60,000 tick
 @pytest.mark.parametrize("seed", range(6))
 def test_number_options_stay_inside_what_their_unit_allows(seed):
     """A side has ten wickets: no option or false statement gives 'eleven wickets' or '12 wickets'."""
+    from tests.derive.test_vetting import candidates  # every candidate, not only those the ranker emits
+
     found = 0
-    for d in drafts(CRICKET_STORY, seed=seed, count=40):
-        q = d.question
-        ev = q.evidence[0].quote
-        if not ev[d.span[2] :].startswith(" wickets"):
+    for d in candidates(CRICKET_STORY, seeds=(seed,)):
+        if not d.evidence[0][d.span[2] :].startswith(" wickets"):
             continue
         found += 1
-        values = [*q.distractors, d.substitute] if d.substitute else list(q.distractors)
+        values = [*d.distractors, d.substitute] if d.substitute else list(d.distractors)
         for v in values:
             number = NUMBER_WORDS.get(v.lower()) or float(v)
-            assert number <= 10, (q.prompt, v)
+            assert number <= 10, (d.prompt, v)
     assert found
 
 

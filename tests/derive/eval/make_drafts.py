@@ -2,7 +2,9 @@
 
 Run from the repository root: `python tests/derive/eval/make_drafts.py [--count N] [--seed S]`.
 Each article is derived on its own, with the built-in seeds as the distractor library, as
-`quiz derive ARTICLE` does for a teacher with an empty library.
+`quiz derive ARTICLE` does for a teacher with an empty library. What is written is what derive emits:
+the drafts the fitted ranker scores above its threshold (never fewer than the floor), each with its
+score and the reason for it.
 """
 
 from __future__ import annotations
@@ -44,6 +46,7 @@ def draft_record(slug: str, n: int, d: Draft) -> dict:
         "template": d.template,
         "answer_type": list(d.answer_type),
         "score": round(d.score, 4),
+        "reason": d.reason,
     }
 
 
