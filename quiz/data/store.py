@@ -12,6 +12,7 @@ import gc
 import os
 import random
 import sqlite3
+import sys
 import threading
 import time
 import unicodedata
@@ -55,6 +56,9 @@ QUARTERS_REBUILT = f"""INSERT INTO answer_quarters (profile_id, quarter, deck, a
             OVER (PARTITION BY profile_id, question_id ORDER BY answered_at, id) >= {MATURE_MS}, 0) AS mature
         FROM attempts)
     GROUP BY 1, 2, 3"""
+
+UPGRADE_NOTICE_AT = 100_000
+"""From this many stored answers an upgrade says so on a terminal before it starts."""
 
 MIGRATIONS: list[tuple[str, ...]] = [
     (  # 1: the first schema
@@ -368,6 +372,11 @@ class Store:
             version = db.execute("PRAGMA user_version").fetchone()[0]
             if version > known_version():
                 raise StoreError(explain(Diagnosis(self.path, Health.NEWER, f"schema version {version}", version)))
+            if version and sys.stderr is not None and sys.stderr.isatty():
+                answers = db.execute("SELECT max(id) FROM attempts").fetchone()[0] or 0
+                if answers >= UPGRADE_NOTICE_AT:  # a year of answers takes some seconds: say why we wait
+                    note = f"quiz: upgrading {self.path} for this version of quiz (once, a few seconds)…"
+                    print(note, file=sys.stderr)
             try:
                 for number in range(version + 1, known_version() + 1):
                     for statement in MIGRATIONS[number - 1]:

@@ -160,3 +160,35 @@ def test_version_5_sums_the_earlier_answers_per_quarter_hour_as_recording_them_d
         assert opened.version == CURRENT
         assert opened._db.execute(quarters).fetchall() == expected
     assert len(expected) == 6 and [row[4:] for row in expected].count((1, 1)) == 1
+
+
+class _Terminal:
+    """A stand-in for stderr on a terminal that keeps what is written."""
+
+    def __init__(self) -> None:
+        self.text = ""
+
+    def isatty(self) -> bool:
+        return True
+
+    def write(self, text: str) -> int:
+        self.text += text
+        return len(text)
+
+    def flush(self) -> None:
+        pass
+
+
+@pytest.mark.parametrize(("answers", "says"), [(3, False), (4, True)])
+def test_a_long_upgrade_says_so_on_a_terminal_first(db_path: Path, monkeypatch: pytest.MonkeyPatch, answers, says):
+    """From UPGRADE_NOTICE_AT answers an upgrade tells the learner why start-up waits; below it, nothing."""
+    with Store.open(db_path, now=NOW) as opened:
+        for i in range(answers):
+            opened.record("ana", answer(f"h-{i:03d}", at(14)), None, None)
+    terminal = _Terminal()
+    monkeypatch.setattr(store_module, "UPGRADE_NOTICE_AT", 4)
+    monkeypatch.setattr(store_module, "MIGRATIONS", [*store_module.MIGRATIONS, ("CREATE TABLE notes (x)",)])
+    monkeypatch.setattr("sys.stderr", terminal)
+    with Store.open(db_path, now=NOW) as opened:
+        assert opened.version == CURRENT + 1
+    assert ("upgrading" in terminal.text and str(db_path) in terminal.text) is says
