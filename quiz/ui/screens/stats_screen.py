@@ -185,6 +185,8 @@ class StatsScreen(Screen[None]):
             self.app.call_from_thread(self._say, "#summary", str(exc))
             return
         self.app.call_from_thread(self._show, stats, seen)
+        if not self.is_attached:  # the learner has left: the series would go nowhere
+            return
         try:
             figures = charts.read(
                 study.store,
