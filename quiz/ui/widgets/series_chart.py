@@ -45,7 +45,7 @@ class SeriesChart(Horizontal):
     DEFAULT_CSS = """
     SeriesChart { height: 1fr; min-height: 6; }
     SeriesChart PlotextPlot { width: 1fr; height: 1fr; }
-    SeriesChart .chart-figures { width: 34; height: 1fr; }
+    SeriesChart .chart-figures { width: 32; height: 1fr; }
     """
 
     def __init__(self, series: Series, *, id: str | None = None) -> None:  # noqa: A002 - Textual's name
