@@ -14,7 +14,7 @@ from quiz.core.attempt import Attempt
 from quiz.core.schedule import Schedule
 from quiz.core.verdict import Form, Outcome
 from quiz.data import preferences
-from quiz.data.store import Store
+from quiz.data.store import Store, StoreError
 from quiz.ui.screens.stats_screen import StatsScreen
 from quiz.ui.widgets.figures_table import table_text
 from quiz.ui.widgets.question_table import QuestionTable
@@ -213,6 +213,19 @@ async def test_tables_start_at_the_same_column(make_app, history):
             for word in ("Question", "Kind", "Deck")
         }
         assert len(set(starts.values())) == 1, starts
+
+
+async def test_a_store_that_cannot_be_read_is_said_in_place_of_the_figures(make_app, history):
+    app = make_app()
+
+    def locked(*args, **kwargs):
+        raise StoreError("Could not read your stats: the database is locked. Try again.")
+
+    app.study.store.stats = locked
+    async with app.run_test(size=SIZE) as pilot:
+        await open_stats(pilot)
+        assert str(app.screen.query_one("#summary", Static).render()).startswith("Could not read your stats")
+        assert "Could not read your stats" in str(app.screen.query_one("#tab-due .pending", Static).render())
 
 
 async def test_optimize_says_how_much_history_it_needs(make_app, history):

@@ -182,7 +182,8 @@ class StatsScreen(Screen[None]):
             else:
                 stats, seen = study.store.stats(study.profile, study.bank, now, day_start=study.day_start), None
         except StoreError as exc:
-            self.app.call_from_thread(self._say, "#summary", str(exc))
+            for where in ("#summary", "#charts .pending"):
+                self.app.call_from_thread(self._say, where, str(exc))
             return
         self.app.call_from_thread(self._show, stats, seen)
         if not self.is_attached:  # the learner has left: the series would go nowhere
