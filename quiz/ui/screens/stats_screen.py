@@ -23,7 +23,7 @@ from textual.widgets import Static, TabbedContent, TabPane
 from quiz.core.elide import distinct
 from quiz.data import charts, fitting, preferences
 from quiz.data.charts import Charts, DayCount
-from quiz.data.stats import Forecast, Score, Stats, question_rows
+from quiz.data.stats import Forecast, Score, Stats, Weak, question_rows
 from quiz.data.store import StoreError
 from quiz.ui.literal import cell, literal
 from quiz.ui.widgets.figures_table import figures_table
@@ -130,7 +130,7 @@ class StatsScreen(Screen[None]):
 
     def __init__(self) -> None:
         super().__init__()
-        self.weakest: tuple = ()
+        self.weakest: tuple[Weak, ...] = ()
         self.figures: Charts | None = None
         self.chosen: tuple[str, ...] = ()
         self.summary: tuple[str, str] = ("", "")
