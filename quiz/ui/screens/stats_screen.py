@@ -142,7 +142,7 @@ class StatsScreen(Screen[None]):
         self.chosen = tuple(sorted(chosen))  # type: ignore[arg-type]
         with VerticalScroll(id="stats"):
             yield Static(literal(f"Stats · {study.profile}"), classes="panel-title")
-            yield Static(literal("Decks: " + (", ".join(self.chosen) or "all")), id="chart-decks")
+            yield Static(literal("Decks: " + (", ".join(self.chosen) or "all")), id="scope")
             yield Static(f"Reading your figures{WAITING}", id="summary")
             with TabbedContent(id="charts"):
                 for title, name in CHART_TABS:
