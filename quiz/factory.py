@@ -6,6 +6,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from quiz.core.model import Bank
+from quiz.core.outline import PendingBank
 from quiz.core.schedule import Schedule
 from quiz.data import config as settings
 from quiz.data.store import Store
@@ -13,7 +14,7 @@ from quiz.study import Clock, Study, system_clock
 
 
 def open_study(
-    bank: Bank,
+    bank: Bank | PendingBank,
     data_dir: Path,
     profile: str | None = None,
     *,
@@ -26,6 +27,7 @@ def open_study(
     """Open the learner's store (raises StoreError when it cannot be used) and pick the profile.
 
     The caller closes it (`with open_study(...) as study:`) so that quiz.db holds every answer.
+    A pending bank (library.open_full_bank) has its questions built when they are first needed.
     """
     store = Store.open(data_dir)
     chosen = profile or store.last_profile() or "default"

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import gc
 import random
+import threading
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from datetime import datetime, timezone
@@ -10,6 +12,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from quiz.core.model import Bank
+from quiz.core.outline import Outline, PendingBank
 from quiz.core.schedule import Schedule
 from quiz.core.selection import NEW_PER_DAY, History, Options
 from quiz.core.study_day import DAY_START, StudyDay
@@ -34,7 +37,7 @@ class Study:
     Whoever opens it closes it (`with study:`), which folds every answer into quiz.db itself.
     """
 
-    bank: Bank
+    opened: Bank | PendingBank  # see `bank`
     store: Store
     profile: str = "default"
     clock: Clock = system_clock
@@ -49,6 +52,30 @@ class Study:
 
     def __post_init__(self) -> None:
         self.store.ensure_profile(self.profile)
+        self._outline: tuple[Bank, Outline] | None = None
+        self._building = threading.Lock()
+
+    @property
+    def bank(self) -> Bank:
+        """The bank; one opened from the cache has its questions built here, the first time they are needed."""
+        if isinstance(self.opened, PendingBank):
+            with self._building:  # a screen's worker thread may ask at the same moment
+                if isinstance(self.opened, PendingBank):
+                    self.opened = self.opened.build()
+        return self.opened
+
+    @bank.setter
+    def bank(self, bank: Bank) -> None:
+        self.opened = bank
+
+    @property
+    def outline(self) -> Outline:
+        """The decks as the home screen shows them, without building the questions of a pending bank."""
+        if isinstance(self.opened, PendingBank):
+            return self.opened.outline
+        if self._outline is None or self._outline[0] is not self.opened:
+            self._outline = (self.opened, Outline.of(self.opened))
+        return self._outline[1]
 
     def __enter__(self) -> Study:
         return self
@@ -87,7 +114,14 @@ class Study:
 
     def question_figures(self, now: datetime | None = None) -> QuestionFigures:
         """Due today, mastered and latest results per question: the home screen's deck table."""
-        return self.store.question_figures(self.profile, now or self.now(), self.day_start)
+        # Tens of thousands of ids and no cycles among them: the collector would walk them for nothing.
+        paused = gc.isenabled()
+        gc.disable()
+        try:
+            return self.store.question_figures(self.profile, now or self.now(), self.day_start)
+        finally:
+            if paused:
+                gc.enable()
 
     def streak(self, now: datetime | None = None) -> int:
         return self.store.streak(self.profile, now or self.now(), self.day_start)

@@ -84,12 +84,17 @@ def serve_quiz(tmp_path: Path, *args: str, host: str = "127.0.0.1") -> Iterator[
         _wait_until_listening(served)
         yield served
     finally:
-        process.terminate()
-        try:
-            process.wait(timeout=20)
-        except subprocess.TimeoutExpired:
-            process.kill()
-            process.wait()
+        stop(process)
+
+
+def stop(process: subprocess.Popen[bytes]) -> None:
+    """End a server (SIGTERM, as Ctrl+C would) and wait for it; kill it if it does not end."""
+    process.terminate()
+    try:
+        process.wait(timeout=20)
+    except subprocess.TimeoutExpired:
+        process.kill()
+        process.wait()
 
 
 def _wait_until_listening(served: ServedQuiz, timeout: float = 30) -> None:

@@ -6,6 +6,9 @@ import contextlib
 import io
 import itertools
 import json
+import os
+import re
+from dataclasses import replace
 
 import pytest
 from hypothesis import given, settings
@@ -26,6 +29,7 @@ from quiz.core.drill import (
     verify_hand_in,
 )
 from quiz.data import locations
+from tests.conftest import DATA
 
 
 @pytest.fixture(scope="module")
@@ -135,8 +139,18 @@ def test_whole_drill_from_the_command_line(quiz, monkeypatch, tmp_path):
 
     handed_in = tmp_path / "laptop.json"
     assert quiz("drill", "export", code, "--name", "ana", "--out", str(handed_in)).code == 0
-    merged = json.loads(quiz("drill", "results", code, str(handed_in), "--json").out)
-    names = {s["student"] for s in merged["students"]}
+    again = quiz("drill", "results", code, str(handed_in), "--json")
+    assert "laptop.json: already counted: ana's answers are on this machine; left out" in again.err
+    assert {s["student"]: s["answered"] for s in json.loads(again.out)["students"]} == {"ana": 3, "ben": 3}
+
+    here = os.environ["QUIZ_DATA_DIR"]
+    monkeypatch.setenv("QUIZ_DATA_DIR", str(tmp_path / "another-laptop"))  # another student named ana
+    play(quiz, monkeypatch, code, "ana", "2\n2\n2\n")
+    assert quiz("drill", "export", code, "--name", "ana", "--out", str(handed_in)).code == 0
+    monkeypatch.setenv("QUIZ_DATA_DIR", here)
+    merged = quiz("drill", "results", code, str(handed_in), "--json")
+    assert merged.err == ""
+    names = {s["student"] for s in json.loads(merged.out)["students"]}
     assert names == {"ana (this machine)", "ana (laptop.json)", "ben"}
 
     csv_out = quiz("drill", "results", code, "--csv").out
@@ -287,3 +301,68 @@ def test_a_drill_left_early_goes_on_and_one_answered_to_the_end_is_refused(quiz,
     assert play(quiz, monkeypatch, code, "ben", "1\n1\n1\n").code == 0  # another student still can
     report = json.loads(quiz("drill", "results", code, "--json").out)
     assert {s["student"]: s["answered"] for s in report["students"]} == {"Ana": 3, "ben": 3}
+
+
+def test_export_of_a_name_nobody_used_is_an_error_naming_the_students(quiz, monkeypatch, tmp_path):
+    """`--name Ana` for 'Ana Silva' wrote an empty hand-in and said ✓; now exit 1, the names, no file."""
+    code = quiz("drill", "new", "--deck", "showdown", "-n", "2", "--seed", "1").out.strip()
+    out = tmp_path / "ana.json"
+    nobody = quiz("drill", "export", code, "--out", str(out))
+    assert nobody.code == 1 and "nobody has answered it here yet" in nobody.err
+    play(quiz, monkeypatch, code, "Ana Silva", "1\n2\n")
+    play(quiz, monkeypatch, code, "Cy", "1\n2\n")
+    wrong = quiz("drill", "export", code, "--name", "Ana", "--out", str(out))
+    assert wrong.code == 1 and wrong.out == "" and len(wrong.err.splitlines()) == 1
+    assert "students on this machine: Ana Silva, Cy" in wrong.err
+    assert not out.exists()
+    right = quiz("drill", "export", code, "--name", "ana silva", "--out", str(out))
+    assert right.code == 0 and "2 answers of Ana Silva" in right.out
+
+
+def test_results_table_keeps_columns_over_their_figures_and_shows_runs_left_early(quiz, monkeypatch, tmp_path):
+    """Long ids and names are never cut and the headers stay aligned; a run left early reads '1 of 3'."""
+    bank = tmp_path / "bank"
+    bank.mkdir()
+    text = (DATA / "good" / "harbour.toml").read_text(encoding="utf-8")
+    (bank / "harbour.toml").write_text(text.replace('id = "h-00', 'id = "harbour-repairs-question-00'))
+    where = ("--bank", str(bank), "--seeds", str(DATA / "seeds"))
+    code = quiz("drill", "new", "--deck", "harbour", "-n", "3", "--seed", "2", *where).out.strip()
+    long_name = "Maria Fernanda de los Santos Oliveira"
+    for name, typed in ((long_name, "1\n2\n1\n"), ("Cy", "2\n:q\n")):
+        monkeypatch.setattr("sys.stdin", io.StringIO(typed))
+        assert quiz("drill", code, "--plain", "--name", name, *where).code == 0
+    lines = quiz("drill", "results", code, *where).out.splitlines()
+    board = lines[lines.index(next(x for x in lines if x.startswith("Rank"))) :][:3]
+    assert long_name in board[1] + board[2]
+    cy = next(x for x in board if " Cy " in x)
+    assert " 1 of 3 " in cy
+    figures = {"Score": r"\d+/\d+", "Answered": r"\d+ of \d+", "Accuracy": r"\d+%", "Time": r"\d+:\d\d"}
+    for header, row in figures.items():
+        ends = {board[0].index(header) + len(header)} | {re.search(rf"{row}(?!\S)", x).end() for x in board[1:]}
+        assert len(ends) == 1, (header, board)
+    items = lines[lines.index(next(x for x in lines if x.startswith("Question"))) :][:4]
+    assert all(x.startswith("harbour-repairs-question-00") for x in items[1:])
+    for header in ("Facility", "Discr."):
+        end = items[0].index(header) + len(header)
+        assert all(x[end - 1] in "%–0123456789" and x[end] == " " for x in items[1:]), (header, items)
+
+
+def test_a_timed_question_left_unanswered_shows_as_time_ran_out_not_skipped(quiz, monkeypatch):
+    """Nothing given by the limit is 'time ran out' in the results, at the limit; a skip stays '(skipped)'."""
+    from datetime import timedelta
+
+    from quiz.factory import open_study
+
+    where = ("--bank", str(DATA / "good"), "--seeds", str(DATA / "seeds"))
+    code = quiz("drill", "new", "--deck", "harbour", "-n", "2", "--seed", "2", "--time-limit", "5", *where).out.strip()
+    bank = load_bank(DATA / "good", DATA / "seeds")
+    options = replace(decode(code, bank).options(code), student="Ana")
+    with open_study(bank, locations.data_dir()) as study:
+        session = study.start(options)
+        study.record(session, session.submit("", study.now() + timedelta(seconds=5.117)))
+        session.advance(study.now())
+        study.record(session, session.skip(study.now()))
+    report = json.loads(quiz("drill", "results", code, "--json", *where).out)
+    picks = {q["question_id"]: q["picks"] for q in report["questions"]}
+    assert sorted(picks.values(), key=str) == [{"": 1}, {"(time ran out)": 1}]
+    assert "(time ran out) ×1" in quiz("drill", "results", code, *where).out

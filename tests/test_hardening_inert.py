@@ -10,7 +10,10 @@ from __future__ import annotations
 import csv
 import io
 import json
+import os
 import re
+import subprocess
+import sys
 from datetime import datetime, timezone
 from pathlib import Path
 
@@ -18,7 +21,7 @@ import pytest
 
 from quiz.core.drill import sign_hand_in
 from quiz.core.inert import csv_cell, inert, json_text
-from tests.conftest import DATA
+from tests.conftest import DATA, ROOT, read_to_the_end
 
 CSI = "\x1b[2J\x1b[31m"  # clear the screen, turn red
 OSC = "\x1b]0;pwned\x07"  # set the window title
@@ -198,3 +201,34 @@ def test_drill_results_show_hostile_names_and_answers_inert(quiz, tmp_path: Path
     as_json = quiz("drill", "results", code, str(handed_in), "--json")
     assert live(as_json.out) == []
     assert {s["student"] for s in json.loads(as_json.out)["students"]} == set(names)
+
+
+def _exported_deck(bank: Path, tty: bool) -> bytes:
+    """`quiz export harbour --format gift` in a child process, its standard output a terminal or a pipe."""
+    command = [sys.executable, "-m", "quiz", "export", "harbour", "--format", "gift", "--bank", str(bank)]
+    command += ["--seeds", str(DATA / "seeds")]
+    env = {**os.environ, "PYTHONPATH": str(ROOT), "QUIZ_DATA_DIR": str(bank.parent / "data")}
+    env |= {"QUIZ_CONFIG_DIR": str(bank.parent / "config"), "QUIZ_CACHE_DIR": str(bank.parent / "cache")}
+    if not tty:
+        return subprocess.run(command, env=env, capture_output=True, check=True, timeout=60).stdout
+    master, child_side = os.openpty()
+    process = subprocess.Popen(command, env=env, stdout=child_side, stderr=subprocess.PIPE)
+    os.close(child_side)
+    shown = read_to_the_end(master)
+    os.close(master)
+    assert process.wait(timeout=60) == 0
+    return shown.replace(b"\r\n", b"\n")  # the terminal ends each line with CR LF
+
+
+def test_export_to_a_terminal_spells_out_control_characters_and_a_pipe_gets_them_exact(tmp_path: Path):
+    bank = tmp_path / "bank"
+    bank.mkdir()
+    text = (DATA / "good" / "harbour.toml").read_text(encoding="utf-8")
+    prompt = "Who is the mayor quoted on the harbour repairs?"
+    text = text.replace(prompt, "Who is the\\u001b[2J\\u001b[31m mayor\\u0007 \\u202erepairs?", 1)
+    (bank / "harbour.toml").write_text(text, encoding="utf-8")
+    on_screen = _exported_deck(bank, tty=True).decode()
+    assert live(on_screen) == []
+    assert "Who is the\\x1b[2J\\x1b[31m mayor\\x07 \\u202erepairs?" in on_screen
+    piped = _exported_deck(bank, tty=False).decode()
+    assert "Who is the\x1b[2J\x1b[31m mayor\x07 \u202erepairs?" in piped

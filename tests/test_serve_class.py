@@ -15,6 +15,7 @@ import aiohttp
 import pytest
 
 from quiz.data.store import Store
+from tests.class_terminal import teacher_serving
 from tests.serving import FIRST_OPTION, TRUE_OPTION, ServedQuiz, browser_tab, serve_quiz
 
 pytestmark = pytest.mark.slow
@@ -45,6 +46,7 @@ async def answer(tab, number: int) -> None:
     """Answer the question on screen with its first option (1, or T for true/false), then go on."""
     await tab.wait_for(f"{number} of 3")
     first = await tab.wait_for(TRUE_OPTION, FIRST_OPTION)  # the options are drawn
+    await tab.read_for(0.6)  # as a person reads it: a key in a question's first 0.5 s is not meant for it (GUARD)
     await tab.press_until("t" if first == TRUE_OPTION else "1", "Correct answer")
     await tab.press("\r")
 
@@ -102,3 +104,22 @@ def test_a_class_with_a_mistyped_code_says_so(quiz, code):
     typo = code[:-1] + ("0" if code[-1] != "0" else "1")
     result = quiz("serve", "--drill", typo)
     assert result.code == 1 and "typo" in result.err
+
+
+async def test_in_the_teachers_terminal_the_class_screen_follows_a_browsers_answer(tmp_path, code):
+    """The teacher's screen and the web server share the process: an answer from a browser shows on it."""
+    await asyncio.wait_for(a_class_in_a_terminal(tmp_path, code), timeout=240)
+
+
+async def a_class_in_a_terminal(tmp_path, code):
+    with teacher_serving(tmp_path, code) as (served, teacher, join):
+        async with browser_tab(served, f"/ws/{join}/Ana") as ana:
+            await answer(ana, 1)
+            await ana.wait_for("2 of 3")
+            while teacher.first_showing(1) is None:  # bounded by the test's timeout
+                await asyncio.sleep(0.1)
+            assert "Ana" in teacher.text and "1 answer ·" in teacher.text
+    assert served.process.returncode == 0  # q ended the class and stopped the server
+    with (tmp_path / "class.csv").open(encoding="utf-8") as f:
+        rows = list(csv.reader(f))
+    assert rows[1][1:4] == ["Ana", "1", "3"]

@@ -4,15 +4,20 @@ from __future__ import annotations
 
 import csv
 import io
+import socket
 import time
+from contextlib import closing
 
+import aiohttp
 import pytest
 
 from quiz.cli.classroom import Classroom
+from quiz.cli.serve_commands import serve_beside
 from quiz.core.bank import load_bank
 from quiz.data import locations
 from quiz.factory import open_study
 from quiz.ui.class_app import REFRESH_S, ClassApp
+from tests.serving import free_port
 
 SIZE = (120, 40)
 
@@ -77,3 +82,56 @@ async def test_the_class_screen_follows_new_answers_and_exports_at_the_end(taken
     assert {row[1] for row in rows[1:6]} == {"ana", "ben", "cat", "dan", "fay"}
     assert rows[6] == [] and rows[7][:2] == ["question", "prompt"]
     assert len(rows) == 11 and all(row[0].startswith("bb-") and row[1] for row in rows[8:])  # 3 questions
+
+
+async def test_the_teacher_stays_on_the_student_they_are_looking_at_as_answers_arrive(
+    taken, tmp_path, quiz, monkeypatch
+):
+    app = ClassApp(classroom(taken), dict, ["http://127.0.0.1:8000/"], tmp_path / "c.csv")
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        students = app.query_one("#students")
+        students.focus()
+        for _ in range(column(students, 1).index("cat")):
+            await pilot.press("down")
+        monkeypatch.setattr("sys.stdin", io.StringIO("1\n"))  # an answer arrives: the tables are drawn again
+        quiz("drill", taken, "--plain", "--profile", "fay", "--name", "fay")
+        await pilot.pause(REFRESH_S * 3)
+        assert "fay" in column(students, 1)
+        assert column(students, 1)[students.cursor_row] == "cat"  # not sent back to the top row
+        assert "13 answers ·" in str(app.query_one("#class-status").render())  # 4 students' 3 each, and fay's 1
+
+
+def class_server(port: int):
+    from quiz.cli.quiz_server import QuizServer
+
+    return QuizServer("true", "127.0.0.1", port, None, "", lambda name: "true")
+
+
+async def test_the_web_server_runs_beside_the_class_screen_until_the_class_ends(taken, tmp_path):
+    port = free_port()
+    app = ClassApp(
+        classroom(taken),
+        dict,
+        [f"http://127.0.0.1:{port}/"],
+        tmp_path / "c.csv",
+        lambda: serve_beside(class_server(port)),
+    )
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        async with aiohttp.ClientSession() as client, client.get(f"http://127.0.0.1:{port}/") as page:
+            assert page.status == 200 and "Your name" in await page.text()  # served while the screen runs
+        await pilot.press("q")
+    with closing(socket.socket()) as probe:
+        assert probe.connect_ex(("127.0.0.1", port)) != 0  # the class ended: nothing listens any more
+
+
+async def test_a_class_screen_on_a_taken_port_says_so(taken, tmp_path):
+    with closing(socket.socket()) as taken_port:
+        taken_port.bind(("127.0.0.1", 0))
+        taken_port.listen()
+        port = taken_port.getsockname()[1]
+        app = ClassApp(classroom(taken), dict, ["x"], tmp_path / "c.csv", lambda: serve_beside(class_server(port)))
+        async with app.run_test(size=SIZE) as pilot:
+            await pilot.pause()
+        assert app.return_code == 1

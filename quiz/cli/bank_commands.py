@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import os
 import sys
@@ -19,11 +20,15 @@ from quiz.data import locations
 
 
 def display(path: Path) -> str:
-    """A path as short as it can be said from here."""
-    try:
-        return os.path.relpath(path)
-    except ValueError:
-        return str(path)
+    """A path as the learner would type it: relative below the current folder, else whole (~ for home).
+
+    Never '../../..': a path that climbs out of here is harder to read than the whole one.
+    """
+    whole = Path(os.path.abspath(Path(path).expanduser()))
+    for base, prefix in ((Path.cwd(), ""), (Path.home(), "~/")):
+        with contextlib.suppress(ValueError):
+            return prefix + str(whole.relative_to(base))
+    return str(whole)
 
 
 def check(args: argparse.Namespace) -> int:
@@ -41,7 +46,8 @@ def check(args: argparse.Namespace) -> int:
         found = [plural(len(errors), "problem")] if errors else []
         found += [plural(len(warnings), "warning")] if strict and warnings else []
         again = "quiz check --strict" if strict else "quiz check"
-        print(f"\n✗ {' and '.join(found)} in {inert(display(path))}; fix them and run `{again}` again.")
+        them = "it" if len(errors) + (len(warnings) if strict else 0) == 1 else "them"
+        print(f"\n✗ {' and '.join(found)} in {inert(display(path))}; fix {them} and run `{again}` again.")
         return 1
     loose = len(ungrounded(bank))
     grounded = f"{plural(loose, 'question')} ungrounded (imported, no evidence)" if loose else "all grounded"
@@ -96,13 +102,24 @@ def print_problems(problems: list[Problem], stream: TextIO) -> None:
         print(_line(p), file=stream)
 
 
+def refuse_bank(path: Path, problems: list[Problem], stream: TextIO) -> None:
+    """Why the bank at `path` cannot be studied: a mistyped path in one line, else each problem."""
+    if not path.exists():
+        print(inert(f"quiz: there is no bank at {display(path)}; check --bank (or QUIZ_BANK)"), file=stream)
+        return
+    print_problems(problems, stream)
+    print("The bank has problems; fix them (see `quiz check`) and try again.", file=stream)
+
+
 def summary_command(args: argparse.Namespace) -> int:
     """The bank in a few lines: printed by `quiz` when its output is not a terminal."""
+    from quiz.data.library import read_full_bank  # imported here: start-up speed
+
     path = locations.bank_path(args.bank)
-    bank, problems = check_bank(path, locations.seeds_path(args.seeds))
+    # The decks the app would show: the bank in use and the learner's library decks.
+    bank, problems = read_full_bank(path, locations.seeds_path(args.seeds), locations.data_dir(args.data_dir))
     if problems:
-        print_problems(problems, sys.stderr)
-        print("The bank has problems; run `quiz check` for the full report.", file=sys.stderr)
+        refuse_bank(path, problems, sys.stderr)
         return 1
     print(summary(bank))
     print("Run `quiz` in a terminal for the app, or `quiz play --plain` for line mode.")

@@ -147,10 +147,14 @@ def _derive(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) ->
         "derive",
         parents=[common],
         help="draft grounded questions from news articles (plain text or HTML)",
-        description="Draft questions from articles. Without --out the deck is printed as TOML.",
+        description="Draft questions from articles (files, or folders of .txt, .md and .html files). "
+        "Without --out the deck is printed as TOML.",
     )
-    p.add_argument("articles", nargs="+", metavar="ARTICLE", help="article text file(s)")
+    p.add_argument("articles", nargs="+", metavar="ARTICLE", help="article text files, or folders of them")
     p.add_argument("--out", metavar="FILE", help="write the deck here, and the articles where `quiz check FILE` looks")
+    p.add_argument("--json", action="store_true", help="print the drafts as JSON, each with its rank score and reason")
+    p.add_argument("--jobs", type=_positive, metavar="N", help="worker processes (default: one per idle core)")
+    p.add_argument("--replace", action="store_true", help="overwrite the --out file if it already exists")
     _derive_options(p)
     p.set_defaults(handler=f"{handlers}:derive_command")
 
@@ -181,7 +185,7 @@ def _derive(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) ->
 
 
 def _derive_options(p: argparse.ArgumentParser) -> None:
-    p.add_argument("--count", type=_positive, default=15, metavar="N", help="drafts per article (default 15)")
+    p.add_argument("--count", type=_positive, default=15, metavar="N", help="at most N drafts per article (default 15)")
     p.add_argument(
         "--kinds",
         type=_kinds,

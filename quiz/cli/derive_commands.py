@@ -7,10 +7,18 @@ import json
 import sys
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
+from quiz.cli.progress_bar import ProgressBar
 from quiz.core.inert import json_text
-from quiz.core.model import Article, Deck, Question
+from quiz.core.model import Article, Deck
 from quiz.data import locations
+
+if TYPE_CHECKING:
+    from quiz.derive.batch import Progress
+    from quiz.derive.generate import Draft
+    from quiz.derive.mentions import Entity
+    from quiz.derive.shared_library import SharedLibrary
 
 
 def _error(message: str) -> int:
@@ -29,15 +37,41 @@ class _Input:
     id: str
 
 
-def _read_inputs(paths: list[str]) -> list[_Input] | None:
-    """Read every article, printing warnings; None after printing the first error."""
+ARTICLE_SUFFIXES = (".txt", ".text", ".md", ".html", ".htm")
+"""The files of a folder given to `quiz derive` that are read as articles."""
+
+
+def _article_paths(names: list[str]) -> list[Path] | None:
+    """The files named, with each folder replaced by its article files in name order; None after an error."""
+    out: list[Path] = []
+    for name in names:
+        path = Path(name)
+        if not path.is_dir():
+            out.append(path)
+            continue
+        found = sorted(p for p in path.iterdir() if _is_article_file(p))
+        if not found:
+            _error(f"{path}: has no article files ({', '.join(ARTICLE_SUFFIXES)}); pass a folder of articles or files")
+            return None
+        out += found
+    return out
+
+
+def _is_article_file(path: Path) -> bool:
+    return path.suffix.lower() in ARTICLE_SUFFIXES and not path.name.startswith(".") and path.is_file()
+
+
+def _read_inputs(names: list[str], folders: bool = False) -> list[_Input] | None:
+    """Read every article (each folder's articles too, if `folders`), printing warnings; None after an error."""
     from quiz.derive.publish import slug
     from quiz.derive.source import ArticleError, read_article
 
+    paths = _article_paths(names) if folders else [Path(n) for n in names]
+    if paths is None:
+        return None
     out: list[_Input] = []
     ids: set[str] = set()
-    for name in paths:
-        path = Path(name)
+    for path in paths:
         try:
             source = read_article(path)
         except ArticleError as exc:
@@ -72,34 +106,89 @@ def _library_texts(args: argparse.Namespace) -> list[str]:
     return texts
 
 
-def _derive(inputs: list[_Input], args: argparse.Namespace, ids: list[str]) -> list[Question] | None:
+def _shared_library(
+    args: argparse.Namespace, inputs: list[_Input], into_library: bool, workers: int, progress: Progress
+) -> SharedLibrary:
+    """The library every input is derived against: the seeds, the learner's library and the inputs.
+
+    The entities of the seeds' and the library's articles are kept on disk between commands; the
+    inputs' are computed (once) for this command. An input that `quiz add` puts into the library is
+    kept too, so the next add finds it ready.
+    """
+    from quiz.data.bank_cache import cache_dir
+    from quiz.derive.batch import analyser
+    from quiz.derive.entity_cache import EntityCache
+    from quiz.derive.shared_library import SharedLibrary
+
+    folders = _library_texts(args)
+    kept = set(folders) | ({i.text for i in inputs} if into_library else set())
+    cache = EntityCache(cache_dir() / "derive")
+    analyse = analyser(workers, progress)
+
+    def entities(texts: list[str]) -> list[list[Entity]]:
+        stored = [t for t in texts if t in kept]
+        found = dict(zip(stored, cache.entities(stored, analyse), strict=True))
+        fresh = [t for t in texts if t not in kept]
+        found |= dict(zip(fresh, analyse(fresh), strict=True))
+        return [found[t] for t in texts]
+
+    return SharedLibrary(folders + [i.text for i in inputs], entities)
+
+
+def _progress(bar: ProgressBar) -> Progress:
+    """A bar that takes the name of each step of the work (the bar draws only on a terminal)."""
+
+    def show(label: str, done: int, total: int) -> None:
+        if label != bar.label:
+            bar.relabel(label)
+        bar(done, total)
+
+    return show
+
+
+def _derive(
+    inputs: list[_Input], args: argparse.Namespace, ids: list[str], into_library: bool = False
+) -> list[Draft] | None:
     """Drafts for every input (ids as given), or None after printing why an article gave none."""
-    from quiz.derive.generate import derive_drafts
+    from quiz.derive.batch import cores, derive_batch
     from quiz.derive.source import ArticleError
 
-    library = _library_texts(args) + [i.text for i in inputs]
-    questions: list[Question] = []
-    for item, art_id in zip(inputs, ids, strict=True):
-        try:
-            drafts = derive_drafts(
-                item.text, art_id, count=args.count, kinds=args.kinds, seed=args.seed, library_texts=library
-            )
-        except ArticleError as exc:
-            _error(f"{item.path}: {exc.message}")
+    workers = getattr(args, "jobs", None) or cores()
+    bar = ProgressBar("Deriving")
+    try:
+        library = _shared_library(args, inputs, into_library, workers, _progress(bar))
+        results = derive_batch(
+            [(i.text, art_id) for i, art_id in zip(inputs, ids, strict=True)],
+            library,
+            count=args.count,
+            kinds=args.kinds,
+            seed=args.seed,
+            workers=workers,
+            progress=_progress(bar),
+        )
+    finally:
+        bar.done()
+    out: list[Draft] = []
+    for item, drafts in zip(inputs, results, strict=True):
+        if isinstance(drafts, ArticleError):
+            _error(f"{item.path}: {drafts.message}")
             return None
         if not drafts:
             kinds = f" of kind {', '.join(args.kinds)}" if args.kinds else ""
             _error(f"{item.path}: no questions{kinds} could be drafted from this article; try other --kinds")
             return None
-        questions += [d.question for d in drafts]
-    return questions
+        out += drafts
+    return out
 
 
 def _catalogue_entry(item: _Input, art_id: str, path: Path) -> Article:
-    from quiz.derive.generate import read, title_of
+    from quiz.derive.generate import title_of
+    from quiz.derive.normalise import prose
+    from quiz.derive.sentences import split
 
-    article = read(item.text)
-    first = article.sentences[0].text if article.sentences else item.path.name
+    paragraphs = prose(item.text).paragraphs  # what derive read, without analysing it again
+    sentences = split(paragraphs[:1]) or split(paragraphs)
+    first = sentences[0].text if sentences else item.path.name
     words = first.split()
     summary = " ".join(words[:30]) + ("…" if len(words) > 30 else "")
     return Article(art_id, path, item.title or title_of(item.text), summary)
@@ -109,14 +198,19 @@ def _catalogue_entry(item: _Input, art_id: str, path: Path) -> Article:
 
 
 def derive_command(args: argparse.Namespace) -> int:
-    inputs = _read_inputs(args.articles)
+    inputs = _read_inputs(args.articles, folders=True)
     if inputs is None:
         return 1
+    if args.json and args.out:
+        return _error("--json prints the drafts; it cannot be combined with --out")
     if not args.out:
-        questions = _derive(inputs, args, [i.id for i in inputs])
-        if questions is None:
+        drafts = _derive(inputs, args, [i.id for i in inputs])
+        if drafts is None:
             return 1
-        deck = _deck(inputs, [i.id for i in inputs], questions, inputs[0].id if len(inputs) == 1 else "derived")
+        deck = _deck(inputs, [i.id for i in inputs], drafts, inputs[0].id if len(inputs) == 1 else "derived")
+        if args.json:
+            print(json_text(json.dumps(_json_rows(deck, drafts), indent=2, ensure_ascii=False)))
+            return 0
         from quiz.core.writer import dump_deck
 
         sys.stdout.write(dump_deck(deck, 'Drafted by `quiz derive`; every question has status = "draft".'))
@@ -124,13 +218,13 @@ def derive_command(args: argparse.Namespace) -> int:
     return _derive_to_file(inputs, args, Path(args.out))
 
 
-def _deck(inputs: list[_Input], ids: list[str], questions: list[Question], deck_id: str) -> Deck:
+def _deck(inputs: list[_Input], ids: list[str], drafts: list[Draft], deck_id: str) -> Deck:
     """One deck for all the articles; question ids follow the deck id, so two decks never share one."""
     from dataclasses import replace
 
     from quiz.derive.generate import title_of
 
-    questions = [replace(q, id=f"{deck_id}-{n:03d}", deck=deck_id) for n, q in enumerate(questions, 1)]
+    questions = [replace(d.question, id=f"{deck_id}-{n:03d}", deck=deck_id) for n, d in enumerate(drafts, 1)]
 
     many = f"Drafts from {len(inputs)} articles"
     title = (inputs[0].title or title_of(inputs[0].text)) if len(inputs) == 1 else many
@@ -142,6 +236,25 @@ def _deck(inputs: list[_Input], ids: list[str], questions: list[Question], deck_
         articles=tuple(dict.fromkeys(ids)),
         origin="derived",
     )
+
+
+def _json_rows(deck: Deck, drafts: list[Draft]) -> list[dict[str, object]]:
+    """`quiz derive --json`: each draft with the ranker's score and the reason for it."""
+    return [
+        {
+            "id": q.id,
+            "article": q.articles[0] if q.articles else "",
+            "kind": q.kind.value,
+            "template": d.template,
+            "prompt": q.prompt,
+            "answer": q.answer_text,
+            "options": list(q.distractors),
+            "evidence": [e.quote for e in q.evidence],
+            "score": round(d.score, 3),
+            "reason": d.reason,
+        }
+        for q, d in zip(deck.questions, drafts, strict=True)
+    ]
 
 
 def _seeds_for(out: Path, args: argparse.Namespace) -> Path:
@@ -161,23 +274,31 @@ def _derive_to_file(inputs: list[_Input], args: argparse.Namespace, out: Path) -
 
     if out.is_dir():
         return _error(f"{out}: is a folder; --out takes a deck file name such as {out / 'deck.toml'}")
+    if out.exists() and not args.replace:  # a reviewed deck (accepted drafts, comments) is never lost silently
+        return _error(f"{display(out)} already exists; pass --replace to overwrite it, or choose another --out FILE")
     seeds = _seeds_for(out, args)
     try:
         placements = plan(seeds, [(i.id, i.path.name, i.text) for i in inputs])
     except PublishError as exc:
         return _error(str(exc))
     ids = [p.id for p in placements]
-    questions = _derive(inputs, args, ids)
-    if questions is None:
+    drafts = _derive(inputs, args, ids)
+    if drafts is None:
         return 1
-    deck = _deck(inputs, ids, questions, slug(out.name))
+    deck = _deck(inputs, ids, drafts, slug(out.name))
+    bar = ProgressBar("Writing")
     try:
-        articles = [_catalogue_entry(i, p.id, p.path) for i, p in zip(inputs, placements, strict=True)]
+        articles = []
+        for n, (item, placement) in enumerate(zip(inputs, placements, strict=True), 1):
+            articles.append(_catalogue_entry(item, placement.id, placement.path))
+            bar(n, len(inputs))
         write_deck(deck, out)
         write(seeds, placements, [i.text for i in inputs], articles)
     except OSError as exc:
+        bar.done()
         return _error(f"{exc.filename or out}: cannot be written ({exc.strerror or exc})")
-    print(f"✓ {len(questions)} drafts written to {display(out)}; articles in {display(seeds)}.")
+    bar.done()
+    print(f"✓ {len(drafts)} drafts written to {display(out)}; articles in {display(seeds)}.")
     print(f"  Check them with `quiz check {display(out)}`.")
     return 0
 
@@ -190,6 +311,7 @@ def add_command(args: argparse.Namespace) -> int:
     from quiz.core.bank import read_bank
     from quiz.core.check import check_bank
     from quiz.data.library import library_questions, library_seeds
+    from quiz.derive import ranks
     from quiz.derive.drafts import write_deck
     from quiz.derive.publish import PublishError, plan, slug, write
 
@@ -213,21 +335,23 @@ def add_command(args: argparse.Namespace) -> int:
     if not placement.new_entry and deck_path.is_file():
         print(f"{item.path} is already in your library as '{placement.id}' ({display(deck_path)}).")
         return 0
-    questions = _derive(inputs, args, [placement.id])
-    if questions is None:
+    drafts = _derive(inputs, args, [placement.id], into_library=True)
+    if drafts is None:
         return 1
-    deck = _deck(inputs, [placement.id], questions, placement.id)
+    deck = _deck(inputs, [placement.id], drafts, placement.id)
     if {q.id for q in builtin.questions} & {q.id for q in deck.questions}:
         return _error(f"{item.path}: its question ids clash with the bank in use; pass another --id")
     try:
         write(seeds, [placement], [item.text], [_catalogue_entry(item, placement.id, placement.path)])
         write_deck(deck, deck_path)
+        ranked = zip(deck.questions, drafts, strict=True)
+        ranks.save(data_dir, deck.id, {q.id: ranks.Rank(d.score, d.reason) for q, d in ranked})
     except OSError as exc:
         return _error(f"{exc.filename or deck_path}: cannot be written ({exc.strerror or exc})")
     _, problems = check_bank(deck_path, seeds)
     for p in problems:
         print(f"quiz: warning: {p}", file=sys.stderr)
-    print(f"✓ Added '{placement.id}' to your library: {len(questions)} drafts in {display(deck_path)}.")
+    print(f"✓ Added '{placement.id}' to your library: {len(drafts)} drafts in {display(deck_path)}.")
     print(f"  Review them with `quiz drafts list`; accept all with `quiz drafts accept --all {placement.id}`.")
     return 0
 
@@ -247,7 +371,12 @@ def drafts_list(args: argparse.Namespace) -> int:
         print(f"quiz: warning: {p}", file=sys.stderr)
     drafts = [q for deck in bank.decks for q in deck.questions if q.is_draft]
     if getattr(args, "json", False):
-        rows = [{"id": q.id, "deck": q.deck, "kind": q.kind.value, "prompt": q.prompt, "answer": q.answer_text}
+        from quiz.derive import ranks
+
+        ranked = ranks.load(_data_dir(args))
+        rows = [{"id": q.id, "deck": q.deck, "kind": q.kind.value, "prompt": q.prompt, "answer": q.answer_text,
+                 "score": ranked[q.id].score if q.id in ranked else None,
+                 "reason": ranked[q.id].reason if q.id in ranked else ""}
                 for q in drafts]  # fmt: skip
         print(json_text(json.dumps(rows, indent=2, ensure_ascii=False)))
         return 0

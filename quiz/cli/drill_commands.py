@@ -8,6 +8,7 @@ import json
 import random
 import sys
 import uuid
+from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
@@ -91,13 +92,15 @@ def take(args: argparse.Namespace, study, code: str) -> int:
     return run_tui(args, study, options)
 
 
-def responses(study, code: str, files: list[str]) -> list[Response]:
+def responses(study, code: str, files: list[str], time_limit: int | None = None) -> list[Response]:
     """This machine's answers to the drill, plus those handed in as export files.
 
     A student name that comes from two places (two machines' "default") is told apart by file.
+    Nothing given by the time limit is TIMED_OUT, told apart from a skip.
     """
-    sources = [("this machine", study.store.drill_attempts(code))]
-    sources += _hand_ins([Path(name) for name in files], code)
+    here = study.store.drill_attempts(code)
+    sources = [("this machine", here)]
+    sources += [(name, _not_counted(name, rows, here)) for name, rows in _hand_ins([Path(n) for n in files], code)]
     seen: dict[str, set[str]] = {}
     for source, rows in sources:
         for row in rows:
@@ -108,11 +111,33 @@ def responses(study, code: str, files: list[str]) -> list[Response]:
             name = str(row["student"])
             student = f"{name} ({source})" if len(seen[name]) > 1 else name
             given, correct, ms = str(row["given"]), bool(row["correct"]), int(row["elapsed_ms"])
+            if time_limit and not given and not correct and ms >= time_limit * 1000:
+                given = TIMED_OUT
             out.append(Response(student, str(row["question_id"]), given, correct, ms))
     return out
 
 
 _FIELDS = {"student", "question_id", "given", "correct", "elapsed_ms"}
+TIMED_OUT = "(time ran out)"  # what the picks show for a timed question left unanswered
+
+
+def _answer_key(row: Mapping[str, Any]) -> tuple[Any, ...]:
+    """One answer, wherever it is read from: the same student, question, answer and moment."""
+    name = " ".join(str(row["student"]).split()).casefold()
+    return (name, row["question_id"], row["given"], bool(row["correct"]), row["elapsed_ms"], row.get("answered_at"))
+
+
+def _not_counted(source: str, rows: list[dict[str, Any]], here: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """A hand-in's answers less those this machine already holds (a file exported here, then given back)."""
+    counted = {_answer_key(row) for row in here}
+    fresh = [row for row in rows if _answer_key(row) not in counted]
+    if len(fresh) < len(rows):
+        students = sorted({str(row["student"]) for row in rows if _answer_key(row) in counted}, key=str.casefold)
+        print(
+            inert(f"quiz: {source}: already counted: {', '.join(students)}'s answers are on this machine; left out"),
+            file=sys.stderr,
+        )
+    return fresh
 
 
 def _hand_ins(paths: list[Path], code: str) -> list[tuple[str, list[dict[str, Any]]]]:
@@ -153,7 +178,7 @@ def results(args: argparse.Namespace, study, code: str, files: list[str]) -> int
     from quiz.core.selection import History, select
 
     order = [q.id for q in select(study.bank, drill.options(code), History(), study.now(), random.Random(0))]
-    report = analyse(responses(study, code, files), order)
+    report = analyse(responses(study, code, files, drill.time_limit), order)
     if args.json:
         print(json_text(json.dumps(report_dict(code, report), indent=2, ensure_ascii=False)))
     elif args.csv:
@@ -166,8 +191,14 @@ def results(args: argparse.Namespace, study, code: str, files: list[str]) -> int
 def export(args: argparse.Namespace, study, code: str) -> int:
     rows = study.store.drill_attempts(code)
     who = args.name or args.profile  # one student's answers; by default everyone's on this machine
+    names = sorted({str(r["student"]) for r in rows}, key=str.casefold)
     if who:
         rows = [r for r in rows if same_student(r["student"], who)]
+    if not rows:  # an empty hand-in would reach the teacher as "no answers" from a student who did answer
+        here = f"students on this machine: {', '.join(names)}" if names else "nobody has answered it here yet"
+        asked = f"by {who!r} " if who else ""
+        print(inert(f"quiz: no answers to drill {code} {asked}here ({here}); nothing written"), file=sys.stderr)
+        return 1
     # Not named after the code: the code is the key to the signature, and the file travels.
     out = Path(args.out or f"hand-in-{drill_id(code)[:8]}-{_file_word(who or 'all')}.json")
     data = sign_hand_in(code, uuid.uuid4().hex, rows)
@@ -181,15 +212,23 @@ def report_text(code: str, drill: Drill, report: DrillReport) -> str:
     lines = [f"Drill {code}: {drill.count} questions from {', '.join(drill.decks)}", ""]
     if not report.students:
         return "\n".join([*lines, "No answers yet."])
-    lines.append(f"{'Rank':<5} {'Student':<24} {'Score':>7} {'Accuracy':>9} {'Time':>7}")
-    for rank, s in enumerate(report.students, 1):
+    # Columns as wide as their widest entry: a long name or id is never cut, and the headers stay
+    # over their figures. "Answered" shows who left early: their accuracy is over fewer questions.
+    names = [inert(s.student) for s in report.students]
+    width = max(len("Student"), *map(len, names))
+    answered = [f"{s.answered} of {drill.count}" for s in report.students]
+    aw = max(len("Answered"), *map(len, answered))
+    lines.append(f"{'Rank':<5} {'Student':<{width}} {'Score':>7} {'Answered':>{aw}} {'Accuracy':>9} {'Time':>7}")
+    for rank, (s, name, of) in enumerate(zip(report.students, names, answered, strict=True), 1):
         score = f"{s.correct}/{s.answered}"
-        lines.append(f"{rank:<5} {inert(s.student)[:24]:<24} {score:>7} {s.accuracy:>9.0%} {clock(s.elapsed_ms):>7}")
-    lines += ["", f"{'Question':<12} {'Facility':>8} {'Discr.':>7}  Answers picked"]
-    for item in report.items:
+        lines.append(f"{rank:<5} {name:<{width}} {score:>7} {of:>{aw}} {s.accuracy:>9.0%} {clock(s.elapsed_ms):>7}")
+    ids = [inert(item.question_id) for item in report.items]
+    iw = max(len("Question"), *map(len, ids)) if ids else len("Question")
+    lines += ["", f"{'Question':<{iw}} {'Facility':>8} {'Discr.':>7}  Answers picked"]
+    for item, qid in zip(report.items, ids, strict=True):
         disc = "–" if item.discrimination is None else f"{item.discrimination:+.2f}"
         picks = " · ".join(f"{inert(given) or '(skipped)'} ×{n}" for given, n in item.picks.items())
-        lines.append(f"{inert(item.question_id):<12} {item.facility:>8.0%} {disc:>7}  {picks}")
+        lines.append(f"{qid:<{iw}} {item.facility:>8.0%} {disc:>7}  {picks}")
     lines += ["", "Facility: share of students right. Discr.: upper 27% minus lower 27% (needs 4+ students)."]
     return "\n".join(lines)
 

@@ -116,9 +116,10 @@ def _done(reading: Reading, path: Path, files: list[Path]) -> str:
     done = f"✓ Imported {plural(len(reading.questions), 'question')} from {display(path)} into {where}"
     bad, notes = len(reading.problems), len(reading.notes)
     if bad or notes:
+        # Named for what they are: a note loses nothing that matters, a bad entry was left out.
         parts = [f"{_entries(bad)} left out"] if bad else []
         parts += [plural(notes, "note")] if notes else []
-        done += f", with {plural(bad + notes, 'warning')} ({', '.join(parts)}; see above)"
+        done += f", with {' and '.join(parts)} (see above)"
     return done + "."
 
 
@@ -260,7 +261,9 @@ def export_deck(args: argparse.Namespace, deck_id: str) -> int:
         print(f"✗ no question of deck {deck_id!r} can be written as {NAMES[fmt]}; nothing written.", file=sys.stderr)
         return 1
     if out is None:
-        sys.stdout.write(writing.text)
+        # On a terminal the deck is there to be read, so its text is shown, never obeyed; a pipe
+        # or a redirect gets it exact, to be read back.
+        sys.stdout.write(inert(writing.text, keep_lines=True) if sys.stdout.isatty() else writing.text)
         return 0
     try:
         # A BOM lets Excel see that a CSV file is UTF-8; every CSV reader quiz knows skips it.

@@ -153,20 +153,65 @@ def open_class(args: argparse.Namespace):
 
 
 def run_class_screen(server, classroom, urls: list[str], csv_path: Path) -> int:
-    """The teacher's live class screen, with the web server running inside it until the class ends."""
-    from aiohttp import web
-
+    """The teacher's live class screen, with the web server running beside it until the class ends."""
     from quiz.ui.class_app import ClassApp
 
-    async def start():
-        runner = web.AppRunner(await server._make_app(), handle_signals=False, access_log=None)
-        await runner.setup()
-        await web.TCPSite(runner, server.host, server.port).start()
-        return runner.cleanup
-
-    app = ClassApp(classroom, lambda: server.joined, urls, csv_path, start)
+    # server.joined is written by the server's thread; a copy is taken in one step (dict() holds the GIL).
+    app = ClassApp(classroom, lambda: dict(server.joined), urls, csv_path, lambda: serve_beside(server))
     app.run()
     if app.return_code:
         return app.return_code
     print(f"quiz: the class's results are in {csv_path}", file=sys.stderr)
     return 0
+
+
+async def serve_beside(server):
+    """Start the web server in a thread of its own and return a coroutine function that stops it.
+
+    Its own thread and event loop, not the class screen's: redrawing the screen's tables for 30
+    students took about 150 ms each refresh, and every student's frames waited for it."""
+    import asyncio
+    import threading
+
+    from aiohttp import web
+
+    loop = asyncio.new_event_loop()
+    thread = threading.Thread(target=loop.run_forever, name="quiz-web", daemon=True)
+    thread.start()
+    runner = None
+
+    async def start() -> web.AppRunner:
+        nonlocal runner
+        runner = web.AppRunner(await server._make_app(), handle_signals=False, access_log=None)
+        await runner.setup()
+        await web.TCPSite(runner, server.host, server.port).start()
+        return runner
+
+    try:
+        await _in(loop, start())
+    except BaseException:
+        await stop_in(loop, thread, runner)
+        raise
+
+    async def stop() -> None:
+        await stop_in(loop, thread, runner)
+
+    return stop
+
+
+async def _in(loop, coroutine):
+    """Run `coroutine` on `loop`, the server thread's, and wait for it here."""
+    import asyncio
+
+    return await asyncio.wrap_future(asyncio.run_coroutine_threadsafe(coroutine, loop))
+
+
+async def stop_in(loop, thread, runner) -> None:
+    """Close every student's connection and app, then end the server's thread."""
+    import asyncio
+
+    if runner is not None:
+        await _in(loop, runner.cleanup())
+    loop.call_soon_threadsafe(loop.stop)
+    await asyncio.to_thread(thread.join, 10)
+    loop.close()

@@ -11,7 +11,7 @@ from quiz.core.model import Bank, Kind
 from quiz.core.selection import Mode, Options
 from quiz.core.verdict import Form
 from quiz.data import locations
-from quiz.data.library import read_full_bank
+from quiz.data.library import open_full_bank, read_full_bank
 from quiz.data.store import StoreError
 
 
@@ -38,14 +38,11 @@ def open_or_report(args: argparse.Namespace):
     def load() -> Bank:
         return read_full_bank(locations.bank_path(args.bank), locations.seeds_path(args.seeds), data_dir)[0]
 
-    bank, problems = read_full_bank(
-        locations.bank_path(args.bank), locations.seeds_path(args.seeds), data_dir, cache=True
-    )
+    bank, problems = open_full_bank(locations.bank_path(args.bank), locations.seeds_path(args.seeds), data_dir)
     if problems:
-        from quiz.cli.bank_commands import print_problems  # imported here: start-up speed
+        from quiz.cli.bank_commands import refuse_bank  # imported here: start-up speed
 
-        print_problems(problems, sys.stderr)
-        print("The bank has problems; fix them (see `quiz check`) and try again.", file=sys.stderr)
+        refuse_bank(locations.bank_path(args.bank), problems, sys.stderr)
         return None
     try:
         return open_study(bank, data_dir, args.profile, reload=load, config=read_settings())

@@ -163,7 +163,8 @@ class Session:
         session = cls(questions, options, history, schedule or Schedule(), rng, now, profile)
         session._queue = [(q, False) for q in questions]
         session._choice_known = set(history.choice_known)
-        session._cards = dict(history.cards)
+        # Only the session's own cards: the store decodes each card the first time it is read.
+        session._cards = {q.id: history.cards[q.id] for q in questions if q.id in history.cards}
         session._next(now)
         return session
 
@@ -234,6 +235,7 @@ class Session:
         timeout = self.question_deadline()
         if timeout is not None and now >= timeout:  # late, or the timer ran out with nothing typed
             verdict = Verdict(Outcome.WRONG, verdict.given, verdict.expected, "time's up")
+            now = timeout  # the time it took is the limit, not when the late tick noticed
         rating = rating_for(verdict, item.form, self._elapsed(now), hinted=self._hinted)
         return self._record(item, verdict, rating, now)
 

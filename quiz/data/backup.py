@@ -46,7 +46,13 @@ class Diagnosis:
 
 
 def diagnose(
-    path: Path, *, max_version: int, application_id: int, full: bool = False, when_needed: bool = False
+    path: Path,
+    *,
+    max_version: int,
+    application_id: int,
+    full: bool = False,
+    when_needed: bool = False,
+    read_header: bool = True,
 ) -> Diagnosis:
     """Check a database file without ever writing to it: quick_check, or integrity_check when `full`.
 
@@ -57,7 +63,15 @@ def diagnose(
     `when_needed` (every open of the store): the whole-file quick_check runs only when the file
     looks unclean: a write-ahead log with answers in it (a crash, or another quiz running) or a
     file shorter than its header says. Otherwise the header, the schema and the version are read.
+
+    `read_header=False` when this process already has the file open through SQLite: closing any
+    other handle on a file drops every POSIX lock the process holds on it, and another quiz
+    closing would then take itself for the last one and delete the -wal and -shm this process
+    still uses. SQLite's own reading of the version stands in for the header's.
     """
+    if not read_header:
+        check = "integrity_check" if full else "" if when_needed else "quick_check"
+        return _ask_sqlite(path, check, max_version, application_id)
     try:
         with path.open("rb") as f:
             header = f.read(100)

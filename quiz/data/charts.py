@@ -1,7 +1,8 @@
 """The series the stats charts draw: due ahead, answers and accuracy per day, true retention, the year.
 
-Each is summed in SQL over an indexed column, so a year of daily study (a million answers) comes
-back as a few hundred rows. Apart from quiz.data.stats so the two can change independently.
+Each is summed in SQL: the answers from their sums per quarter hour (answer_quarters), what is due
+from the due index, so a year of daily study (a million answers) comes back as a few hundred rows.
+Apart from quiz.data.stats so the two can change independently.
 """
 
 from __future__ import annotations
@@ -14,7 +15,7 @@ from datetime import date, datetime
 from typing import TYPE_CHECKING, Any
 
 from quiz.core.study_day import DAY_START, MASTERED_STABILITY_DAYS, StudyDay
-from quiz.data.days import NOT_SUSPENDED, to_ms
+from quiz.data.days import NOT_SUSPENDED, QUARTER_MS, sums, to_ms
 
 if TYPE_CHECKING:
     from quiz.data.store import Store
@@ -23,10 +24,6 @@ AHEAD = 30
 BACK = 90
 YEAR = 365
 WEEKS = 13
-BUCKET_MS = 15 * 60 * 1000
-DAY_MS = 86_400_000
-"""Answers are counted per quarter hour, then put into study days: every time zone's offset is a
-whole number of quarter hours, so a study day (which begins on a local hour) is a whole number of them."""
 
 
 @dataclass(frozen=True)
@@ -146,18 +143,8 @@ def answers_per_day(
     spans = _spans(now, days, day_start)
     if profile_id is None:
         return tuple(DayCount(s.date, 0, 0) for s in spans)
-    where, args = _deck_filter(decks, "deck")
-    # One aggregate per day over the index attempts_by_time (profile_id, answered_at, correct): a year of
-    # answers is summed without the sort a GROUP BY on a computed bucket would need.
-    sql = (
-        "SELECT count(*), total(correct) FROM attempts"
-        f" WHERE profile_id = ? AND answered_at >= ? AND answered_at < ?{where}"
-    )
-    out = []
-    for span in spans:
-        n, ok = db.execute(sql, (profile_id, to_ms(span.start), to_ms(span.end), *args)).fetchone()
-        out.append(DayCount(span.date, n, int(ok)))
-    return tuple(out)
+    found = sums(db, profile_id, [(to_ms(s.start), to_ms(s.end)) for s in spans], decks=decks)
+    return tuple(DayCount(s.date, n, ok) for s, (n, ok) in zip(spans, found, strict=True))
 
 
 def due_per_day(
@@ -176,10 +163,10 @@ def due_per_day(
     counts = [0] * days
     if profile_id is not None:
         where, args = _deck_filter(decks, "deck")
-        sql = f"SELECT due / {BUCKET_MS}, count(*) FROM cards WHERE profile_id = ? AND due < ?{where}{NOT_SUSPENDED}"
+        sql = f"SELECT due / {QUARTER_MS}, count(*) FROM cards WHERE profile_id = ? AND due < ?{where}{NOT_SUSPENDED}"
         sql += " GROUP BY 1"
         for bucket, n in db.execute(sql, (profile_id, ends[-1], *args)):
-            counts[bisect_right(ends, bucket * BUCKET_MS)] += n
+            counts[bisect_right(ends, bucket * QUARTER_MS)] += n
     return tuple((s.date, n) for s, n in zip(spans, counts, strict=True))
 
 
@@ -196,32 +183,15 @@ def true_retention(
 
     Mature at an answer: the question's previous answer was 21 days or more before it (FSRS, aiming at
     90%, sets an interval close to the stability, so this is "stability of 21 days or more" as it stood
-    then; the stability kept now would count only the questions that were never forgotten).
+    then; the stability kept now would count only the questions that were never forgotten). Each answer's
+    maturity is counted when it is recorded (see quiz.data.store's answer_quarters).
     """
     spans = _spans(now, weeks, day_start, step=7)
-    starts = [to_ms(s.start) for s in spans]
-    reviews, correct = [0] * weeks, [0] * weeks
-    if profile_id is not None:
-        where, args = _deck_filter(decks, "deck")
-        mature = int(MASTERED_STABILITY_DAYS * DAY_MS)
-        since = starts[0] - mature
-        # A first answer inside [since, now) has no previous one in view: it was a review of a mature question
-        # exactly when the question was first answered before `since` (so at least 21 days earlier).
-        sql = (
-            "WITH recent AS (SELECT question_id, answered_at, correct,"
-            " lag(answered_at) OVER (PARTITION BY question_id ORDER BY answered_at) AS previous"
-            f" FROM attempts WHERE profile_id = ? AND answered_at >= ?{where})"
-            f" SELECT answered_at / {BUCKET_MS}, count(*), total(correct) FROM recent"
-            " WHERE answered_at >= ? AND CASE WHEN previous IS NULL"
-            " THEN (SELECT first_seen FROM cards WHERE profile_id = ? AND question_id = recent.question_id) < ?"
-            " ELSE answered_at - previous >= ? END GROUP BY 1"
-        )
-        params = (profile_id, since, *args, starts[0], profile_id, since, mature)
-        for bucket, n, ok in db.execute(sql, params):
-            slot = bisect_right(starts, bucket * BUCKET_MS) - 1
-            reviews[slot] += n
-            correct[slot] += int(ok)
-    return tuple(Retention(s.date, n, ok) for s, n, ok in zip(spans, reviews, correct, strict=True))
+    if profile_id is None:
+        return tuple(Retention(s.date, 0, 0) for s in spans)
+    bounds = [(to_ms(s.start), to_ms(s.following(7).start)) for s in spans]  # the last week ends today
+    found = sums(db, profile_id, bounds, "mature, mature_correct", decks)
+    return tuple(Retention(s.date, n, ok) for s, (n, ok) in zip(spans, found, strict=True))
 
 
 def streak_of(days: tuple[DayCount, ...]) -> int:

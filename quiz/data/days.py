@@ -7,12 +7,16 @@ the streak) do not load the full progress figures.
 from __future__ import annotations
 
 import sqlite3
+from collections.abc import Collection, Sequence
 from datetime import date, datetime, timedelta, timezone, tzinfo
 
 from quiz.core.study_day import DAY_START, StudyDay
 
 EPOCH = datetime(1970, 1, 1, tzinfo=timezone.utc)
 _MS = timedelta(milliseconds=1)
+QUARTER_MS = 15 * 60 * 1000
+"""Answers are summed per quarter hour (the table answer_quarters): every time zone's offset is a whole
+number of quarter hours, so a study day, which begins on a local hour, is a whole number of them."""
 
 
 def to_ms(moment: datetime) -> int:
@@ -50,8 +54,30 @@ def streak(
 
 
 def _answered(db: sqlite3.Connection, profile_id: int, day: date, tz: tzinfo | None, day_start: int) -> bool:
-    sql = "SELECT EXISTS(SELECT 1 FROM attempts WHERE profile_id = ? AND answered_at >= ? AND answered_at < ?)"
-    return bool(db.execute(sql, (profile_id, *day_bounds_ms(day, tz, day_start))).fetchone()[0])
+    start, end = day_bounds_ms(day, tz, day_start)
+    return bool(db.execute(_ANY_ANSWER, (profile_id, start // QUARTER_MS, end // QUARTER_MS)).fetchone()[0])
+
+
+_ANY_ANSWER = "SELECT EXISTS(SELECT 1 FROM answer_quarters WHERE profile_id = ? AND quarter >= ? AND quarter < ?)"
+
+
+def sums(
+    db: sqlite3.Connection,
+    profile_id: int,
+    spans: Sequence[tuple[int, int]],
+    columns: str = "answers, correct",
+    decks: Collection[str] = (),
+) -> list[tuple[int, ...]]:
+    """Per span of unix ms (start, end): the totals of `columns` of answer_quarters, in those decks if any named."""
+    where = f" AND deck IN ({','.join('?' * len(decks))})" if decks else ""
+    sql = f"SELECT {', '.join(f'total({c})' for c in columns.split(', '))} FROM answer_quarters"
+    sql += f" WHERE profile_id = ? AND quarter >= ? AND quarter < ?{where}"
+    chosen = sorted(decks)
+    # One range of the primary key per span: summed inside SQLite, a handful of rows per quarter hour.
+    return [
+        tuple(int(n) for n in db.execute(sql, (profile_id, start // QUARTER_MS, end // QUARTER_MS, *chosen)).fetchone())
+        for start, end in spans
+    ]
 
 
 # For SQL over the cards table: a suspended question is never asked, so it is never due either

@@ -13,6 +13,7 @@ from pathlib import Path
 
 from quiz.core.bank import across_decks, default_seeds
 from quiz.core.model import Bank
+from quiz.core.outline import PendingBank
 from quiz.core.problems import Problem
 
 
@@ -83,6 +84,14 @@ def read_full_bank(
     merged = Bank(main.decks + extra.decks, {**main.articles, **extra.articles})
     # dict.fromkeys: a clash inside the main bank is already in `problems`; say it once.
     return merged, list(dict.fromkeys(problems + extra_problems + across_decks(merged.decks)))
+
+
+def open_full_bank(bank: Path, seeds: Path | None, data_dir: Path | None) -> tuple[Bank | PendingBank, list[Problem]]:
+    """As read_full_bank through the cache, but a cached bank comes as its outline: the app builds
+    its questions after the first frame, when they are first needed."""
+    from quiz.data.bank_cache import cached_pending
+
+    return cached_pending(_cache_folders(bank, seeds, data_dir), lambda: read_full_bank(bank, seeds, data_dir))
 
 
 def checked_bank(path: Path, seeds: Path | None = None) -> tuple[Bank, list[Problem]]:

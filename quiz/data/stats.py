@@ -2,18 +2,18 @@
 
 from __future__ import annotations
 
-import heapq
+import json
 import sqlite3
 from bisect import bisect_right
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
-from datetime import date, datetime, timedelta
+from datetime import date, datetime
 from typing import Any
 
 from quiz.core.model import Bank, Question
 from quiz.core.study_day import DAY_START, MASTERED_STABILITY_DAYS, StudyDay
-from quiz.data.days import NOT_SUSPENDED, day_bounds_ms, streak, to_ms
+from quiz.data.days import NOT_SUSPENDED, streak, sums, to_ms
 
 WEAKEST = 10
 FORECAST_DAYS = 7
@@ -169,84 +169,114 @@ def compute(
     day_start: int = DAY_START,
 ) -> Stats:
     """All figures, read inside the caller's transaction so they agree with each other."""
-    rows = [] if profile_id is None else db.execute(_PER_QUESTION, (profile_id,)).fetchall()
-    by_id = {row[0]: row for row in question_rows(bank)}
+    group_of, groups = _groups(bank)
+    answers, right = [0] * len(groups), [0] * len(groups)
+    gone: list[str] = []
+    seen = 0
+    get = group_of.get
+    # One pass over the per-question summary rows; the bank's deck, kind and tags of each question
+    # were put together once per bank (_groups), so each row costs one lookup and two additions.
+    for qid, n, ok in () if profile_id is None else db.execute(_PER_QUESTION, (profile_id,)):
+        seen += 1
+        g = get(qid)
+        if g is None:
+            gone.append(qid)
+            continue
+        answers[g] += n
+        right[g] += ok
     decks: dict[str, list[int]] = defaultdict(lambda: [0, 0])
     tags: dict[str, list[int]] = defaultdict(lambda: [0, 0])
     kinds: dict[str, list[int]] = defaultdict(lambda: [0, 0])
-    weak: list[tuple[float, int, str, str, int]] = []
-    total = right = 0
-    # Written out flat: with 50,000 questions this loop is most of the time `quiz stats` takes.
-    for qid, stored_deck, n, ok in rows:
-        total += n
-        right += ok
-        question = by_id.get(qid)
-        if question is None:
-            # A question no longer in the bank has no tags or kind to go by: it counts under its deck only.
-            group = decks[stored_deck]
-            group[0] += n
-            group[1] += ok
-            continue
-        _id, deck, kind, question_tags, _status, _prompt = question
-        group = decks[deck]
-        group[0] += n
-        group[1] += ok
-        group = kinds[kind]
-        group[0] += n
-        group[1] += ok
-        for tag in question_tags:
-            group = tags[tag]
-            group[0] += n
-            group[1] += ok
-        if ok < n and n >= 2:
-            weak.append((ok / n, -n, qid, deck, ok))
-    weakest = tuple(
-        Weak(qid, by_id[qid][5], deck, -minus_n, ok)
-        for _accuracy, minus_n, qid, deck, ok in heapq.nsmallest(WEAKEST, weak)
-    )
+    for (deck, kind, question_tags), n, ok in zip(groups, answers, right, strict=True):
+        if n:
+            for group in (decks[deck], kinds[kind], *(tags[tag] for tag in question_tags)):
+                group[0] += n
+                group[1] += ok
+    total, correct = sum(answers), sum(right)
+    if gone:
+        # A question no longer in the bank has no tags or kind to go by: it counts under its deck only.
+        for deck, n, ok in db.execute(_GONE_BY_DECK, (profile_id, json.dumps(gone))):
+            decks[deck][0] += n
+            decks[deck][1] += ok
+            total += n
+            correct += ok
+    by_id = _by_id(bank)
+    weakest = [] if profile_id is None else _weakest(db, profile_id, by_id, len(gone))
     count, today = streak(db, profile_id, now, day_start)
     active = bank_decks(bank)
     return Stats(
         profile=profile,
         as_of=now,
         attempts=total,
-        correct=right,
-        questions_seen=len(rows),
+        correct=correct,
+        questions_seen=seen,
         questions_in_bank=len(by_id),
-        mastered=mastered(db, profile_id, active),
+        mastered=mastered(db, profile_id, active, gone + _drafts(bank)),
         streak=count,
         answered_today=today,
         decks=_scores(decks),
         tags=_scores(tags),
         kinds=_scores(kinds),
         days=per_day(db, profile_id, now, days, day_start),
-        weakest=weakest,
+        weakest=tuple(weakest),
         due=forecast(db, profile_id, now, active, day_start=day_start),
     )
 
 
-_PER_QUESTION = "SELECT question_id, deck, attempts, correct FROM question_stats WHERE profile_id = ?"
+_PER_QUESTION = "SELECT question_id, attempts, correct FROM question_stats WHERE profile_id = ?"
+_GONE_BY_DECK = """SELECT deck, sum(attempts), sum(correct) FROM question_stats
+    WHERE profile_id = ? AND question_id IN (SELECT value FROM json_each(?)) GROUP BY deck"""
+# Least accurate first, then the one answered more often, then by id; sorted inside SQLite.
+_WEAKEST = """SELECT question_id, attempts, correct FROM question_stats
+    WHERE profile_id = ? AND attempts >= 2 AND correct < attempts
+    ORDER BY correct * 1.0 / attempts, attempts DESC, question_id LIMIT ?"""
+
+
+def _weakest(db: sqlite3.Connection, profile_id: int, by_id: Mapping[str, QuestionRow], gone: int) -> list[Weak]:
+    """The WEAKEST least accurate questions of the bank among those answered twice or more and missed once or more.
+
+    `gone` questions of the store are no longer in the bank: no more than that many rows are passed over,
+    so SQLite keeps only the top rows instead of sorting them all.
+    """
+    found: list[Weak] = []
+    for qid, n, ok in db.execute(_WEAKEST, (profile_id, WEAKEST + gone)):
+        row = by_id.get(qid)
+        if row is not None:  # a question gone from the bank has no prompt to show
+            found.append(Weak(qid, row[5], row[1], n, ok))
+            if len(found) == WEAKEST:
+                break
+    return found
 
 
 def _scores(groups: dict[str, list[int]]) -> tuple[Score, ...]:
     return tuple(Score(name, n, ok) for name, (n, ok) in sorted(groups.items()))
 
 
+def _groups(bank: Bank | Sequence[QuestionRow]) -> tuple[dict[str, int], list[tuple[str, str, tuple[str, ...]]]]:
+    """Question id -> number of its (deck, kind, tags) group, and the groups: a few hundred even at 50,000 questions."""
+
+    def make() -> tuple[dict[str, int], list[tuple[str, str, tuple[str, ...]]]]:
+        numbers: dict[tuple[str, str, tuple[str, ...]], int] = {}
+        group_of = {row[0]: numbers.setdefault((row[1], row[2], row[3]), len(numbers)) for row in question_rows(bank)}
+        return group_of, list(numbers)
+
+    return _per_bank("groups", bank, make)
+
+
+def _by_id(bank: Bank | Sequence[QuestionRow]) -> dict[str, QuestionRow]:
+    return _per_bank("by_id", bank, lambda: {row[0]: row for row in question_rows(bank)})
+
+
 def per_day(
     db: sqlite3.Connection, profile_id: int | None, now: datetime, days: int, day_start: int = DAY_START
 ) -> tuple[Day, ...]:
     """Answers and correct answers on each of the last `days` study days, oldest first."""
-    tz, today = now.tzinfo, StudyDay.of(now, day_start).date
-    out = []
-    sql = "SELECT count(*), total(correct) FROM attempts WHERE profile_id = ? AND answered_at >= ? AND answered_at < ?"
-    for back in range(days - 1, -1, -1):
-        day = today - timedelta(days=back)
-        if profile_id is None:
-            out.append(Day(day, 0, 0))
-            continue
-        n, ok = db.execute(sql, (profile_id, *day_bounds_ms(day, tz, day_start))).fetchone()
-        out.append(Day(day, n, int(ok)))
-    return tuple(out)
+    today = StudyDay.of(now, day_start)
+    spans = [today.following(back) for back in range(1 - days, 1)]
+    if profile_id is None:
+        return tuple(Day(span.date, 0, 0) for span in spans)
+    found = sums(db, profile_id, [(to_ms(span.start), to_ms(span.end)) for span in spans])
+    return tuple(Day(span.date, n, ok) for span, (n, ok) in zip(spans, found, strict=True))
 
 
 def active_decks(questions: Iterable[Question]) -> dict[str, str]:
@@ -309,13 +339,30 @@ def forecast(
     )
 
 
-def mastered(db: sqlite3.Connection, profile_id: int | None, active: Mapping[str, str]) -> int:
-    """Questions of the bank that are mastered (see quiz.core.study_day.is_mastered)."""
+def mastered(
+    db: sqlite3.Connection, profile_id: int | None, active: Mapping[str, str], inactive: Sequence[str] | None = None
+) -> int:
+    """Questions of the bank that are mastered (see quiz.core.study_day.is_mastered).
+
+    Given `inactive`, every question of the store that is not active in the bank (drafts, questions
+    gone from it), SQLite counts alone: all mastered cards less those.
+    """
     if profile_id is None:
         return 0
-    rows = db.execute(_MASTERED, (profile_id, MASTERED_STABILITY_DAYS))
-    return sum(1 for (qid,) in rows if qid in active)
+    if inactive is None:
+        rows = db.execute(_MASTERED, (profile_id, MASTERED_STABILITY_DAYS))
+        return sum(1 for (qid,) in rows if qid in active)
+    every, left_out = db.execute(
+        _MASTERED_COUNT, (profile_id, MASTERED_STABILITY_DAYS, json.dumps(inactive))
+    ).fetchone()
+    return every - left_out
+
+
+def _drafts(bank: Bank | Sequence[QuestionRow]) -> list[str]:
+    return _per_bank("drafts", bank, lambda: [row[0] for row in question_rows(bank) if row[4] == "draft"])
 
 
 _DUE = "SELECT question_id, deck, due FROM cards WHERE profile_id = ? AND due < ?" + NOT_SUSPENDED
 _MASTERED = "SELECT question_id FROM cards WHERE profile_id = ? AND stability >= ?"
+_MASTERED_COUNT = """SELECT count(*), count(*) FILTER (WHERE question_id IN (SELECT value FROM json_each(?3)))
+    FROM cards WHERE profile_id = ?1 AND stability >= ?2"""

@@ -8,7 +8,6 @@ One file, `<data_dir>/quiz.db`, in WAL mode with `synchronous=FULL`: an answer i
 from __future__ import annotations
 
 import contextlib
-import copy
 import gc
 import os
 import random
@@ -30,7 +29,7 @@ from quiz.core.study_day import DAY_START, MASTERED_STABILITY_DAYS, StudyDay
 from quiz.core.verdict import Form
 from quiz.data import backup
 from quiz.data.backup import Diagnosis, Health
-from quiz.data.days import NOT_SUSPENDED, from_ms, streak, to_ms
+from quiz.data.days import NOT_SUSPENDED, QUARTER_MS, from_ms, streak, to_ms
 
 if TYPE_CHECKING:
     from quiz.core.attempt import Attempt
@@ -44,6 +43,18 @@ BUSY_TIMEOUT_S = backup.BUSY_TIMEOUT_S
 LOCK_PATIENCE_S = 60.0  # how long to keep retrying a busy write before saying so
 MAX_PROFILE_NAME = 40
 MMAP_BYTES = 256 * 2**20
+
+MATURE_DAYS = MASTERED_STABILITY_DAYS
+MATURE_MS = int(MATURE_DAYS * 86_400_000)
+# Every answer's quarter row, from scratch: what record(), undo() and override() keep up to date one answer
+# at a time. An answer is "mature" when the question's previous answer (in time, then id, order) was
+# MATURE_DAYS or more before it: FSRS then had it at about that stability (see quiz.data.charts).
+QUARTERS_REBUILT = f"""INSERT INTO answer_quarters (profile_id, quarter, deck, answers, correct, mature, mature_correct)
+    SELECT profile_id, answered_at / {QUARTER_MS}, deck, count(*), sum(correct), sum(mature), sum(mature AND correct)
+    FROM (SELECT profile_id, answered_at, deck, correct, ifnull(answered_at - lag(answered_at)
+            OVER (PARTITION BY profile_id, question_id ORDER BY answered_at, id) >= {MATURE_MS}, 0) AS mature
+        FROM attempts)
+    GROUP BY 1, 2, 3"""
 
 MIGRATIONS: list[tuple[str, ...]] = [
     (  # 1: the first schema
@@ -138,6 +149,28 @@ MIGRATIONS: list[tuple[str, ...]] = [
         "DROP INDEX cards_by_due",
         "CREATE INDEX cards_by_due ON cards(profile_id, due, deck)",
         "CREATE INDEX cards_by_stability ON cards(profile_id, stability)",
+    ),
+    (  # 5: answers summed per quarter hour, and only the indexes a query uses (each one costs every answer)
+        # Per-day figures, streaks and retention now read answer_quarters.
+        "DROP INDEX attempts_by_time",
+        # A question's answers in time order: its latest, its previous one (for `mature`), and its recount.
+        "DROP INDEX attempts_by_question",
+        "CREATE INDEX attempts_by_question ON attempts(profile_id, question_id, answered_at)",
+        # Mastered is counted from the due index (a scan of 50,000 small entries) instead of an index of its
+        # own that every answer had to update.
+        "DROP INDEX cards_by_stability",
+        "DROP INDEX cards_by_due",
+        "CREATE INDEX cards_by_due ON cards(profile_id, due, deck, stability)",
+        f"""CREATE TABLE answer_quarters (
+            profile_id INTEGER NOT NULL REFERENCES profiles(id),
+            quarter INTEGER NOT NULL,  -- answered_at // {QUARTER_MS}: a study day is a whole number of them
+            deck TEXT NOT NULL,
+            answers INTEGER NOT NULL,
+            correct INTEGER NOT NULL,
+            mature INTEGER NOT NULL,  -- answers given {MATURE_DAYS:g} days or more after the question's previous one
+            mature_correct INTEGER NOT NULL,
+            PRIMARY KEY (profile_id, quarter, deck)) WITHOUT ROWID""",
+        QUARTERS_REBUILT,  # reads the answers in the new index's order: no sort
     ),
 ]
 """Forward migrations: entry n-1 takes a database from version n-1 to n. Never edit a shipped one."""
@@ -245,7 +278,13 @@ class Store:
             # Checked read-only first: a damaged or newer file must come out byte for byte unchanged.
             # The whole-file check runs when the file looks unclean (see diagnose), at backup
             # time and in `quiz doctor`: at a million answers it took most of a second.
-            found = backup.diagnose(path, max_version=known_version(), application_id=APPLICATION_ID, when_needed=True)
+            found = backup.diagnose(
+                path,
+                max_version=known_version(),
+                application_id=APPLICATION_ID,
+                when_needed=True,
+                read_header=not _open_here(path),
+            )
             if not found.ok:
                 raise StoreError(explain(found))
         else:
@@ -280,7 +319,9 @@ class Store:
     def _write_backup(self, folder: Path, today: date) -> None:
         """Check the whole file, then copy it through its own connection (SQLite's backup API)."""
         try:
-            found = backup.diagnose(self.path, max_version=known_version(), application_id=APPLICATION_ID)
+            limits = {"max_version": known_version(), "application_id": APPLICATION_ID}
+            # read_header=False: this process has the file open (see backup.diagnose).
+            found = backup.diagnose(self.path, read_header=False, **limits)
             if not found.ok:  # a damaged file never replaces a good backup
                 self._backup_problem = f"Today's backup was not written. {explain(found)}"
                 return
@@ -316,8 +357,8 @@ class Store:
 
     @property
     def version(self) -> int:
-        with self._lock:
-            return self._db.execute("PRAGMA user_version").fetchone()[0]
+        with self._read("read the schema version") as db:
+            return db.execute("PRAGMA user_version").fetchone()[0]
 
     def _migrate(self) -> None:
         if self.version == known_version():
@@ -367,11 +408,16 @@ class Store:
             self._begin("BEGIN", doing)
             try:
                 yield self._db
-            except sqlite3.Error as exc:
-                raise StoreError(_say(exc, self.path, doing)) from None
-            finally:
+                self._db.execute("COMMIT")
+            except BaseException as exc:
+                # Ended here, not in a `finally`: a COMMIT that fails too (a damaged file fails
+                # every statement) must not hide the sentence below behind a bare sqlite3 error.
                 if self._db.in_transaction:
-                    self._db.execute("COMMIT")
+                    with contextlib.suppress(sqlite3.Error):
+                        self._db.execute("ROLLBACK")
+                if isinstance(exc, sqlite3.Error):
+                    raise StoreError(_say(exc, self.path, doing)) from None
+                raise
 
     def _begin(self, sql: str, doing: str) -> None:
         # busy_timeout already waits for the lock; this loop covers the cases where SQLite returns
@@ -480,6 +526,7 @@ class Store:
         choice = int(attempt.correct and attempt.form is Form.CHOICE)
         with self._write("save your answer") as db:
             pid = _profile_id(db, name) or _insert_profile(db, name, attempt.answered_at)
+            previous = db.execute(_PREVIOUS, (pid, attempt.question_id, at, -1)).fetchone()[0]
             attempt_id = db.execute(
                 _INSERT_ATTEMPT,
                 (
@@ -503,6 +550,9 @@ class Store:
                 due, card_json = _card_row(card)
                 db.execute(_UPSERT_CARD, (pid, attempt.question_id, attempt.deck, card_json, due, at, card.stability))
             db.execute(_UPSERT_STATS, (pid, attempt.question_id, attempt.deck, correct, correct, at, choice))
+            mature = _mature(previous, at)
+            _add_to_quarter(db, pid, at, attempt.deck, 1, correct, mature, mature * correct)
+            _rematch_next(db, pid, attempt.question_id, at, previous, at)
             _remember(db, name)
         return int(attempt_id or 0)
 
@@ -524,14 +574,15 @@ class Store:
                 "SELECT count(*) FROM cards WHERE profile_id = ? AND first_seen >= ?",
                 (pid, to_ms(StudyDay.of(now, day_start).start)),
             ).fetchone()[0]
-        zone, instant = now.tzinfo, datetime.fromtimestamp
+        zone = now.tzinfo
         # Tens of thousands of small objects and no cycles among them: without this pause the
         # cyclic collector would run hundreds of times here for nothing.
         paused = gc.isenabled()
         gc.disable()
         try:
             return History(
-                cards={qid: _StoredCard(instant(due / 1000, zone), raw, st) for qid, due, raw, st in cards},
+                cards=_Cards({qid: raw for qid, _due, raw in cards}),
+                due=_Instants({qid: due for qid, due, _raw in cards}, zone),
                 latest_correct={r[0]: r[1] == 1 for r in latest},
                 latest_at=_Instants({r[0]: r[2] for r in latest}, zone),
                 choice_known=frozenset(r[0] for r in latest if r[3]),
@@ -660,6 +711,10 @@ class Store:
         """Take back one answer in one transaction: the attempt moves aside, the card is as it was before it."""
         with self._write("undo your answer") as db:
             pid, question_id = _own_attempt(db, profile, attempt_id)
+            at, deck, correct, before = _placed(db, pid, question_id, attempt_id)
+            mature = _mature(before, at)
+            _add_to_quarter(db, pid, at, deck, -1, -correct, -mature, -mature * correct)
+            _rematch_next(db, pid, question_id, at, at, before)
             db.execute(_MOVE_UNDONE, (to_ms(now), attempt_id))
             db.execute("DELETE FROM attempts WHERE id = ?", (attempt_id,))
             if previous is None:
@@ -673,6 +728,8 @@ class Store:
         """Count an answer the grader judged wrong as right, as the learner says; its card is rescheduled."""
         with self._write("count your answer as right") as db:
             pid, question_id = _own_attempt(db, profile, attempt_id)
+            at, deck, correct, before = _placed(db, pid, question_id, attempt_id)
+            _add_to_quarter(db, pid, at, deck, 0, 1 - correct, 0, _mature(before, at) * (1 - correct))
             db.execute("UPDATE attempts SET correct = 1, overridden = 1, rating = ? WHERE id = ?", (rating, attempt_id))
             due, card_json = _card_row(card)
             db.execute(_RESTORE_CARD, (card_json, due, card.stability, pid, question_id))
@@ -701,6 +758,14 @@ def _checkpoint_and_close(db: sqlite3.Connection, lock: threading.RLock, backgro
         db.close()
 
 
+def _open_here(path: Path) -> bool:
+    """Some store in this process has the database at `path` open."""
+    try:
+        return any(os.path.samefile(store.path, path) for store in list(_OPEN))
+    except OSError:
+        return False
+
+
 def open_stores() -> set[Store]:
     """The stores opened in this process and not closed yet (the CLI closes those a command left open)."""
     return set(_OPEN)
@@ -708,9 +773,10 @@ def open_stores() -> set[Store]:
 
 _DRILL_FIELDS = ("student", "question_id", "given", "correct", "elapsed_ms", "answered_at")
 # The student is the name given when the drill started; runs from before names were asked show the profile.
+# Sessions first (CROSS JOIN keeps that order): the drill's answers are found by session, not by reading them all.
 _DRILL_ATTEMPTS = """SELECT coalesce(nullif(json_extract(s.options, '$.student'), ''), p.name),
     a.question_id, a.given, a.correct, a.elapsed_ms, a.answered_at
-    FROM attempts a JOIN sessions s ON s.id = a.session_id JOIN profiles p ON p.id = a.profile_id
+    FROM sessions s CROSS JOIN attempts a ON a.session_id = s.id JOIN profiles p ON p.id = a.profile_id
     WHERE s.mode = 'drill' AND json_extract(s.options, '$.drill') = ? ORDER BY a.id"""
 
 EXPORT_FIELDS = (
@@ -732,19 +798,30 @@ EXPORT_FIELDS = (
     "undone_at",  # empty unless the answer was taken back with undo (it then counts nowhere)
 )
 _EXPORT = (
-    f"SELECT {', '.join(EXPORT_FIELDS[:-1])}, NULL FROM attempts WHERE profile_id = ? AND id > ? ORDER BY id LIMIT ?"
-)
+    f"SELECT {', '.join(EXPORT_FIELDS[:-1])}, NULL FROM attempts WHERE +profile_id = ? AND id > ? ORDER BY id LIMIT ?"
+)  # `+`: read in id order from `after` on, not every answer of the profile sorted again for each page
 _EXPORT_UNDONE = (
     f"SELECT attempt_id, {', '.join(EXPORT_FIELDS[1:])} FROM undone_attempts WHERE profile_id = ? ORDER BY id"
 )
 # The card comes as bytes: json.loads takes them, and 50,000 fewer UTF-8 decodes are measurable.
-_HISTORY_CARDS = "SELECT question_id, due, CAST(card_json AS BLOB), stability FROM cards WHERE profile_id = ?"
+_HISTORY_CARDS = "SELECT question_id, due, CAST(card_json AS BLOB) FROM cards WHERE profile_id = ?"
 _DUE_IDS = "SELECT question_id FROM cards WHERE profile_id = ? AND due < ?" + NOT_SUSPENDED
 _MASTERED_IDS = "SELECT question_id FROM cards WHERE profile_id = ? AND stability >= ?"
 _LATEST_CORRECT = "SELECT question_id, last_correct FROM question_stats WHERE profile_id = ?"
 _HISTORY_LATEST = "SELECT question_id, last_correct, last_at, choice_known FROM question_stats WHERE profile_id = ?"
+# The latest answer to a question at or before a time, leaving one answer out (-1: none).
+_PREVIOUS = """SELECT max(answered_at) FROM attempts
+    WHERE profile_id = ? AND question_id = ? AND answered_at <= ? AND id != ?"""
+_NEXT = """SELECT answered_at, deck, correct FROM attempts WHERE profile_id = ? AND question_id = ? AND answered_at > ?
+    ORDER BY answered_at LIMIT 1"""
+_ADD_TO_QUARTER = """INSERT INTO answer_quarters (profile_id, quarter, deck, answers, correct, mature, mature_correct)
+    VALUES (?, ?, ?, ?, ?, ?, ?)
+    ON CONFLICT (profile_id, quarter, deck) DO UPDATE SET
+        answers = answers + excluded.answers, correct = correct + excluded.correct,
+        mature = mature + excluded.mature, mature_correct = mature_correct + excluded.mature_correct"""
+_EMPTY_QUARTER = "DELETE FROM answer_quarters WHERE profile_id = ? AND quarter = ? AND deck = ? AND answers <= 0"
 # Deleted in this order: children first.
-_OWNED = ("question_marks", "undone_attempts", "question_stats", "cards", "attempts", "sessions")
+_OWNED = ("answer_quarters", "question_marks", "undone_attempts", "question_stats", "cards", "attempts", "sessions")
 _INSERT_ATTEMPT = """INSERT INTO attempts (profile_id, session_id, question_id, content_hash, deck, form, given,
         outcome, correct, rating, elapsed_ms, hinted, mode, answered_at)
     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"""
@@ -802,112 +879,95 @@ def _own_attempt(db: sqlite3.Connection, profile: str, attempt_id: int) -> tuple
     return pid, row[0]
 
 
+def _mature(previous: int | None, at: int) -> int:
+    """1 when an answer at `at` came MATURE_DAYS or more after the question's previous answer."""
+    return int(previous is not None and at - previous >= MATURE_MS)
+
+
+def _add_to_quarter(
+    db: sqlite3.Connection, pid: int, at: int, deck: str, answers: int, correct: int, mature: int, mature_correct: int
+) -> None:
+    """Add to (or, with negative figures, take from) the quarter row of an answer given at `at`."""
+    db.execute(_ADD_TO_QUARTER, (pid, at // QUARTER_MS, deck, answers, correct, mature, mature_correct))
+    if answers < 0:
+        db.execute(_EMPTY_QUARTER, (pid, at // QUARTER_MS, deck))
+
+
+def _placed(db: sqlite3.Connection, pid: int, question_id: str, attempt_id: int) -> tuple[int, str, int, int | None]:
+    """One answer's time, deck and result, and the time of the question's answer before it."""
+    at, deck, correct = db.execute(
+        "SELECT answered_at, deck, correct FROM attempts WHERE id = ?", (attempt_id,)
+    ).fetchone()
+    return at, deck, correct, db.execute(_PREVIOUS, (pid, question_id, at, attempt_id)).fetchone()[0]
+
+
+def _rematch_next(
+    db: sqlite3.Connection, pid: int, question_id: str, at: int, was_before: int | None, now_before: int | None
+) -> None:
+    """The answer after `at` to the same question had `was_before` as its previous one and now has `now_before`.
+
+    Only an answer recorded out of time order (an import, a clock change) or an undone one that was
+    followed by another has such a neighbour; its maturity is counted again.
+    """
+    following = db.execute(_NEXT, (pid, question_id, at)).fetchone()
+    if following is None:
+        return
+    next_at, deck, correct = following
+    change = _mature(now_before, next_at) - _mature(was_before, next_at)
+    if change:
+        _add_to_quarter(db, pid, next_at, deck, 0, 0, change, change * correct)
+
+
 def _recount(db: sqlite3.Connection, pid: int, question_id: str) -> None:
     db.execute("DELETE FROM question_stats WHERE profile_id = ? AND question_id = ?", (pid, question_id))
     db.execute(_RECOUNT, (pid, question_id))
 
 
-class _Lazy:
-    """A card field (or method) that loads the card's JSON the first time it is read."""
+class _Decoded(Mapping[str, Any]):
+    """Question id -> a value kept raw as read from SQLite and turned into its object only when asked for."""
 
-    def __set_name__(self, owner: type, name: str) -> None:
-        self.name = name
+    def __init__(self, raw: dict[str, Any]) -> None:
+        self._raw = raw
 
-    def __get__(self, card: _StoredCard | None, owner: type | None = None) -> Any:
-        if card is None:
-            return self
-        card._load()
-        return getattr(card, self.name)  # a plain Card attribute from now on
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._raw)
+
+    def __len__(self) -> int:
+        return len(self._raw)
+
+    def __contains__(self, key: object) -> bool:
+        return key in self._raw
 
 
-class _StoredCard:
-    """A Card whose due date and stability are read at once and the rest of its FSRS state on first use.
+class _Cards(_Decoded):
+    """Question id -> FSRS card, each decoded from its JSON the first time it is read.
 
-    Decoding 50,000 cards from JSON takes longer than the whole review-queue budget, while a
-    queue only looks at `due`. Any other use (a field, a review, a copy, ==, to_dict) loads the
-    rest and turns the object into a plain Card. The other fields are descriptors rather than a
-    __getattr__, which would slow every `.due` read as well.
-
-    It is not a subclass of Card, so that reading the history (the home screen does) needs no
-    fsrs; like a unittest.mock spec, it reports Card as its __class__, so isinstance(card, Card)
-    holds all the same.
+    Decoding 50,000 cards takes longer than the whole review-queue budget, while a queue only
+    looks at due times (History.due) and a session at the cards of its own questions.
     """
 
-    card_id = _Lazy()
-    state = _Lazy()
-    step = _Lazy()
-    difficulty = _Lazy()
-    last_review = _Lazy()
-    to_dict = _Lazy()
-    to_json = _Lazy()
+    def __init__(self, raw: dict[str, bytes]) -> None:
+        super().__init__(raw)
+        self._made: dict[str, Card] = {}
 
-    def __init__(self, due: datetime, card_json: str | bytes, stability: float | None) -> None:
-        # Plain attribute assignments, not __dict__ writes: CPython then keeps the values inline
-        # and builds no per-card dict, which is most of the cost of 50,000 cards. Stability comes
-        # from its own column (counting mastered questions needs it); _load sets the other fields.
-        self.due = due
-        self.stability = stability
-        self._json = card_json
+    def __getitem__(self, key: str) -> Card:
+        card = self._made.get(key)
+        if card is None:
+            from fsrs import Card  # imported here: drawing the home screen needs no fsrs
 
-    @property  # type: ignore[misc]
-    def __class__(self) -> type:
-        from fsrs import Card
-
-        return Card
-
-    def _load(self) -> None:
-        from fsrs import Card
-
-        raw = self.__dict__.pop("_json", None)
-        if raw is not None:
-            for key, value in Card.from_json(raw).__dict__.items():
-                self.__dict__.setdefault(key, value)  # keep anything set since
-        _set_class(self, Card)  # object's own setter: the property above has none
-
-    def __eq__(self, other: object) -> bool:
-        self._load()
-        return self == other
-
-    __hash__ = None  # type: ignore[assignment]  # like Card: mutable, compared by value
-
-    def __repr__(self) -> str:
-        self._load()
-        return repr(self)
-
-    def __copy__(self) -> Card:
-        self._load()
-        return copy.copy(self)
-
-    def __deepcopy__(self, memo: dict[int, Any]) -> Card:
-        self._load()
-        return copy.deepcopy(self, memo)
-
-    def __reduce_ex__(self, protocol: Any) -> Any:
-        self._load()
-        return self.__reduce_ex__(protocol)
+            card = self._made[key] = Card.from_json(self._raw[key])
+        return card
 
 
-_set_class = object.__dict__["__class__"].__set__  # what `obj.__class__ = cls` does for any other object
-
-
-class _Instants(Mapping[str, datetime]):
-    """Question id -> time of the latest answer, turned into datetimes only when asked for."""
+class _Instants(_Decoded):
+    """Question id -> a time kept in unix ms, as a datetime in the caller's zone."""
 
     def __init__(self, ms: dict[str, int], zone: tzinfo | None) -> None:
-        self._ms = ms
+        super().__init__(ms)
         self._zone = zone
 
     def __getitem__(self, key: str) -> datetime:
-        return datetime.fromtimestamp(self._ms[key] / 1000, self._zone)
-
-    def __iter__(self) -> Iterator[str]:
-        return iter(self._ms)
-
-    def __len__(self) -> int:
-        return len(self._ms)
-
-    def __contains__(self, key: object) -> bool:
-        return key in self._ms
+        return datetime.fromtimestamp(self._raw[key] / 1000, self._zone)
 
 
 def _exported(row: tuple[Any, ...], profile: str) -> dict[str, Any]:

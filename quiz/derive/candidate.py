@@ -31,6 +31,8 @@ class Candidate:
     unit: str = ""
     difficulty: int = 1
     score: float = 0.0
+    reason: str = ""
+    """The ranker's features that moved the score most, in words."""
     sentences: tuple[int, ...] = ()
     substitute: str = ""
 

@@ -15,27 +15,24 @@ import random
 import re
 from dataclasses import replace
 
-from quiz.core.model import GAP_MARK, Kind
+from quiz.core.model import Kind
+from quiz.derive.blanks import Blanks
 from quiz.derive.candidate import Candidate
-from quiz.derive.distractors import Option, Pools, date_options, format_like, number_options, numword_options
-from quiz.derive.entities import COMPANY_CUES
-from quiz.derive.figures import quotes, unit_after
-from quiz.derive.mentions import SPEECH_VERBS, Analysis, Mention, content_words, fold, words
+from quiz.derive.cues import COMPANY_CUES
+from quiz.derive.distractors import Option, Pools
+from quiz.derive.mentions import Analysis, Mention, content_words, fold, words
 from quiz.derive.posts import Posts
+from quiz.derive.quotations import Quotations
 from quiz.derive.sentences import Sentence
-from quiz.derive.statements import RANGE_END, Statements
+from quiz.derive.statements import Statements
 from quiz.derive.wording import (
     ADVERBS,
     AUX,
     DISCOURSE,
     PRONOUN_START,
-    TIME_UNIT,
     TYPE_TAG,
-    attributive,
     capital,
     clip,
-    clip_around,
-    clip_at_clause,
     ends_as_question,
     grams,
     is_verb,
@@ -63,7 +60,7 @@ _WH = {
 }
 
 
-class Builder(Posts, Statements):
+class Builder(Posts, Statements, Quotations, Blanks):
     """Builds every candidate for one analysed article."""
 
     def __init__(self, analysis: Analysis, pools: Pools, rng: random.Random) -> None:
@@ -365,219 +362,7 @@ class Builder(Posts, Statements):
                 out.append(a)
         return out[:3]
 
-    def said(self, s: Sentence) -> list[Candidate]:
-        """'"...," Putin added.' -> 'Who said "..."?'."""
-        text = s.text
-        body_start = len(text) - len(DISCOURSE.sub("", text))
-        verbs = "|".join(sorted(SPEECH_VERBS))
-        for m in self.a.mentions[s.index]:
-            if m.type != "person":
-                continue
-            np0 = m.np[0]
-            before, after = text[:np0], text[m.end :]
-            trailing = re.match(rf"^ ({verbs})\b([^\"]{{0,80}})[.]$", after)
-            inverted = re.search(rf'(,"|,|[?!]") ({verbs}) $', before)
-            if trailing and re.search(r'(,"|,|[?!]"|") $', before):
-                cut = re.search(r'(,"|,|[?!]"|") $', before).start()  # type: ignore[union-attr]
-                clause = text[body_start : cut + (1 if before[cut:].startswith(('"', '?"', '!"')) else 0)]
-                if before[cut:].startswith(',"'):
-                    clause = text[body_start:cut] + '"'
-            elif inverted and re.match(r"^(,[^\"]{0,80})?[.]$", after):
-                cut = inverted.start()
-                clause = text[body_start:cut] + ('"' if inverted.group(1).endswith('"') else "")
-            else:
-                continue
-            return self._said(s, m, clause)
-        # '"...," he said.' -> the speaker is the person the previous sentence is about.
-        pm = re.search(rf'(,"|[?!]") (he|she) ({verbs})([^"]{{0,60}})[.]$', text)
-        if pm and s.index > 0:
-            speaker = self._previous_speaker(s.index)
-            if speaker:
-                prev, m = speaker
-                clause = text[body_start : pm.start()] + '"'
-                return self._said(s, m, clause, previous=prev)
-        return []
 
-    def _previous_speaker(self, index: int) -> tuple[Sentence, Mention] | None:
-        prev = self.sents[index - 1]
-        if self.sents[index].paragraph - prev.paragraph > 1:
-            return None
-        people = [m for m in self.a.mentions[prev.index] if m.type == "person"]
-        if not people:
-            return None
-        body_start = len(prev.text) - len(DISCOURSE.sub("", prev.text))
-        if people[0].np[0] == body_start or len({m.key for m in people}) == 1:
-            return prev, people[0]
-        return None
-
-    def _said(self, s: Sentence, m: Mention, clause: str, previous: Sentence | None = None) -> list[Candidate]:
-        clause = clause.strip()
-        named = any(x.start == len(s.text) - len(DISCOURSE.sub("", s.text)) for x in self.a.mentions[s.index])
-        if len(clause.split()) < 5 or clause.count('"') % 2:
-            return []
-        inner = clause
-        qs = quotes(clause)
-        if len(qs) == 1 and qs[0].start == 0 and qs[0].end == len(clause):
-            inner = qs[0].text.rstrip(",. ")
-            # A long quotation: its first sentence is enough to recognise it.
-            first = re.split(r"(?<=[.!?]) (?=[A-Z])", inner)[0]
-            if len(first.split()) >= 6:
-                inner = first.rstrip(".")
-            inner = clip_at_clause(inner, 30)
-            shown = f'"{inner}"'
-        else:
-            shown = re.sub(r'[,.]"', '"', clause)
-            first_word = shown.split(" ", 1)[0]
-            if not named and first_word != "I" and first_word[1:].islower():
-                shown = shown[:1].lower() + shown[1:]  # 'Turnout was ...' -> 'Who said turnout was ...?'
-        prompt = f"Who said {shown}" + ("" if shown.endswith(("?", '?"', "!", '!"')) else "?")
-        ent = self.a.entities.get(m.key)
-        if self.leaks(prompt, m.key, m.text):
-            return []
-        if self.conflicting(s.index, clause, m.key, ("person", "person")):
-            return []
-        answer_text = m.text
-        surname = " " not in answer_text
-        opts = self.options(answer_text, ("person", "person"), m.key, prompt, s.index, surname=surname)
-        evidence = (previous.text, s.text) if previous else (s.text,)
-        span = (0, m.start, m.end) if previous else (0, m.start, m.end)
-        role = f", {ent.role_phrases[0]}" if ent and ent.role_phrases else ""
-        name = ent.key if ent else answer_text
-        explanation = f"The article gives these words to {name}{role}."
-        base = Candidate(
-            template="said",
-            kind=Kind.RECALL,
-            sentence=s.index,
-            prompt=prompt,
-            answer=answer_text,
-            answer_text=answer_text,
-            span=span,
-            evidence=evidence,
-            atype=("person", "person"),
-            key=m.key,
-            explanation=explanation.replace("  ", " "),
-            tags=tags_for("quotes", s.text) if "people" in tags_for("quotes", s.text) else ("quotes", "people"),
-            options=tuple(opts),
-            difficulty=2 if previous else 1,
-            sentences=(previous.index, s.index) if previous else (s.index,),
-        )
-        base.alternatives = tuple(self.alternatives(m, opts))
-        return [base, replace(base, kind=Kind.CHOICE, alternatives=())]
-
-    def gaps(self, s: Sentence) -> list[Candidate]:
-        """The sentence with one person, place, organisation, date or number word blanked out."""
-        text = s.text
-        if GAP_MARK in text or '"' in text[:1]:
-            return []
-        out: list[Candidate] = []
-        for m in self.a.mentions[s.index]:
-            atype = (m.type, m.subtype)
-            if m.type not in ("person", "country", "place", "org", "date", "numword") or m.key in self.dominant:
-                continue
-            if m.type == "org" and m.subtype in ("acronym", "government", "group"):
-                continue
-            if m.type == "numword" and not unit_after(text, m.end) and not text[m.end :].startswith(" other "):
-                continue
-            if m.type in ("country", "place", "org") and attributive(text, m.end):
-                continue  # 'the Geneva talks', 'a UN diplomat': the blank would be guessed from the noun
-            if m.type == "place" and self._gives_away(text, m):
-                continue  # 'the Swiss city of ___'
-            if text[m.end : m.end + 2] == "'s" or (m.type == "date" and m.subtype == "weekday"):
-                continue  # "___'s government" gives a person away; a weekday is trivia
-            if m.type == "person" and self.conflicting(s.index, text[: m.np[0]] + text[m.end :], m.key, atype):
-                continue
-            shown = self.readable(s, text[: m.start] + GAP_MARK + text[m.end :])
-            if shown is None:
-                continue
-            shown = clip_around(shown, shown.index(GAP_MARK))
-            if self.leaks(shown, m.key, m.text) or m.text.lower() in ("the", "a"):
-                continue
-            if m.type == "date":
-                texts = date_options(m, self.rng, exclude=self.article_dates)
-                opts = [Option(t, atype, "generated") for t in texts]
-            elif m.type == "numword":
-                exclude = [x.text for x in self.a.mentions[s.index] if x.type == "numword"]
-                opts = [Option(t, atype, "generated") for t in numword_options(m.text, self.rng, exclude=exclude)]
-            else:
-                opts = self.options(
-                    m.text, atype, m.key, shown, s.index, surname=m.type == "person" and " " not in m.text
-                )
-            if m.type == "person" and len(opts) < 3:
-                continue
-            if m.type in ("country", "place") and not any(o.source == "article" for o in opts):
-                continue  # only far-off names to choose from: the blank is guessed from the sentence
-            alternatives = self.alternatives(m, opts) if m.type in ("person", "country") else []
-            tag = {"numword": ""}.get(m.type, TYPE_TAG.get(m.type, ""))
-            in_list = m.type == "country" and bool(
-                re.search(r"(, | and )$", text[: m.start]) or re.match(r"^(, |,? and )", text[m.end :])
-            )
-            out.append(
-                Candidate(
-                    template=f"gap-{m.type}" + ("-list" if in_list else ""),
-                    kind=Kind.GAP,
-                    sentence=s.index,
-                    prompt=shown,
-                    answer=m.text,
-                    answer_text=m.text,
-                    span=(0, m.start, m.end),
-                    evidence=(text,),
-                    atype=atype,
-                    key=m.key,
-                    explanation=f'The article has "{m.text}" here.',
-                    tags=tags_for(tag, text),
-                    alternatives=tuple(alternatives),
-                    options=tuple(opts),
-                    sentences=(s.index,),
-                )
-            )
-        return out
-
-    def number(self, s: Sentence) -> list[Candidate]:
-        """'Fill in the number: "... killed ___ people ..."'."""
-        text = s.text
-        out: list[Candidate] = []
-        ms = [m for m in self.a.mentions[s.index] if m.type == "number"]
-        for m in ms:
-            if m.value <= 0 or (m.subtype == "count" and _BARE_COUNT.match(text[m.end :])):
-                continue  # 'Only ___ have been sent back': a count of what the sentence never names
-            shown = self.readable(s, text[: m.start] + GAP_MARK + text[m.end :])
-            if shown is None:
-                continue
-            shown = clip_around(shown, shown.index(GAP_MARK))
-            unit = "%" if m.subtype == "percent" else unit_after(text, m.end)
-            if m.subtype.startswith("money:"):
-                unit = m.subtype.split(":", 1)[1]
-            others = [x.value for x in ms if x is not m]
-            ceiling = 100.0 if m.subtype == "percent" and m.value <= 100 else None
-            upto = RANGE_END.match(text[m.end :])
-            if upto and m.subtype == "count":
-                ceiling = float(upto.group(1))  # 'aged ___ to 16': the start of a range stays below its end
-            values = number_options(m.value, self.rng, exclude=others, ceiling=ceiling)
-            opts = [Option(format_like(v), ("number", m.subtype), "generated") for v in values]
-            prompt = f'Fill in the number: "{shown}"'
-            out.append(
-                Candidate(
-                    template="number",
-                    kind=Kind.NUMBER,
-                    sentence=s.index,
-                    prompt=prompt,
-                    answer=float(m.value),
-                    answer_text=m.text,
-                    span=(0, m.start, m.end),
-                    evidence=(text,),
-                    atype=("number", m.subtype),
-                    key=f"number:{m.text}",
-                    explanation=f"The article gives the figure as {m.text}.",
-                    tags=tags_for("", text, default="chronology" if TIME_UNIT.match(unit) else "comparison"),
-                    options=tuple(opts),
-                    unit=unit,
-                    sentences=(s.index,),
-                )
-            )
-        return out
-
-
-_BARE_COUNT = re.compile(r"^ (?:have|has|had|were|was|are|is|will|would|could)\b")
 _ORG_LEADS = COMPANY_CUES | {"the", "a", "an", "campaign", "but", "meanwhile,", "however,", "and", "group", "charity"}
 _OPENING_PRONOUNS = frozenset({"He", "She", "His", "Her", "Its", "Their", "It", "They"})
 _THE_HEADS = ("Federation", "Partnership", "Agency", "Council", "Committee", "Office", "Department", "Union",

@@ -2,17 +2,14 @@
 
 from __future__ import annotations
 
-import math
 import random
 import re
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 
-from quiz.core.model import format_number
-from quiz.derive.entities import PARTICLES
-from quiz.derive.figures import _month_number
 from quiz.derive.gazetteer import Gazetteer, Known, gazetteer
-from quiz.derive.mentions import MONTHS, WEEKDAYS, Analysis, Entity, Mention, fold, role_class
+from quiz.derive.mentions import Analysis, Entity, fold, role_class
+from quiz.derive.name_runs import PARTICLES
 from quiz.derive.sentences import word_set
 
 _GENERIC_NAME_WORDS = word_set(
@@ -316,141 +313,3 @@ def _case_like(title: str, style: str, proper: Callable[[str], bool] = lambda w:
         out = " ".join(w if _KEEP_CAPS.match(w) or proper(w) else w.lower() for w in words)
         return out[:1].upper() + out[1:] if style == "sentence" else out
     return " ".join(w if w in _SMALL_WORDS or _KEEP_CAPS.match(w) else w[:1].upper() + w[1:] for w in words)
-
-
-# --------------------------------------------------------------------------- numbers
-
-
-def _significant(value: float) -> int:
-    digits = f"{abs(value):.0f}".rstrip("0") if value == int(value) else f"{abs(value)}".replace(".", "")
-    return max(1, len(digits.lstrip("0")))
-
-
-def _round_to(value: float, sig: int) -> float:
-    if value <= 0:
-        return 0.0
-    step = 10 ** (math.floor(math.log10(value)) - sig + 1)
-    return round(value / step) * step
-
-
-def number_options(
-    value: float, rng: random.Random, *, k: int = 3, exclude: Iterable[float] = (), ceiling: float | None = None
-) -> list[float]:
-    """Plausible wrong numbers around `value`: at least one below and one above, rounded like it.
-
-    `ceiling` bounds them (a share of a vote is never 190%).
-    """
-    banned = {value, *exclude}
-    integral = value == int(value)
-    if integral and value <= 12:
-        pool_below = [value - d for d in (1, 2, 3) if value - d >= 1]
-        pool_above = [value + d for d in (1, 2, 3, 4)]
-    else:
-        sig = _significant(value)
-        below = [0.5, 0.6, 0.7, 0.75, 0.8]
-        above = [1.25, 1.4, 1.5, 1.6, 2.0, 3.0]
-        pool_below = [float(round(_round_to(value * f, sig))) for f in below]
-        pool_above = [float(round(_round_to(value * f, sig))) for f in above]
-        if not integral:
-            places = len(f"{value}".split(".")[1])
-            pool_below = [round(value * f, places) for f in below]
-            pool_above = [round(value * f, places) for f in above]
-    pool_below = [v for v in dict.fromkeys(pool_below) if v > 0 and v not in banned]
-    pool_above = [v for v in dict.fromkeys(pool_above) if v not in banned and (ceiling is None or v < ceiling)]
-    rng.shuffle(pool_below)
-    rng.shuffle(pool_above)
-    out: list[float] = []
-    for pool in (pool_below, pool_above):
-        if pool:
-            out.append(pool.pop())
-    rest = pool_below + pool_above
-    rng.shuffle(rest)
-    for v in rest:
-        if len(out) >= k:
-            break
-        if v not in out:
-            out.append(v)
-    return sorted(out[:k])
-
-
-def format_like(value: float) -> str:
-    """How the app shows a number answer (format_number), so options look alike."""
-    return format_number(float(value))
-
-
-# --------------------------------------------------------------------------- dates and number words
-
-
-_NUMWORDS = ["two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve"]
-
-
-def numword_options(word: str, rng: random.Random, *, k: int = 3, exclude: Iterable[str] = ()) -> list[str]:
-    low = word.lower()
-    banned = {low, *(e.lower() for e in exclude)}
-    if low in _NUMWORDS:
-        i = _NUMWORDS.index(low)
-        near = [_NUMWORDS[j] for j in (i - 1, i + 1, i + 2, i - 2, i + 3) if 0 <= j < len(_NUMWORDS)]
-    else:
-        near = {"fifteen": ["ten", "twelve", "twenty"], "twenty": ["ten", "fifteen", "thirty"],
-                "thirty": ["twenty", "forty", "fifty"], "forty": ["thirty", "fifty", "sixty"],
-                "fifty": ["thirty", "forty", "sixty"], "hundred": ["thousand", "dozen", "million"],
-                "dozen": ["hundred", "score", "thousand"]}.get(low, [])  # fmt: skip
-    out = [w for w in near if w not in banned][:k]
-    if word[:1].isupper():
-        out = [w.capitalize() for w in out]
-    return out
-
-
-def date_options(m: Mention, rng: random.Random, *, k: int = 3, exclude: Iterable[str] = ()) -> list[str]:
-    """Dates written like `m` (same format), none of them a date the article mentions."""
-    banned = {fold(x) for x in exclude} | {fold(m.text)}
-    text, sub = m.text, m.subtype
-    out: list[str] = []
-
-    def add(candidate: str) -> None:
-        if fold(candidate) not in banned and candidate not in out:
-            out.append(candidate)
-
-    if sub == "weekday":
-        days = [d for d in WEEKDAYS if d != text]
-        rng.shuffle(days)
-        for d in days:
-            add(d)
-    elif sub in ("month-day", "month-day-year", "day-month", "day-month-year"):
-        parts = text.replace(",", "").split()
-        if sub.startswith("month"):
-            month_word, day = parts[0], int("".join(c for c in parts[1] if c.isdigit()))
-        else:
-            day, month_word = int(parts[0]), parts[1]
-        year = parts[2] if len(parts) > 2 else ""
-        month = _month_number(month_word)
-        shifts = [-7, 7, -3, 3, -10, 10, 5, -5, 12, -12]
-        rng.shuffle(shifts)
-        for s in shifts:
-            d = day + s
-            if 1 <= d <= 28:
-                add(_write_date(sub, month_word, d, year))
-        for dm in (-1, 1):
-            mm = (month - 1 + dm) % 12
-            add(_write_date(sub, MONTHS[mm] if month_word in MONTHS else month_word, day, year))
-    elif sub == "month-year":
-        month_word, year = text.split()
-        month = _month_number(month_word)
-        for dm, dy in [(-2, 0), (2, 0), (0, -1), (0, 1), (-4, 0), (3, 0)]:
-            mm, yy = month - 1 + dm, int(year) + dy
-            yy += mm // 12
-            add(f"{MONTHS[mm % 12]} {yy}")
-        rng.shuffle(out)
-    elif sub == "year":
-        shifts = [-1, 1, -2, 2, -3, 3, 4, -4]
-        rng.shuffle(shifts)
-        for s in shifts:
-            add(str(int(text) + s))
-    rng.shuffle(out)
-    return out[:k]
-
-
-def _write_date(sub: str, month_word: str, day: int, year: str) -> str:
-    if sub.startswith("month"):
-        return f"{month_word} {day}, {year}" if year else f"{month_word} {day}"
-    return f"{day} {month_word} {year}".strip()

@@ -1,10 +1,11 @@
 """Rule-based entity recognition for English news: people and their posts, places and organisations
 (dates, figures and quotations are read in figures.py).
 
-Capitalised runs of words are found first, then typed: the gazetteer names countries, cities and
-well-known organisations; a title before a name makes a person ("Russian Deputy Foreign Minister
-Sergei Ryabkov"); a keyword at the end makes an organisation ("... Ministry", "... Front"); a
-surname seen alone later is linked to the full name. What cannot be typed with confidence is
+Capitalised runs of words are found first (name_runs.py), then typed on the words around them
+(cues.py) and the gazetteer: the gazetteer names countries, cities and well-known organisations;
+a title before a name makes a person ("Russian Deputy Foreign Minister Sergei Ryabkov"); a keyword
+at the end makes an organisation ("... Ministry", "... Front"); a surname seen alone later is
+linked to the full name. What cannot be typed with confidence is
 left out, so a question is never built on a guess.
 """
 
@@ -13,6 +14,15 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from quiz.derive.cues import (
+    _COMPANY_APPOSITIVE,
+    CLUB_CUES,
+    COMPANY_CUES,
+    ORG_KEYWORDS,
+    PERSON_CUES,
+    PLACE_AFTER,
+    PLACE_BEFORE,
+)
 from quiz.derive.figures import _month_number, dates, money, numbers, quotes, unit_after
 from quiz.derive.gazetteer import Gazetteer, gazetteer
 from quiz.derive.mentions import (
@@ -30,7 +40,8 @@ from quiz.derive.mentions import (
     role_class,
     words,
 )
-from quiz.derive.sentences import Sentence, word_set
+from quiz.derive.name_runs import _PARTICLE_PREFIX, PARTICLES, Token, _name_like, _runs, _split_run, tokenize
+from quiz.derive.sentences import Sentence
 
 # Names the rest of derive reads from here.
 __all__ = [
@@ -38,157 +49,6 @@ __all__ = [
     "Entity", "Extractor", "Mention", "_month_number", "analyse", "content_words", "dates", "fold", "iter_mentions",
     "money", "numbers", "quotes", "role_class", "unit_after", "words",
 ]  # fmt: skip
-
-PARTICLES = word_set("de da di del della van von der den bin ibn al el la le du dos das ter ten abu bint")
-_PARTICLE_PREFIX = re.compile(r"^(?:[Aa]l|[Ee]l|ad|an|ar|as|ash|at|az|bin|ibn|[Aa]bu|de|di|da|du|van|von|le|la)-[A-Z]")
-ORG_KEYWORDS = {
-    "Ministry": "government", "Department": "government", "Office": "government", "Agency": "government",
-    "Commission": "government", "Committee": "government", "Council": "government", "Parliament": "government",
-    "Assembly": "government", "Senate": "government", "Congress": "government", "Authority": "government",
-    "Service": "government", "Police": "government", "Court": "government", "Army": "armed-group",
-    "Forces": "armed-group", "Front": "armed-group", "Brigade": "armed-group", "Brigades": "armed-group",
-    "Militia": "armed-group", "Movement": "group", "Party": "party", "Union": "group", "Alliance": "group",
-    "Coalition": "group", "League": "group", "Association": "group", "Federation": "group",
-    "Organization": "group", "Organisation": "group", "Foundation": "group", "Institute": "group",
-    "University": "university", "College": "university", "Observatory": "group", "Network": "group",
-    "Bank": "company", "Fund": "group", "Group": "company", "Corporation": "company", "Corp": "company",
-    "Inc": "company", "Ltd": "company", "Company": "company", "Airlines": "company", "Airways": "company",
-    "Motors": "company", "Hospital": "group", "Club": "group", "FC": "group", "Times": "newspaper",
-    "Post": "newspaper", "Journal": "newspaper", "Herald": "newspaper", "Telegraph": "newspaper",
-    "Guardian": "newspaper", "Gazette": "newspaper", "Tribune": "newspaper", "Bill": "law", "Act": "law",
-    "Partnership": "group", "Trust": "group", "Society": "group", "Capital": "company", "Holdings": "company",
-    "Media": "company", "Partners": "company", "Plc": "company", "PLC": "company", "Stadium": "venue",
-}  # fmt: skip
-PLACE_AFTER = word_set("province region district governorate county state prefecture oblast valley")
-PLACE_BEFORE = {
-    "city of": "city", "town of": "city", "village of": "city", "capital,": "city", "port of": "city",
-    "suburb of": "city", "based in": "city", "province of": "region", "region of": "region",
-    "state of": "region", "island of": "region", "district of": "region",
-}  # fmt: skip
-PERSON_CUES = word_set(
-    """counterpart colleague wife husband son daughter father mother brother sister friend striker defender
-    midfielder goalkeeper forward winger player teammate singer actor actress author novelist writer artist
-    producer musician photographer journalist reporter editor lawyer doctor nurse teacher student resident
-    witness farmer owner entrepreneur investor banker trader pilot soldier activist campaigner protester
-    volunteer survivor victim suspect candidate"""
-)
-COMPANY_CUES = word_set(
-    """chipmaker carmaker automaker retailer airline carrier lender bank insurer firm company group giant
-    startup start-up manufacturer maker rival supplier operator publisher brewer miner producer developer
-    conglomerate chain supermarket grocer app platform brand regulator charity"""
-)
-CLUB_CUES = word_set("side club team outfit")
-_COMPANY_APPOSITIVE = re.compile(r"^, (?:the|a|an) (?:[\w-]+ ){0,3}(?:" + "|".join(sorted(COMPANY_CUES)) + r")\b")
-_TOKEN = re.compile(r"(?:[A-Z]\.){2,}|[^\W\d_](?:[\w']|[-.](?=[^\W\d_]))*|\d[\d,.]*\d|\d")
-_ABBR_DOT = word_set("Gen Sen Rep Gov Lt Col Capt Sgt Adm Dr Mr Mrs Ms Prof Jr Sr St Rev Hon")
-
-
-@dataclass(frozen=True)
-class Token:
-    text: str
-    start: int
-    end: int
-    possessive: bool = False
-
-    @property
-    def cap(self) -> bool:
-        c = self.text[0]
-        return c.isupper() or bool(_PARTICLE_PREFIX.match(self.text))
-
-
-# --------------------------------------------------------------------------- tokens
-
-
-def tokenize(text: str) -> list[Token]:
-    out: list[Token] = []
-    for m in _TOKEN.finditer(text):
-        word, start, end = m.group(), m.start(), m.end()
-        if word in _ABBR_DOT and text[end : end + 1] == ".":
-            word, end = word + ".", end + 1
-        possessive = False
-        if word.endswith("'s") and len(word) > 2:
-            word, possessive = word[:-2], True
-        elif word.endswith("s'") and word[0].isupper():
-            word, possessive = word[:-1], True
-        out.append(Token(word, start, start + len(word), possessive))
-    return out
-
-
-def _name_like(tok: Token, g: Gazetteer) -> bool:
-    t = tok.text
-    if not tok.cap or t in FUNCTION_CAPS or t in MONTHS or t in WEEKDAYS:
-        return False
-    if t in g.title_heads or t in ORG_KEYWORDS or t in g.demonyms:
-        return False
-    if t.isupper() and len(t) > 1:
-        return False
-    known = g.names.get(t)
-    return not (known and known.type in ("country", "org"))
-
-
-# --------------------------------------------------------------------------- runs
-
-
-def _runs(text: str, toks: list[Token]) -> list[list[int]]:
-    """Indexes of tokens forming capitalised runs ('Secretary of State John Kerry')."""
-    runs: list[list[int]] = []
-    i, n = 0, len(toks)
-    while i < n:
-        if not toks[i].cap or toks[i].text[0].isdigit():
-            i += 1
-            continue
-        run = [i]
-        j = i
-        while not toks[j].possessive and j + 1 < n:
-            gap = text[toks[j].end : toks[j + 1].start]
-            nxt = toks[j + 1]
-            if gap != " ":
-                break
-            if nxt.cap and not nxt.text[0].isdigit():
-                run.append(j + 1)
-                j += 1
-                continue
-            low = nxt.text
-            if low in PARTICLES or low == "of":
-                k = j + 2
-                if low == "of" and k < n and toks[k].text == "the" and text[toks[k - 1].end : toks[k].start] == " ":
-                    k += 1
-                if k < n and toks[k].cap and text[toks[k - 1].end : toks[k].start] == " ":
-                    run.extend(range(j + 1, k + 1))
-                    j = k
-                    continue
-            break
-        runs.append(run)
-        i = j + 1
-    return runs
-
-
-_SPLIT_WORDS = frozenset(MONTHS) | frozenset(WEEKDAYS) | FUNCTION_CAPS
-
-
-def _split_run(run: list[int], toks: list[Token]) -> list[list[int]]:
-    """Cut a run at months, weekdays and function words ('On Monday United Nations' -> 'United Nations')."""
-    out, cur = [], []
-    for i in run:
-        if toks[i].text in _SPLIT_WORDS:
-            if cur:
-                out.append(cur)
-            cur = []
-        else:
-            cur.append(i)
-    if cur:
-        out.append(cur)
-    # A run may not start or end with a connector word.
-    cleaned = []
-    for r in out:
-        while r and not toks[r[0]].cap:
-            r = r[1:]
-        while r and not toks[r[-1]].cap:
-            r = r[:-1]
-        if r:
-            cleaned.append(r)
-    return cleaned
-
 
 # --------------------------------------------------------------------------- the extractor
 

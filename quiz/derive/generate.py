@@ -15,8 +15,9 @@ from quiz.derive.distractors import Library, Pools
 from quiz.derive.entities import analyse
 from quiz.derive.mentions import Analysis
 from quiz.derive.normalise import Prose, prose
-from quiz.derive.rank import select
-from quiz.derive.sentences import Sentence, split, split_paragraph, word_set
+from quiz.derive.rank import floor_for, select
+from quiz.derive.sentences import Sentence, split, word_set
+from quiz.derive.shared_library import library_analysis
 from quiz.derive.source import ArticleError
 from quiz.derive.wording import clip
 
@@ -36,6 +37,8 @@ class Draft:
     distractor_types: tuple[tuple[str, str], ...]
     substitute: str
     score: float
+    reason: str = ""
+    """The features that moved the score most, in words."""
 
 
 @dataclass(frozen=True)
@@ -74,14 +77,7 @@ def _mostly_not_english(sentences: list[Sentence]) -> bool:
 def library(texts: tuple[str, ...]) -> Library:
     """The library's articles, analysed when first needed and then kept (one library serves many articles)."""
 
-    def analyse_all() -> list[Analysis]:
-        out = []
-        for text in texts:
-            pieces = (t for para in prose(text).paragraphs for t in split_paragraph(para))
-            out.append(analyse([Sentence(i, 0, t) for i, t in enumerate(pieces)]))
-        return out
-
-    return Library(analyse_all)
+    return Library(lambda: [library_analysis(t) for t in texts])
 
 
 def derive_drafts(
@@ -94,15 +90,29 @@ def derive_drafts(
     library_texts: Sequence[str] = (),
 ) -> list[Draft]:
     """The best `count` drafts for one article, best first; deterministic for a given seed."""
-    article = read(text)
     others = tuple(t for t in library_texts if t != text)
-    pools = Pools(article.analysis, library(others) if others else Library())
+    return drafts_with(text, article_id, library(others) if others else Library(), count=count, kinds=kinds, seed=seed)
+
+
+def drafts_with(
+    text: str,
+    article_id: str,
+    lib: Library,
+    *,
+    count: int = DEFAULT_COUNT,
+    kinds: Iterable[Kind | str] | None = None,
+    seed: int = 0,
+) -> list[Draft]:
+    """derive_drafts with the library already made (see quiz.derive.shared_library for many articles)."""
+    article = read(text)
+    pools = Pools(article.analysis, lib)
     rng = random.Random(f"{seed}:{article_id}")
     candidates = Builder(article.analysis, pools, rng).all()
     if kinds:
         wanted = {Kind(k) for k in kinds}
         candidates = [c for c in candidates if c.kind in wanted]
-    chosen = select(candidates, count)
+    words = sum(len(s.text.split()) for s in article.sentences)
+    chosen = select(candidates, count, sentence_count=len(article.sentences), floor=floor_for(words))
     return [_draft(c, article_id, i + 1) for i, c in enumerate(chosen)]
 
 
@@ -123,7 +133,9 @@ def _draft(c: Candidate, article_id: str, n: int) -> Draft:
         status="draft",
         deck=article_id,
     )
-    return Draft(q, c.template, c.span, c.answer_text, c.atype, tuple(o.type for o in c.options), c.substitute, c.score)
+    return Draft(
+        q, c.template, c.span, c.answer_text, c.atype, tuple(o.type for o in c.options), c.substitute, c.score, c.reason
+    )
 
 
 def title_of(text: str) -> str:

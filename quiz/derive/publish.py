@@ -57,11 +57,15 @@ def read_catalogue(seeds: Path) -> dict[str, str]:
     return out
 
 
-def _same_text(path: Path, text: str) -> bool:
+def _text(path: Path) -> str | None:
     try:
-        return path.read_text(encoding="utf-8") == text
+        return path.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError):
-        return False
+        return None
+
+
+def _same_text(path: Path, text: str) -> bool:
+    return _text(path) == text
 
 
 def plan(seeds: Path, wanted: list[tuple[str, str, str]], reserved: set[str] = frozenset()) -> list[Placement]:
@@ -69,9 +73,14 @@ def plan(seeds: Path, wanted: list[tuple[str, str, str]], reserved: set[str] = f
     catalogue = read_catalogue(seeds)
     taken_ids = set(catalogue) | set(reserved)
     taken_files = {name for name in catalogue.values()}
+    known: dict[str | None, str] = {}  # each catalogued article's text -> its first id (each file read once)
+    for art_id, name in catalogue.items():
+        if name:
+            known.setdefault(_text(seeds / name), art_id)
+    known.pop(None, None)
     out: list[Placement] = []
     for want_id, want_name, text in wanted:
-        same = next((i for i, f in catalogue.items() if f and _same_text(seeds / f, text)), None)
+        same = known.get(text)
         if same is not None:
             out.append(Placement(same, seeds / catalogue[same], new_file=False, new_entry=False))
             continue

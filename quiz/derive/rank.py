@@ -8,29 +8,8 @@ from collections import Counter
 from quiz.core.model import GAP_MARK, Kind
 from quiz.derive.candidates import Candidate
 from quiz.derive.mentions import STOPWORDS, content_words, fold
+from quiz.derive.ranker import facts_of, model, vector
 
-BASE = {
-    "said": 0.92,
-    "subject-person": 0.86,
-    "subject-country": 0.8,
-    "subject-org": 0.8,
-    "subject-place": 0.74,
-    "subject-list": 0.78,
-    "who-is": 0.8,
-    "post": 0.76,
-    "number": 0.8,
-    "gap-person": 0.72,
-    "gap-date": 0.66,
-    "gap-org": 0.66,
-    "gap-country": 0.64,
-    "gap-place": 0.62,
-    "gap-country-list": 0.5,
-    "gap-numword": 0.56,
-    "tf-false": 0.72,
-    "tf-true": 0.6,
-}
-# Second versions of the same question (recall of a choice, choice of a recall) rank a little lower.
-PREFERRED_KIND = {"said": Kind.RECALL, "post": Kind.CHOICE}
 TARGET_SHARE = {Kind.CHOICE: 0.34, Kind.RECALL: 0.2, Kind.GAP: 0.2, Kind.NUMBER: 0.1, Kind.TRUEFALSE: 0.16}
 
 
@@ -60,27 +39,16 @@ def problems(c: Candidate) -> list[str]:
     return out
 
 
-def score(c: Candidate) -> float:
-    s = BASE.get(c.template, 0.5)
-    preferred = PREFERRED_KIND.get(c.template)
-    if preferred is not None and c.kind is not preferred or preferred is None and c.kind is Kind.RECALL:
-        s -= 0.04
-    n = len(c.prompt.split())
-    if n > 32:
-        s -= min(0.3, 0.012 * (n - 32))
-    if c.kind in (Kind.CHOICE, Kind.RECALL, Kind.GAP) and c.template != "post":
-        from_article = sum(1 for o in c.options if o.source == "article")
-        s += 0.02 * from_article
-        if c.atype[0] == "org" and from_article < 2:
-            s -= 0.08  # organisations from the gazetteer are seldom plausible in context
-        if len(c.options) < 3:
-            s -= 0.12
-    if "…" in c.prompt:
-        s -= 0.05
-    s -= 0.004 * c.sentence
-    if c.difficulty > 1:
-        s -= 0.03
-    return s
+def score(c: Candidate, sentence_count: int) -> None:
+    """Set the candidate's fitted score and the reason for it (see ranker.py)."""
+    m = model()
+    x = vector(facts_of(c, sentence_count))
+    c.score, c.reason = m.score(x), m.reason(x)
+
+
+def floor_for(words: int) -> int:
+    """Drafts emitted even below the threshold: 5 for a 500-word article, more for a longer one."""
+    return max(3, round(words / 100))
 
 
 def _repeats(c: Candidate, chosen: list[Candidate]) -> bool:
@@ -111,11 +79,15 @@ def _bigrams(text: str) -> set[tuple[str, ...]]:
     return {tuple(w[i : i + 2]) for i in range(len(w) - 1)}
 
 
-def select(candidates: list[Candidate], count: int) -> list[Candidate]:
-    """Greedy choice of the best candidates, balancing kinds and never reusing a sentence."""
+def select(candidates: list[Candidate], count: int, *, sentence_count: int = 1, floor: int = 0) -> list[Candidate]:
+    """Greedy choice of the best candidates, balancing kinds and never reusing a sentence.
+
+    Of the `count` chosen, those the ranker scores below its threshold are left out, but never so
+    many that fewer than `floor` remain.
+    """
     pool = [c for c in candidates if not problems(c)]
     for c in pool:
-        c.score = score(c)
+        score(c, sentence_count)
     pool.sort(key=lambda c: (-c.score, c.sentence, c.template, c.kind.value))
     chosen: list[Candidate] = []
     used_sentences: set[int] = set()
@@ -153,4 +125,7 @@ def select(candidates: list[Candidate], count: int) -> list[Candidate]:
         kinds[best.kind] += 1
         templates[best.template] += 1
         words.append(cw)
-    return chosen
+    threshold = model().threshold
+    keep = max(min(floor, len(chosen)), sum(1 for c in chosen if c.score >= threshold))
+    kept = {id(c) for c in sorted(chosen, key=lambda c: -c.score)[:keep]}
+    return [c for c in chosen if id(c) in kept]

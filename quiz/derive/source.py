@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
+import logging
 import re
 from dataclasses import dataclass
-from html.parser import HTMLParser
 from pathlib import Path
 
 MAX_BYTES = 2 * 1024 * 1024
@@ -88,7 +88,7 @@ def decode(raw: bytes) -> Source:
     title = ""
     if _HTML_HINT.search(text[:20000]):
         text, title = html_to_text(text)
-        warnings.append("is HTML; used the text of its paragraphs and headings")
+        warnings.append("is HTML; used its main text (navigation, captions, links and comments left out)")
         if not text.strip():
             raise ArticleError(f"is HTML without readable paragraphs; {_SAVE_AS_TEXT}")
     text = _INVISIBLE.sub("", text)
@@ -108,85 +108,27 @@ def _binary_share(text: str) -> float:
 
 # --------------------------------------------------------------------------- HTML
 
-_BLOCK = {
-    "p", "div", "br", "li", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "tr", "article", "section",
-    "main", "ul", "ol", "table", "pre", "dd", "dt",
-}  # fmt: skip
-_SKIP = {"script", "style", "noscript", "nav", "header", "footer", "aside", "figure", "figcaption", "form",
-         "button", "svg", "iframe", "template", "select", "head"}  # fmt: skip
-# Page parts named for what they hold: readers' comments, links to other stories, sharing, adverts.
-_FURNITURE = re.compile(
-    r"(?:^|[\s_-])(?:comments?|comment-section|discussion|related|more-stories|most-read|recommended|share|"
-    r"sharing|social|newsletter|promo|advert|advertisement|ad|ads|byline|caption|sidebar|breadcrumbs?|nav|menu)(?:$|[\s_-])",
-    re.I,
-)
-_VOID = {"br", "img", "hr", "meta", "link", "input", "source", "wbr", "area", "base", "col", "embed", "track"}
-
-
-class _TextParser(HTMLParser):
-    """Collects the visible text of an HTML page, one line per block element."""
-
-    def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
-        self.parts: list[str] = []
-        self.skip = 0
-        self.in_title = False
-        self.title = ""
-        self.h1 = ""
-        self.in_h1 = False
-        self.furniture: list[str] = []
-        """Open tags of the page furniture being skipped (nested tags of the same name counted)."""
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        if tag in _VOID:
-            if tag == "br":
-                self.parts.append("\n")
-            return
-        if tag == "title":
-            self.in_title = True
-        if self.furniture and tag == self.furniture[0]:
-            self.furniture.append(tag)
-        elif not self.furniture and any(_FURNITURE.search(v or "") for k, v in attrs if k in ("class", "id")):
-            self.furniture.append(tag)
-            self.skip += 1
-        if tag in _SKIP:
-            self.skip += 1
-        if tag == "h1":
-            self.in_h1 = True
-        if tag in _BLOCK:
-            self.parts.append("\n")
-
-    def handle_endtag(self, tag: str) -> None:
-        if tag == "title":
-            self.in_title = False
-        if tag in _SKIP and self.skip:
-            self.skip -= 1
-        if self.furniture and tag == self.furniture[0]:
-            self.furniture.pop()
-            if not self.furniture:
-                self.skip -= 1
-        if tag == "h1":
-            self.in_h1 = False
-        if tag in _BLOCK:
-            self.parts.append("\n")
-
-    def handle_data(self, data: str) -> None:
-        if self.in_title:
-            self.title += data
-            return
-        if self.skip:
-            return
-        if self.in_h1:
-            self.h1 += data
-        self.parts.append(data)
-
 
 def html_to_text(html: str) -> tuple[str, str]:
-    """The visible text of an HTML page (scripts, navigation and captions left out) and its title."""
-    parser = _TextParser()
-    parser.feed(html)
-    parser.close()
-    lines = [" ".join(line.split()) for line in "".join(parser.parts).split("\n")]
-    text = "\n\n".join(line for line in lines if line)
-    title = " ".join((parser.h1 or parser.title).split())
-    return text, title
+    """The main text of an HTML page, one paragraph a block, and its headline.
+
+    trafilatura finds the story and leaves out what is not it: navigation, bylines, captions,
+    related links, sharing tools, newsletters and readers' comments. Imported here: it is large
+    and only HTML needs it.
+    """
+    import trafilatura
+
+    logging.getLogger("trafilatura").setLevel(logging.CRITICAL)  # its notes on odd pages are not the user's concern
+    doc = trafilatura.bare_extraction(
+        html,
+        with_metadata=True,
+        include_comments=False,
+        include_tables=False,
+        include_images=False,
+        include_links=False,
+        favor_precision=True,
+    )
+    if doc is None:
+        return "", ""
+    lines = [" ".join(line.split()) for line in (doc.text or "").split("\n")]
+    return "\n\n".join(line for line in lines if line), " ".join((doc.title or "").split())

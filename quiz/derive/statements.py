@@ -11,7 +11,8 @@ import re
 from quiz.core.model import Kind
 from quiz.core.text import numbers_in
 from quiz.derive.candidate import Candidate
-from quiz.derive.distractors import date_options, number_options
+from quiz.derive.figure_options import ceiling_for, date_options, number_options
+from quiz.derive.figures import unit_after
 from quiz.derive.mentions import Mention, content_words, fold, words
 from quiz.derive.posts import _key_of
 from quiz.derive.sentences import Sentence
@@ -104,6 +105,7 @@ class Statements:
         if m.type == "number":
             stated = {x.value for ms in self.a.mentions for x in ms if x.type == "number" and x.subtype == m.subtype}
             lo, hi = _bounds(text, m)
+            hi = min(hi, ceiling_for(unit_after(text, m.end), text[: m.start]) or hi)
             values = [v for v in number_options(m.value, self.rng, k=6, exclude=stated) if lo < v < hi]
             return written_like(m, values[0]) if values else None
         if m.type == "date":

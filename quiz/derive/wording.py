@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from quiz.derive.distractors import format_like
+from quiz.derive.figure_options import format_like
 from quiz.derive.mentions import SPEECH_VERBS, STOPWORDS, Mention
 from quiz.derive.sentences import Sentence, word_set
 

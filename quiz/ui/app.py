@@ -21,6 +21,8 @@ def full_name(binding: Binding) -> str:
     return binding.tooltip or binding.description
 
 
+BUILD_BANK_AFTER = 0.5  # seconds after start-up
+
 _KEY_NAMES = {"escape": "Esc", "pageup": "PgUp", "pagedown": "PgDn", "delete": "Del", "minus": "-", "plus": "+"}
 
 
@@ -87,6 +89,9 @@ class QuizApp(App[None]):
             self.call_after_refresh(self.screen.start, self.start_options)  # type: ignore[attr-defined]
         if os.environ.get("QUIZ_SERVED") == "1":  # see quiz.cli.commands.SERVED
             self.set_interval(1.0, self._leave_when_unserved)
+        # A bank opened from the cache shows home from its outline; its questions are built once
+        # home is on screen, before the learner is likely to start (or on the first key that needs them).
+        self.set_timer(BUILD_BANK_AFTER, lambda: self.study.bank)
 
     def _leave_when_unserved(self) -> None:
         """Under `quiz serve`, exit (closing the store) once the server is gone.

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from datetime import datetime
 from pathlib import Path
 from typing import Any
 
@@ -12,6 +13,7 @@ from textual.binding import Binding
 from textual.widgets import DataTable, Static
 
 from quiz.cli.classroom import Classroom
+from quiz.core.drill import DrillReport
 from quiz.core.text import clock
 from quiz.ui.literal import cell, literal
 from quiz.ui.widgets.key_bar import KeyBar
@@ -45,6 +47,7 @@ class ClassApp(App[None]):
         self.csv_path = csv_path
         self.serve = serve
         self._stop_server: Callable[[], Any] | None = None
+        self._shown: tuple[DrillReport, dict[str, float]] | None = None  # what the tables show now
 
     def compose(self) -> ComposeResult:
         drill = self.classroom.drill
@@ -82,19 +85,33 @@ class ClassApp(App[None]):
 
     def refresh_tables(self) -> None:
         report = self.classroom.report()
-        total = len(self.classroom.order)
         joined = self.joined()
-        now = time.time()
-        students = self.query_one("#students", DataTable)
-        students.clear()
+        if (report, joined) == self._shown:
+            return  # redrawing two tables costs the whole class's server tens of milliseconds: only on news
+        self._shown = (report, joined)
+        total = len(self.classroom.order)
+        with _same_place(self.query_one("#students", DataTable)) as students:
+            self._fill_students(students, report, joined)
+        with _same_place(self.query_one("#items", DataTable)) as items:
+            self._fill_items(items, report)
+        done = sum(1 for s in report.students if s.answered >= total)
+        answers = sum(s.answered for s in report.students)
+        ranked = {s.student for s in report.students}
+        self.query_one("#class-status", Static).update(
+            f"{len(set(joined) | ranked)} joined · {done} finished · {answers} answer{'' if answers == 1 else 's'}"
+            f" · results go to {self.csv_path} at the end"
+        )
+
+    def _fill_students(self, students: DataTable, report: DrillReport, joined: dict[str, float]) -> None:
+        total = len(self.classroom.order)
         ranked = {s.student: s for s in report.students}
         rank = 0
         for name in [*ranked, *sorted(set(joined) - set(ranked))]:
             s = ranked.get(name)
             seen = joined.get(name)
-            last = "–" if seen is None else f"{int(now - seen)} s ago"
+            last = "–" if seen is None else datetime.fromtimestamp(seen).strftime("%H:%M:%S")
             if s is None:
-                students.add_row("", cell(name), _bar(0, total), "0", "–", "–", last)
+                students.add_row("", cell(name), _bar(0, total), "0", "–", "–", last, key=name)
                 continue
             rank += 1
             students.add_row(
@@ -105,9 +122,10 @@ class ClassApp(App[None]):
                 f"{s.accuracy:.0%}",
                 clock(s.elapsed_ms),
                 last,
+                key=name,
             )
-        items = self.query_one("#items", DataTable)
-        items.clear()
+
+    def _fill_items(self, items: DataTable, report: DrillReport) -> None:
         position = {qid: n for n, qid in enumerate(self.classroom.order, 1)}
         for item in report.items:
             wrong = "–" if item.top_wrong is None else f"{item.top_wrong[0] or '(skipped)'} ×{item.top_wrong[1]}"
@@ -119,11 +137,8 @@ class ClassApp(App[None]):
                 f"{item.facility:.0%}",
                 cell(wrong),
                 disc,
+                key=item.question_id,
             )
-        done = sum(1 for s in report.students if s.answered >= total)
-        self.query_one("#class-status", Static).update(
-            f"{len(set(joined) | set(ranked))} joined · {done} finished · results go to {self.csv_path} at the end"
-        )
 
     def action_export(self) -> None:
         count = self.classroom.write_csv(self.csv_path)
@@ -135,6 +150,19 @@ class ClassApp(App[None]):
             await self._stop_server()
             self._stop_server = None
         self.exit()
+
+
+@contextmanager
+def _same_place(table: DataTable) -> Iterator[DataTable]:
+    """Empty `table` for new rows, then put the cursor back on the same row (by key) and the view where it was:
+    the teacher looking at one student is not sent back to the top at every answer."""
+    key = table.coordinate_to_cell_key(table.cursor_coordinate).row_key if table.row_count else None
+    scroll = table.scroll_offset
+    table.clear()
+    yield table
+    if key is not None and key in table.rows:
+        table.move_cursor(row=table.get_row_index(key), scroll=False)
+    table.scroll_to(scroll.x, scroll.y, animate=False, immediate=True)
 
 
 def _bar(done: int, total: int, width: int = 10) -> str:

@@ -243,3 +243,9 @@ def test_drill_timer_running_out_counts_as_wrong_with_a_reason(bank):
     session = start(bank, mode=Mode.DRILL, time_limit=5)
     answer = session.submit("", NOW + timedelta(seconds=5))
     assert answer.verdict.outcome is Outcome.WRONG and answer.verdict.note == "time's up"
+
+
+def test_a_question_that_timed_out_took_the_limit_however_late_it_was_noticed(bank):
+    session = start(bank, mode=Mode.DRILL, time_limit=4)
+    answer = session.submit("", NOW + timedelta(seconds=4.117))
+    assert answer.attempt.elapsed_ms == 4000 and answer.attempt.answered_at == NOW + timedelta(seconds=4)

@@ -7,8 +7,9 @@ import random
 import pytest
 
 from quiz.core.model import format_number
-from quiz.derive.distractors import Pools, date_options, number_options, numword_options
+from quiz.derive.distractors import Pools
 from quiz.derive.entities import analyse, dates
+from quiz.derive.figure_options import date_options, number_options, numword_options
 from quiz.derive.gazetteer import gazetteer
 from quiz.derive.sentences import split
 

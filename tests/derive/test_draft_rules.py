@@ -289,3 +289,89 @@ def test_a_swapped_person_does_not_inherit_former(seed):
     for d in drafts(FORMER_STORY, seed=seed, kinds=["truefalse"]):
         if d.substitute and d.answer_type == ("person", "person") and "Pryce" in d.answer_text:
             assert "former " + d.substitute not in d.question.prompt, d.question.prompt
+
+
+CRICKET_STORY = """Australia win first Test
+
+Australia beat England by nine wickets on the fourth day of the first Test in Perth.
+
+Pat Cummins took 6 wickets in the second innings and was named player of the match.
+
+England had been bowled out for 172 on the third evening, with three of their batsmen out for nought.
+
+Ben Stokes said his side had been outplayed and would need to improve before the second Test in Brisbane.
+
+The five-match series continues in Brisbane in two weeks, with about 60,000 tickets already sold.
+"""
+
+
+@pytest.mark.parametrize("seed", range(6))
+def test_number_options_stay_inside_what_their_unit_allows(seed):
+    """A side has ten wickets: no option or false statement gives 'eleven wickets' or '12 wickets'."""
+    found = 0
+    for d in drafts(CRICKET_STORY, seed=seed, count=40):
+        q = d.question
+        ev = q.evidence[0].quote
+        if not ev[d.span[2] :].startswith(" wickets"):
+            continue
+        found += 1
+        values = [*q.distractors, d.substitute] if d.substitute else list(q.distractors)
+        for v in values:
+            number = NUMBER_WORDS.get(v.lower()) or float(v)
+            assert number <= 10, (q.prompt, v)
+    assert found
+
+
+NUMBER_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
+                "ten": 10, "eleven": 11, "twelve": 12}  # fmt: skip
+
+
+def test_number_words_keep_the_answers_scale():
+    from random import Random
+
+    from quiz.derive.figure_options import ceiling_for, number_options, numword_options
+
+    assert numword_options("nine", Random(0), unit="wickets") == ["eight", "ten", "seven"]
+    assert numword_options("nine", Random(0), unit="weeks") == ["eight", "ten", "eleven"]
+    assert numword_options("twenty", Random(0)) == ["ten", "thirty", "fifteen"]
+    assert numword_options("hundred", Random(0)) == []  # 'a hundred' has no same-scale word to swap in
+    for seed in range(10):  # 'after two hours and ___ minutes' is under an hour
+        assert max(number_options(41.0, Random(seed), ceiling=ceiling_for("minutes", "two hours and "))) < 60
+    assert ceiling_for("minutes", "after ") is None
+    for seed in range(10):
+        options = number_options(4.0, Random(seed), ceiling=5.5)  # sets in a tennis match
+        assert options and max(options) <= 5
+        big = number_options(60000.0, Random(seed))
+        assert all(10000 <= v < 1e6 for v in big), big  # the same order of magnitude
+
+
+MIXED_STORY = """Ministers meet in Brussels
+
+Foreign Secretary David Lammy met his French counterpart Jean-Noel Barrot in Brussels on Tuesday.
+
+Mr Lammy said Britain and France would work together on migration across the Channel.
+
+Mr Barrot said France had stopped 12,000 crossings this year, and that Paris and London shared the cost.
+
+The talks were also attended by officials from Germany, Italy and Spain.
+
+Lammy later flew to Berlin, where he met the German foreign minister Annalena Baerbock.
+"""
+
+
+def test_every_option_has_the_keys_type_and_no_variant_of_it():
+    """Distractors share the key's type (a person for a person, a country for a country); 'Lammy' and
+    'Mr Lammy' are one person, never a key and its distractor."""
+    checked = 0
+    for seed in range(4):
+        for d in drafts(MIXED_STORY, seed=seed, count=40):
+            q = d.question
+            if q.kind is Kind.TRUEFALSE or not q.distractors:
+                continue
+            checked += 1
+            assert all(t == d.answer_type for t in d.distractor_types), (q.prompt, d.answer_type, d.distractor_types)
+            if d.answer_type == ("person", "person"):
+                names = [str(q.answer), *q.distractors]
+                for i, a in enumerate(names):
+                    assert not any(same_person(a, b) for b in names[i + 1 :]), names
+    assert checked

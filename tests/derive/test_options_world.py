@@ -10,8 +10,9 @@ import random
 
 import pytest
 
-from quiz.derive.distractors import Library, Pools, number_options, same_person
+from quiz.derive.distractors import Library, Pools, same_person
 from quiz.derive.entities import analyse
+from quiz.derive.figure_options import number_options
 from quiz.derive.generate import derive_drafts
 from quiz.derive.sentences import Sentence
 from tests.derive.conftest import library_texts

@@ -24,7 +24,8 @@ from quiz.core.writer import dump_deck
 from quiz.derive import publish
 from quiz.derive.entities import dates
 from quiz.derive.gazetteer import gazetteer
-from quiz.derive.generate import derive_deck, derive_drafts
+from quiz.derive.generate import derive_deck, derive_drafts, read
+from quiz.derive.rank import floor_for
 from tests.conftest import ROOT
 from tests.derive.conftest import ARTICLES, OWN, SEEDS, drafts_of, library_texts
 
@@ -37,10 +38,12 @@ def ids(path: Path) -> str:
 
 @pytest.mark.parametrize("path", ARTICLES, ids=ids)
 def test_enough_drafts_of_several_kinds(path):
+    """The ranker's threshold never leaves fewer than 5 drafts a 500 words (3 for a short article)."""
     drafts = drafts_of(path)
     kinds = Counter(d.question.kind for d in drafts)
-    assert len(drafts) >= (10 if path in SEEDS else 5)
-    assert len(kinds) >= (4 if path in SEEDS else 3), kinds
+    words = sum(len(s.text.split()) for s in read(path.read_text(encoding="utf-8")).sentences)
+    assert len(drafts) >= floor_for(words) >= (5 if words >= 450 else 3)
+    assert len(kinds) >= 3, kinds
     assert max(kinds.values()) <= 0.5 * len(drafts) + 1, kinds
 
 

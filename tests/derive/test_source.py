@@ -44,15 +44,29 @@ def test_html_is_stripped_to_its_paragraphs():
     assert any("HTML" in w for w in source.warnings)
 
 
-def test_html_without_paragraphs_is_refused_with_a_hint():
+def test_html_without_a_story_is_refused_with_a_hint():
     with pytest.raises(ArticleError, match="HTML without readable paragraphs; save the article's text"):
-        decode(b"<html><head><script>var a = 1;</script></head><body><nav>Home</nav></body></html>")
+        decode(b"<html><head><script>var a = 1;</script></head><body></body></html>")
+    nav_only = decode(b"<html><body><nav><a href='/'>Home</a></nav></body></html>").text
+    with pytest.raises(ArticleError, match="no sentences of prose"):
+        read(nav_only)
 
 
-def test_html_to_text_puts_blocks_on_their_own_lines():
-    text, title = html_to_text("<title>T</title><p>One.</p><p>Two <b>bold</b>.</p><ul><li>Three.</li></ul>")
-    assert text.split("\n\n") == ["One.", "Two bold.", "Three."]
-    assert title == "T"
+def test_html_paragraphs_stay_whole_with_their_links_and_bold_words():
+    source = read_article(FIXTURES / "harbour_page.html")
+    paragraphs = source.text.split("\n\n")
+    assert paragraphs[0] == "Harbour wall to be rebuilt after storm" == source.title
+    assert "The harbour wall at Kelmouth will be rebuilt at a cost of £4.2m after a storm" in paragraphs[1]
+    assert paragraphs[2].startswith("Council leader Miriam Osei said the work would begin in March")
+    assert len(paragraphs) == 6
+
+
+def test_html_navigation_bylines_captions_related_links_and_footers_are_not_the_story():
+    source = read_article(FIXTURES / "harbour_page.html")
+    for furniture in ("News", "Sport", "Tomas Ekdahl", "low tide", "Related", "2,000 homes", "Fishing fleet",
+                      "morning briefing", "All rights reserved", "Privacy", "dataLayer", "color"):  # fmt: skip
+        assert furniture not in source.text, furniture
+    assert "harbour master, Daniel Frost" in source.text
 
 
 @pytest.mark.parametrize(
@@ -104,5 +118,9 @@ def test_html_page_furniture_named_by_class_or_id_is_left_out():
 
 @pytest.mark.parametrize("css", ["header-image", "loaded", "shadow", "lead-story"])
 def test_a_class_that_only_contains_a_furniture_word_keeps_its_text(css):
-    text, _ = html_to_text(f'<div class="{css}"><p>Heavy snow closed 120 schools in Ardena on Friday.</p></div>')
-    assert "Heavy snow closed" in text
+    text, _ = html_to_text(
+        f'<html><body><article><div class="{css}"><p>Heavy snow closed 120 schools in Ardena on Friday, the '
+        "ministry said, and the roads to the north were shut.</p><p>The ministry said the schools would open "
+        "again on Monday if the weather allowed it.</p></div></article></body></html>"
+    )
+    assert "Heavy snow closed" in text and "open again on Monday" in text

@@ -15,7 +15,7 @@ import pytest
 from quiz.data.library import library_questions
 from quiz.formats import limits
 from quiz.formats.limits import MAX_DEPTH, MAX_FIELD_CHARS, MAX_FILE_BYTES, MAX_QUESTIONS
-from tests.conftest import ROOT
+from tests.conftest import ROOT, read_to_the_end
 from tests.formats.test_format_commands import FIXTURES
 
 N = MAX_QUESTIONS + 1
@@ -218,20 +218,12 @@ def _import_on(stderr_is_tty: bool, path: Path, tmp_path: Path) -> str:
             [sys.executable, "-m", "quiz", "import", str(path)], stdout=subprocess.PIPE, stderr=slave, env=env
         )
         os.close(slave)
-        chunks = []
-        while True:
-            try:
-                chunk = os.read(master, 65536)
-            except OSError:  # the process closed its end
-                break
-            if not chunk:
-                break
-            chunks.append(chunk)
+        shown = read_to_the_end(master)
         assert process.wait() == 0
         process.stdout.close()  # type: ignore[union-attr]
     finally:
         os.close(master)
-    return b"".join(chunks).decode()
+    return shown.decode()
 
 
 def test_a_progress_bar_is_drawn_on_a_terminal_and_never_into_a_pipe(tmp_path):

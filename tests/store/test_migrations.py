@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import sqlite3
 from contextlib import closing
-from datetime import timezone
+from datetime import datetime, timezone
 from pathlib import Path
 
 import pytest
 
 from quiz.core.schedule import Rating, Schedule
 from quiz.data import store as store_module
+from quiz.data.days import to_ms
 from quiz.data.store import APPLICATION_ID, Store, StoreError
 
 from .conftest import NOW, answer, at
@@ -113,10 +114,49 @@ def test_version_3_keeps_earlier_answers_as_not_overridden(db_path: Path, monkey
     """A version 2 database's answers read back as given by the grader, with nothing suspended or undone."""
     monkeypatch.setattr(store_module, "MIGRATIONS", store_module.MIGRATIONS[:2])
     with Store.open(db_path, now=NOW) as opened:
-        opened.record("ana", answer("h-001", at(14)), None, None)
+        _insert_answers(opened, [("h-001", at(14), True)])
     monkeypatch.undo()
     assert _version(db_path) == 2
     with Store.open(db_path, now=NOW) as opened:
         assert opened.version == CURRENT
         assert [a["overridden"] for a in opened.attempts("ana")] == [False]
     assert _tables(db_path) >= {"question_marks", "undone_attempts"}
+
+
+def _insert_answers(opened: Store, answers: list[tuple[str, datetime, bool]]) -> None:
+    """Answers written as an older version wrote them: the attempt rows alone."""
+    pid = opened.ensure_profile("ana", NOW)
+    for qid, when, correct in answers:
+        row = (pid, None, qid, "h", "harbour" if qid < "h-003" else "budget", "typed", "x", "correct", int(correct))
+        opened._db.execute(store_module._INSERT_ATTEMPT, (*row, 3, 900, 0, "review", to_ms(when)))
+
+
+def test_version_5_sums_the_earlier_answers_per_quarter_hour_as_recording_them_does(
+    db_path: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+):
+    """The migration's rebuild of answer_quarters equals the rows record() keeps, maturity included."""
+    answers = [
+        ("h-001", at(1, 9), True),
+        ("h-001", at(1, 9, 5), False),  # the same quarter hour
+        ("h-002", at(1, 9, 20), True),
+        ("h-003", at(2, 23, 50), False),
+        ("h-001", at(22, 9, 10), True),  # 21 days after the one before: mature
+        ("h-002", at(22, 9, 19), True),  # a minute short of 21 days
+        ("h-003", at(30, 8), False),
+    ]
+    monkeypatch.setattr(store_module, "MIGRATIONS", store_module.MIGRATIONS[:4])
+    with Store.open(db_path, now=NOW) as opened:
+        _insert_answers(opened, answers)
+    monkeypatch.undo()
+    recorded = tmp_path / "recorded.db"
+    with Store.open(recorded, now=NOW) as fresh:
+        for qid, when, correct in answers:
+            deck = "harbour" if qid < "h-003" else "budget"
+            fresh.record("ana", answer(qid, when, correct=correct, deck=deck), None, None)
+    quarters = "SELECT quarter, deck, answers, correct, mature, mature_correct FROM answer_quarters ORDER BY 1, 2"
+    with closing(sqlite3.connect(recorded)) as db:
+        expected = db.execute(quarters).fetchall()
+    with Store.open(db_path, now=NOW) as opened:
+        assert opened.version == CURRENT
+        assert opened._db.execute(quarters).fetchall() == expected
+    assert len(expected) == 6 and [row[4:] for row in expected].count((1, 1)) == 1

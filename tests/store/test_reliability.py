@@ -15,10 +15,11 @@ import pytest
 
 from quiz.data.store import Store, StoreError
 
-from .conftest import NOW, answer, at
+from .conftest import DATA, NOW, answer, at
 
 ANSWERER = Path(__file__).with_name("answerer.py")
 ROOT = Path(__file__).resolve().parents[2]
+BANK = ("--bank", str(DATA / "good"), "--seeds", str(DATA / "seeds"))
 
 
 def _answerer(db: Path, profile: str, count: int) -> subprocess.Popen[str]:
@@ -38,15 +39,24 @@ def test_acknowledged_answers_survive_kill_9(tmp_path: Path):
     db = tmp_path / "quiz.db"
     rng = random.Random(20250314)
     acknowledged: set[int] = set()
-    for _ in range(50):
+    waited_for = 0
+    for kill in range(50):
         child = _answerer(db, "kid", 0)
-        time.sleep(rng.uniform(0.02, 0.35))  # sometimes while starting or opening, mostly mid-answer
+        assert child.stdout is not None
+        early: list[str] = []
+        if kill % 5 == 0:
+            time.sleep(rng.uniform(0.0, 0.3))  # while starting or opening the store
+        else:
+            # Mid-answer whatever the machine's load: kill only after this many acknowledgements.
+            wanted = rng.randint(1, 60)
+            waited_for += wanted
+            early = [child.stdout.readline() for _ in range(wanted)]
         child.kill()
         out, err = child.communicate()
         assert "Traceback" not in err
         # The last line may have been cut off mid-write; every complete line was acknowledged.
-        acknowledged.update(int(line) for line in out.split("\n")[:-1])
-    assert len(acknowledged) > 1000  # the kills did land while answering
+        acknowledged.update(int(line) for line in ("".join(early) + out).split("\n")[:-1])
+    assert len(acknowledged) >= waited_for  # the kills did land while answering
     with closing(_check(db)) as check:
         stored = {row[0] for row in check.execute("SELECT id FROM attempts")}
         aggregate = check.execute("SELECT sum(attempts) FROM question_stats").fetchone()[0]
@@ -75,10 +85,12 @@ def test_four_processes_answer_into_one_database(tmp_path: Path):
 # --------------------------------------------------------------------------- damaged and newer files
 
 
-def _real_database(db: Path, answers: int = 300) -> None:
+def _real_database(db: Path, answers: int = 300, drill: str = "CODE") -> None:
+    """Answers in a session of `drill`, so that reading the drill's results reads every page of them."""
     with Store.open(db, now=NOW) as made:
+        session = made.start_session("ana", "drill", {"drill": drill}, NOW)
         for i in range(answers):
-            made.record("ana", answer(f"h-{i % 50:03d}", at(14, 8, i % 60), given="x" * 200), None, None)
+            made.record("ana", answer(f"h-{i % 50:03d}", at(14, 8, i % 60), given="x" * 200), None, session)
 
 
 def _random_bytes(db: Path) -> None:
@@ -162,3 +174,39 @@ def test_the_cli_reports_a_bad_database_without_a_traceback(quiz, db_path: Path,
     assert run.err.startswith("quiz: ") and says in run.err
     assert "Traceback" not in run.err and run.out == ""
     assert _snapshot(db_path.parent) == before
+
+
+def _pages_overwritten(db: Path, drill: str = "CODE") -> None:
+    """The back half of the pages overwritten, the schema kept: the file opens, and reading the tables fails."""
+    _real_database(db, drill=drill)
+    data = bytearray(db.read_bytes())
+    for page in range(len(data) // 8192 * 4096, len(data), 4096):
+        data[page : page + 64] = b"\xff" * 64
+    db.write_bytes(bytes(data))
+
+
+@pytest.mark.parametrize(
+    "read",
+    [
+        lambda store: store.drill_attempts("CODE"),
+        lambda store: list(store.attempts("ana")),
+    ],
+    ids=["drill results", "export"],
+)
+def test_a_read_that_fails_on_a_damaged_file_says_so_in_one_sentence(db_path: Path, read):
+    """The COMMIT that fails too after the read must not replace the StoreError with a bare sqlite3 error."""
+    db_path.parent.mkdir(parents=True, exist_ok=True)
+    _pages_overwritten(db_path)
+    with Store.open(db_path, now=NOW, backups=False) as store, pytest.raises(StoreError) as caught:
+        read(store)
+    assert "is damaged" in str(caught.value) and "quiz doctor" in str(caught.value)
+
+
+def test_drill_results_on_a_damaged_file_is_one_line_not_a_traceback(quiz, db_path: Path):
+    db_path.parent.mkdir(parents=True, exist_ok=True)
+    code = quiz("drill", "new", "--deck", "harbour", "-n", "2", "--seed", "5", *BANK).out.strip()
+    _pages_overwritten(db_path, drill=code)
+    run = quiz("drill", "results", code, *BANK)
+    assert run.code == 1
+    assert run.err.startswith("quiz: Could not read drill results") and "is damaged" in run.err
+    assert run.err.count("\n") == 1

@@ -14,6 +14,8 @@ import pytest
 from fsrs import State
 
 from quiz.core.schedule import Card, Rating, Schedule
+from quiz.core.selection import Mode, Options
+from quiz.core.session import Session
 from quiz.core.verdict import Form
 from quiz.data import store as store_module
 from quiz.data.store import Store, StoreError
@@ -89,7 +91,8 @@ def test_history_hands_the_core_what_it_needs(store: Store):
     history = store.history("ana", NOW)
     assert set(history.cards) == {"h-001", "h-003"}
     assert history.cards["h-001"] == first
-    assert history.cards["h-001"].due.utcoffset() == NOW.utcoffset()  # same instant, in the caller's zone
+    assert history.due["h-001"] == first.due and set(history.due) == {"h-001", "h-003"}
+    assert history.due["h-001"].utcoffset() == NOW.utcoffset()  # same instant, in the caller's zone
     assert history.latest_correct == {"h-001": True, "h-002": False, "h-003": True}
     assert history.latest_at["h-002"] == at(14)
     assert history.choice_known == frozenset({"h-001"})
@@ -102,8 +105,8 @@ def test_history_of_an_unknown_profile_is_empty(store: Store):
     assert store.profiles() == []
 
 
-def test_history_cards_behave_like_fsrs_cards(store: Store):
-    """Lazily loaded cards compare, copy, pickle and review exactly like the cards stored."""
+def test_history_cards_are_the_fsrs_cards_stored(store: Store):
+    """Cards decoded when first read are plain fsrs Cards: they compare, copy, pickle and review as stored."""
     schedule = Schedule(fuzzing=False)
     stored = schedule.review(None, "h-001", Rating.Good, at(13).astimezone(timezone.utc))
     store.record("ana", answer("h-001", at(13)), stored, None)
@@ -111,7 +114,9 @@ def test_history_cards_behave_like_fsrs_cards(store: Store):
     def fresh() -> Card:
         return store.history("ana", NOW).cards["h-001"]
 
-    assert isinstance(fresh(), Card)
+    assert type(fresh()) is Card
+    cards = store.history("ana", NOW).cards
+    assert cards["h-001"] is cards["h-001"]  # decoded once
     assert fresh() == stored and stored == fresh()
     assert fresh().stability == stored.stability
     assert copy.copy(fresh()) == stored
@@ -120,6 +125,18 @@ def test_history_cards_behave_like_fsrs_cards(store: Store):
     assert "Card(" in repr(fresh())
     later = NOW.astimezone(timezone.utc) + timedelta(days=3)
     assert schedule.review(fresh(), "h-001", Rating.Good, later) == schedule.review(stored, "h-001", Rating.Good, later)
+
+
+def test_a_review_session_decodes_only_the_cards_it_asks(store: Store, bank):
+    """The queue reads due times; the session decodes the cards of its own questions, and no other."""
+    ids = [q.id for q in bank.questions]
+    for n, qid in enumerate(ids):
+        store.record("ana", answer(qid, at(1)), card(qid, at(2 if n % 2 else 20), stability=3.0), None)
+    history = store.history("ana", NOW)
+    session = Session.start(bank, Options(mode=Mode.REVIEW, count=2), history, NOW)
+    asked = {q.id for q in session.questions}
+    assert len(asked) == 2 and all(history.due[qid] < NOW for qid in asked)
+    assert set(history.cards._made) == asked < set(history.cards)  # type: ignore[attr-defined]
 
 
 def test_new_today_counts_from_the_start_of_the_study_day(store: Store):

@@ -124,3 +124,22 @@ async def test_drafts_key_is_offered_only_when_there_are_drafts(make_app):
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("d")
         assert not isinstance(app.screen, DraftsScreen)
+
+
+async def test_each_draft_shows_the_rankers_score_and_reason(drafted_app):
+    """`quiz add` keeps each draft's score and reason; the list and the detail show them."""
+    from textual.widgets import DataTable, Static
+
+    from quiz.derive import ranks
+
+    app = drafted_app
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("d")
+        screen = app.screen
+        first = screen.items[0]
+        rank = ranks.load(app.study.data_dir)[first.id]
+        assert 0 < rank.score < 1 and rank.reason.startswith("for: ")
+        table = screen.query_one(DataTable)
+        assert table.get_row_at(0)[2] == f"{rank.score:.2f}"
+        shown = str(screen.query_one("#draft-view", Static).render())
+        assert f"Score {rank.score:.2f} ({rank.reason})" in shown

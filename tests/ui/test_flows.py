@@ -247,3 +247,5 @@ async def test_drill_question_timer_runs_out_on_screen(make_app):
             if screen.last is not None:
                 break
         assert screen.last is not None and screen.last.verdict.note == "time's up"
+        assert screen.last.attempt.elapsed_ms == 5000  # the limit, however late the tick noticed
+        assert str(screen.query_one("#timer").content) == "⏱ time ran out (5 s)"

@@ -68,7 +68,7 @@ class BrowseScreen(Screen[None]):
         seen: dict[Path, bool] = {}  # one look at the disk per deck file, not per question
         return Catalog.build(
             study.bank.questions,
-            {qid: card.due for qid, card in history.cards.items()},
+            history.due,
             study.store.results(study.profile),
             marks,
             lambda q: library is not None and q.source is not None and _inside(q.source, library, seen),

@@ -14,7 +14,7 @@ from textual.screen import ModalScreen, Screen
 from textual.widgets import Button, DataTable, Input, Label, Static, TextArea
 
 from quiz.core.model import Kind, Question
-from quiz.derive import drafts
+from quiz.derive import drafts, ranks
 from quiz.ui.literal import cell, literal
 from quiz.ui.widgets.feedback_panel import evidence_content
 from quiz.ui.widgets.key_bar import KeyBar
@@ -32,6 +32,7 @@ class DraftsScreen(Screen[None]):
     def __init__(self) -> None:
         super().__init__()
         self.items: list[Question] = []
+        self.ranks: dict[str, ranks.Rank] = {}
 
     @property
     def data_dir(self):
@@ -50,17 +51,21 @@ class DraftsScreen(Screen[None]):
         table = self.query_one(DataTable)
         table.add_column("Id")  # as wide as the ids: the prompt gets the rest at 80 columns
         table.add_column("Kind")
+        table.add_column("Score")
         table.add_column("Prompt")
         self.reload()
         table.focus()
 
     def reload(self) -> None:
         self.items = drafts.list_drafts(self.data_dir) if self.data_dir else []
+        self.ranks = ranks.load(self.data_dir) if self.data_dir else {}
         table = self.query_one(DataTable)
         row = table.cursor_row
         table.clear()
         for q in self.items:
-            table.add_row(cell(q.id), q.kind.value, cell(" ".join(q.prompt.split())), key=q.id)
+            rank = self.ranks.get(q.id)
+            score = f"{rank.score:.2f}" if rank else "–"
+            table.add_row(cell(q.id), q.kind.value, score, cell(" ".join(q.prompt.split())), key=q.id)
         if self.items:
             table.move_cursor(row=min(row, len(self.items) - 1))
         self.show(self.current())
@@ -81,8 +86,11 @@ class DraftsScreen(Screen[None]):
             return
         options = "\n".join(f"  ✗ {d}" for d in q.distractors)
         also = "\n".join(f"  ✓ {a}" for a in q.alternatives)
+        rank = self.ranks.get(q.id)
         view.update(
             Content.assemble(
+                ("Score ", "bold") if rank else "",
+                literal(f"{rank.score:.2f} ({rank.reason})\n\n") if rank else "",
                 ("Prompt\n", "bold"),
                 literal(q.prompt),
                 ("\n\nAnswer\n", "bold"),

@@ -7,6 +7,7 @@ Textual styling widgets. The session's choices live in a dialog; the panel only 
 from __future__ import annotations
 
 from dataclasses import replace
+from itertools import compress
 
 from rich.console import Group
 from rich.table import Table
@@ -17,7 +18,7 @@ from textual.binding import Binding
 from textual.screen import Screen
 from textual.widgets import Static
 
-from quiz.core.model import Deck
+from quiz.core.outline import DeckOutline
 from quiz.core.selection import Mode, Options
 from quiz.data import preferences
 from quiz.data.store import QuestionFigures
@@ -26,7 +27,7 @@ from quiz.ui.literal import literal, visible
 from quiz.ui.screens.session_dialog import SessionChoice, SessionDialog
 from quiz.ui.widgets.deck_list import DeckList
 from quiz.ui.widgets.key_bar import KeyBar
-from quiz.ui.widgets.library_watch import LibraryWatch, drafts_in, plural
+from quiz.ui.widgets.library_watch import LibraryWatch, plural
 from quiz.ui.widgets.split_line import SplitLine
 
 DECKS_CAPTION = "Decks · Space picks (none picked: all)"
@@ -35,10 +36,26 @@ DECK_WIDTHS = (1, 12, 2, 4, 3, 5)  # least widths: the figures widen to fit, the
 DUE_COLUMN = DECK_COLUMNS.index("Due")
 
 
-def deck_title(deck: Deck) -> str:
+def deck_title(deck: DeckOutline) -> str:
     """The title, after how many drafts wait in the deck (first, so a cut title still shows it)."""
-    drafts = drafts_in(deck)
-    return f"{plural(drafts, 'draft')} · {deck.title}" if drafts else deck.title
+    return f"{plural(deck.drafts, 'draft')} · {deck.title}" if deck.drafts else deck.title
+
+
+class DeckFigures:
+    """The deck table's figures, counted with set operations: 50,000 questions take a few milliseconds."""
+
+    def __init__(self, figures: QuestionFigures) -> None:
+        self.due, self.mastered = figures.due, figures.mastered
+        self.tried = frozenset(figures.latest_correct)
+        self.right = frozenset(compress(figures.latest_correct, figures.latest_correct.values()))
+
+    def row(self, deck: DeckOutline, picked: bool) -> tuple[str, ...]:
+        """The deck's row: pick mark, title, questions, share mastered, due today, latest right/answered."""
+        ids = deck.active
+        tried = len(ids & self.tried)
+        latest = f"{len(ids & self.right)}/{tried}" if tried else "–"
+        share = f"{100 * len(ids & self.mastered) // deck.count}%" if deck.count else "–"
+        return ("✓" if picked else " ", deck_title(deck), str(deck.count), share, str(len(ids & self.due)), latest)
 
 
 class SessionPanel(Static):
@@ -118,26 +135,17 @@ class HomeScreen(Screen[None]):
     def refresh_decks(self) -> None:
         study = self.study
         now = study.now()
-        figures = study.question_figures(now)  # from the store's indexes: no card is built
-        rows = [self._deck_row(deck, figures) for deck in study.bank.decks]
+        figures = DeckFigures(study.question_figures(now))  # from the store's indexes: no card is built
+        decks = study.outline.decks  # a bank opened from the cache has no questions built yet
+        rows = [figures.row(deck, deck.id in self.picked) for deck in decks]
         self.query_one("#decks", DeckList).set_rows(rows)
-        self.has_drafts = any(q.is_draft for d in study.bank.decks for q in d.questions)
+        self.has_drafts = any(deck.drafts for deck in decks)
         due_today = sum(int(row[DUE_COLUMN]) for row in rows)  # the header agrees with the Due column
         streak = study.streak(now)
         days = "day" if streak == 1 else "days"
         self.query_one("#home-top", SplitLine).show(
             literal(f"Profile: {study.profile}", "bold"), f"Streak {streak} {days} · {due_today} due today"
         )
-
-    def _deck_row(self, deck: Deck, figures: QuestionFigures) -> tuple[str, ...]:
-        ids = [q.id for q in deck.active]
-        mastered = sum(1 for qid in ids if qid in figures.mastered)
-        due = sum(1 for qid in ids if qid in figures.due)
-        tried = [figures.latest_correct[qid] for qid in ids if qid in figures.latest_correct]
-        latest = f"{sum(tried)}/{len(tried)}" if tried else "–"
-        share = f"{100 * mastered // len(ids)}%" if ids else "–"
-        pick = "✓" if deck.id in self.picked else " "
-        return (pick, deck_title(deck), str(len(ids)), share, str(due), latest)
 
     def restore_choice(self) -> None:
         """The profile's choices from last time; the config's mode and count where there are none."""
@@ -147,18 +155,19 @@ class HomeScreen(Screen[None]):
         data_dir = self.study.data_dir
         saved = preferences.load(data_dir, self.study.profile) if data_dir is not None else {}
         choice = SessionChoice.restored(saved, default)
-        if choice.tag is not None and all(choice.tag not in q.tags for q in self.study.bank.questions):
+        outline = self.study.outline
+        if choice.tag is not None and choice.tag not in outline.tags:
             choice = replace(choice, tag=None)  # the bank has changed since: "any" rather than nothing at all
         self.choice = choice
         decks = saved.get("decks", [])
-        self.picked = {d.id for d in self.study.bank.decks if d.id in decks}  # type: ignore[operator]
+        self.picked = {d.id for d in outline.decks if d.id in decks}  # type: ignore[operator]
 
     def remember_choice(self) -> None:
         """Keep the choices and picked decks for this profile's next start."""
         data_dir = self.study.data_dir
         if data_dir is None:
             return
-        picked = [d.id for d in self.study.bank.decks if d.id in self.picked]
+        picked = [d.id for d in self.study.outline.decks if d.id in self.picked]
         try:
             preferences.save(data_dir, self.study.profile, {**self.choice.saved(), "decks": picked})
         except OSError as exc:  # a read-only data folder: the session still runs, only the memory is lost
@@ -196,7 +205,7 @@ class HomeScreen(Screen[None]):
         choice = self.choice
         return Options(
             mode=choice.mode,
-            decks=tuple(d.id for d in self.study.bank.decks if d.id in self.picked),
+            decks=tuple(d.id for d in self.study.outline.decks if d.id in self.picked),
             tags=(choice.tag,) if choice.tag else (),
             difficulty=(choice.level,) if choice.level else (),
             count=choice.count,
@@ -216,7 +225,7 @@ class HomeScreen(Screen[None]):
                 self.show_choice()
                 self.remember_choice()
 
-        tags = sorted({t for q in self.study.bank.questions for t in q.tags})
+        tags = sorted(self.study.outline.tags)
         self.app.push_screen(SessionDialog(self.choice, tags), chosen)
 
     def action_next_mode(self) -> None:
@@ -254,11 +263,12 @@ class HomeScreen(Screen[None]):
 
     def action_pick(self) -> None:
         decks = self.query_one("#decks", DeckList)
-        if not self.study.bank.decks:
+        outline = self.study.outline.decks
+        if not outline:
             return
         row = decks.cursor_row
-        self.picked ^= {self.study.bank.decks[row].id}
-        mark = "✓" if self.study.bank.decks[row].id in self.picked else " "
+        self.picked ^= {outline[row].id}
+        mark = "✓" if outline[row].id in self.picked else " "
         decks.set_rows([(mark, *r[1:]) if i == row else r for i, r in enumerate(decks.rows)])
         self.remember_choice()
 

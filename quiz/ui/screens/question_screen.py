@@ -425,7 +425,10 @@ class QuestionScreen(Screen[None]):
         """A timed drill question's clock stops at the answer, showing the time stored for it."""
         if self.session.question_deadline() is not None:
             seconds = answer.attempt.elapsed_ms / 1000
-            self.query_one("#timer", Static).update(f"⏱ answered in {seconds:.1f} s")
+            late = answer.verdict.note == "time's up"
+            self.query_one("#timer", Static).update(
+                f"⏱ time ran out ({seconds:.0f} s)" if late else f"⏱ answered in {seconds:.1f} s"
+            )
 
     def _tick(self) -> None:
         timed_question = self.session.question_deadline() is not None
