@@ -133,6 +133,8 @@ async def test_the_stats_screen_says_due_today(data_dir: Path, tmp_path: Path):
     with study:
         async with app.run_test(size=(100, 30)) as pilot:
             await pilot.press("s")
+            await app.workers.wait_for_complete()  # the stats screen reads its figures in a worker
+            await pilot.pause()
             text = str(app.screen.query_one("#forecast").render())
             assert text.startswith("Due today: 3 (overdue included; your day ends Sat 04:00)")
             shown = [str(widget.render()) for widget in app.screen.query(Static)]
@@ -188,5 +190,7 @@ async def test_the_stats_screen_says_one_answer_in_the_singular(data_dir: Path, 
         study.store.record("ana", answer("h-001", at(13)), card("h-001", at(14, 9)), None)
         async with app.run_test(size=(100, 30)) as pilot:
             await pilot.press("s")
+            await app.workers.wait_for_complete()  # the stats screen reads its figures in a worker
+            await pilot.pause()
             shown = [str(widget.render()) for widget in app.screen.query(Static)]
             assert any(text.startswith("1 answer · accuracy") for text in shown)

@@ -133,6 +133,8 @@ async def test_stats_weakest_rows_are_told_apart_and_open_with_the_latest_answer
         await pilot.press("h")
         app.push_screen(StatsScreen())
         await pilot.pause()
+        await app.workers.wait_for_complete()  # the figures are read in a worker
+        await pilot.pause()
         stats = app.screen
         weakest = stats.query_one("#weakest", DataTable)
         prompts = cells(weakest, 0)

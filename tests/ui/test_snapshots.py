@@ -79,6 +79,8 @@ def test_results(snap_compare, make_app):
 def test_stats(snap_compare, make_app):
     async def stats(pilot):
         await pilot.press("enter", "1", "enter", "2", "enter", "escape", "y", "h", "s")
+        await pilot.app.workers.wait_for_complete()  # the figures are read in a worker
+        await pilot.pause()
 
     assert snap_compare(make_app(), run_before=stats, terminal_size=SIZE)
 
