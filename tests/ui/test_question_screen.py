@@ -13,7 +13,7 @@ from quiz.core.model import Bank, Deck, Kind, Question
 from quiz.core.selection import Mode
 from quiz.core.session import Phase
 from quiz.core.verdict import Form
-from tests.ui.conftest import NOT_TF, Clock, drawn_text, harbour, start
+from tests.ui.conftest import NOT_TF, Clock, drawn_text, harbour, option_keys, start
 
 SIZES = [(80, 24), (100, 30)]
 
@@ -116,7 +116,7 @@ async def test_the_drill_clock_stops_at_the_answer_and_shows_the_stored_time(mak
         screen = await start(pilot, mode=Mode.DRILL, seed=3, count=2, time_limit=30)
         assert not app._notifications  # nothing sits over the first timed question
         clock.now += timedelta(seconds=7, milliseconds=400)
-        await pilot.press("1")
+        await pilot.press(*option_keys(screen, 1))
         stored = list(app.study.store.attempts(app.study.profile))[0]["elapsed_ms"]
         assert stored == 7400
         timer = screen.query_one("#timer")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from datetime import datetime, timedelta
 
 from rich.table import Table
@@ -30,6 +31,8 @@ LETTERS = "abcdef"
 # Keys that arrive this soon after a question appears were meant for the one before (a double
 # Enter, a key held down, typing on from a typed answer): they never answer the new one.
 GUARD = timedelta(milliseconds=500)
+# Digit groups as people type them ("250 000", "250,000", "250000") read alike.
+_GROUP = re.compile(r"(?<=\d) (?=\d{3}(?!\d))")
 
 
 class QuestionScreen(Screen[None]):
@@ -66,6 +69,7 @@ class QuestionScreen(Screen[None]):
         self.offered: list[str] = []  # the options on screen, in order: option n is offered[n - 1]
         self.spelled = ""  # letters typed on a multiple-choice question, matched against the options
         self.asked_at: datetime = session.started_at  # when the current question appeared
+        self.answered_at: datetime = session.started_at  # when the answer on show was given
 
     @property
     def study(self) -> Study:
@@ -127,7 +131,9 @@ class QuestionScreen(Screen[None]):
         if item.form in (Form.CHOICE, Form.TRUEFALSE):
             options = OptionList(*self._option_rows(item.form), id="options")
             await area.mount(options)
-            options.highlighted = 0
+            # Nothing highlighted: a bare Enter out of habit must not choose option 1; an arrow
+            # key highlights one first, then Enter chooses it.
+            options.highlighted = None
             options.focus()
         elif item.form is Form.TYPED:
             placeholder = "Type your answer, then Enter"
@@ -151,6 +157,7 @@ class QuestionScreen(Screen[None]):
 
     def show_answer(self, answer: Answer) -> None:
         self.last = answer
+        self.answered_at = answer.attempt.answered_at
         self.study.record(self.session, answer)
         self._spell("")
         if not self.session.options.mode.feedback or answer.item.form is Form.FLASHCARD:
@@ -191,9 +198,9 @@ class QuestionScreen(Screen[None]):
         score = f" · Score {self.session.score}" if self.session.options.mode.feedback else ""
         self.query_one("#progress-text", Static).update(where + score)
 
-    async def advance(self) -> None:
+    async def advance(self, now: datetime | None = None) -> None:
         if self.session.phase is Phase.ANSWERED:
-            now = self.study.now()
+            now = now or self.study.now()
             self.session.advance(now)
             self.asked_at = now
         await self.show_item()
@@ -217,7 +224,8 @@ class QuestionScreen(Screen[None]):
         if action == "number":
             if phase is Phase.REVEALED:
                 return 1 <= n <= 4
-            return choosing and 1 <= n <= len(self.offered)
+            # On "100,000 / 250,000" a digit starts the option's text (see on_key), not a choice.
+            return choosing and 1 <= n <= len(self.offered) and not self._numeric()
         if action == "letter":  # a letter past the options on screen spells, like any other
             return self.letter_keys and asking and item.form is Form.CHOICE and n <= len(self.offered)
         if action == "truth":
@@ -240,6 +248,17 @@ class QuestionScreen(Screen[None]):
         """Now, if the question has been on screen long enough for a key to be meant for it."""
         now = self.study.now()
         return now if now - self.asked_at >= GUARD else None
+
+    def _read(self) -> datetime | None:
+        """Now, if the feedback has been on screen long enough for Enter or Space to mean "next"
+        (not a Space typed on after a digit that answered, nor a key held down)."""
+        now = self.study.now()
+        return now if now - self.answered_at >= GUARD else None
+
+    def _numeric(self) -> bool:
+        """A multiple-choice question with an option that starts with a digit: digits are its text."""
+        item = self.session.current
+        return item is not None and item.form is Form.CHOICE and any(o[:1].isdigit() for o in self.offered)
 
     def _choose(self, n: int) -> None:
         """Answer with option n (1-based) of those on screen."""
@@ -281,6 +300,17 @@ class QuestionScreen(Screen[None]):
             box.clear()  # Esc to clear what was typed is a habit: the next Esc leaves (and asks)
             event.stop()
             return
+        asking = item is not None and self.session.phase is Phase.ASKING
+        choosing = asking and item is not None and item.form in (Form.CHOICE, Form.TRUEFALSE)
+        if event.key == "enter" and choosing and self.query_one("#options", OptionList).highlighted is None:
+            event.stop()  # nothing chosen yet: Enter out of habit never answers
+            how = "type an option's text or number" if self._numeric() else "press an option's number"
+            self._say_keys(f"Enter chooses nothing yet: {how}, or use ↑↓ then Enter")
+            return
+        if char and char.isdigit() and choosing and self._numeric():
+            event.stop()
+            self._spell(char)
+            return
         if not char or not char.isalpha():
             return  # digits, Space, F-keys, Esc: the bindings
         active = self.active_bindings.get(event.key)
@@ -295,24 +325,34 @@ class QuestionScreen(Screen[None]):
         line = self.query_one("#spelled", Static)
         line.display = bool(text)
         if text:
-            tail = problem or "Enter chooses the option with these words · Backspace edits · Esc clears"
+            words = "these words, or with this number" if self._numeric() else "these words"
+            tail = problem or f"Enter chooses the option with {words} · Backspace edits · Esc clears"
             line.update(Content.assemble(("Typed: ", "bold"), literal(text), f"  ({tail})"))
 
+    def _say_keys(self, text: str) -> None:
+        """A muted line under the options saying which keys answer (nothing typed is kept)."""
+        line = self.query_one("#spelled", Static)
+        line.update(literal(text))
+        line.display = True
+
     def _choose_spelled(self) -> None:
-        wanted = fold(self.spelled)
-        matches = [n for n, option in enumerate(self.offered, 1) if fold(option) == wanted]
+        wanted = _comparable(self.spelled)
+        matches = [n for n, option in enumerate(self.offered, 1) if _comparable(option) == wanted]
+        if not matches and self._numeric() and wanted.isdigit() and 1 <= int(wanted) <= len(self.offered):
+            matches = [int(wanted)]  # no option reads so: its number, typed then Enter
         if len(matches) == 1:
             self._choose(matches[0])
         else:
-            self._spell(self.spelled, "no option reads like this: type one in full, or press its number")
+            how = "its number, then Enter" if self._numeric() else "press its number"
+            self._spell(self.spelled, f"no option reads like this: type one in full, or {how}")
 
     @on(OptionList.OptionSelected, "#options")
     async def _option_chosen(self, event: OptionList.OptionSelected) -> None:
         event.stop()
         if self.session.phase is Phase.ASKING:
             self._choose(event.option_index + 1)
-        elif self.session.phase is Phase.ANSWERED:  # Enter pressed before focus left the list
-            await self.advance()
+        elif self.session.phase is Phase.ANSWERED and (now := self._read()):  # Enter before focus left the list
+            await self.advance(now)
 
     @on(Input.Submitted, "#typed")
     def _typed(self, event: Input.Submitted) -> None:
@@ -327,7 +367,8 @@ class QuestionScreen(Screen[None]):
 
     async def action_space(self) -> None:
         if self.session.phase is Phase.ANSWERED:
-            await self.advance()
+            if now := self._read():
+                await self.advance(now)
             return
         item = self.session.current
         if item is not None and item.form is Form.FLASHCARD and (now := self._settled()):
@@ -339,8 +380,8 @@ class QuestionScreen(Screen[None]):
             self.refresh_bindings()
 
     async def action_next(self) -> None:
-        if self.session.phase is Phase.ANSWERED:
-            await self.advance()
+        if self.session.phase is Phase.ANSWERED and (now := self._read()):
+            await self.advance(now)
 
     def action_hint(self) -> None:
         hint = self.session.hint()
@@ -351,7 +392,6 @@ class QuestionScreen(Screen[None]):
             item = self.session.current
             option_list = self.query_one("#options", OptionList)
             option_list.set_options(self._option_rows(item.form if item else Form.CHOICE))
-            option_list.highlighted = 0
             self.refresh_bindings()
 
     def _say_hint(self, text: str) -> None:
@@ -444,6 +484,11 @@ class QuestionScreen(Screen[None]):
             self.finish()
         elif self.session.options.mode is Mode.DRILL:
             self.show_answer(self.session.submit("", now))
+
+
+def _comparable(text: str) -> str:
+    """Typed words and an option's text, folded, with digit groups joined."""
+    return _GROUP.sub("", fold(text))
 
 
 def option_label(n: int, text: str, letter: str = "") -> Table:
