@@ -96,3 +96,15 @@ def test_the_readme_example_answers_right_on_any_profile(quiz, tmp_path):
         assert run.returncode == 0, run.stderr
         assert "Score 2 of 2" in run.stdout, run.stdout
     assert json.loads(quiz("stats", "--json").out)["attempts"] == 4  # both runs kept in the same data folder
+
+
+def test_true_false_takes_1_and_2_as_the_app_numbers_them(quiz, monkeypatch):
+    """1 is True (the harbour statement is true); what is neither is asked again, not marked wrong."""
+    monkeypatch.setattr("sys.stdin", io.StringIO("3\nmaybe\n1\n"))
+    result = quiz("play", "--plain", "--bank", HARBOUR, "--kind", "truefalse", "-n", "1", "--mode", "drill")
+    assert result.code == 0, result.err
+    assert "True or false (t or f, or 1 or 2): " in result.out
+    assert result.out.count("Type t or f (or 1 for true, 2 for false).") == 2
+    assert "Score 1 of 1" in result.out
+    rows = json.loads(quiz("stats", "--json", "--bank", HARBOUR).out)
+    assert rows["attempts"] == 1

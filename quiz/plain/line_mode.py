@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TextIO
 
+from quiz.core.grading import FALSE_WORDS, TRUE_WORDS
 from quiz.core.inert import inert
 from quiz.core.model import GAP_MARK, Kind
 from quiz.core.schedule import Rating, format_interval
@@ -78,7 +79,7 @@ class LineMode:
                 self.say(f"  {n}) {option}")
             return self.loop(f"Your answer, 1 to {len(item.options)}: ", self.choice)
         if item.form is Form.TRUEFALSE:
-            return self.loop("True or false (t or f): ", lambda text: s.submit(text, self.study.now()))
+            return self.loop("True or false (t or f, or 1 or 2): ", self.truth)
         if item.form is Form.FLASHCARD:
             return self.flashcard()
         unit = f" ({q.unit})" if q.kind is Kind.NUMBER and q.unit else ""
@@ -115,6 +116,17 @@ class LineMode:
             return self.session.submit(named[0], self.study.now())
         self.say(f"Type a number from 1 to {len(item.options)}, or the option's words.")
         return None
+
+    def truth(self, text: str) -> Answer | None:
+        """1 and 2 are True and False, as the options are numbered in the app; anything else is asked again."""
+        item = self.session.current
+        assert item is not None
+        if text in ("1", "2"):
+            text = item.options[int(text) - 1]
+        if fold(text) not in TRUE_WORDS | FALSE_WORDS:
+            self.say("Type t or f (or 1 for true, 2 for false).")
+            return None
+        return self.session.submit(text, self.study.now())
 
     def flashcard(self) -> Answer | None:
         s = self.session
