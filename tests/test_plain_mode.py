@@ -108,3 +108,10 @@ def test_true_false_takes_1_and_2_as_the_app_numbers_them(quiz, monkeypatch):
     assert "Score 1 of 1" in result.out
     rows = json.loads(quiz("stats", "--json", "--bank", HARBOUR).out)
     assert rows["attempts"] == 1
+
+
+def test_a_drill_gives_no_hints(quiz, monkeypatch):
+    monkeypatch.setattr("sys.stdin", io.StringIO(":h\n1\n"))
+    result = quiz("play", "--plain", "--bank", HARBOUR, "--kind", "choice", "-n", "1", "--mode", "drill")
+    assert result.code == 0, result.err
+    assert "No hints in a drill" in result.out and "Hint:" not in result.out

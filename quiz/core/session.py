@@ -208,9 +208,17 @@ class Session:
 
     # ------------------------------------------------------------------ actions
 
+    @property
+    def can_hint(self) -> bool:
+        """Hints are for study: a classroom drill gives everyone the same questions and no help, and
+        the teacher's results (accuracy first) would not show who had a hint."""
+        return self._phase is Phase.ASKING and self.options.mode is not Mode.DRILL
+
     def hint(self) -> Hint:
         """First letter for typed answers; two wrong options removed for multiple choice."""
         item = self._need(Phase.ASKING)
+        if not self.can_hint:
+            raise SessionError("no hints in a drill")
         self._hinted = True
         q = item.question
         if item.form is Form.CHOICE and len(item.options) > 2:
@@ -377,12 +385,21 @@ class Session:
             return
         question, retry = self._queue.pop(0)
         form = form_for(question, self.options, self.history)
-        options = tuple(options_for(question, self.rng)) if form in (Form.CHOICE, Form.TRUEFALSE) else ()
+        options = (
+            tuple(options_for(question, self._option_rng(question))) if form in (Form.CHOICE, Form.TRUEFALSE) else ()
+        )
         self._position += 1
         self._item = Item(question, form, options, self._position, retry)
         self._shown_at = now
         self._hinted = False
         self._phase = Phase.ASKING
+
+    def _option_rng(self, question: Question) -> random.Random:
+        """A drill's option order comes from the drill and the question alone, so that a skip, a
+        question suspended on one machine, or a drill taken up again changes nobody's options."""
+        if self.options.mode is Mode.DRILL:
+            return random.Random(f"{self.options.seed}:{question.id}")
+        return self.rng
 
     def _record(self, item: Item, verdict: Verdict, rating: Rating, now: datetime) -> Answer:
         q = item.question

@@ -92,6 +92,9 @@ class LineMode:
             if text is None or text.strip() == ":q":
                 return None
             command = text.strip()
+            if command == ":h" and not s.can_hint:
+                self.say("No hints in a drill: everyone answers on their own.")
+                continue
             if command == ":h":
                 hint = s.hint()
                 removed = f" Removed: {'; '.join(hint.removed)}." if hint.removed else ""

@@ -243,3 +243,36 @@ def test_drill_timer_running_out_counts_as_wrong_with_a_reason(bank):
     session = start(bank, mode=Mode.DRILL, time_limit=5)
     answer = session.submit("", NOW + timedelta(seconds=5))
     assert answer.verdict.outcome is Outcome.WRONG and answer.verdict.note == "time's up"
+
+
+def drill_options(bank, history=None, skip: int = -1) -> dict[str, tuple[str, ...]]:
+    """Every question's options in one run of the same drill, skipping question `skip` (0-based)."""
+    session = start(bank, history, mode=Mode.DRILL, count=5, seed=11, form=Form.CHOICE)
+    seen = {}
+    while session.current is not None:
+        seen[session.current.question.id] = session.current.options
+        n = len(seen) - 1
+        session.skip(NOW) if n == skip else session.submit(right_answer(session), NOW)
+        session.advance(NOW)
+    return seen
+
+
+def test_drill_options_depend_only_on_the_drill_and_the_question(bank):
+    """A skip, a question suspended on one student's machine, or a run taken up again: same options."""
+    everyone = drill_options(bank)
+    assert len(everyone) == 5
+    assert drill_options(bank, skip=0) == everyone
+    first = next(q for q, options in everyone.items() if len(options) > 2)  # one that is shuffled
+    suspended = drill_options(bank, History(suspended=frozenset({first})))
+    assert first not in suspended and suspended == {k: v for k, v in everyone.items() if k != first}
+    resumed = start(bank, mode=Mode.DRILL, count=5, seed=11, form=Form.CHOICE)
+    resumed.pass_over(set(list(everyone)[:2]), NOW)
+    assert resumed.current.options == everyone[list(everyone)[2]]
+
+
+def test_no_hints_in_a_drill(bank):
+    session = start(bank, mode=Mode.DRILL, count=5, form=Form.CHOICE)
+    assert not session.can_hint
+    with pytest.raises(SessionError):
+        session.hint()
+    assert start(bank, count=5, form=Form.CHOICE).can_hint

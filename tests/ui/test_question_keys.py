@@ -15,7 +15,7 @@ from quiz.data import config as settings
 from quiz.ui.screens.read_screen import ReadScreen
 from quiz.ui.widgets.feedback_panel import FeedbackPanel
 from quiz.ui.widgets.key_bar import KeyBar
-from tests.ui.conftest import NOT_TF, Clock, drawn_text, harbour, start
+from tests.ui.conftest import NOT_TF, Clock, drawn_text, harbour, option_keys, start
 
 SIZES = [(80, 24), (100, 30)]
 
@@ -367,3 +367,18 @@ async def test_a_space_typed_on_after_an_answer_does_not_move_on(make_app):
         clock.now += timedelta(seconds=1)
         await pilot.press("space")
         assert screen.session.phase is Phase.ASKING and len(answers(app)) == 1
+
+
+async def test_a_drill_says_why_hint_and_undo_do_nothing(make_app):
+    app = make_app(bank=harbour())
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await start(pilot, mode=Mode.DRILL, seed=3, count=3, form=Form.CHOICE)
+        options = screen.session.current.options
+        await pilot.press("f2")
+        assert "No hints in a drill" in str(screen.query_one("#hint").render())
+        assert screen.offered == list(options) and not screen.session.answers[-1:]
+        await pilot.press(*option_keys(screen, 1))
+        assert screen.session.phase is Phase.ANSWERED
+        await pilot.press("ctrl+z")
+        assert len(answers(app)) == 1 and screen.session.phase is Phase.ANSWERED
+        assert any("cannot be undone" in str(n.message) for n in app._notifications)

@@ -230,8 +230,10 @@ class QuestionScreen(Screen[None]):
             return self.letter_keys and asking and item.form is Form.CHOICE and n <= len(self.offered)
         if action == "truth":
             return self.letter_keys and asking and item.form is Form.TRUEFALSE
-        if action in ("hint", "skip"):
-            return asking or (action == "skip" and phase is Phase.REVEALED)
+        if action == "hint":
+            return self.session.can_hint
+        if action == "skip":
+            return asking or phase is Phase.REVEALED
         if action == "space":
             return (asking and item.form is Form.FLASHCARD) or phase is Phase.ANSWERED
         if action == "next":
@@ -295,6 +297,9 @@ class QuestionScreen(Screen[None]):
                 return
             event.stop()
             return
+        if self._refused(event.key):
+            event.stop()
+            return
         box = self.focused if isinstance(self.focused, Input) else None
         if event.key == "escape" and box is not None and box.value:
             box.clear()  # Esc to clear what was typed is a habit: the next Esc leaves (and asks)
@@ -328,6 +333,19 @@ class QuestionScreen(Screen[None]):
             words = "these words, or with this number" if self._numeric() else "these words"
             tail = problem or f"Enter chooses the option with {words} · Backspace edits · Esc clears"
             line.update(Content.assemble(("Typed: ", "bold"), literal(text), f"  ({tail})"))
+
+    def _refused(self, key: str) -> bool:
+        """A drill's hint or undo key says why it does nothing (a key that is silent looks broken)."""
+        if self.session.options.mode is not Mode.DRILL or self.session.phase is Phase.FINISHED:
+            return False
+        actions = {b.action for b in self._bindings.key_to_bindings.get(key, [])}
+        if "hint" in actions and self.session.phase is Phase.ASKING:
+            self._say_hint("No hints in a drill: everyone answers on their own.")
+        elif "undo" in actions and self.session.answers:
+            self.notify("A drill answer is final: it cannot be undone.", timeout=3)
+        else:
+            return False
+        return True
 
     def _say_keys(self, text: str) -> None:
         """A muted line under the options saying which keys answer (nothing typed is kept)."""
