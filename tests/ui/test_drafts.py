@@ -49,7 +49,14 @@ async def test_accept_edit_and_reject_drafts(drafted_app):
         await pilot.pause()
         assert app.study.bank.question(second).prompt.startswith("Reworded: ")
 
-        await pilot.press("x")  # reject it
+        await pilot.press("x")  # reject it: asked first, and "n" keeps it
+        await pilot.pause()
+        assert isinstance(app.screen, ConfirmDialog) and second in app.screen.question
+        await pilot.press("n")
+        await pilot.pause()
+        assert second in {q.id for q in app.study.bank.questions}
+        await pilot.press("x", "y")
+        await pilot.pause()
         ids = {q.id for q in app.study.bank.questions}
         assert second not in ids and first in ids
         assert len(screen.items) == len(drafts_before) - 2

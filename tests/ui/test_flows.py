@@ -247,3 +247,24 @@ async def test_drill_question_timer_runs_out_on_screen(make_app):
             if screen.last is not None:
                 break
         assert screen.last is not None and screen.last.verdict.note == "time's up"
+
+
+async def test_ctrl_c_twice_quits_mid_session_and_from_the_leave_dialog(make_app):
+    app = make_app(bank=harbour())
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("enter")
+        await pilot.press(*option_keys(app.screen, 1))
+        await pilot.press("ctrl+c", "ctrl+c")
+        await pilot.pause()
+    assert app.return_code == 0 and len(list(app.study.store.attempts(app.study.profile))) == 1
+
+    app = make_app(bank=harbour())
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("enter", "escape")  # "Leave this session?"
+        assert isinstance(app.screen, ConfirmDialog) and "Leave" in app.screen.question
+        await pilot.press("ctrl+c")
+        await pilot.pause()
+        assert isinstance(app.screen, ConfirmDialog) and "Quit quiz?" in app.screen.question
+        await pilot.press("ctrl+c")
+        await pilot.pause()
+    assert app.return_code == 0

@@ -476,7 +476,7 @@ class QuestionScreen(Screen[None]):
                 self.finish()
 
         yes = "Quit" if quit_app else "Leave"
-        self.app.push_screen(ConfirmDialog(question, yes=yes, no="Keep going"), leave)
+        self.app.push_screen(ConfirmDialog(question, yes=yes, no="Keep going", quits=quit_app), leave)
 
     def _show_answered_time(self, answer: Answer) -> None:
         """A timed drill question's clock stops at the answer, showing the time stored for it."""
