@@ -115,3 +115,12 @@ def test_a_drill_gives_no_hints(quiz, monkeypatch):
     result = quiz("play", "--plain", "--bank", HARBOUR, "--kind", "choice", "-n", "1", "--mode", "drill")
     assert result.code == 0, result.err
     assert "No hints in a drill" in result.out and "Hint:" not in result.out
+
+
+def test_the_total_stays_put_and_nothing_answered_has_no_accuracy(quiz, monkeypatch):
+    """The "again" round is counted apart (the total does not grow); 0% would read as all wrong."""
+    result = play(quiz, monkeypatch, "0.5 million\n0.7 million\n1.2 million\n", "--form", "typed", "-n", "2")
+    assert "Question 1 of 2." in result.out and "Question 2 of 2." in result.out
+    assert "of 3" not in result.out and "Again: question 1 of " in result.out
+    left = play(quiz, monkeypatch, ":q\n", "-n", "3")
+    assert "Done. Score 0 of 3, accuracy –." in left.out and "0%" not in left.out

@@ -71,8 +71,13 @@ class LineMode:
         assert item is not None
         q = item.question
         self.say()
-        again = " (again)" if item.retry else ""
-        self.say(f"Question {item.number} of {s.total}{again}. Deck: {q.deck}.")
+        size = len(s.questions)  # a stable total: the practice "again" round is counted on its own
+        where = (
+            f"Again: question {item.number - size} of {s.total - size}"
+            if item.retry
+            else f"Question {item.number} of {size}"
+        )
+        self.say(f"{where}. Deck: {q.deck}.")
         self.say(q.prompt.replace(GAP_MARK, "_____") if q.kind is Kind.GAP else q.prompt)
         if item.form is Form.CHOICE:
             for n, option in enumerate(item.options, 1):
@@ -167,8 +172,14 @@ class LineMode:
 
     def report(self, summary: Summary) -> None:
         self.say()
-        of = f" of the {summary.answered} answered" if summary.unreached else ""
-        self.say(f"Done. Score {summary.correct} of {summary.asked}, accuracy {summary.accuracy:.0%}{of}.")
+        of = f" of the {summary.answered} answered" if summary.unreached and summary.answered else ""
+        score = f"Score {summary.correct} of {summary.asked}, accuracy {summary.accuracy_text}{of}"
+        if summary.earlier:  # a drill taken up again: the whole drill first, this run after
+            right, total, accuracy = summary.overall
+            score = (
+                f"Score {right} of {total}, accuracy {accuracy}, with this run's {summary.correct} of {summary.asked}"
+            )
+        self.say(f"Done. {score}.")
         if summary.mode.value == "drill":
             self.say(f"Answering time: {summary.answer_ms / 1000:.1f} s.")
         for n, a in enumerate(summary.first_answers, 1):

@@ -119,12 +119,13 @@ def test_practice_summary_keeps_the_again_round(bank):
 
 def test_a_drill_taken_up_again_counts_what_was_answered_before_apart(bank):
     session = start(bank, mode=Mode.DRILL, count=5)
-    before = [q.id for q in session.questions[:2]]
+    before = {session.questions[0].id: True, session.questions[1].id: False}
     assert session.pass_over(before, NOW) == 2
     session.submit(right_answer(session), NOW)
     session.advance(NOW)
     summary = session.end(NOW)
     assert (summary.earlier, summary.unreached, summary.asked, summary.correct) == (2, 2, 3, 1)
+    assert summary.overall == (2, 5, "67%")  # the whole drill: 1 of 2 before, 1 of 1 now, 2 not reached
 
 
 def test_drill_gives_everyone_the_same_questions_in_the_same_order(bank):
@@ -266,7 +267,7 @@ def test_drill_options_depend_only_on_the_drill_and_the_question(bank):
     suspended = drill_options(bank, History(suspended=frozenset({first})))
     assert first not in suspended and suspended == {k: v for k, v in everyone.items() if k != first}
     resumed = start(bank, mode=Mode.DRILL, count=5, seed=11, form=Form.CHOICE)
-    resumed.pass_over(set(list(everyone)[:2]), NOW)
+    resumed.pass_over(dict.fromkeys(list(everyone)[:2], True), NOW)
     assert resumed.current.options == everyone[list(everyone)[2]]
 
 
