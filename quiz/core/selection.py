@@ -137,8 +137,8 @@ def form_for(question: Question, options: Options, history: History) -> Form:
     """Recognition before recall: multiple choice until answered right that way, then typed."""
     if question.kind is Kind.TRUEFALSE:
         return Form.FLASHCARD if options.form is Form.FLASHCARD else Form.TRUEFALSE
-    if question.kind is Kind.CHOICE:
-        return Form.FLASHCARD if options.form is Form.FLASHCARD else Form.CHOICE
+    if question.kind is Kind.CHOICE:  # typed when asked for: its answer is a text like any other
+        return options.form if options.form in (Form.FLASHCARD, Form.TYPED) else Form.CHOICE
     if options.form is Form.CHOICE:
         return Form.CHOICE if question.has_options else Form.TYPED
     if options.form is not None:

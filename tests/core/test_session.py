@@ -277,3 +277,17 @@ def test_no_hints_in_a_drill(bank):
     with pytest.raises(SessionError):
         session.hint()
     assert start(bank, count=5, form=Form.CHOICE).can_hint
+
+
+def test_typed_format_asks_multiple_choice_questions_typed_too(bank):
+    """The format the learner picked holds for every question with a text answer; true/false stays itself."""
+    session = start(bank, form=Form.TYPED, count=10)
+    forms = {}
+    while session.current is not None:
+        item = session.current
+        forms[item.question.kind] = (item.form, item.options)
+        session.submit(right_answer(session), NOW)
+        session.advance(NOW)
+    assert forms[Kind.CHOICE] == (Form.TYPED, ())
+    assert forms[Kind.TRUEFALSE][0] is Form.TRUEFALSE
+    assert session.summary().correct == len(forms)  # the choice answer typed in full is right
