@@ -73,6 +73,7 @@ class QuizApp(App[None]):
         self.start_options: Options | None = None  # `quiz play`: go straight into a session
         self.register_theme(HIGH_CONTRAST)
         self.set_keymap(config.keys)
+        self.settings_warnings: tuple[str, ...] = ()  # what config.toml's reader could not use
 
     def get_default_screen(self) -> Screen:
         """Home is the bottom of the screen stack: one screen to build and draw at start-up, not two."""
@@ -83,10 +84,21 @@ class QuizApp(App[None]):
     def on_mount(self) -> None:
         if self.config.theme in self.available_themes:
             self.theme = self.config.theme
+        self.call_after_refresh(self._say_settings_problems)
         if self.start_options is not None:  # `quiz play`: straight into a session
             self.call_after_refresh(self.screen.start, self.start_options)  # type: ignore[attr-defined]
         if os.environ.get("QUIZ_SERVED") == "1":  # see quiz.cli.commands.SERVED
             self.set_interval(1.0, self._leave_when_unserved)
+
+    def _say_settings_problems(self) -> None:
+        """A notice at start for every setting that was ignored: a shell line would be hidden by the app."""
+        from quiz.ui.settings_problems import settings_problems
+
+        path = settings.config_file(self.config_dir) if self.config_dir else None
+        found = [*self.settings_warnings, *settings_problems(self, self.config.theme, self.config.keys, path)]
+        if found:
+            lines = "\n".join(f"• {line}" for line in found)
+            self.notify(f"Settings not used (defaults instead):\n{lines}", severity="warning", timeout=20, markup=False)
 
     def _leave_when_unserved(self) -> None:
         """Under `quiz serve`, exit (closing the store) once the server is gone.
