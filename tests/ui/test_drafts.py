@@ -131,3 +131,16 @@ async def test_drafts_key_is_offered_only_when_there_are_drafts(make_app):
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("d")
         assert not isinstance(app.screen, DraftsScreen)
+
+
+async def test_the_way_back_stays_in_a_narrow_footer(drafted_app):
+    """At 80 columns the screen's other keys give way before Esc Back."""
+    from quiz.ui.widgets.key_bar import KeyBar
+
+    app = drafted_app
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("d")
+        await pilot.pause()
+        assert isinstance(app.screen, DraftsScreen)
+        bar = app.screen.query_one(KeyBar).render().plain
+        assert "esc Back" in bar and "a Accept" in bar

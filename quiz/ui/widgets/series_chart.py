@@ -62,6 +62,11 @@ class SeriesChart(Horizontal):
             plt.hline(s.reference)
         if s.y_range is not None:
             plt.ylim(*s.y_range)
+        elif s.kind == "bar":  # counts: whole-number ticks (plotext would label 0.17, 0.33, … for a few)
+            most = max((int(v) for v in ys), default=0)
+            step = max(-(-most // 4), 1)
+            plt.ylim(0, max(most, 1))
+            plt.yticks(list(range(0, max(most, 1) + 1, step)))
         plt.xlim(-0.5, max(len(s.values) - 0.5, 0.5))
         step = max(len(s.labels) // 4, 1)
         ticks = list(range(0, len(s.labels), step))
