@@ -309,8 +309,8 @@ class QuestionScreen(Screen[None]):
         choosing = asking and item is not None and item.form in (Form.CHOICE, Form.TRUEFALSE)
         if event.key == "enter" and choosing and self.query_one("#options", OptionList).highlighted is None:
             event.stop()  # nothing chosen yet: Enter out of habit never answers
-            how = "type an option's text or number" if self._numeric() else "press an option's number"
-            self._say_keys(f"Enter chooses nothing yet: {how}, or use ↑↓ then Enter")
+            how = "type an option or its number" if self._numeric() else "press an option's number"
+            self._say_keys(f"Nothing chosen: {how}, or ↑↓ then Enter")
             return
         if char and char.isdigit() and choosing and self._numeric():
             event.stop()

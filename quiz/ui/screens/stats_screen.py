@@ -6,6 +6,7 @@ the learner's answers (see quiz.data.fitting) without blocking the screen.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import date
 
 from textual import on, work
@@ -51,6 +52,13 @@ def calendar(year: tuple[DayCount, ...], streak: int) -> str:
     days = "day" if streak == 1 else "days"
     lines.append(f"Streak {streak} {days} · {active} active days in the year · less {SHADES[1]} {SHADES[-1]} more")
     return "\n".join(lines)
+
+
+def charts_scope(decks: Sequence[str]) -> str:
+    """Which decks the charts are of: those picked on home, unlike the figures and tables around them."""
+    if not decks:
+        return "Charts for all decks"
+    return f"Charts for the decks picked on home: {', '.join(decks)} (the rest of this screen: all decks)"
 
 
 def forecast_bars(forecast: Forecast) -> str:
@@ -100,10 +108,12 @@ class StatsScreen(Screen[None]):
         with VerticalScroll(id="stats"):
             yield Static(literal(f"Stats · {stats.profile}"), classes="panel-title")
             days = "day" if stats.streak == 1 else "days"
+            # Two short lines: one long line wrapped mid-item at 80 columns ("streak 1 / day").
             yield Static(
-                f"{stats.attempts} answer{'' if stats.attempts == 1 else 's'} · accuracy {percent(stats.accuracy)} · "
-                f"{stats.questions_seen} of {stats.questions_in_bank} questions seen · {stats.mastered} mastered · "
-                f"streak {stats.streak} {days}"
+                f"All decks: {stats.attempts} answer{'' if stats.attempts == 1 else 's'} · accuracy "
+                f"{percent(stats.accuracy)} · {stats.questions_seen} of {stats.questions_in_bank} questions seen\n"
+                f"{stats.mastered} mastered · streak {stats.streak} {days}",
+                id="stats-figures",
             )
             yield VerticalGroup(Static("Drawing the charts…", id="charts-pending"), id="charts")
             yield Static("Schedule", classes="panel-title")
@@ -116,7 +126,9 @@ class StatsScreen(Screen[None]):
             self.weakest = stats.weakest
             weak = QuestionTable(id="weakest")
             weak.add_columns("Question", "Deck", "Right", "Accuracy")
-            for w, prompt in zip(stats.weakest, distinct([w.prompt for w in stats.weakest], 44), strict=True):
+            # Narrower prompts on a narrow screen: the Accuracy column must stay whole at 80 columns.
+            room = min(44, max(20, self.app.size.width - 46))
+            for w, prompt in zip(stats.weakest, distinct([w.prompt for w in stats.weakest], room), strict=True):
                 weak.add_row(cell(prompt), cell(w.deck), f"{w.correct}/{w.attempts}", percent(w.accuracy))
             if not stats.weakest:
                 weak.add_row("Nothing yet: a question shows here after two answers", "", "", "")
@@ -162,7 +174,7 @@ class StatsScreen(Screen[None]):
         await place.remove_children()
         await place.mount_all(
             [
-                Static(literal("Charts for decks: " + (", ".join(figures.decks) or "all")), id="chart-decks"),
+                Static(literal(charts_scope(figures.decks)), id="chart-decks"),
                 Static("Due per day, next 30 days", classes="panel-title"),
                 SeriesChart(due_series(figures), id="due-chart"),
                 Static("Answers per day, last 90 days", classes="panel-title"),

@@ -60,8 +60,10 @@ class SeriesChart(Horizontal):
                 plt.bar(xs, ys, width=0.6)
         if s.reference is not None:
             plt.hline(s.reference)
-        if s.y_range is not None:
-            plt.ylim(*s.y_range)
+        if s.y_range is not None:  # percentages: ticks at quarters, not 16.7, 33.3, …
+            low, high = s.y_range
+            plt.ylim(low, high)
+            plt.yticks([round(low + (high - low) * i / 4) for i in range(5)])
         elif s.kind == "bar":  # counts: whole-number ticks (plotext would label 0.17, 0.33, … for a few)
             most = max((int(v) for v in ys), default=0)
             step = max(-(-most // 4), 1)
