@@ -92,13 +92,14 @@ class QuizApp(App[None]):
 
     def _say_settings_problems(self) -> None:
         """A notice at start for every setting that was ignored: a shell line would be hidden by the app."""
-        from quiz.ui.settings_problems import settings_problems
+        from quiz.ui.settings_problems import settings_problems, short
 
         path = settings.config_file(self.config_dir) if self.config_dir else None
-        found = [*self.settings_warnings, *settings_problems(self, self.config.theme, self.config.keys, path)]
-        if found:
-            lines = "\n".join(f"• {line}" for line in found)
-            self.notify(f"Settings not used (defaults instead):\n{lines}", severity="warning", timeout=20, markup=False)
+        found = [*self.settings_warnings, *settings_problems(self, self.config.theme, self.config.keys)]
+        if found:  # the file once, in the title: each line says what was wrong with one setting
+            lines = "\n".join(f"• {short(line, path)}" for line in found)
+            title = f"Not used, defaults instead ({path}):" if path else "Settings not used, defaults instead:"
+            self.notify(f"{title}\n{lines}", severity="warning", timeout=20, markup=False)
 
     def _leave_when_unserved(self) -> None:
         """Under `quiz serve`, exit (closing the store) once the server is gone.

@@ -29,13 +29,19 @@ def binding_ids() -> set[str]:
     return ids
 
 
-def settings_problems(app: App, theme: str, keys: Iterable[str], path: Path | None) -> list[str]:
+def settings_problems(app: App, theme: str, keys: Iterable[str]) -> list[str]:
     """One line for each setting the running app cannot use (the defaults are used instead)."""
-    where = f"{path}: " if path else ""
     problems = []
     if theme not in app.available_themes:
-        problems.append(f"{where}ignored theme = {theme!r}: no such theme (Ctrl+P → Theme lists them)")
+        problems.append(f"theme = {theme!r}: no such theme (Ctrl+P → Theme lists them)")
     keys = list(keys)
     for key in sorted(set(keys) - binding_ids()) if keys else []:
-        problems.append(f"{where}ignored [keys] {key!r}: no key has that id (see the README's Settings section)")
+        problems.append(f"[keys] {key!r}: no key has that id (see the README's Settings section)")
     return problems
+
+
+def short(warning: str, path: Path | None) -> str:
+    """A config reader's warning without the file's name and the words the notice's title says."""
+    if path is not None:
+        warning = warning.removeprefix(f"{path}: ")
+    return warning.removeprefix("ignored setting ").removeprefix("ignored ").removesuffix(" (using the default)")
