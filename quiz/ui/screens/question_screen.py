@@ -280,7 +280,7 @@ class QuestionScreen(Screen[None]):
     def action_truth(self, value: bool) -> None:
         self._choose(1 if value else 2)
 
-    def on_key(self, event: events.Key) -> None:
+    async def on_key(self, event: events.Key) -> None:
         """Letters spell an option's words on a multiple-choice question; no letter leaves or quits."""
         item = self.session.current
         char = event.character if event.is_printable else None
@@ -299,6 +299,10 @@ class QuestionScreen(Screen[None]):
             return
         if self._refused(event.key):
             event.stop()
+            return
+        if event.key == "enter" and self.session.phase is Phase.ANSWERED and isinstance(self.focused, OptionList):
+            event.stop()  # before focus leaves the options: with none highlighted, the list would ignore it
+            await self.action_next()
             return
         box = self.focused if isinstance(self.focused, Input) else None
         if event.key == "escape" and box is not None and box.value:
