@@ -46,6 +46,7 @@ async def answer(tab, number: int) -> None:
     await tab.wait_for(f"{number} of 3")
     first = await tab.wait_for(TRUE_OPTION, FIRST_OPTION)  # the options are drawn
     await tab.press_until("t" if first == TRUE_OPTION else "1", "Correct answer")
+    await asyncio.sleep(0.8)  # Enter in the feedback's first half second is ignored on purpose
     await tab.press("\r")
 
 

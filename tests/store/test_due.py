@@ -189,4 +189,4 @@ async def test_the_stats_screen_says_one_answer_in_the_singular(data_dir: Path, 
         async with app.run_test(size=(100, 30)) as pilot:
             await pilot.press("s")
             shown = [str(widget.render()) for widget in app.screen.query(Static)]
-            assert any(text.startswith("1 answer · accuracy") for text in shown)
+            assert any(text.startswith("All decks: 1 answer · accuracy") for text in shown)
