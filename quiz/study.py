@@ -149,7 +149,8 @@ class Study:
             from quiz.core.drill_entry import same_student
 
             rows, student = self.store.drill_attempts(options.drill), options.student or self.profile
-            session.pass_over({r["question_id"] for r in rows if same_student(r["student"], student)}, now)
+            earlier = {r["question_id"]: bool(r["correct"]) for r in rows if same_student(r["student"], student)}
+            session.pass_over(earlier, now)
         return session
 
     def record(self, session: Session, answer: Answer) -> None:

@@ -294,6 +294,9 @@ def test_a_drill_left_early_goes_on_and_one_answered_to_the_end_is_refused(quiz,
     assert again.code == 0
     assert "Question 1 of 3" not in again.out and "Question 2 of 3" in again.out
     assert "1 answered in an earlier run." in again.out
+    right = json.loads(quiz("drill", "results", code, "--json").out)["students"][0]["correct"]
+    # The score of the whole drill, the earlier run's answer included; this run's after it.
+    assert f"Done. Score {right} of 3, accuracy {right / 3:.0%}, with this run's " in again.out
     monkeypatch.setattr("sys.stdin", io.StringIO("1\n1\n1\n"))
     third = quiz("drill", code, "--plain", "--name", "ana")
     assert third.code == 1 and "Question" not in third.out  # refused before anything is asked

@@ -96,3 +96,31 @@ def test_the_readme_example_answers_right_on_any_profile(quiz, tmp_path):
         assert run.returncode == 0, run.stderr
         assert "Score 2 of 2" in run.stdout, run.stdout
     assert json.loads(quiz("stats", "--json").out)["attempts"] == 4  # both runs kept in the same data folder
+
+
+def test_true_false_takes_1_and_2_as_the_app_numbers_them(quiz, monkeypatch):
+    """1 is True (the harbour statement is true); what is neither is asked again, not marked wrong."""
+    monkeypatch.setattr("sys.stdin", io.StringIO("3\nmaybe\n1\n"))
+    result = quiz("play", "--plain", "--bank", HARBOUR, "--kind", "truefalse", "-n", "1", "--mode", "drill")
+    assert result.code == 0, result.err
+    assert "True or false (t or f, or 1 or 2): " in result.out
+    assert result.out.count("Type t or f (or 1 for true, 2 for false).") == 2
+    assert "Score 1 of 1" in result.out
+    rows = json.loads(quiz("stats", "--json", "--bank", HARBOUR).out)
+    assert rows["attempts"] == 1
+
+
+def test_a_drill_gives_no_hints(quiz, monkeypatch):
+    monkeypatch.setattr("sys.stdin", io.StringIO(":h\n1\n"))
+    result = quiz("play", "--plain", "--bank", HARBOUR, "--kind", "choice", "-n", "1", "--mode", "drill")
+    assert result.code == 0, result.err
+    assert "No hints in a drill" in result.out and "Hint:" not in result.out
+
+
+def test_the_total_stays_put_and_nothing_answered_has_no_accuracy(quiz, monkeypatch):
+    """The "again" round is counted apart (the total does not grow); 0% would read as all wrong."""
+    result = play(quiz, monkeypatch, "0.5 million\n0.7 million\n1.2 million\n", "--form", "typed", "-n", "2")
+    assert "Question 1 of 2." in result.out and "Question 2 of 2." in result.out
+    assert "of 3" not in result.out and "Again: question 1 of " in result.out
+    left = play(quiz, monkeypatch, ":q\n", "-n", "3")
+    assert "Done. Score 0 of 3, accuracy –." in left.out and "0%" not in left.out

@@ -48,6 +48,7 @@ async def answer(tab, number: int) -> None:
     first = await tab.wait_for(TRUE_OPTION, FIRST_OPTION)  # the options are drawn
     await tab.read_for(0.6)  # as a person reads it: a key in a question's first 0.5 s is not meant for it (GUARD)
     await tab.press_until("t" if first == TRUE_OPTION else "1", "Correct answer")
+    await asyncio.sleep(0.8)  # Enter in the feedback's first half second is ignored on purpose
     await tab.press("\r")
 
 

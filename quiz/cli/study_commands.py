@@ -117,7 +117,9 @@ def tui_app(study, options: Options | None = None):
     # The bank and the store are loaded by now and live as long as the app: frozen before the
     # app is built, the collections that building it sets off no longer walk 50,000 questions.
     gc.freeze()
-    app = build_app(study, config_dir, settings.load(config_dir).config)
+    loaded = settings.load(config_dir)
+    app = build_app(study, config_dir, loaded.config)
+    app.settings_warnings = loaded.warnings  # said in the app too: the shell's lines are hidden while it runs
     app.start_options = options
     # What is loaded by now (the modules, the bank, the store) lives as long as the app. Frozen,
     # the cyclic garbage collector stops walking it on every collection and once more at exit:

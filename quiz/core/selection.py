@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import TYPE_CHECKING
 
+from quiz.core.keep_apart import keep_apart
 from quiz.core.model import Bank, Kind, Question
 from quiz.core.study_day import DAY_START, StudyDay
 from quiz.core.verdict import Form
@@ -121,10 +122,10 @@ def select(bank: Bank, options: Options, history: History, now: datetime, rng: r
         # Independent of anyone's history and of bank file order: only the seed decides.
         drill_rng = random.Random(options.seed if options.seed is not None else 0)
         pool = sorted(pool, key=lambda q: q.id)
-        drawn = drill_rng.sample(pool, min(count, len(pool)))
+        drawn = keep_apart(drill_rng.sample(pool, min(count, len(pool))), pool, drill_rng)
         # Dropped after the draw, so that the rest of the class still gets the same questions.
         return [q for q in drawn if q.id not in history.suspended]
-    return rng.sample(pool, min(count, len(pool)))
+    return keep_apart(rng.sample(pool, min(count, len(pool))), pool, rng)
 
 
 def due_queue(
@@ -143,8 +144,8 @@ def form_for(question: Question, options: Options, history: History) -> Form:
     """Recognition before recall: multiple choice until answered right that way, then typed."""
     if question.kind is Kind.TRUEFALSE:
         return Form.FLASHCARD if options.form is Form.FLASHCARD else Form.TRUEFALSE
-    if question.kind is Kind.CHOICE:
-        return Form.FLASHCARD if options.form is Form.FLASHCARD else Form.CHOICE
+    if question.kind is Kind.CHOICE:  # typed when asked for: its answer is a text like any other
+        return options.form if options.form in (Form.FLASHCARD, Form.TYPED) else Form.CHOICE
     if options.form is Form.CHOICE:
         return Form.CHOICE if question.has_options else Form.TYPED
     if options.form is not None:

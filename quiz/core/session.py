@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import enum
 import random
-from collections.abc import Collection, Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import datetime, timedelta
 
@@ -76,6 +76,7 @@ class Summary:
     elapsed: timedelta
     drill: str = ""  # the drill code, for a classroom drill
     earlier: int = 0  # a drill taken up again: questions answered in an earlier run (not in this summary)
+    earlier_correct: int = 0  # how many of those were right
 
     @property
     def asked(self) -> int:
@@ -105,6 +106,17 @@ class Summary:
     def accuracy(self) -> float:
         """Share right of what was answered: leaving early is not the same as answering wrong."""
         return self.correct / self.answered if self.answered else 0.0
+
+    @property
+    def accuracy_text(self) -> str:
+        """The accuracy as shown: "–" when nothing was answered (0% would read as all wrong)."""
+        return f"{self.accuracy:.0%}" if self.answered else "–"
+
+    @property
+    def overall(self) -> tuple[int, int, str]:
+        """Right, questions and accuracy over the whole drill, the earlier run's answers included."""
+        right, answered = self.correct + self.earlier_correct, self.answered + self.earlier
+        return right, self.asked + self.earlier, f"{right / answered:.0%}" if answered else "–"
 
     @property
     def answer_ms(self) -> int:
@@ -141,6 +153,7 @@ class Session:
     _cards: dict[str, Card] = field(default_factory=dict)
     _ended_at: datetime | None = None
     _passed: set[str] = field(default_factory=set)  # a drill taken up again: answered in an earlier run
+    _passed_right: int = 0
     _undo: list[_Undo] = field(default_factory=list)
 
     @classmethod
@@ -209,9 +222,17 @@ class Session:
 
     # ------------------------------------------------------------------ actions
 
+    @property
+    def can_hint(self) -> bool:
+        """Hints are for study: a classroom drill gives everyone the same questions and no help, and
+        the teacher's results (accuracy first) would not show who had a hint."""
+        return self._phase is Phase.ASKING and self.options.mode is not Mode.DRILL
+
     def hint(self) -> Hint:
         """First letter for typed answers; two wrong options removed for multiple choice."""
         item = self._need(Phase.ASKING)
+        if not self.can_hint:
+            raise SessionError("no hints in a drill")
         self._hinted = True
         q = item.question
         if item.form is Form.CHOICE and len(item.options) > 2:
@@ -270,12 +291,13 @@ class Session:
         self._next(now)
         return self._item
 
-    def pass_over(self, answered: Collection[str], now: datetime) -> int:
-        """A drill taken up again: go past what was answered before, in order, so that the rest keep
-        the options every student sees (drawn one question after another); how many were passed."""
+    def pass_over(self, answered: Mapping[str, bool], now: datetime) -> int:
+        """A drill taken up again: go past what was answered before (question id: was it right), in
+        order, so that the summary counts those answers too; how many were passed."""
         passed = 0
         while self._phase is Phase.ASKING and self._item is not None and self._item.question.id in answered:
             self._passed.add(self._item.question.id)
+            self._passed_right += bool(answered[self._item.question.id])
             self._next(now)
             passed += 1
         return passed
@@ -293,7 +315,8 @@ class Session:
         unreached = sum(1 for q in self.questions if q.id not in answered and q.id not in self._passed)
         end = self._ended_at or (self._answers[-1].attempt.answered_at if self._answers else self.started_at)
         answers, elapsed = tuple(self._answers), end - self.started_at
-        return Summary(self.options.mode, answers, unreached, elapsed, self.options.drill, len(self._passed))
+        drill = self.options.drill
+        return Summary(self.options.mode, answers, unreached, elapsed, drill, len(self._passed), self._passed_right)
 
     @property
     def can_undo(self) -> bool:
@@ -379,12 +402,21 @@ class Session:
             return
         question, retry = self._queue.pop(0)
         form = form_for(question, self.options, self.history)
-        options = tuple(options_for(question, self.rng)) if form in (Form.CHOICE, Form.TRUEFALSE) else ()
+        options = (
+            tuple(options_for(question, self._option_rng(question))) if form in (Form.CHOICE, Form.TRUEFALSE) else ()
+        )
         self._position += 1
         self._item = Item(question, form, options, self._position, retry)
         self._shown_at = now
         self._hinted = False
         self._phase = Phase.ASKING
+
+    def _option_rng(self, question: Question) -> random.Random:
+        """A drill's option order comes from the drill and the question alone, so that a skip, a
+        question suspended on one machine, or a drill taken up again changes nobody's options."""
+        if self.options.mode is Mode.DRILL:
+            return random.Random(f"{self.options.seed}:{question.id}")
+        return self.rng
 
     def _record(self, item: Item, verdict: Verdict, rating: Rating, now: datetime) -> Answer:
         q = item.question

@@ -10,6 +10,7 @@ from collections.abc import Callable
 from typing import TextIO
 
 from quiz.core.giveaway import without_answer
+from quiz.core.grading import FALSE_WORDS, TRUE_WORDS
 from quiz.core.inert import inert
 from quiz.core.model import GAP_MARK, Kind
 from quiz.core.schedule import Rating, format_interval
@@ -123,15 +124,20 @@ class LineMode:
         assert item is not None
         q = item.question
         self.say()
-        again = " (again)" if item.retry else ""
-        self.say(f"Question {item.number} of {s.total}{again}. Deck: {without_answer(q.deck, q)}.")
+        size = len(s.questions)  # a stable total: the practice "again" round is counted on its own
+        where = (
+            f"Again: question {item.number - size} of {s.total - size}"
+            if item.retry
+            else f"Question {item.number} of {size}"
+        )
+        self.say(f"{where}. Deck: {without_answer(q.deck, q)}.")
         self.say(q.prompt.replace(GAP_MARK, "_____") if q.kind is Kind.GAP else q.prompt)
         if item.form is Form.CHOICE:
             for n, option in enumerate(item.options, 1):
                 self.say(f"  {n}) {option}")
             return self.loop(f"Your answer, 1 to {len(item.options)}: ", self.choice)
         if item.form is Form.TRUEFALSE:
-            return self.loop("True or false (t or f): ", lambda text: s.submit(text, self.study.now()))
+            return self.loop("True or false (t or f, or 1 or 2): ", self.truth)
         if item.form is Form.FLASHCARD:
             return self.flashcard()
         unit = f" ({q.unit})" if q.kind is Kind.NUMBER and q.unit else ""
@@ -150,6 +156,9 @@ class LineMode:
                 continue
             if command in RIGHT:
                 self.say(":r counts a typed answer judged wrong as right; type it just after one is marked.")
+                continue
+            if command == ":h" and not s.can_hint:
+                self.say("No hints in a drill: everyone answers on their own.")
                 continue
             if command == ":h":
                 hint = s.hint()
@@ -175,6 +184,17 @@ class LineMode:
             return self.session.submit(named[0], self.study.now())
         self.say(f"Type a number from 1 to {len(item.options)}, or the option's words.")
         return None
+
+    def truth(self, text: str) -> Answer | None:
+        """1 and 2 are True and False, as the options are numbered in the app; anything else is asked again."""
+        item = self.session.current
+        assert item is not None
+        if text in ("1", "2"):
+            text = item.options[int(text) - 1]
+        if fold(text) not in TRUE_WORDS | FALSE_WORDS:
+            self.say("Type t or f (or 1 for true, 2 for false).")
+            return None
+        return self.session.submit(text, self.study.now())
 
     def flashcard(self) -> Answer | object | None:
         s = self.session
@@ -216,8 +236,14 @@ class LineMode:
 
     def report(self, summary: Summary) -> None:
         self.say()
-        of = f" of the {summary.answered} answered" if summary.unreached else ""
-        self.say(f"Done. Score {summary.correct} of {summary.asked}, accuracy {summary.accuracy:.0%}{of}.")
+        of = f" of the {summary.answered} answered" if summary.unreached and summary.answered else ""
+        score = f"Score {summary.correct} of {summary.asked}, accuracy {summary.accuracy_text}{of}"
+        if summary.earlier:  # a drill taken up again: the whole drill first, this run after
+            right, total, accuracy = summary.overall
+            score = (
+                f"Score {right} of {total}, accuracy {accuracy}, with this run's {summary.correct} of {summary.asked}"
+            )
+        self.say(f"Done. {score}.")
         if summary.mode.value == "drill":
             self.say(f"Answering time: {summary.answer_ms / 1000:.1f} s.")
         for n, a in enumerate(summary.first_answers, 1):

@@ -75,6 +75,7 @@ class QuizApp(App[None]):
         self.start_options: Options | None = None  # `quiz play`: go straight into a session
         self.register_theme(HIGH_CONTRAST)
         self.set_keymap(config.keys)
+        self.settings_warnings: tuple[str, ...] = ()  # what config.toml's reader could not use
 
     def get_default_screen(self) -> Screen:
         """Home is the bottom of the screen stack: one screen to build and draw at start-up, not two."""
@@ -85,6 +86,7 @@ class QuizApp(App[None]):
     def on_mount(self) -> None:
         if self.config.theme in self.available_themes:
             self.theme = self.config.theme
+        self.call_after_refresh(self._say_settings_problems)
         if self.start_options is not None:  # `quiz play`: straight into a session
             self.call_after_refresh(self.screen.start, self.start_options)  # type: ignore[attr-defined]
         if os.environ.get("QUIZ_SERVED") == "1":  # see quiz.cli.commands.SERVED
@@ -92,6 +94,17 @@ class QuizApp(App[None]):
         # A bank opened from the cache shows home from its outline; its questions are built once
         # home is on screen, before the learner is likely to start (or on the first key that needs them).
         self.set_timer(BUILD_BANK_AFTER, lambda: self.study.bank)
+
+    def _say_settings_problems(self) -> None:
+        """A notice at start for every setting that was ignored: a shell line would be hidden by the app."""
+        from quiz.ui.settings_problems import settings_problems, short
+
+        path = settings.config_file(self.config_dir) if self.config_dir else None
+        found = [*self.settings_warnings, *settings_problems(self, self.config.theme, self.config.keys)]
+        if found:  # the file once, in the title: each line says what was wrong with one setting
+            lines = "\n".join(f"• {short(line, path)}" for line in found)
+            title = f"Not used, defaults instead ({path}):" if path else "Settings not used, defaults instead:"
+            self.notify(f"{title}\n{lines}", severity="warning", timeout=20, markup=False)
 
     def _leave_when_unserved(self) -> None:
         """Under `quiz serve`, exit (closing the store) once the server is gone.

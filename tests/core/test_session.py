@@ -119,12 +119,13 @@ def test_practice_summary_keeps_the_again_round(bank):
 
 def test_a_drill_taken_up_again_counts_what_was_answered_before_apart(bank):
     session = start(bank, mode=Mode.DRILL, count=5)
-    before = [q.id for q in session.questions[:2]]
+    before = {session.questions[0].id: True, session.questions[1].id: False}
     assert session.pass_over(before, NOW) == 2
     session.submit(right_answer(session), NOW)
     session.advance(NOW)
     summary = session.end(NOW)
     assert (summary.earlier, summary.unreached, summary.asked, summary.correct) == (2, 2, 3, 1)
+    assert summary.overall == (2, 5, "67%")  # the whole drill: 1 of 2 before, 1 of 1 now, 2 not reached
 
 
 def test_drill_gives_everyone_the_same_questions_in_the_same_order(bank):
@@ -249,3 +250,50 @@ def test_a_question_that_timed_out_took_the_limit_however_late_it_was_noticed(ba
     session = start(bank, mode=Mode.DRILL, time_limit=4)
     answer = session.submit("", NOW + timedelta(seconds=4.117))
     assert answer.attempt.elapsed_ms == 4000 and answer.attempt.answered_at == NOW + timedelta(seconds=4)
+
+
+def drill_options(bank, history=None, skip: int = -1) -> dict[str, tuple[str, ...]]:
+    """Every question's options in one run of the same drill, skipping question `skip` (0-based)."""
+    session = start(bank, history, mode=Mode.DRILL, count=5, seed=11, form=Form.CHOICE)
+    seen = {}
+    while session.current is not None:
+        seen[session.current.question.id] = session.current.options
+        n = len(seen) - 1
+        session.skip(NOW) if n == skip else session.submit(right_answer(session), NOW)
+        session.advance(NOW)
+    return seen
+
+
+def test_drill_options_depend_only_on_the_drill_and_the_question(bank):
+    """A skip, a question suspended on one student's machine, or a run taken up again: same options."""
+    everyone = drill_options(bank)
+    assert len(everyone) == 5
+    assert drill_options(bank, skip=0) == everyone
+    first = next(q for q, options in everyone.items() if len(options) > 2)  # one that is shuffled
+    suspended = drill_options(bank, History(suspended=frozenset({first})))
+    assert first not in suspended and suspended == {k: v for k, v in everyone.items() if k != first}
+    resumed = start(bank, mode=Mode.DRILL, count=5, seed=11, form=Form.CHOICE)
+    resumed.pass_over(dict.fromkeys(list(everyone)[:2], True), NOW)
+    assert resumed.current.options == everyone[list(everyone)[2]]
+
+
+def test_no_hints_in_a_drill(bank):
+    session = start(bank, mode=Mode.DRILL, count=5, form=Form.CHOICE)
+    assert not session.can_hint
+    with pytest.raises(SessionError):
+        session.hint()
+    assert start(bank, count=5, form=Form.CHOICE).can_hint
+
+
+def test_typed_format_asks_multiple_choice_questions_typed_too(bank):
+    """The format the learner picked holds for every question with a text answer; true/false stays itself."""
+    session = start(bank, form=Form.TYPED, count=10)
+    forms = {}
+    while session.current is not None:
+        item = session.current
+        forms[item.question.kind] = (item.form, item.options)
+        session.submit(right_answer(session), NOW)
+        session.advance(NOW)
+    assert forms[Kind.CHOICE] == (Form.TYPED, ())
+    assert forms[Kind.TRUEFALSE][0] is Form.TRUEFALSE
+    assert session.summary().correct == len(forms)  # the choice answer typed in full is right

@@ -98,3 +98,9 @@ async def start(pilot, **options):
     await pilot.pause()
     assert isinstance(pilot.app.screen, QuestionScreen)
     return pilot.app.screen
+
+
+def option_keys(screen, n: int) -> list[str]:
+    """The keys that choose option n: its digit, then Enter when digits spell the options' numbers."""
+    numeric = screen.session.current.form.value == "choice" and any(o[:1].isdigit() for o in screen.offered)
+    return [str(n), "enter"] if numeric else [str(n)]

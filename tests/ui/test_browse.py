@@ -108,9 +108,10 @@ async def test_one_question_whole_with_its_history_and_suspended_never_asked(mak
         await pilot.pause()
         assert study.store.marks(study.profile)["h-005"].flagged
         assert "FLAGGED" in _detail(app)
-        await pilot.press("e")  # not a library question: no editor
+        await pilot.press("e")  # not a library question: no editor, and it says why
         await pilot.pause()
         assert isinstance(app.screen, BrowseScreen)
+        assert any("read-only" in str(n.message) for n in app._notifications)
         await pilot.press("s")
         await pilot.pause()
         asked = study.start(Options(count=50)).questions

@@ -49,7 +49,14 @@ async def test_accept_edit_and_reject_drafts(drafted_app):
         await pilot.pause()
         assert app.study.bank.question(second).prompt.startswith("Reworded: ")
 
-        await pilot.press("x")  # reject it
+        await pilot.press("x")  # reject it: asked first, and "n" keeps it
+        await pilot.pause()
+        assert isinstance(app.screen, ConfirmDialog) and second in app.screen.question
+        await pilot.press("n")
+        await pilot.pause()
+        assert second in {q.id for q in app.study.bank.questions}
+        await pilot.press("x", "y")
+        await pilot.pause()
         ids = {q.id for q in app.study.bank.questions}
         assert second not in ids and first in ids
         assert len(screen.items) == len(drafts_before) - 2
@@ -143,3 +150,16 @@ async def test_each_draft_shows_the_rankers_score_and_reason(drafted_app):
         assert table.get_row_at(0)[2] == f"{rank.score:.2f}"
         shown = str(screen.query_one("#draft-view", Static).render())
         assert f"Score {rank.score:.2f} ({rank.reason})" in shown
+
+
+async def test_the_way_back_stays_in_a_narrow_footer(drafted_app):
+    """At 80 columns the screen's other keys give way before Esc Back."""
+    from quiz.ui.widgets.key_bar import KeyBar
+
+    app = drafted_app
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("d")
+        await pilot.pause()
+        assert isinstance(app.screen, DraftsScreen)
+        bar = app.screen.query_one(KeyBar).render().plain
+        assert "esc Back" in bar and "a Accept" in bar

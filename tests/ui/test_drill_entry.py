@@ -50,7 +50,8 @@ async def test_a_drill_asks_the_name_goes_on_after_leaving_early_and_is_taken_on
         for _ in unreached:
             await answer(pilot, screen)
         assert isinstance(app.screen, ResultsScreen)
-        assert "1 answered before" in str(app.screen.query_one("#results-score").content)
+        score = str(app.screen.query_one("#results-score").content)
+        assert "1 answered before" in score and "Score 3/3" in score and "This run 2/2" in score
         await pilot.press("h", "c", *code, "enter", *"Ana Silva", "enter")
         await pilot.pause()
         assert isinstance(app.screen, DrillDialog)  # answered to the end: refused

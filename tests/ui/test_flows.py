@@ -15,7 +15,7 @@ from quiz.ui.screens.question_screen import QuestionScreen
 from quiz.ui.screens.results_screen import ResultsScreen
 from quiz.ui.widgets.feedback_panel import FeedbackPanel
 from tests.conftest import DATA
-from tests.ui.conftest import choose
+from tests.ui.conftest import choose, option_keys
 
 SIZE = (100, 30)
 
@@ -45,7 +45,7 @@ async def test_practice_flow_right_wrong_typo_results_and_store(make_app):
         # A right answer by number key.
         while screen.session.current.form is not Form.CHOICE:
             await pilot.press("f3", "enter")
-        await pilot.press(option_key(screen, right=True))
+        await pilot.press(*option_keys(screen, int(option_key(screen, right=True))))
         panel = screen.query_one(FeedbackPanel)
         assert panel.display and "Correct" in str(panel.query_one("#headline").content)
         await pilot.press("enter")
@@ -90,7 +90,7 @@ async def test_exam_shows_no_feedback_until_the_end(make_app):
         await pilot.press("enter")
         screen = app.screen
         first = screen.session.current.question.id
-        await pilot.press("1")
+        await pilot.press(*option_keys(screen, 1))
         await pilot.pause()
         assert not screen.query_one(FeedbackPanel).display
         assert screen.session.current.question.id != first
@@ -135,7 +135,7 @@ async def test_quit_mid_session_asks_and_keeps_answers(make_app):
     app = make_app(bank=harbour())
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("enter")
-        await pilot.press("1", "escape")
+        await pilot.press(*option_keys(app.screen, 1), "escape")
         assert isinstance(app.screen, ConfirmDialog)
         await pilot.press("n")
         assert isinstance(app.screen, QuestionScreen)
@@ -206,7 +206,7 @@ async def test_ctrl_c_mid_session_asks_then_quits_with_answers_saved(make_app):
     app = make_app(bank=harbour())
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("enter")
-        await pilot.press("1")
+        await pilot.press(*option_keys(app.screen, 1))
         await pilot.press("ctrl+c")
         assert isinstance(app.screen, ConfirmDialog)
         assert "Quit quiz? Your answer so far is saved." in str(app.screen.question)
@@ -249,3 +249,24 @@ async def test_drill_question_timer_runs_out_on_screen(make_app):
         assert screen.last is not None and screen.last.verdict.note == "time's up"
         assert screen.last.attempt.elapsed_ms == 5000  # the limit, however late the tick noticed
         assert str(screen.query_one("#timer").content) == "⏱ time ran out (5 s)"
+
+
+async def test_ctrl_c_twice_quits_mid_session_and_from_the_leave_dialog(make_app):
+    app = make_app(bank=harbour())
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("enter")
+        await pilot.press(*option_keys(app.screen, 1))
+        await pilot.press("ctrl+c", "ctrl+c")
+        await pilot.pause()
+    assert app.return_code == 0 and len(list(app.study.store.attempts(app.study.profile))) == 1
+
+    app = make_app(bank=harbour())
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("enter", "escape")  # "Leave this session?"
+        assert isinstance(app.screen, ConfirmDialog) and "Leave" in app.screen.question
+        await pilot.press("ctrl+c")
+        await pilot.pause()
+        assert isinstance(app.screen, ConfirmDialog) and "Quit quiz?" in app.screen.question
+        await pilot.press("ctrl+c")
+        await pilot.pause()
+    assert app.return_code == 0

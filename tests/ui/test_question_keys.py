@@ -15,7 +15,7 @@ from quiz.data import config as settings
 from quiz.ui.screens.read_screen import ReadScreen
 from quiz.ui.widgets.feedback_panel import FeedbackPanel
 from quiz.ui.widgets.key_bar import KeyBar
-from tests.ui.conftest import NOT_TF, Clock, drawn_text, harbour, start
+from tests.ui.conftest import NOT_TF, Clock, drawn_text, harbour, option_keys, start
 
 SIZES = [(80, 24), (100, 30)]
 
@@ -289,3 +289,96 @@ def test_keys_are_named_as_people_write_them(key, written):
     from quiz.ui.app import key_name
 
     assert key_name(key) == written
+
+
+def numbers_bank() -> Bank:
+    """A question whose options start with digits, as the tester's "250,000" one did."""
+    figures = Question(
+        id="n-1",
+        kind=Kind.CHOICE,
+        prompt="How many people were displaced?",
+        answer="250,000",
+        evidence=(),
+        explanation="",
+        tags=(),
+        difficulty=1,
+        distractors=("100,000", "400,000", "24 million"),
+        deck="numbers",
+    )
+    return Bank((Deck("numbers", "Numbers", (figures,)),), {})
+
+
+@pytest.mark.parametrize("size", SIZES)
+async def test_a_bare_enter_never_answers_a_choice_question(make_app, size):
+    app = make_app(bank=harbour())
+    async with app.run_test(size=size) as pilot:
+        screen = await start(pilot, count=5, seed=2)  # true/false among them
+        for n in range(5):
+            await pilot.press("enter")  # long after the guard: still nothing chosen
+            assert screen.session.phase is Phase.ASKING and len(answers(app)) == n
+            assert "Nothing chosen" in str(screen.query_one("#spelled").render())
+            await pilot.press("f3", "enter")
+        assert answers(app) and all(r["outcome"] == "skipped" for r in answers(app))
+
+
+async def test_arrows_then_enter_choose(make_app):
+    app = make_app(bank=harbour())
+    async with app.run_test(size=(100, 30)) as pilot:
+        screen = await start(pilot, form=Form.CHOICE, count=5, seed=2, kinds=NOT_TF)
+        await pilot.press("down", "down", "enter")
+        assert screen.last is not None and screen.last.verdict.given == screen.session.current.options[1]
+
+
+@pytest.mark.parametrize("size", SIZES)
+async def test_digits_spell_options_that_start_with_digits(make_app, size):
+    app = make_app(bank=numbers_bank())
+    async with app.run_test(size=size) as pilot:
+        screen = await start(pilot, form=Form.CHOICE, count=1, seed=1)
+        await pilot.press(*keys("250 000"))  # the 2 chooses nothing, the space moves nowhere
+        assert screen.session.phase is Phase.ASKING and answers(app) == []
+        assert screen.spelled == "250 000"
+        await pilot.press("enter")
+        assert [r["given"] for r in answers(app)] == ["250,000"] and screen.last.verdict.correct
+
+    app = make_app(bank=imported_bank())
+    async with app.run_test(size=size) as pilot:
+        screen = await start(pilot, form=Form.CHOICE, count=1, seed=1, kinds=(Kind.CHOICE,))
+        await pilot.press("2")  # options of words only: a digit chooses at once
+        assert [r["given"] for r in answers(app)][-1] == screen.session.current.options[1]
+
+
+async def test_an_options_number_then_enter_chooses_it_when_digits_spell(make_app):
+    app = make_app(bank=numbers_bank())
+    async with app.run_test(size=(100, 30)) as pilot:
+        screen = await start(pilot, form=Form.CHOICE, count=1, seed=1)
+        third = screen.session.current.options[2]
+        await pilot.press("3", "enter")
+        assert [r["given"] for r in answers(app)] == [third]
+
+
+async def test_a_space_typed_on_after_an_answer_does_not_move_on(make_app):
+    clock = Clock(step=timedelta(0))
+    app = make_app(bank=imported_bank(), clock=clock)
+    async with app.run_test(size=(100, 30)) as pilot:
+        screen = await start(pilot, form=Form.CHOICE, count=2, seed=1)
+        clock.now += timedelta(seconds=2)
+        await pilot.press("1", "space", "enter")  # typing on at once: neither moves on
+        assert screen.session.phase is Phase.ANSWERED and len(answers(app)) == 1
+        clock.now += timedelta(seconds=1)
+        await pilot.press("space")
+        assert screen.session.phase is Phase.ASKING and len(answers(app)) == 1
+
+
+async def test_a_drill_says_why_hint_and_undo_do_nothing(make_app):
+    app = make_app(bank=harbour())
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await start(pilot, mode=Mode.DRILL, seed=3, count=3, form=Form.CHOICE)
+        options = screen.session.current.options
+        await pilot.press("f2")
+        assert "No hints in a drill" in str(screen.query_one("#hint").render())
+        assert screen.offered == list(options) and not screen.session.answers[-1:]
+        await pilot.press(*option_keys(screen, 1))
+        assert screen.session.phase is Phase.ANSWERED
+        await pilot.press("ctrl+z")
+        assert len(answers(app)) == 1 and screen.session.phase is Phase.ANSWERED
+        assert any("cannot be undone" in str(n.message) for n in app._notifications)

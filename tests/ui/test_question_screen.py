@@ -10,10 +10,12 @@ import pytest
 from textual.widgets import OptionList
 
 from quiz.core.model import Bank, Deck, Kind, Question
+from quiz.core.schedule import Rating, format_interval
 from quiz.core.selection import Mode
 from quiz.core.session import Phase
 from quiz.core.verdict import Form
-from tests.ui.conftest import NOT_TF, Clock, drawn_text, harbour, start
+from quiz.ui.widgets.feedback_panel import FeedbackPanel
+from tests.ui.conftest import NOT_TF, Clock, drawn_text, harbour, option_keys, start
 
 SIZES = [(80, 24), (100, 30)]
 
@@ -116,7 +118,7 @@ async def test_the_drill_clock_stops_at_the_answer_and_shows_the_stored_time(mak
         screen = await start(pilot, mode=Mode.DRILL, seed=3, count=2, time_limit=30)
         assert not app._notifications  # nothing sits over the first timed question
         clock.now += timedelta(seconds=7, milliseconds=400)
-        await pilot.press("1")
+        await pilot.press(*option_keys(screen, 1))
         stored = list(app.study.store.attempts(app.study.profile))[0]["elapsed_ms"]
         assert stored == 7400
         timer = screen.query_one("#timer")
@@ -146,3 +148,19 @@ async def test_the_longest_built_in_questions_show_with_verdict_and_answer_at_80
             seen += 1
             await pilot.press("enter")
         assert seen == len(longest) >= 12
+
+
+@pytest.mark.parametrize("size", SIZES)
+async def test_a_flashcards_grades_are_never_cut_in_two(make_app, size):
+    """Each grade ("3 Good · 10 min") stays whole on one line, at 80 columns too."""
+    app = make_app(bank=harbour())
+    async with app.run_test(size=size) as pilot:
+        screen = await start(pilot, form=Form.FLASHCARD, count=1, seed=2, kinds=(Kind.CHOICE,))
+        await pilot.press("space")
+        await pilot.pause()
+        line = screen.query_one(FeedbackPanel).query_one("#continue")
+        lines = [line.render_line(y).text for y in range(line.size.height)]
+        grades = next(text for text in lines if "1 Again" in text)
+        intervals = screen.session.intervals(screen.study.now())
+        for rating in Rating:
+            assert f"{int(rating)} {rating.name} · {format_interval(intervals[rating])}" in grades, lines

@@ -60,6 +60,17 @@ async def test_leaving_early_lists_only_what_was_answered(make_app, size):
         assert "Score 1/5 · Accuracy 100% of 1 answered" in text
 
 
+async def test_leaving_before_any_answer_shows_no_accuracy(make_app):
+    """Nothing answered has no accuracy: 0% would read as all wrong."""
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await start(pilot, Options(decks=("barrel-bombs",), count=3, seed=2, form=Form.CHOICE))
+        await pilot.press("escape", "y")
+        await pilot.pause()
+        score = str(app.screen.query_one("#results-score").content)
+        assert score.startswith("Score 0/3 · Accuracy – · Time") and "0%" not in score
+
+
 @pytest.mark.parametrize("size", SIZES)
 async def test_rows_of_one_deck_show_what_differs_and_open_the_whole_question(make_app, size):
     app = make_app()

@@ -238,3 +238,47 @@ async def test_optimize_says_how_much_history_it_needs(make_app, history):
         text = str(app.screen.query_one("#optimize", Static).render())
         assert "fitting needs 400" in text
         assert app.study.schedule.parameters is None
+
+
+async def test_count_charts_have_whole_number_ticks(make_app):
+    """One answer, nothing due: the counts' axes read 0 and 1, never 0.17 or 0.33."""
+    import re
+
+    from textual_plotext import PlotextPlot
+
+    from quiz.core.selection import Options
+
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        study = app.study
+        session = study.start(Options(count=1, seed=1))
+        study.record(session, session.skip(study.now()))
+        await open_stats(pilot)
+        for chart in ("#due-chart", "#answers-chart"):
+            plot = app.screen.query_one(chart).query_one(PlotextPlot)
+            drawn = "\n".join(plot.render_line(y).text for y in range(plot.size.height))
+            assert re.search(r"\d\.\d", drawn) is None, drawn
+            assert re.search(r"^\s*1\b", drawn, re.M), drawn  # the top tick is the count itself
+
+
+async def test_at_80x24_the_figures_and_the_weakest_table_fit(make_app, history):
+    """The header keeps "streak N days" whole; the weakest table's Accuracy column is not cut off."""
+    from quiz.ui.widgets.question_table import QuestionTable
+
+    app = make_app()
+    async with app.run_test(size=SMALL) as pilot:
+        await open_stats(pilot)
+        figures = app.screen.query_one("#stats-figures", Static)
+        lines = [figures.render_line(y).text.rstrip() for y in range(figures.size.height)]
+        assert lines[0].lstrip().startswith("All decks: ") and any(
+            "streak " in line and "day" in line for line in lines
+        )
+        weakest = app.screen.query_one("#weakest", QuestionTable)
+        assert weakest.row_count > 1 and weakest.virtual_size.width <= weakest.size.width
+
+
+def test_the_charts_say_which_decks_they_are_of():
+    from quiz.ui.screens.stats_screen import charts_scope
+
+    assert charts_scope(()) == "Charts for all decks"
+    assert charts_scope(("evil",)).startswith("Charts for the decks picked on home: evil (the rest of this screen: all")

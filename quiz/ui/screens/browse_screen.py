@@ -153,8 +153,8 @@ class BrowseScreen(Screen[None]):
         entry = found.first().current if found else None
         if action in ("suspend", "flag"):
             return entry is not None
-        if action == "edit":
-            return entry is not None and entry.library and self.study.data_dir is not None
+        if action == "edit":  # on a built-in question too: the action says it is read-only
+            return entry is not None and self.study.data_dir is not None
         return True
 
     def action_search(self) -> None:

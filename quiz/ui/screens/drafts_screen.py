@@ -123,9 +123,18 @@ class DraftsScreen(Screen[None]):
             self._guard(lambda: (drafts.accept(self.data_dir, [q.id]), self._changed(f"Accepted {q.id}.")))
 
     def action_reject(self) -> None:
+        from quiz.ui.screens.confirm_dialog import ConfirmDialog
+
         q = self.current()
-        if q is not None:
-            self._guard(lambda: (drafts.reject(self.data_dir, [q.id]), self._changed(f"Removed {q.id}.")))
+        if q is None:
+            return
+
+        def answered(yes: bool | None) -> None:
+            if yes:  # asked first: a removed draft cannot be brought back
+                self._guard(lambda: (drafts.reject(self.data_dir, [q.id]), self._changed(f"Removed {q.id}.")))
+
+        question = f"Remove draft {q.id}? It cannot be brought back (quiz derive drafts it again)."
+        self.app.push_screen(ConfirmDialog(question, yes="Remove", no="Keep"), answered)
 
     def action_accept_deck(self) -> None:
         from quiz.ui.screens.confirm_dialog import ConfirmDialog

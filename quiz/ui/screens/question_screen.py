@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from datetime import datetime, timedelta
 
 from rich.table import Table
@@ -31,6 +32,8 @@ LETTERS = "abcdef"
 # Keys that arrive this soon after a question appears were meant for the one before (a double
 # Enter, a key held down, typing on from a typed answer): they never answer the new one.
 GUARD = timedelta(milliseconds=500)
+# Digit groups as people type them ("250 000", "250,000", "250000") read alike.
+_GROUP = re.compile(r"(?<=\d) (?=\d{3}(?!\d))")
 
 
 class QuestionScreen(Screen[None]):
@@ -67,6 +70,7 @@ class QuestionScreen(Screen[None]):
         self.offered: list[str] = []  # the options on screen, in order: option n is offered[n - 1]
         self.spelled = ""  # letters typed on a multiple-choice question, matched against the options
         self.asked_at: datetime = session.started_at  # when the current question appeared
+        self.answered_at: datetime = session.started_at  # when the answer on show was given
 
     @property
     def study(self) -> Study:
@@ -128,7 +132,9 @@ class QuestionScreen(Screen[None]):
         if item.form in (Form.CHOICE, Form.TRUEFALSE):
             options = OptionList(*self._option_rows(item.form), id="options")
             await area.mount(options)
-            options.highlighted = 0
+            # Nothing highlighted: a bare Enter out of habit must not choose option 1; an arrow
+            # key highlights one first, then Enter chooses it.
+            options.highlighted = None
             options.focus()
         elif item.form is Form.TYPED:
             placeholder = "Type your answer, then Enter"
@@ -152,6 +158,7 @@ class QuestionScreen(Screen[None]):
 
     def show_answer(self, answer: Answer) -> None:
         self.last = answer
+        self.answered_at = answer.attempt.answered_at
         self.study.record(self.session, answer)
         self._spell("")
         if not self.session.options.mode.feedback or answer.item.form is Form.FLASHCARD:
@@ -192,9 +199,9 @@ class QuestionScreen(Screen[None]):
         score = f" · Score {self.session.score}" if self.session.options.mode.feedback else ""
         self.query_one("#progress-text", Static).update(where + score)
 
-    async def advance(self) -> None:
+    async def advance(self, now: datetime | None = None) -> None:
         if self.session.phase is Phase.ANSWERED:
-            now = self.study.now()
+            now = now or self.study.now()
             self.session.advance(now)
             self.asked_at = now
         await self.show_item()
@@ -218,13 +225,16 @@ class QuestionScreen(Screen[None]):
         if action == "number":
             if phase is Phase.REVEALED:
                 return 1 <= n <= 4
-            return choosing and 1 <= n <= len(self.offered)
+            # On "100,000 / 250,000" a digit starts the option's text (see on_key), not a choice.
+            return choosing and 1 <= n <= len(self.offered) and not self._numeric()
         if action == "letter":  # a letter past the options on screen spells, like any other
             return self.letter_keys and asking and item.form is Form.CHOICE and n <= len(self.offered)
         if action == "truth":
             return self.letter_keys and asking and item.form is Form.TRUEFALSE
-        if action in ("hint", "skip"):
-            return asking or (action == "skip" and phase is Phase.REVEALED)
+        if action == "hint":
+            return self.session.can_hint
+        if action == "skip":
+            return asking or phase is Phase.REVEALED
         if action == "space":
             return (asking and item.form is Form.FLASHCARD) or phase is Phase.ANSWERED
         if action == "next":
@@ -241,6 +251,17 @@ class QuestionScreen(Screen[None]):
         """Now, if the question has been on screen long enough for a key to be meant for it."""
         now = self.study.now()
         return now if now - self.asked_at >= GUARD else None
+
+    def _read(self) -> datetime | None:
+        """Now, if the feedback has been on screen long enough for Enter or Space to mean "next"
+        (not a Space typed on after a digit that answered, nor a key held down)."""
+        now = self.study.now()
+        return now if now - self.answered_at >= GUARD else None
+
+    def _numeric(self) -> bool:
+        """A multiple-choice question with an option that starts with a digit: digits are its text."""
+        item = self.session.current
+        return item is not None and item.form is Form.CHOICE and any(o[:1].isdigit() for o in self.offered)
 
     def _choose(self, n: int) -> None:
         """Answer with option n (1-based) of those on screen."""
@@ -260,7 +281,7 @@ class QuestionScreen(Screen[None]):
     def action_truth(self, value: bool) -> None:
         self._choose(1 if value else 2)
 
-    def on_key(self, event: events.Key) -> None:
+    async def on_key(self, event: events.Key) -> None:
         """Letters spell an option's words on a multiple-choice question; no letter leaves or quits."""
         item = self.session.current
         char = event.character if event.is_printable else None
@@ -277,10 +298,28 @@ class QuestionScreen(Screen[None]):
                 return
             event.stop()
             return
+        if self._refused(event.key):
+            event.stop()
+            return
+        if event.key == "enter" and self.session.phase is Phase.ANSWERED and isinstance(self.focused, OptionList):
+            event.stop()  # before focus leaves the options: with none highlighted, the list would ignore it
+            await self.action_next()
+            return
         box = self.focused if isinstance(self.focused, Input) else None
         if event.key == "escape" and box is not None and box.value:
             box.clear()  # Esc to clear what was typed is a habit: the next Esc leaves (and asks)
             event.stop()
+            return
+        asking = item is not None and self.session.phase is Phase.ASKING
+        choosing = asking and item is not None and item.form in (Form.CHOICE, Form.TRUEFALSE)
+        if event.key == "enter" and choosing and self.query_one("#options", OptionList).highlighted is None:
+            event.stop()  # nothing chosen yet: Enter out of habit never answers
+            how = "type an option or its number" if self._numeric() else "press an option's number"
+            self._say_keys(f"Nothing chosen: {how}, or ↑↓ then Enter")
+            return
+        if char and char.isdigit() and choosing and self._numeric():
+            event.stop()
+            self._spell(char)
             return
         if not char or not char.isalpha():
             return  # digits, Space, F-keys, Esc: the bindings
@@ -296,24 +335,47 @@ class QuestionScreen(Screen[None]):
         line = self.query_one("#spelled", Static)
         line.display = bool(text)
         if text:
-            tail = problem or "Enter chooses the option with these words · Backspace edits · Esc clears"
+            words = "these words, or with this number" if self._numeric() else "these words"
+            tail = problem or f"Enter chooses the option with {words} · Backspace edits · Esc clears"
             line.update(Content.assemble(("Typed: ", "bold"), literal(text), f"  ({tail})"))
 
+    def _refused(self, key: str) -> bool:
+        """A drill's hint or undo key says why it does nothing (a key that is silent looks broken)."""
+        if self.session.options.mode is not Mode.DRILL or self.session.phase is Phase.FINISHED:
+            return False
+        actions = {b.action for b in self._bindings.key_to_bindings.get(key, [])}
+        if "hint" in actions and self.session.phase is Phase.ASKING:
+            self._say_hint("No hints in a drill: everyone answers on their own.")
+        elif "undo" in actions and self.session.answers:
+            self.notify("A drill answer is final: it cannot be undone.", timeout=3)
+        else:
+            return False
+        return True
+
+    def _say_keys(self, text: str) -> None:
+        """A muted line under the options saying which keys answer (nothing typed is kept)."""
+        line = self.query_one("#spelled", Static)
+        line.update(literal(text))
+        line.display = True
+
     def _choose_spelled(self) -> None:
-        wanted = fold(self.spelled)
-        matches = [n for n, option in enumerate(self.offered, 1) if fold(option) == wanted]
+        wanted = _comparable(self.spelled)
+        matches = [n for n, option in enumerate(self.offered, 1) if _comparable(option) == wanted]
+        if not matches and self._numeric() and wanted.isdigit() and 1 <= int(wanted) <= len(self.offered):
+            matches = [int(wanted)]  # no option reads so: its number, typed then Enter
         if len(matches) == 1:
             self._choose(matches[0])
         else:
-            self._spell(self.spelled, "no option reads like this: type one in full, or press its number")
+            how = "its number, then Enter" if self._numeric() else "press its number"
+            self._spell(self.spelled, f"no option reads like this: type one in full, or {how}")
 
     @on(OptionList.OptionSelected, "#options")
     async def _option_chosen(self, event: OptionList.OptionSelected) -> None:
         event.stop()
         if self.session.phase is Phase.ASKING:
             self._choose(event.option_index + 1)
-        elif self.session.phase is Phase.ANSWERED:  # Enter pressed before focus left the list
-            await self.advance()
+        elif self.session.phase is Phase.ANSWERED and (now := self._read()):  # Enter before focus left the list
+            await self.advance(now)
 
     @on(Input.Submitted, "#typed")
     def _typed(self, event: Input.Submitted) -> None:
@@ -328,7 +390,8 @@ class QuestionScreen(Screen[None]):
 
     async def action_space(self) -> None:
         if self.session.phase is Phase.ANSWERED:
-            await self.advance()
+            if now := self._read():
+                await self.advance(now)
             return
         item = self.session.current
         if item is not None and item.form is Form.FLASHCARD and (now := self._settled()):
@@ -340,8 +403,8 @@ class QuestionScreen(Screen[None]):
             self.refresh_bindings()
 
     async def action_next(self) -> None:
-        if self.session.phase is Phase.ANSWERED:
-            await self.advance()
+        if self.session.phase is Phase.ANSWERED and (now := self._read()):
+            await self.advance(now)
 
     def action_hint(self) -> None:
         hint = self.session.hint()
@@ -352,7 +415,6 @@ class QuestionScreen(Screen[None]):
             item = self.session.current
             option_list = self.query_one("#options", OptionList)
             option_list.set_options(self._option_rows(item.form if item else Form.CHOICE))
-            option_list.highlighted = 0
             self.refresh_bindings()
 
     def _say_hint(self, text: str) -> None:
@@ -419,7 +481,7 @@ class QuestionScreen(Screen[None]):
                 self.finish()
 
         yes = "Quit" if quit_app else "Leave"
-        self.app.push_screen(ConfirmDialog(question, yes=yes, no="Keep going"), leave)
+        self.app.push_screen(ConfirmDialog(question, yes=yes, no="Keep going", quits=quit_app), leave)
 
     def _show_answered_time(self, answer: Answer) -> None:
         """A timed drill question's clock stops at the answer, showing the time stored for it."""
@@ -448,6 +510,11 @@ class QuestionScreen(Screen[None]):
             self.finish()
         elif self.session.options.mode is Mode.DRILL:
             self.show_answer(self.session.submit("", now))
+
+
+def _comparable(text: str) -> str:
+    """Typed words and an option's text, folded, with digit groups joined."""
+    return _GROUP.sub("", fold(text))
 
 
 def option_label(n: int, text: str, letter: str = "") -> Table:

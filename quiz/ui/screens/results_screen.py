@@ -32,9 +32,12 @@ class ResultsScreen(Screen[None]):
     def compose(self) -> ComposeResult:
         s = self.summary
         yield Static(f"Results · {s.mode.value} · Enter or a click on a row: the whole question", id="results-title")
-        of = f" of {s.answered} answered" if s.unreached else ""
+        of = f" of {s.answered} answered" if s.unreached and s.answered else ""
         took = clock(s.elapsed.total_seconds() * 1000)
-        line = f"Score {s.correct}/{s.asked} · Accuracy {s.accuracy:.0%}{of} · Time {took}"
+        line = f"Score {s.correct}/{s.asked} · Accuracy {s.accuracy_text}{of} · Time {took}"
+        if s.earlier:  # a drill taken up again: the score of the whole drill, this run's answers below
+            right, total, accuracy = s.overall
+            line = f"Score {right}/{total} · Accuracy {accuracy} · This run {s.correct}/{s.asked} · Time {took}"
         if s.mode is Mode.DRILL:
             line += f" · Answering time {clock(s.answer_ms)}"
         if s.unreached:

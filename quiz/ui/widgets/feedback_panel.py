@@ -69,8 +69,9 @@ class FeedbackPanel(Vertical):
             f"{int(r)} {r.name} · {format_interval(intervals[r])}"
             for r in (Rating.Again, Rating.Hard, Rating.Good, Rating.Easy)
         )
+        # The grades on a line of their own: after the question, at 80 columns, they wrapped mid-grade.
         self.query_one("#continue", Static).update(
-            Content.assemble(("How well did you know it? ", "bold"), grades, "  (the grade moves on)")
+            Content.assemble(("How well did you know it? ", "bold"), "(the grade moves on)\n", grades)
         )
         self.display = True
 

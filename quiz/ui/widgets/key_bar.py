@@ -69,11 +69,17 @@ class KeyBar(Widget, can_focus=False):
         return self.app.get_key_display(binding), " " + binding.description
 
     def _fit(self, shown: list[tuple[Binding, bool, bool]], room: int) -> list[tuple[Binding, bool, bool]]:
-        """What fits in `room` cells: the screen's keys give way first, the app's (help, quit) last."""
+        """What fits in `room` cells: the screen's keys give way first, then its way out (Esc), the
+        app's (help, quit) last: a narrow terminal must still say how to get back."""
         widths = [cell_len("".join(self._label(b))) + len(GAP) for b, _, _ in shown]
         last_first = list(reversed(range(len(shown))))
         kept, total = set(last_first), sum(widths)
-        for drop in [i for i in last_first if not shown[i][2]] + [i for i in last_first if shown[i][2]]:
+
+        def rank(i: int) -> int:
+            binding, _enabled, app = shown[i]
+            return 2 if app else 1 if "escape" in binding.key.split(",") else 0
+
+        for drop in sorted(last_first, key=rank):  # stable: the last of each rank gives way first
             if total <= room:
                 break
             kept.discard(drop)
