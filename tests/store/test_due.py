@@ -193,4 +193,4 @@ async def test_the_stats_screen_says_one_answer_in_the_singular(data_dir: Path, 
             await app.workers.wait_for_complete()  # the stats screen reads its figures in a worker
             await pilot.pause()
             shown = [str(widget.render()) for widget in app.screen.query(Static)]
-            assert any(text.startswith("All decks: 1 answer · accuracy") for text in shown)
+            assert any(text.startswith("1 answer · accuracy") for text in shown)
