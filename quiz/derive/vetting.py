@@ -253,8 +253,11 @@ def _with_other_forms(c: Candidate, a: Analysis) -> Candidate:
         ent = a.entities.get(c.key)
         given = _hyphened_given(ent.key if ent else t)
         alts = [x for x in alts if not given or (fold(x) not in given)]
+        fuller = [e.key for e in a.entities.values() if e.type == "person" and e.key != t and e.key.split()[-1:] == [t]]
         if ent is not None and fold(ent.key) != fold(t):
             alts.append(ent.key)  # 'Gaudi' asked: 'Scott Gaudi' is right too
+        elif len(t.split()) == 1 and len(fuller) == 1:
+            alts.append(fuller[0])  # 'Professor Gaudi' read apart from 'professor Scott Gaudi'
         alts = [x for x in alts if not _shared_surname(x, ent, a)]
     alts = list(dict.fromkeys(x for x in alts if fold(x) != fold(t)))
     if tuple(alts) == c.alternatives or c.kind not in (Kind.GAP, Kind.RECALL):

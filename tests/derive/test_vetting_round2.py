@@ -1,5 +1,6 @@
-"""The second round of blind readers' reasons, pinned with a small article: exact vote counts, a number
-among its own series, and a surname shared by several people accepted alone.
+"""The second round of blind readers' reasons, each pinned with a small article: exact vote counts, a
+number among its own series, a surname shared by several people accepted alone, prompts leaning on the
+sentence before, posts known without reading or already left, and the outlet a source told.
 """
 
 from __future__ import annotations
@@ -48,3 +49,62 @@ def test_a_surname_shared_by_several_people_is_not_accepted_alone():
     assert cs, "the Wongs are asked"
     for c in cs:
         assert "wong" not in {fold(x) for x in c.alternatives}
+
+
+AIRLINE = """Airline sells old jet for scrap price
+
+Harbour Airways sold an Airbus A310 jet to a German film company for 290,000 euros last month, the airline said.
+
+Prime Minister Anna Lindqvist said on Monday that the sale would be investigated by the transport ministry.
+
+Senator Paul Mendes said the jet had a valid certificate of airworthiness and was flown to Malta for a film.
+
+Airline chairman Tomas Berg quit on December 12, two days after the sale became public.
+
+Transport minister Carla Stein told Sky News that the sale "must be explained" by the airline's board.
+
+The airline also uses cleaning chemicals containing iodine in its kitchens.
+
+Iodine released from these chemicals into food has been a concern for at least four years, inspectors said.
+
+The airline carried 3.2 million passengers last year, and employs 4,000 staff.
+
+Berg had asked the government for a loan of 40 million euros in the summer.
+"""
+
+
+def test_a_prompt_leaning_on_the_sentence_before_is_dropped():
+    prompts = [c.prompt for c in candidates(AIRLINE)]
+    assert not [p for p in prompts if "these chemicals" in p or "the jet had" in p]
+    assert any("290,000" in p or "Harbour" in p for p in prompts)  # the article is still asked
+
+
+def test_a_post_known_without_reading_or_already_left_is_not_asked_as_held():
+    posts = {c.answer_text for c in candidates(AIRLINE) if c.template == "post"}
+    assert not posts & {"Prime Minister", "Airline chairman", "chairman"}
+
+
+def test_the_outlet_a_source_told_is_not_asked():
+    cs = candidates(AIRLINE)
+    assert not [c for c in cs if c.kind is Kind.GAP and c.answer_text == "Sky News"]
+    assert [c for c in cs if "Carla Stein" in c.prompt or c.answer_text == "Carla Stein"]
+
+
+PLANET = """Astronomers find the hottest planet yet
+
+On Monday, astronomers in Ohio revealed KELT-9b, which according to astronomy professor Scott Gaudi is the hottest.
+
+The planet is about three times the mass of Jupiter, and it orbits its star in about 36 hours.
+
+The team found the planet with two small telescopes called the Kilodegree Extremely Little Telescope.
+
+Professor Gaudi told the BBC that the telescope was named "as a joke".
+
+The star is about 650 light years from the Earth.
+"""
+
+
+def test_a_surname_answer_also_accepts_the_full_name():
+    asked = [c for c in candidates(PLANET) if c.kind is Kind.RECALL and c.answer_text == "Gaudi"]
+    assert asked
+    assert all("Scott Gaudi" in c.alternatives for c in asked)
