@@ -29,6 +29,8 @@ _DANGLING = re.compile(
     r"\b(?:instead|consequently|thereafter|then|these)\b|\bthose\b(?! (?:who|which|that)\b)|"
     r"\b(?:the report|the ban|the jet|the lead)\b(?! (?:of|on|by|from|into)\b)"
 )
+# A pronoun left in a question made from the sentence's predicate points back out of the prompt.
+_PRONOUN = re.compile(r"\b(?:it|its|they|them|their|these|those)\b", re.I)
 # An exact count of four or more figures that is not round ('51,516 votes'): trivia nobody keeps in mind.
 _EXACT_COUNT = re.compile(r"^\d{1,3}(?:,\d{3})+$|^\d{4,}$")
 # A blank among other numbers of a pattern or range: '___, $180, or $360', '36 to ___', '___ months, 6 months'.
@@ -68,6 +70,11 @@ def vet(c: Candidate, a: Analysis, country_names: dict[str, list[str]]) -> Candi
     if _garbage(c.answer_text) and c.atype[0] in ("person", "title", "org"):
         return None
     last_word = fold(c.answer_text).split()[-1:]
+    if c.kind is Kind.RECALL and c.template.startswith("subject") and _PRONOUN.search(_unquoted(body)):
+        return None  # 'Who told the BBC that it was named ...?': 'it' points to a sentence the reader has not seen
+    post = re.match(r"Who is the (.+?), according", body) if c.template == "who-is" else None
+    if post and fold(post.group(1)).split()[-1] in _GENERIC_POSTS:
+        return None  # 'Who is the U.S. Senator?': a post many hold, asked without what the story says of him
     if c.atype[0] == "title" and (c.answer_text.endswith(".") or (last_word and last_word[0] in _GENERIC_POSTS)):
         return None  # 'Rep.', 'Representative': an abbreviation or a post every second name holds
     if c.template == "post" and (_HEAD_TITLES.search(c.answer_text) or _left_post(c)):
@@ -87,6 +94,8 @@ def vet(c: Candidate, a: Analysis, country_names: dict[str, list[str]]) -> Candi
 
 def _garbled(body: str) -> bool:
     """A prompt made from a list or a clause that does not read on its own."""
+    if re.match(r"The [^,?]+, which \w+", body):
+        return True  # 'The Museum of Flight in Seattle, which city ...?': a noun phrase left hanging
     if body.startswith("Who, "):
         return True  # 'Who, the State Department Spokesperson, said ...'
     if body.count(";") >= 2 or body.startswith((GAP_MARK + ",", "…", '"…')) or '""' in body:
@@ -94,6 +103,11 @@ def _garbled(body: str) -> bool:
     if re.search(rf"{GAP_MARK}, Jr\b", body) or _LONG_LIST.search(body):
         return True  # '___, Jr.' cuts a name; a run of four names is a results table, not a sentence
     return bool(_CUT_LIST.search(body.rstrip()))
+
+
+def _unquoted(text: str) -> str:
+    """The prompt without its quotations: a quote's own 'it' is the speaker's, not a dangling one."""
+    return re.sub(r'"[^"]*"?|\u201c[^\u201d]*\u201d?', " ", text)
 
 
 def _garbage(text: str) -> bool:

@@ -1,6 +1,7 @@
 """The second round of blind readers' reasons, each pinned with a small article: exact vote counts, a
 number among its own series, a surname shared by several people accepted alone, prompts leaning on the
-sentence before, posts known without reading or already left, and the outlet a source told.
+sentence before or on a pronoun, posts known without reading, already left or held by many, and the outlet
+a source told.
 """
 
 from __future__ import annotations
@@ -108,3 +109,29 @@ def test_a_surname_answer_also_accepts_the_full_name():
     asked = [c for c in candidates(PLANET) if c.kind is Kind.RECALL and c.answer_text == "Gaudi"]
     assert asked
     assert all("Scott Gaudi" in c.alternatives for c in asked)
+
+
+MUSEUM = """Museum bids for retired space shuttle
+
+The city museum has asked NASA for one of the retired space shuttles, its director Maria Lopez said on Tuesday.
+
+The Museum of Flight in Seattle, Washington was also proposed as a home for a shuttle.
+
+Professor Lopez told the BBC that it was named after the first astronaut from the region.
+
+U.S. Senator Peter Hale criticised NASA for passing over the city's own space centre.
+
+The shuttle would cost the museum $28.8 million to move and display, Lopez said.
+
+Museum trustee Alan Brooks said he was alarmed by what they found in the budget.
+"""
+
+
+def test_a_pronoun_left_in_a_who_question_drops_it():
+    cs = candidates(MUSEUM)
+    assert not [c for c in cs if c.kind is Kind.RECALL and "that it was named" in c.prompt]
+    assert not [c for c in cs if c.kind is Kind.RECALL and "what they found" in c.prompt]
+
+
+def test_a_post_many_hold_is_not_asked_as_who_is():
+    assert not [c for c in candidates(MUSEUM) if c.template == "who-is" and "Senator" in c.prompt]
