@@ -59,6 +59,11 @@ def _repeats(c: Candidate, chosen: list[Candidate]) -> bool:
     return any(o.key == c.key and mine & _bigrams(o.prompt) for o in chosen)
 
 
+def _most_answers(c: Candidate) -> int:
+    """How often one answer may be asked: a person named by a typed answer once (readers: 'same answer as #3')."""
+    return 1 if c.atype[0] == "person" and c.kind in (Kind.RECALL, Kind.GAP) else 2
+
+
 def _names(c: Candidate) -> set[str]:
     """The answer of a question about a named thing or post, folded ('Reform UK' -> {'reform uk'})."""
     if c.kind in (Kind.NUMBER, Kind.TRUEFALSE) or c.atype[0] in ("date", "numword", "number", "person"):
@@ -120,7 +125,7 @@ def select(candidates: list[Candidate], count: int, *, sentence_count: int = 1, 
         for c in pool:
             if (
                 c.sentences[-1] in used_sentences
-                or answers[c.key] >= 2
+                or answers[c.key] >= _most_answers(c)
                 or templates[c.template] >= _MOST.get(c.template, 99)
             ):
                 continue

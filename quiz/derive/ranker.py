@@ -93,6 +93,8 @@ FEATURES: dict[str, str] = {
     "prompt:bracket": "a name put in brackets",
     "evidence:long": "long evidence sentence",
     "answer:long": "answer of several words",
+    "number:exact": "an exact count of many figures",
+    "statement:late": "a statement copied from late in the article",
 }
 _ASKS = {"said": "quote", "subject": "subject", "post": "post", "who": "post"}
 
@@ -119,6 +121,8 @@ def vector(f: Facts) -> dict[str, float]:
     x["prompt:bracket"] = float("[" in f.prompt)
     x["evidence:long"] = max(0.0, len(f.evidence.split()) - 25) / 25
     x["answer:long"] = float(len(f.answer.split()) > 3)
+    x["number:exact"] = float(f.answer_type == "number" and bool(re.fullmatch(r"\d{1,3}(?:,\d{3})+|\d{5,}", f.answer)))
+    x["statement:late"] = float(f.template == "tf-true" and f.position > 0.5)
     return {k: v for k, v in x.items() if k in FEATURES and v}
 
 

@@ -20,14 +20,22 @@ NUMBER_LEAD = "Fill in the number: "
 _NUMBER_NAMES = """zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen
     sixteen seventeen eighteen nineteen twenty"""
 _NUMWORDS = {w: i for i, w in enumerate(_NUMBER_NAMES.split())}
-_GENERIC_POSTS = {"representative", "senator", "mp", "member", "official", "spokesperson", "spokesman"}
+_GENERIC_POSTS = {"representative", "senator", "mp", "member", "official", "spokesperson", "spokesman", "researcher"}
 _MONTHS = "January|February|March|April|May|June|July|August|September|October|November|December"
 # Words that point back to something the reader of a lone question has not seen.
 _DANGLING = re.compile(
     r"^(?:Then|Consequently|Instead|Also|Thereafter|Subsequently|The report|The ban|The request|The incident|"
-    r"The group|The move|The decision|The deal|The bill|The study)\b|\b(?:instead|consequently|thereafter)\b|"
-    r"\b(?:the report|the ban)\b(?! (?:of|on|by|from|into)\b)"
+    r"The group|The move|The decision|The deal|The bill|The study|The letter|The document|These|Those|Other|Once)\b|"
+    r"\b(?:instead|consequently|thereafter|then|these)\b|\bthose\b(?! (?:who|which|that)\b)|"
+    r"\b(?:the report|the ban|the jet|the lead)\b(?! (?:of|on|by|from|into)\b)"
 )
+# A pronoun left in a question made from the sentence's predicate points back out of the prompt.
+_PRONOUN = re.compile(r"\b(?:it|its|they|them|their|these|those)\b", re.I)
+# An exact count of four or more figures that is not round ('51,516 votes'): trivia nobody keeps in mind.
+_EXACT_COUNT = re.compile(r"^\d{1,3}(?:,\d{3})+$|^\d{4,}$")
+# A blank among other numbers of a pattern or range: '___, $180, or $360', '36 to ___', '___ months, 6 months'.
+_IN_SERIES_AFTER = re.compile(r"^[^\d.;]{0,14}(?:,|\bto\b|\bor\b|[–-])\s*\$?\d|^[^.:;]{0,40}:[^.]*,[^.]*,")
+_IN_SERIES_BEFORE = re.compile(r"\d[^\d.;]{0,14}(?:,|\bto|\bor|[–-])\s*\$?$|\bfrom \w+ to $")
 _ALSO = re.compile(r"(?<=[\w,]) also\b(?! known)")
 # A list cut short: 'Kahne, Kyle Larson, Austin Dillon, Denny Hamlin?' with no 'and' before the last.
 _NAME = r"[A-Z][\w.'-]*(?: [A-Z][\w.'-]*)*"
@@ -56,11 +64,21 @@ def vet(c: Candidate, a: Analysis, country_names: dict[str, list[str]]) -> Candi
         # '[Passage of the Bill] was passed': the article's own insertion reads as nonsense on its own
         return None
     if c.kind is Kind.TRUEFALSE:
+        if re.search(r"\d,\d{3} votes\b", body):
+            return None  # a statement hinging on an exact vote count: trivia, true or false
         return None if _cheap_false(c, a) else c
     if _garbage(c.answer_text) and c.atype[0] in ("person", "title", "org"):
         return None
-    if c.atype[0] == "title" and (c.answer_text.endswith(".") or fold(c.answer_text) in _GENERIC_POSTS):
+    last_word = fold(c.answer_text).split()[-1:]
+    if c.kind is Kind.RECALL and c.template.startswith("subject") and _PRONOUN.search(_unquoted(body)):
+        return None  # 'Who told the BBC that it was named ...?': 'it' points to a sentence the reader has not seen
+    post = re.match(r"Who is the (.+?), according", body) if c.template == "who-is" else None
+    if post and fold(post.group(1)).split()[-1] in _GENERIC_POSTS:
+        return None  # 'Who is the U.S. Senator?': a post many hold, asked without what the story says of him
+    if c.atype[0] == "title" and (c.answer_text.endswith(".") or (last_word and last_word[0] in _GENERIC_POSTS)):
         return None  # 'Rep.', 'Representative': an abbreviation or a post every second name holds
+    if c.template == "post" and (_HEAD_TITLES.search(c.answer_text) or _left_post(c)):
+        return None  # a prime minister's post is known without reading; 'does hold' is false for one who quit
     if c.options and c.kind is not Kind.NUMBER:
         c = _clean_options(c, a)
         if c is None:
@@ -76,6 +94,8 @@ def vet(c: Candidate, a: Analysis, country_names: dict[str, list[str]]) -> Candi
 
 def _garbled(body: str) -> bool:
     """A prompt made from a list or a clause that does not read on its own."""
+    if re.match(r"The [^,?]+, which \w+", body):
+        return True  # 'The Museum of Flight in Seattle, which city ...?': a noun phrase left hanging
     if body.startswith("Who, "):
         return True  # 'Who, the State Department Spokesperson, said ...'
     if body.count(";") >= 2 or body.startswith((GAP_MARK + ",", "…", '"…')) or '""' in body:
@@ -83,6 +103,11 @@ def _garbled(body: str) -> bool:
     if re.search(rf"{GAP_MARK}, Jr\b", body) or _LONG_LIST.search(body):
         return True  # '___, Jr.' cuts a name; a run of four names is a results table, not a sentence
     return bool(_CUT_LIST.search(body.rstrip()))
+
+
+def _unquoted(text: str) -> str:
+    """The prompt without its quotations: a quote's own 'it' is the speaker's, not a dangling one."""
+    return re.sub(r'"[^"]*"?|\u201c[^\u201d]*\u201d?', " ", text)
 
 
 def _garbage(text: str) -> bool:
@@ -160,6 +185,8 @@ def _guessable_blank(c: Candidate, a: Analysis, country_names: dict[str, list[st
         re.search(r"[A-Z][\w.'-]*,(?: and)? $", before) or re.match(r"^,(?: and)? [A-Z]|^ and [A-Z]", after)
     ):
         return True  # one name of a list: the sentence is a results table, and any name of it fits
+    if c.atype[0] == "org" and re.search(r"\b(?:told|seen by|interview with)(?: the)? $", before):
+        return True  # which outlet a source spoke to is trivia
     if re.match(r"^\s*\([A-Z][A-Za-z]{1,6}\)", after):
         return True  # '___ (PSG)': the acronym gives the name
     if c.kind is Kind.NUMBER or c.atype[0] == "numword":
@@ -167,8 +194,25 @@ def _guessable_blank(c: Candidate, a: Analysis, country_names: dict[str, list[st
             return True  # '___ miles (800 km)', '1:___ PM EDT (1719 UTC)': the other unit gives it
         if before.endswith(":") or _NUMWORDS.get(fold(c.answer_text), 99) <= 3:
             return True  # a clock time, or 'two', 'three': a trivial count anyone guesses
+        if _IN_SERIES_AFTER.search(after) or _IN_SERIES_BEFORE.search(before):
+            return True  # one number of a doubling series, a range's other end, or a list that counts itself
+        if c.atype[0] == "number" and _exact_count(c):
+            return True
     # 'July 8' with no year: an incidental date
     return c.atype[0] == "date" and not re.search(r"\b\d{4}\b", c.answer_text)
+
+
+def _exact_count(c: Candidate) -> bool:
+    """'491,667 votes': a plain count of four or more figures, not round; money and percentages stay."""
+    if c.atype[1].startswith("money") or c.atype[1] == "percent" or not _EXACT_COUNT.match(c.answer_text):
+        return False
+    value = int(c.answer_text.replace(",", ""))
+    return not (1000 <= value <= 2100) and value % 100 != 0  # a year, or a round figure, is fair
+
+
+def _left_post(c: Candidate) -> bool:
+    """Has the person left the post the prompt says they hold ('quit on December 12', 'former')?"""
+    return bool(re.search(r"\b(?:former|quit|resigned|stepped down|ex-)\b", " ".join(c.evidence), re.I))
 
 
 def _main_country(country: str, a: Analysis, country_names: dict[str, list[str]]) -> bool:
@@ -223,11 +267,25 @@ def _with_other_forms(c: Candidate, a: Analysis) -> Candidate:
         ent = a.entities.get(c.key)
         given = _hyphened_given(ent.key if ent else t)
         alts = [x for x in alts if not given or (fold(x) not in given)]
+        fuller = [e.key for e in a.entities.values() if e.type == "person" and e.key != t and e.key.split()[-1:] == [t]]
+        if ent is not None and fold(ent.key) != fold(t):
+            alts.append(ent.key)  # 'Gaudi' asked: 'Scott Gaudi' is right too
+        elif len(t.split()) == 1 and len(fuller) == 1:
+            alts.append(fuller[0])  # 'Professor Gaudi' read apart from 'professor Scott Gaudi'
+        alts = [x for x in alts if not _shared_surname(x, ent, a)]
     alts = list(dict.fromkeys(x for x in alts if fold(x) != fold(t)))
     if tuple(alts) == c.alternatives or c.kind not in (Kind.GAP, Kind.RECALL):
         return c
     folded = {fold(o.text) for o in c.options}
     return replace(c, alternatives=tuple(x for x in alts if fold(x) not in folded))
+
+
+def _shared_surname(alt: str, ent, a: Analysis) -> bool:
+    """A one-word form that another person of the article also bears ('Wong' among three Wongs)."""
+    if ent is None or len(alt.split()) != 1:
+        return False
+    word = fold(alt)
+    return any(e is not ent and word in fold(e.key).split() for e in a.entities.values() if e.type == "person")
 
 
 def _hyphened_given(name: str) -> set[str]:

@@ -239,12 +239,12 @@ Its director, Olivia Tran, said 40% of pupils used their phones in bed.
 """
 
 
-def test_the_start_of_a_range_stays_below_its_end():
+def test_an_end_of_a_range_is_not_asked():
+    # readers reject '36 to ___ hours': the other end gives the blank away, and asking one end is odd
     for seed in range(6):
-        asked = [d for d in drafts(RANGE_STORY, seed=seed, count=40, kinds=["number"]) if d.answer_text == "13"]
+        asked = [d for d in drafts(RANGE_STORY, seed=seed, count=40, kinds=["number"])]
         assert asked
-        for d in asked:
-            assert all(float(o) < 16 for o in d.question.distractors), d.question.distractors
+        assert not [d for d in asked if d.answer_text in ("13", "16")]
 
 
 def test_they_after_people_at_an_organisation_is_not_the_organisation():
