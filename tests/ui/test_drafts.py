@@ -163,3 +163,35 @@ async def test_the_way_back_stays_in_a_narrow_footer(drafted_app):
         assert isinstance(app.screen, DraftsScreen)
         bar = app.screen.query_one(KeyBar).render().plain
         assert "esc Back" in bar and "a Accept" in bar
+
+
+@pytest.mark.parametrize("size", [(80, 24), (100, 30)])
+async def test_a_toast_over_the_editor_leaves_its_buttons_in_sight(drafted_app, size):
+    """A tall notice (as the library watch gives) shows whole, and Save and Cancel stay uncovered."""
+    from textual.widgets._toast import Toast
+
+    app = drafted_app
+    async with app.run_test(size=size, notifications=True) as pilot:
+        await pilot.press("d", "e")
+        dialog = app.screen
+        assert isinstance(dialog, EditDraftDialog)
+        lines = "\n".join(f"line {n} of what changed in the library" for n in range(1, 5))
+        app.notify(f"The library changed\n{lines}", severity="warning", timeout=30, markup=False)
+        await pilot.pause(0.2)
+        toasts = list(dialog.query(Toast))
+        assert toasts
+        assert "line 4 of what changed" in str(toasts[-1].render())
+        assert all(dialog.region.contains_region(toast.region) for toast in toasts)  # whole, not cut off
+        for button in ("#save", "#cancel"):
+            region = dialog.query_one(button).region
+            assert all(not region.overlaps(toast.region) for toast in toasts), (button, region)
+
+
+async def test_an_80_column_home_footer_offers_drafts_beside_browse(drafted_app):
+    from quiz.ui.widgets.key_bar import KeyBar
+
+    app = drafted_app
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        bar = app.screen.query_one(KeyBar).render().plain
+        assert all(key in bar for key in ("d Drafts", "p Profile", "s Stats", "r Read", "b Browse", "q Quit")), bar

@@ -125,6 +125,20 @@ async def test_key_bar_redraws_when_the_screens_keys_change(make_app):
         assert "d Drafts" in drawn_text(app)
 
 
+async def test_an_80_column_home_footer_offers_profile_stats_read_and_browse(make_app):
+    """The keys found nowhere else on the home screen stay; Options and Drill, listed in the session panel, give way."""
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        text = bar_text(app.screen)
+        keys = ("⏎ Start", "space Pick", "p Profile", "s Stats", "r Read", "b Browse", "f1 Help", "q Quit")
+        assert all(key in text for key in keys), text
+        assert all(end <= 80 for _start, end, _b, _on in app.screen.query_one(KeyBar)._spots)
+        await pilot.press("b")
+        await pilot.pause()
+        assert type(app.screen).__name__ == "BrowseScreen"
+
+
 @pytest.mark.parametrize("width", [12, 20, 30])
 async def test_key_bar_fits_any_width_without_cutting_a_key(make_app, width):
     app = make_app()

@@ -71,15 +71,16 @@ class HomeScreen(Screen[None]):
         Binding("enter", "start", "Start", id="home.start", priority=False),
         Binding("space", "pick", "Pick", tooltip="Pick deck", id="home.pick"),
         Binding("a", "pick_all", "All decks", id="home.all", show=False),
-        Binding("o", "options", "Options", tooltip="Session options", id="home.options"),
         # Early in the bar, so drafts that wait are offered even where later keys give way.
         Binding("d", "drafts", "Drafts", tooltip="Review drafts", id="home.drafts"),
-        Binding("m", "next_mode", "Next mode", id="home.mode", show=False),
-        Binding("c", "drill", "Drill", tooltip="Enter a drill code", id="home.drill"),
         Binding("p", "profile", "Profile", id="home.profile"),
         Binding("s", "stats", "Stats", id="home.stats"),
         Binding("r", "read", "Read", tooltip="Read article", id="home.read"),
-        Binding("b", "browse", "Browse", tooltip="Browse questions", id="home.browse", show=False),
+        Binding("b", "browse", "Browse", tooltip="Browse questions", id="home.browse"),
+        # Last, so they give way first at 80 columns: the session panel lists them too.
+        Binding("o", "options", "Options", tooltip="Session options", id="home.options"),
+        Binding("c", "drill", "Drill", tooltip="Enter a drill code", id="home.drill"),
+        Binding("m", "next_mode", "Next mode", id="home.mode", show=False),
         Binding("comma", "settings", "Settings", tooltip="Study settings", id="home.settings", show=False),
     ]
 

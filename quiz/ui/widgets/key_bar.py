@@ -15,6 +15,7 @@ from textual.style import Style
 from textual.widget import Widget
 
 GAP = "  "
+TIGHT_GAP = " "  # when the keys do not all fit: one more key is worth a narrower gap
 
 
 class KeyBar(Widget, can_focus=False):
@@ -68,10 +69,12 @@ class KeyBar(Widget, can_focus=False):
     def _label(self, binding: Binding) -> tuple[str, str]:
         return self.app.get_key_display(binding), " " + binding.description
 
-    def _fit(self, shown: list[tuple[Binding, bool, bool]], room: int) -> list[tuple[Binding, bool, bool]]:
+    def _fit(
+        self, shown: list[tuple[Binding, bool, bool]], room: int, gap: str = GAP
+    ) -> list[tuple[Binding, bool, bool]]:
         """What fits in `room` cells: the screen's keys give way first, then its way out (Esc), the
         app's (help, quit) last: a narrow terminal must still say how to get back."""
-        widths = [cell_len("".join(self._label(b))) + len(GAP) for b, _, _ in shown]
+        widths = [cell_len("".join(self._label(b))) + len(gap) for b, _, _ in shown]
         last_first = list(reversed(range(len(shown))))
         kept, total = set(last_first), sum(widths)
 
@@ -95,8 +98,15 @@ class KeyBar(Widget, can_focus=False):
         width = self.size.width
         palette_width = cell_len("".join(self._label(palette[0]))) + 1 if palette else 0
         if palette and palette_width + 1 + 12 > width:
-            palette, palette_width = None, 0  # too narrow: the keys matter more
-        shown = self._fit(shown, width - 1 - palette_width)
+            palette = None  # too narrow: the keys matter more
+        # The most keys that fit, trying the roomiest bar first: a narrower gap, then no palette
+        # (another way to the same commands), before a key of the screen gives way.
+        best: tuple[list[tuple[Binding, bool, bool]], tuple[Binding, bool] | None, str] | None = None
+        for with_palette, gap in [(p, g) for p in (palette, None) for g in (GAP, TIGHT_GAP)]:
+            fitted = self._fit(shown, width - 1 - (palette_width if with_palette else 0), gap)
+            if best is None or len(fitted) > len(best[0]):
+                best = fitted, with_palette, gap
+        shown, palette, gap = best  # type: ignore[misc]
         parts: list[tuple[str, Style]] = [(" ", Style())]
         spots: list[tuple[int, int, Binding, bool]] = []
         at = 1
@@ -111,8 +121,8 @@ class KeyBar(Widget, can_focus=False):
             return end
 
         for binding, enabled, _app in shown:
-            at = add(binding, enabled, at) + len(GAP)
-            parts.append((GAP, Style()))
+            at = add(binding, enabled, at) + len(gap)
+            parts.append((gap, Style()))
         if palette is not None:
             start = max(at, width - palette_width)
             parts.append((" " * (start - at), Style()))
