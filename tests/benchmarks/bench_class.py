@@ -54,13 +54,21 @@ MEMORY_GOAL = 60 * 2**20  # bytes of the host's memory (PSS) a student
 PATIENCE_S = 15.0  # a person presses again when nothing has happened for this long
 
 
+def one_key(q, form: Form) -> bool:
+    """Answered by one digit: true/false, or a choice none of whose options starts with a digit (those
+    type digits as text, and a number then needs Enter)."""
+    if form is Form.TRUEFALSE:
+        return True
+    return form is Form.CHOICE and not any(o[:1].isdigit() for o in (q.answer_text, *q.distractors))
+
+
 def keyed_drill(bank) -> str:
     """A drill whose questions are all answered by one key (choice or true/false), so every press is timed."""
     for seed in range(500):
         drill = Drill(("barrel-bombs", "showdown", "putin-sanctions"), QUESTIONS, seed, None, nonce=seed)
         options = drill.options("x")
         chosen = select(bank, options, History(), None, random.Random(0))  # type: ignore[arg-type]
-        if all(form_for(q, options, History()) in (Form.CHOICE, Form.TRUEFALSE) for q in chosen):
+        if all(one_key(q, form_for(q, options, History())) for q in chosen):
             assert options.mode is Mode.DRILL
             return encode(drill, bank)
     raise AssertionError("no drill of key-answered questions in the built-in bank")
