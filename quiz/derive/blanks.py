@@ -31,8 +31,8 @@ class Blanks:
             atype = (m.type, m.subtype)
             if m.type not in ("person", "country", "place", "org", "date", "numword") or m.key in self.dominant:
                 continue
-            if m.type == "org" and m.subtype in ("acronym", "government", "group"):
-                continue
+            if m.type == "org" and m.subtype != "law":
+                continue  # readers rejected most organisation blanks: an outlet, an affiliation, an acronym's name
             if m.type == "numword" and not unit_after(text, m.end) and not text[m.end :].startswith(" other "):
                 continue
             if m.type in ("country", "place", "org") and attributive(text, m.end):

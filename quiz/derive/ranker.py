@@ -95,6 +95,9 @@ FEATURES: dict[str, str] = {
     "answer:long": "answer of several words",
     "number:exact": "an exact count of many figures",
     "statement:late": "a statement copied from late in the article",
+    "prompt:names": "a prompt dense with names",
+    "prompt:aside": "an aside in brackets",
+    "prompt:short": "short prompt",
 }
 _ASKS = {"said": "quote", "subject": "subject", "post": "post", "who": "post"}
 
@@ -123,6 +126,11 @@ def vector(f: Facts) -> dict[str, float]:
     x["answer:long"] = float(len(f.answer.split()) > 3)
     x["number:exact"] = float(f.answer_type == "number" and bool(re.fullmatch(r"\d{1,3}(?:,\d{3})+|\d{5,}", f.answer)))
     x["statement:late"] = float(f.template == "tf-true" and f.position > 0.5)
+    body = re.sub(r"^(?:True or false, according to the article: |Fill in the number: )", "", f.prompt).strip('"')
+    # Readers reject results tables and lists of names, and find short prompts thin (cross-checked on held-out labels).
+    x["prompt:names"] = float(len(re.findall(r"\b[A-Z][\w-]+", body[1:])) / max(1, len(body.split())) > 0.3)
+    x["prompt:aside"] = float("(" in body)
+    x["prompt:short"] = float(len(body.split()) < 15)
     return {k: v for k, v in x.items() if k in FEATURES and v}
 
 
