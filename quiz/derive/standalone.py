@@ -28,7 +28,8 @@ _SPAN = r"(?:seconds?|minutes?|hours?|days?|weeks?|months?|years?|laps?|plays?)"
 # An opening that ties the sentence to the one before and says nothing on its own: safe to take out.
 _LINKING_INTRO = re.compile(
     r"^(?:Afterwards?|After that|Later(?: on)?|Moments later|Shortly (?:after|afterwards?|thereafter)|Soon after|"
-    r"Then|Next|However|Meanwhile|Still|Also|Again|Nevertheless|Nonetheless|Moreover|Furthermore|"
+    r"(?:Un)?[Ff]ortunately(?: for [^,]{1,40})?|Then|Next|However|Meanwhile|Still|Also|Again|"
+    r"Nevertheless|Nonetheless|Moreover|Furthermore|"
     r"In addition|Additionally|Even so|As a result|In response|In turn|By then|At that point|"
     rf"On the (?:next|following) [a-z]+|(?i:{_COUNT} {_SPAN}) later|"
     r"(?:The|A) (?:next|following) (?:day|week|morning|year)),? "
@@ -37,7 +38,8 @@ _MID_LINK = re.compile(r", (?:however|though|too|then|meanwhile|in turn|as well)
 _ALSO = re.compile(r"(?<=[\w,]) also\b(?! known)")
 # What only the sentence before can explain: left in, the draft is dropped.
 _LEANING = re.compile(
-    r"\b(?:One|one) such\b|\bsuch (?:an? |the )?(?!as\b)[a-z]+\b|\b(?:the|The) (?:other )?(?:two|three|four)\b"
+    r"^Another\b|\b(?:One|one) such\b|\bsuch (?:an? |the )?(?!as\b)[a-z]+\b|"
+    r"\b(?:the|The) (?:other )?(?:two|three|four)\b"
     r"(?! (?:of|per|percent|million|billion|thousand|hundred|dozen|times?|years?|months?|weeks?|days?|hours?|"
     r"minutes?|seconds?)\b)|\b(?:the|The) (?:latter|former)\b(?! [a-z]+ (?:of|for|at|to)\b)|"
     r"\b(?:this|This) (?!year|week|month|morning|afternoon|evening|season|spring|summer|autumn|winter|weekend|"
@@ -47,6 +49,8 @@ _LEANING = re.compile(
     r"(?! (?:of|on|by|from|into|for|in|at|to|between|with|that|which|who)\b)"
 )
 _PERSONAL = re.compile(r"\b(?:he|she|him|his|her|He|She|His|Her)\b")
+_EARLY_PLURAL = re.compile(r"^\S+(?: \S+)? (?:their|they|them|its)\b")  # 'Despite their attempts, ...'
+
 # Words an article may fairly write twice in a row ('had had', 'that that').
 _DOUBLE_OK = {"had", "that", "is", "do", "bye", "very", "no", "so", "far", "ha", "knock"}
 _DOUBLED = re.compile(r"\b(\w+) \1\b", re.I)
@@ -113,7 +117,7 @@ def _unnamed_person(c: Candidate, a: Analysis) -> bool:
         return False  # 'Who ... his ...?': the question's own 'who' is the one meant
     text = c.evidence[0]
     plain = outside_quotes(text)
-    m = _PERSONAL.search(plain, 1)
+    m = _PERSONAL.search(plain, 1) or _EARLY_PLURAL.match(plain)
     if m is None:
         return False
     people = [x for x in a.mentions[c.sentence] if x.type in ("person", "title") and x.start < m.start()]
@@ -161,4 +165,4 @@ def blank_cut_from_name(c: Candidate) -> bool:
         return False
     before = c.prompt[: c.prompt.find(GAP_MARK)].rstrip()
     word = before.rsplit(" ", 1)[-1] if before else ""
-    return bool(word) and word[:1].isupper() and not word.endswith(("'s", "'", ",")) and before != word
+    return bool(word) and word[:1].isupper() and not word.endswith(("'s", "'", ",", ".")) and before != word

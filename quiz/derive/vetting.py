@@ -15,7 +15,7 @@ from quiz.derive.candidate import Candidate
 from quiz.derive.cues import PERSON_CUES
 from quiz.derive.distractors import Option
 from quiz.derive.mentions import Analysis, fold
-from quiz.derive.standalone import NUMBER_LEAD, TF_LEAD, blank_cut_from_name, mend
+from quiz.derive.standalone import NUMBER_LEAD, TF_LEAD, blank_cut_from_name, mend, outside_quotes
 
 _NUMBER_NAMES = """zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen
     sixteen seventeen eighteen nineteen twenty"""
@@ -24,6 +24,7 @@ _NUMBER_WORD = r"\b(?:" + "|".join(_NUMBER_NAMES.split()) + r")\b"
 _SECTION = re.compile(
     r"\b(?:Sections?|Articles?|Clauses?|Chapters?|Paragraphs?|Rules?|Titles?)\s+(?:\d+\w?(?:,| and| or)?\s+)*$"
 )
+_PACKED = re.compile(r";|:(?!\d| *[\"'\u201c])")
 _AGE_BEFORE, _AGE_AFTER = re.compile(r"\d+ years?,? and $"), re.compile(r"^ years?,? and \d+ days")
 _GENERIC_POSTS = {"representative", "senator", "mp", "member", "official", "spokesperson", "spokesman", "researcher"}
 _MONTHS = "January|February|March|April|May|June|July|August|September|October|November|December"
@@ -65,16 +66,19 @@ def vet(c: Candidate, a: Analysis, country_names: dict[str, list[str]]) -> Candi
         return None
     c = mended
     body = c.prompt.removeprefix(TF_LEAD).removeprefix(NUMBER_LEAD)
+    if c.kind in (Kind.TRUEFALSE, Kind.GAP, Kind.NUMBER) and _PACKED.search(outside_quotes(body.strip('"'))):
+        return None  # a colon or a semicolon: several facts packed in one sentence (readers kept few of these)
     if _DANGLING.search(body) or _garbled(body) or any("[" in e for e in c.evidence):
         # '[Passage of the Bill] was passed': the article's own insertion reads as nonsense on its own
         return None
     if c.kind is Kind.TRUEFALSE:
         if re.search(r"\d,\d{3} votes\b", body):
             return None  # a statement hinging on an exact vote count: trivia, true or false
+        if re.search(r"\(\d+\) [A-Z]", body):
+            return None  # '(25143) Itokawa': a catalogue number read out, not a fact
         if c.atype[0] == "number" and _SECTION.search(c.evidence[0][: c.span[1]]):
             return None  # 'Sections 4 and 8 of the Act': a section number is trivia, true or false
-        if re.search(r";|:(?!\d)", body):
-            return None  # a colon, a semicolon: several facts packed in one sentence, none clearly tested
+
         return None if _cheap_false(c, a) else c
     if c.atype[0] == "person" and isinstance(c.answer, str):
         c = _without_descriptor(c)
@@ -107,7 +111,7 @@ def _garbled(body: str) -> bool:
     """A prompt made from a list or a clause that does not read on its own."""
     if re.match(r"The [^,?]+, which \w+", body):
         return True  # 'The Museum of Flight in Seattle, which city ...?': a noun phrase left hanging
-    if body.startswith("Who, "):
+    if body.startswith("Who, ") or ", who, " in body:
         return True  # 'Who, the State Department Spokesperson, said ...'
     if body.count(";") >= 2 or body.startswith((GAP_MARK + ",", "…", '"…')) or '""' in body:
         return True

@@ -40,6 +40,14 @@ Environmentalist Mark Lynas said the fine of 4.2 million euros would "change not
 
 On the next crossing, Keller ordered a full inspection of the ship.
 
+Unfortunately for the crew, the owners cut 75 jobs in March.
+
+Despite their protests, the crew sailed with 210 passengers.
+
+Another engineer, Tomas Vik, said the pumps had failed twice in 2021.
+
+Erik Dahl steered the ship into port and Keller thanked the crew.
+
 The two ships were built in 1998 for the Estonian route.
 
 The ship carried 12 lifeboats (about 40 feet each) on its upper deck.
@@ -58,12 +66,13 @@ def test_openers_that_link_to_the_sentence_before_are_taken_out():
     prompts = {c.prompt for c in found}
     assert 'Fill in the number: "Keller told reporters that ___ crew members would be retrained."' in prompts
     assert "Who ordered a full inspection of the ship?" in prompts
+    assert 'Fill in the number: "The owners cut ___ jobs in March."' in prompts
 
 
 def test_a_sentence_that_needs_the_one_before_gives_no_draft():
-    """'One such delay', 'The two ships', 'his resignation' with nobody named before it."""
+    """'One such delay', 'The two ships', 'his resignation' or 'their protests' with nobody named before it."""
     evidence = {e for c in candidates(FERRY) for e in c.evidence}
-    for leaning in ("One such delay", "The two ships", "After his resignation"):
+    for leaning in ("One such delay", "The two ships", "After his", "Despite their", "Another engineer"):
         assert not [e for e in evidence if leaning in e]
 
 
@@ -100,7 +109,8 @@ def test_trivia_figures_are_never_blanked_nor_swapped():
         assert "(about ___" not in p
     statements = [c for c in found if c.kind is Kind.TRUEFALSE]
     assert statements
-    assert not [c.prompt for c in statements if "Sections 4" in c.prompt or "faults:" in c.prompt]
+    assert not [c.prompt for c in statements if "Sections 4" in c.prompt]
+    assert not [c.prompt for c in found if "faults:" in c.prompt and c.kind is not Kind.RECALL]
 
 
 def test_a_typed_post_question_is_never_made():
@@ -116,6 +126,12 @@ def test_a_descriptor_is_not_part_of_a_person_s_answer():
         assert c.answer_text == "Mark Lynas" and c.evidence[0][c.span[1] : c.span[2]] == "Mark Lynas"
         if c.kind is Kind.GAP:
             assert c.prompt.startswith(f"Environmentalist {GAP_MARK} said")
+
+
+def test_a_question_on_a_subject_stops_where_a_new_subject_starts():
+    asked = {c.prompt for c in candidates(FERRY) if c.template == "subject-person"}
+    assert "Who steered the ship into port?" in asked
+    assert not [p for p in asked if "thanked" in p]
 
 
 def _candidate(prompt: str, evidence: str, answer: str, kind: Kind = Kind.RECALL, template: str = "said") -> Candidate:
