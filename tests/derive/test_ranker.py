@@ -133,3 +133,17 @@ def test_drafts_list_json_gives_each_drafts_score_and_reason(tmp_path, quiz):
     assert listed and all(0 < r["score"] < 1 and r["reason"] for r in listed)
     for r in listed:
         assert (r["score"], r["reason"]) == (derived[r["prompt"]]["score"], derived[r["prompt"]]["reason"])
+
+
+def test_a_label_is_read_with_its_kind_when_a_choice_and_a_typed_question_share_a_prompt(tmp_path):
+    """Readers judge the typed question and the choice apart: each label goes to its own kind's facts."""
+    from tests.derive.test_draft_rules import PARTY_STORY
+
+    (tmp_path / "party.txt").write_text(PARTY_STORY, encoding="utf-8")
+    prompt = "Which party said the result was disappointing but promised to win the seat back at the next election?"
+    rows = [
+        {"article": "party", "kind": "recall", "prompt": prompt, "label": "keep"},
+        {"article": "party", "kind": "choice", "prompt": prompt, "label": "reject"},
+    ]
+    items = labelled(rows, [tmp_path])
+    assert [(i.kind, i.label, i.matched) for i in items] == [("recall", "keep", True), ("choice", "reject", True)]
