@@ -88,7 +88,8 @@ def vet(c: Candidate, a: Analysis, country_names: dict[str, list[str]]) -> Candi
     if c.kind is Kind.RECALL and c.template.startswith("subject") and _PRONOUN.search(_unquoted(body)):
         return None  # 'Who told the BBC that it was named ...?': 'it' points to a sentence the reader has not seen
     post = re.match(r"Who is the (.+?), according", body) if c.template == "who-is" else None
-    if post and fold(post.group(1)).split()[-1] in _GENERIC_POSTS:
+    generic = post and re.search(r"\b(?:cabinet|government|junior|senior) minister$", fold(post.group(1)))
+    if post and (generic or fold(post.group(1)).split()[-1] in _GENERIC_POSTS):
         return None  # 'Who is the U.S. Senator?': a post many hold, asked without what the story says of him
     if c.atype[0] == "title" and (c.answer_text.endswith(".") or (last_word and last_word[0] in _GENERIC_POSTS)):
         return None  # 'Rep.', 'Representative': an abbreviation or a post every second name holds

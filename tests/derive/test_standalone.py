@@ -162,3 +162,9 @@ def test_the_ranker_reads_names_asides_and_short_prompts():
     aside = vector(facts(prompt="The ship carried 12 lifeboats (about 40 feet each) on its upper deck, ahead of the "
                                 "storm that kept the fleet in port for a week in the winter of ___."))  # fmt: skip
     assert aside.get("prompt:aside") and not aside.get("prompt:names") and not aside.get("prompt:short")
+
+
+def test_a_post_every_government_has_many_of_is_not_asked_as_who_is():
+    minister = "Estonian cabinet minister Kadri Tamm said the fine was fair.\n\nTamm visited with 30 officials."
+    text = f"{FERRY}\n{minister}\n"
+    assert not [c.prompt for c in candidates(text) if c.template == "who-is" and "cabinet minister" in c.prompt]
