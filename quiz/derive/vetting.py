@@ -24,7 +24,7 @@ _NUMBER_WORD = r"\b(?:" + "|".join(_NUMBER_NAMES.split()) + r")\b"
 _SECTION = re.compile(
     r"\b(?:Sections?|Articles?|Clauses?|Chapters?|Paragraphs?|Rules?|Titles?)\s+(?:\d+\w?(?:,| and| or)?\s+)*$"
 )
-_PACKED = re.compile(r";|:(?!\d| *[\"'\u201c])")
+_PACKED = re.compile(r":(?!\d| *[\"'\u201c])")
 _AGE_BEFORE, _AGE_AFTER = re.compile(r"\d+ years?,? and $"), re.compile(r"^ years?,? and \d+ days")
 _GENERIC_POSTS = {"representative", "senator", "mp", "member", "official", "spokesperson", "spokesman", "researcher"}
 _MONTHS = "January|February|March|April|May|June|July|August|September|October|November|December"
@@ -67,7 +67,7 @@ def vet(c: Candidate, a: Analysis, country_names: dict[str, list[str]]) -> Candi
     c = mended
     body = c.prompt.removeprefix(TF_LEAD).removeprefix(NUMBER_LEAD)
     if c.kind in (Kind.TRUEFALSE, Kind.GAP, Kind.NUMBER) and _PACKED.search(outside_quotes(body.strip('"'))):
-        return None  # a colon or a semicolon: several facts packed in one sentence (readers kept few of these)
+        return None  # '... 21 Lutetia: enstatite chondrite with ...': facts packed behind a colon (readers kept none)
     if _DANGLING.search(body) or _garbled(body) or any("[" in e for e in c.evidence):
         # '[Passage of the Bill] was passed': the article's own insertion reads as nonsense on its own
         return None
