@@ -197,13 +197,13 @@ class ProfileSummary:
 
 @dataclass(frozen=True)
 class QuestionFigures:
-    """Ids of the questions due in the study day and mastered (quiz.core.study_day's meanings), of those
-    answered, and of those whose latest answer was right: as read, and as sets once asked for."""
+    """Ids of the questions due in the study day and mastered (quiz.core.study_day's meanings), and of those
+    answered with, for each, 1 if its latest answer was right (else 0): as read, and as sets once asked for."""
 
     due_ids: Sequence[str] = ()
     mastered_ids: Sequence[str] = ()
     answered_ids: Sequence[str] = ()
-    right_ids: Sequence[str] = ()
+    latest_right: bytes = b""  # one byte per answered id, in the same order
 
     @cached_property
     def due(self) -> frozenset[str]:
@@ -216,8 +216,7 @@ class QuestionFigures:
     @cached_property
     def latest_correct(self) -> dict[str, bool]:
         """Question id -> whether its latest answer was right."""
-        right = frozenset(self.right_ids)
-        return {qid: qid in right for qid in self.answered_ids}
+        return dict(zip(self.answered_ids, map(bool, self.latest_right), strict=True))
 
 
 def database_path(path: Path) -> Path:
@@ -634,7 +633,9 @@ class Store:
             due = db.execute(_DUE_IDS, (pid, end)).fetchone()[0]
             mastered = db.execute(_MASTERED_IDS, (pid, MASTERED_STABILITY_DAYS)).fetchone()[0]
             answered, right = db.execute(_ANSWERED_IDS, (pid,)).fetchone()
-        return QuestionFigures(*(json.loads(ids) for ids in (due, mastered, answered, right)))
+        return QuestionFigures(
+            json.loads(due), json.loads(mastered), json.loads(answered), (right or "").encode().translate(_BITS)
+        )
 
     def streak(self, profile: str, now: datetime, day_start: int = DAY_START) -> int:
         """Consecutive study days with an answer, up to today (or yesterday if none yet today)."""
@@ -836,8 +837,10 @@ _EXPORT_UNDONE = (
 _HISTORY_CARDS = "SELECT question_id, due, CAST(card_json AS BLOB) FROM cards WHERE profile_id = ?"
 _DUE_IDS = "SELECT json_group_array(question_id) FROM cards WHERE profile_id = ? AND due < ?" + NOT_SUSPENDED
 _MASTERED_IDS = "SELECT json_group_array(question_id) FROM cards WHERE profile_id = ? AND stability >= ?"
-_ANSWERED_IDS = """SELECT json_group_array(question_id), json_group_array(question_id) FILTER (WHERE last_correct)
+# Both in the order of the one scan: the digits say which ids were answered right last time.
+_ANSWERED_IDS = """SELECT json_group_array(question_id), group_concat(last_correct != 0, '')
     FROM question_stats WHERE profile_id = ?"""
+_BITS = bytes.maketrans(b"01", b"\x00\x01")
 _HISTORY_LATEST = "SELECT question_id, last_correct, last_at, choice_known FROM question_stats WHERE profile_id = ?"
 # The latest answer to a question at or before a time, leaving one answer out (-1: none).
 _PREVIOUS = """SELECT max(answered_at) FROM attempts

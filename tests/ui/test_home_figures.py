@@ -138,7 +138,7 @@ def test_a_question_in_two_decks_counts_in_both_and_one_in_none_counts_nowhere()
         due_ids=["both", "r-1", "gone"],
         mastered_ids=["m-1", "both"],
         answered_ids=["r-1", "r-2", "m-1", "both", "gone", "a-draft"],
-        right_ids=["r-2", "both", "gone"],
+        latest_right=bytes([0, 1, 0, 1, 1, 0]),
     )
     counted = DeckFigures(figures, decks)
     rows = [counted.row(number, deck, deck.id == "moons") for number, deck in enumerate(decks)]

@@ -7,8 +7,9 @@ Textual styling widgets. The session's choices live in a dialog; the panel only 
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import replace
+from itertools import compress
 
 from rich.console import Group
 from rich.table import Table
@@ -48,10 +49,12 @@ class DeckFigures:
 
     def __init__(self, figures: QuestionFigures, decks: Sequence[DeckOutline]) -> None:
         first, also = _deck_numbers(decks)
-        self.due, self.mastered, self.tried, self.right = (
-            _per_deck(ids, first, also)
-            for ids in (figures.due_ids, figures.mastered_ids, figures.answered_ids, figures.right_ids)
-        )
+        self.due = _per_deck(map(first.get, figures.due_ids), figures.due_ids, also)
+        self.mastered = _per_deck(map(first.get, figures.mastered_ids), figures.mastered_ids, also)
+        answered, right = figures.answered_ids, figures.latest_right
+        numbers = list(map(first.get, answered))
+        self.tried = _per_deck(numbers, answered, also)
+        self.right = _per_deck(compress(numbers, right), compress(answered, right), also)
 
     def row(self, number: int, deck: DeckOutline, picked: bool) -> tuple[str, ...]:
         """Deck `number`'s row: pick mark, title, questions, share mastered, due today, latest right/answered."""
@@ -61,9 +64,10 @@ class DeckFigures:
         return ("✓" if picked else " ", deck_title(deck), str(deck.count), share, str(self.due[number]), latest)
 
 
-def _per_deck(ids: Sequence[str], first: dict[str, int], also: list[tuple[str, int]]) -> Counter[int | None]:
-    """How many of `ids` each deck number has among its active questions (None: in no deck)."""
-    counts = Counter(map(first.get, ids))
+def _per_deck(numbers: Iterable[int | None], ids: Iterable[str], also: list[tuple[str, int]]) -> Counter[int | None]:
+    """How many of `ids`, whose first deck numbers are `numbers` (None: in no deck), each deck has among its
+    active questions."""
+    counts = Counter(numbers)
     if also:
         listed = frozenset(ids)
         counts.update(number for qid, number in also if qid in listed)
@@ -78,11 +82,12 @@ def _deck_numbers(decks: Sequence[DeckOutline]) -> tuple[dict[str, int], list[tu
     global _numbered
     if _numbered is None or _numbered[0] is not decks:
         first: dict[str, int] = {}
+        for number in range(len(decks) - 1, -1, -1):  # the first deck last, so that its number stays
+            first.update(dict.fromkeys(decks[number].active, number))
         also: list[tuple[str, int]] = []
-        for number, deck in enumerate(decks):
-            for qid in deck.active:
-                if first.setdefault(qid, number) != number:
-                    also.append((qid, number))
+        if len(first) < sum(len(deck.active) for deck in decks):  # an id in two decks (`quiz check` says so)
+            for number, deck in enumerate(decks):
+                also.extend((qid, number) for qid in deck.active if first[qid] != number)
         _numbered = (decks, (first, also))
     return _numbered[1]
 
