@@ -551,7 +551,7 @@ class Store:
         choice = int(attempt.correct and attempt.form is Form.CHOICE)
         with self._write("save your answer") as db:
             pid = _profile_id(db, name) or _insert_profile(db, name, attempt.answered_at)
-            previous = db.execute(_PREVIOUS, (pid, attempt.question_id, at, -1)).fetchone()[0]
+            previous, later = db.execute(_PREVIOUS_AND_LATER, (pid, attempt.question_id, at)).fetchone()
             attempt_id = db.execute(
                 _INSERT_ATTEMPT,
                 (
@@ -577,7 +577,8 @@ class Store:
             db.execute(_UPSERT_STATS, (pid, attempt.question_id, attempt.deck, correct, correct, at, choice))
             mature = _mature(previous, at)
             _add_to_quarter(db, pid, at, attempt.deck, 1, correct, mature, mature * correct)
-            _rematch_next(db, pid, attempt.question_id, at, previous, at)
+            if later:  # only an answer recorded out of time order (an import, a clock change) has one after it
+                _rematch_next(db, pid, attempt.question_id, at, previous, at)
             _remember(db, name)
         return int(attempt_id or 0)
 
@@ -845,6 +846,10 @@ _HISTORY_LATEST = "SELECT question_id, last_correct, last_at, choice_known FROM 
 # The latest answer to a question at or before a time, leaving one answer out (-1: none).
 _PREVIOUS = """SELECT max(answered_at) FROM attempts
     WHERE profile_id = ? AND question_id = ? AND answered_at <= ? AND id != ?"""
+# The same for a new answer, and whether the question has an answer after it: one statement fewer per answer.
+_PREVIOUS_AND_LATER = """SELECT
+    (SELECT max(answered_at) FROM attempts WHERE profile_id = ?1 AND question_id = ?2 AND answered_at <= ?3),
+    EXISTS (SELECT 1 FROM attempts WHERE profile_id = ?1 AND question_id = ?2 AND answered_at > ?3)"""
 _NEXT = """SELECT answered_at, deck, correct FROM attempts WHERE profile_id = ? AND question_id = ? AND answered_at > ?
     ORDER BY answered_at LIMIT 1"""
 _ADD_TO_QUARTER = """INSERT INTO answer_quarters (profile_id, quarter, deck, answers, correct, mature, mature_correct)
