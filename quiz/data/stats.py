@@ -13,7 +13,7 @@ from typing import Any
 
 from quiz.core.model import Bank, Question
 from quiz.core.study_day import DAY_START, MASTERED_STABILITY_DAYS, StudyDay
-from quiz.data.days import NOT_SUSPENDED, streak, sums, to_ms
+from quiz.data.days import streak, sums, to_ms, unless_suspended
 
 WEAKEST = 10
 FORECAST_DAYS = 7
@@ -347,7 +347,9 @@ def forecast(
     members = None if active is None else _deck_members(active)
     # Counted per deck and day inside SQLite from the index on (profile, due, deck) alone; each row's ids (as
     # one JSON array) are only checked against the bank's decks, never turned into a row object each.
-    rows = () if profile_id is None else db.execute(_due_per_day(days), (profile_id, *ends))
+    rows: Iterable[tuple[str, int, int, str]] = ()
+    if profile_id is not None:
+        rows = db.execute(_due_per_day(days, unless_suspended(db, profile_id)), (profile_id, *ends))
     for deck, slot, count, ids in rows:
         if members is None:
             total[slot] += count
@@ -387,14 +389,14 @@ def _deck_members(active: Mapping[str, str]) -> dict[str, frozenset[str]]:
 _NONE: frozenset[str] = frozenset()
 
 
-@lru_cache(maxsize=4)
-def _due_per_day(days: int) -> str:
+@lru_cache(maxsize=8)
+def _due_per_day(days: int, unless: str) -> str:
     """Cards due before the end of the `days`-th study day, counted per deck and day (0: today, overdue ones
-    too); ?2 to ?{days + 1} are the days' ends in unix ms."""
+    too); ?2 to ?{days + 1} are the days' ends in unix ms. `unless`: see quiz.data.days.unless_suspended."""
     day = " + ".join(f"(due >= ?{n})" for n in range(2, days + 1)) or "0"
     return (
         f"SELECT deck, {day}, count(*), json_group_array(question_id) FROM cards"
-        f" WHERE profile_id = ?1 AND due < ?{days + 1}{NOT_SUSPENDED} GROUP BY 1, 2"
+        f" WHERE profile_id = ?1 AND due < ?{days + 1}{unless} GROUP BY 1, 2"
     )
 
 

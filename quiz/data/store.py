@@ -31,7 +31,7 @@ from quiz.core.study_day import DAY_START, MASTERED_STABILITY_DAYS, StudyDay
 from quiz.core.verdict import Form
 from quiz.data import backup
 from quiz.data.backup import Diagnosis, Health
-from quiz.data.days import NOT_SUSPENDED, QUARTER_MS, from_ms, streak, to_ms
+from quiz.data.days import QUARTER_MS, from_ms, streak, to_ms, unless_suspended
 
 if TYPE_CHECKING:
     from quiz.core.attempt import Attempt
@@ -631,7 +631,7 @@ class Store:
             if pid is None:
                 return QuestionFigures()
             # Each list comes as one JSON array: tens of thousands of ids read as rows cost a row object each.
-            due = db.execute(_DUE_IDS, (pid, end)).fetchone()[0]
+            due = db.execute(_DUE_IDS + unless_suspended(db, pid), (pid, end)).fetchone()[0]
             mastered = db.execute(_MASTERED_IDS, (pid, MASTERED_STABILITY_DAYS)).fetchone()[0]
             answered, right = db.execute(_ANSWERED_IDS, (pid,)).fetchone()
         return QuestionFigures(
@@ -836,7 +836,7 @@ _EXPORT_UNDONE = (
 )
 # The card comes as bytes: json.loads takes them, and 50,000 fewer UTF-8 decodes are measurable.
 _HISTORY_CARDS = "SELECT question_id, due, CAST(card_json AS BLOB) FROM cards WHERE profile_id = ?"
-_DUE_IDS = "SELECT json_group_array(question_id) FROM cards WHERE profile_id = ? AND due < ?" + NOT_SUSPENDED
+_DUE_IDS = "SELECT json_group_array(question_id) FROM cards WHERE profile_id = ? AND due < ?"
 _MASTERED_IDS = "SELECT json_group_array(question_id) FROM cards WHERE profile_id = ? AND stability >= ?"
 # Both in the order of the one scan: the digits say which ids were answered right last time.
 _ANSWERED_IDS = """SELECT json_group_array(question_id), group_concat(last_correct != 0, '')

@@ -12,7 +12,9 @@ from quiz.data import store as store_module
 from quiz.data.store import Store
 
 PLANS = {  # query, its arguments, what its plan must say
-    "due per day": (stats._due_per_day(7), (1, *range(7)), "COVERING INDEX cards_by_due"),
+    "due per day": (stats._due_per_day(7, days.NOT_SUSPENDED), (1, *range(7)), "COVERING INDEX cards_by_due"),
+    "due per day, none suspended": (stats._due_per_day(7, ""), (1, *range(7)), "COVERING INDEX cards_by_due"),
+    "due today": (store_module._DUE_IDS + days.NOT_SUSPENDED, (1, 0), "COVERING INDEX cards_by_due"),
     "figures per group": (stats._PER_GROUP, (1, "[]"), "SEARCH s USING PRIMARY KEY (profile_id=? AND question_id=?)"),
     "mastered": (stats._MASTERED, (1, 21.0), "COVERING INDEX cards_by_due"),
     "previous answer": (store_module._PREVIOUS, (1, "q", 0, -1), "COVERING INDEX attempts_by_question"),
