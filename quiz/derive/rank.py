@@ -168,4 +168,20 @@ def select(candidates: list[Candidate], count: int, *, sentence_count: int = 1, 
             kept.append(new_kind)
         else:
             break
-    return [c for c in chosen if any(c is k for k in kept)]
+    return _as_choice([c for c in chosen if any(c is k for k in kept)], pool)
+
+
+def _as_choice(drafts: list[Candidate], pool: list[Candidate]) -> list[Candidate]:
+    """Some 'Who said ...?' drafts asked as multiple choice, the app's main mode, where the same question
+    has three options fit to stand beside its key (option_set.settle let it through), up to the choice share."""
+    twins = {(c.sentence, c.prompt): c for c in pool if c.kind is Kind.CHOICE}
+    room = max(1, round(TARGET_SHARE[Kind.CHOICE] * len(drafts))) - sum(c.kind is Kind.CHOICE for c in drafts)
+    threshold = model().threshold
+    out = list(drafts)
+    for i, c in sorted(enumerate(drafts), key=lambda x: -x[1].score):
+        twin = twins.get((c.sentence, c.prompt)) if c.kind is Kind.RECALL else None
+        # Never one below the threshold in place of one above it: only the floor lets those in.
+        if room > 0 and twin is not None and (twin.score >= threshold or c.score < threshold):
+            out[i] = twin
+            room -= 1
+    return out

@@ -14,6 +14,7 @@ from quiz.core.model import GAP_MARK, Kind
 from quiz.derive.candidate import Candidate
 from quiz.derive.distractors import Option
 from quiz.derive.mentions import Analysis, fold
+from quiz.derive.option_set import settle
 
 TF_LEAD = "True or false, according to the article: "
 NUMBER_LEAD = "Fill in the number: "
@@ -81,6 +82,7 @@ def vet(c: Candidate, a: Analysis, country_names: dict[str, list[str]]) -> Candi
         return None  # a prime minister's post is known without reading; 'does hold' is false for one who quit
     if c.options and c.kind is not Kind.NUMBER:
         c = _clean_options(c, a)
+        c = c and settle(c, a)  # three options like the key; a choice draft without them goes
         if c is None:
             return None
     if c.kind in (Kind.GAP, Kind.NUMBER) and _guessable_blank(c, a, country_names):
