@@ -187,8 +187,10 @@ class Builder(Posts, Statements, Quotations, Blanks):
         surname: bool = False,
         region_first: bool = False,
         choice: bool = False,
+        quote: bool = False,
     ) -> list[Option]:
-        """Distractors for the answer; for multiple choice (`choice`) strict ones, with spares for option_set.settle."""
+        """Distractors for the answer; for multiple choice (`choice`) strict ones, with spares for option_set.settle;
+        for a quote's speaker (`quote`) people with a post or without one alike."""
         region = self.pools.g.regions.get(key, "")
         ms = [m for m in self.a.mentions[sentence] if m.key != key and m.type not in ("number", "date")]
         names = [m.text for m in ms]
@@ -205,6 +207,7 @@ class Builder(Posts, Statements, Quotations, Blanks):
             answer, m_type, self.rng, exclude=exclude, avoid=avoid, avoid_names=names, region=region,
             surname=surname, region_first=region_first,
             like=self.a.entities.get(key) if m_type[0] == "person" else None, strict=choice, k=5 if choice else 3,
+            posts_apart=not quote,
         )  # fmt: skip
 
     # ---------------------------------------------------------------- templates

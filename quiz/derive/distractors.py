@@ -5,7 +5,7 @@ from __future__ import annotations
 import random
 import re
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from quiz.derive.gazetteer import Gazetteer, Known, gazetteer
 from quiz.derive.mentions import Analysis, Entity, fold, role_class
@@ -174,11 +174,12 @@ class Pools:
         region_first: bool = False,
         like: Entity | None = None,
         strict: bool = False,
+        posts_apart: bool = True,
     ) -> list[Option]:
         """Up to `k` options unlike the answer and each other; article first, library, then gazetteer.
 
         `strict` (multiple choice, where the options are the question) never fills up with a person of
-        another field, or with one holding a post when the answer holds none.
+        another field, or (`posts_apart`) with one holding a post when the answer holds none.
 
         `region_first` ranks countries of the answer's region above every tier (for true/false swaps,
         where a far-away country makes the false statement too easy to spot).
@@ -202,6 +203,10 @@ class Pools:
         out: list[Option] = []
         seen: set[str] = set()
         people = {e.key: e for e in self.analysis.of_type("person")} if type_[0] == "person" else {}
+        if like is not None and not like.gender:
+            # 'Varadkar' read apart from 'Leo Varadkar': the fuller form may show the gender.
+            twin = next((e for e in people.values() if e.gender and same_person(e.key, like.key)), None)
+            like = replace(like, gender=twin.gender) if twin else like
         taken = [answer, *exclude]
         later: list[Option] = []
 
@@ -233,7 +238,7 @@ class Pools:
                 return 0
             if like.gender and other.gender and like.gender != other.gender:
                 return 2
-            if other.roles and not like.roles and strict:
+            if other.roles and not like.roles and strict and posts_apart:
                 return 2  # a referee offered for a player nobody gave a post: the post sets it apart
             mine, theirs = like.role_class, other.role_class
             return (2 if strict else 1) if mine and theirs and mine != theirs else 0

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
+from quiz.core.fairness import longer_key, modal_key, odd_form
 from quiz.core.model import Kind
 from quiz.derive.candidate import Candidate
 from quiz.derive.distractors import Option, named_person, same_person
@@ -67,7 +68,7 @@ def settle(c: Candidate, a: Analysis) -> Candidate | None:
     ordered = (alike + [o for o in kept if shape(o.text) != key_shape])[:SHOWN]
     if not _named(c, a):
         return None  # 'Who ...?' of a club or a commission: no person, whatever its options
-    if c.kind is Kind.CHOICE and (len(alike) < SHOWN or not stands_alone(c.prompt)):
+    if c.kind is Kind.CHOICE and (len(alike) < SHOWN or not stands_alone(c.prompt) or _gives_away(c, ordered)):
         return None
     if tuple(ordered) == c.options:
         return c
@@ -90,3 +91,9 @@ def _named(c: Candidate, a: Analysis) -> bool:
 
 def _holds_a_post(name: str, a: Analysis) -> bool:
     return any(e.roles for e in a.of_type("person") if e.key == name or name in e.forms)
+
+
+def _gives_away(c: Candidate, options: list[Option]) -> bool:
+    """Would the options point at the key without the article (the checks `quiz check` warns of)?"""
+    key, others = c.answer_text, [o.text for o in options]
+    return bool(modal_key(key, others) or longer_key(key, others) or odd_form(key, others))

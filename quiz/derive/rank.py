@@ -119,6 +119,7 @@ def select(candidates: list[Candidate], count: int, *, sentence_count: int = 1, 
     kinds: Counter[Kind] = Counter()
     templates: Counter[str] = Counter()
     words: list[set[str]] = []
+    threshold = model().threshold
     while len(chosen) < count:
         best, best_value = None, -1e9
         n = len(chosen)
@@ -130,6 +131,8 @@ def select(candidates: list[Candidate], count: int, *, sentence_count: int = 1, 
             ):
                 continue
             value = c.score
+            if c.score < threshold:
+                value -= 0.1  # balancing kinds should not cost a draft that would be emitted
             value -= 0.15 * max(0.0, kinds[c.kind] - TARGET_SHARE[c.kind] * n)
             value -= 0.1 * answers[c.key]
             value -= 0.04 * max(0, templates[c.template] - 2)
@@ -155,7 +158,6 @@ def select(candidates: list[Candidate], count: int, *, sentence_count: int = 1, 
         words.append(cw)
     if len(chosen) < min(floor, count):
         _second_from_a_sentence(pool, chosen, min(floor, count))
-    threshold = model().threshold
     best = sorted(chosen, key=lambda c: -c.score)
     kept = [c for c in best if c.score >= threshold]
     # Topping up to the floor, and to three kinds, a kind not yet there comes first (a mixed set).

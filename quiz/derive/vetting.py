@@ -139,7 +139,7 @@ def _clean_options(c: Candidate, a: Analysis) -> Candidate | None:
             continue  # Michael Schumacher in a NASCAR story
         if o.type[0] == "person" and key_ent is not None:
             ent = next((e for e in a.entities.values() if e.key == o.text or o.text in e.forms), None)
-            if ent is not None and _other_side(ent, key_ent, c.template == "who-is"):
+            if ent is not None and _other_side(ent, key_ent, c.template == "who-is", c.template == "said"):
                 continue  # a referee offered for a player, Tunisia's goalkeeper for Belgium's coach
         kept.append(o)
     if len(kept) == len(c.options):
@@ -149,10 +149,11 @@ def _clean_options(c: Candidate, a: Analysis) -> Candidate | None:
     return replace(c, options=tuple(kept))
 
 
-def _other_side(ent, key_ent, post_asked: bool) -> bool:
+def _other_side(ent, key_ent, post_asked: bool, quote: bool = False) -> bool:
     """Does the option's post set it apart from the key: another kind of post, or (when the prompt
-    names the post, 'Who is Tunisia's coach?') another country's or team's?"""
-    if ent.roles and not key_ent.roles:
+    names the post, 'Who is Tunisia's coach?') another country's or team's? Who said a quote is asked
+    of anyone of its field, with a post or without one."""
+    if ent.roles and not key_ent.roles and not quote:
         return True
     if ent.roles and key_ent.roles and ent.role_class != key_ent.role_class:
         return True

@@ -187,3 +187,52 @@ def test_a_choice_prompt_must_stand_alone():
     c = _choice("Afterwards, who asked for a second vote?", "Thomas Whitlock",
                 ["Peter Ashdown", "Susan Pryor", "David Harcourt"])  # fmt: skip
     assert settle(c, PEOPLE) is None
+
+
+def test_a_name_read_apart_from_its_fuller_form_keeps_that_forms_gender():
+    a = analysed(
+        "Irish Prime Minister Varadkar welcomed the result.",
+        "Campaigner Sarah Moran said she was relieved.",
+        "Canadian Prime Minister Justin Trudeau sent his congratulations.",
+        "Bishop David Quinn said the vote was a sad day.",
+        "Leo Varadkar later thanked the campaigners.",
+    )
+    like = a.entities["Varadkar"]  # read apart from 'Leo Varadkar', and with no gender of its own
+    assert not like.gender
+    for seed in range(5):
+        texts = {o.text for o in Pools(a).pick("Varadkar", ("person", "person"), random.Random(seed), k=5,
+                                               like=like, surname=True)}  # fmt: skip
+        assert "Moran" not in texts and "Savita Moran" not in texts
+
+
+def test_who_said_a_quote_may_offer_people_with_a_post_when_the_speaker_has_none():
+    a = analysed(
+        "Cabinet minister William Ruto dismissed the claims.",
+        "President Mwai Kibaki called for calm.",
+        "Former UN chief Kofi Annan warned that time was running out.",
+        '"The allegations are becoming more and more credible," Hassan Omar said.',
+    )
+    like = a.entities["Hassan Omar"]
+    pools = Pools(a)
+    quote = {o.text for o in pools.pick("Hassan Omar", ("person", "person"), random.Random(0), k=5, like=like,
+                                        strict=True, posts_apart=False)}  # fmt: skip
+    asked = {o.text for o in pools.pick("Hassan Omar", ("person", "person"), random.Random(0), k=5, like=like,
+                                        strict=True)}  # fmt: skip
+    assert quote == {"William Ruto", "Mwai Kibaki", "Kofi Annan"}
+    assert not asked  # 'Who shot wide?' of a player: the referee and the coach stand apart
+
+
+def _orgs(key: str, *options: str) -> Candidate:
+    c = _choice("Which group said the vote was rushed?", key, [])
+    opts = tuple(Option(t, ("org", "ngo"), "article") for t in options)
+    return replace(c, atype=("org", "ngo"), key="x", options=opts)
+
+
+def test_a_choice_whose_key_stands_out_among_its_options_goes():
+    # Alike in form word by word, yet the key is twice as long, or the only one not opening with 'North'.
+    assert settle(_orgs("The Harbour Residents Association of Whitby Town", "Scarborough Fishing Guild",
+                        "Yorkshire Coast Council", "North Sea Anglers"), PEOPLE) is None  # fmt: skip
+    assert settle(_orgs("Whitby Harbour Trust", "North Yorkshire Council", "North Sea Anglers",
+                        "North Coast Guild"), PEOPLE) is None  # fmt: skip
+    assert settle(_orgs("Whitby Harbour Trust", "Scarborough Fishing Guild", "Yorkshire Coast Council",
+                        "North Sea Anglers"), PEOPLE) is not None  # fmt: skip
