@@ -5,10 +5,13 @@ from __future__ import annotations
 import random
 from dataclasses import replace
 
+import pytest
+
 from quiz.core.model import Kind
 from quiz.derive.candidate import Candidate
 from quiz.derive.distractors import Option, Pools, named_person, same_person
 from quiz.derive.entities import analyse
+from quiz.derive.figure_options import number_options
 from quiz.derive.gazetteer import gazetteer
 from quiz.derive.generate import derive_drafts
 from quiz.derive.option_set import settle, stands_alone, variant
@@ -236,3 +239,18 @@ def test_a_choice_whose_key_stands_out_among_its_options_goes():
                         "North Coast Guild"), PEOPLE) is None  # fmt: skip
     assert settle(_orgs("Whitby Harbour Trust", "Scarborough Fishing Guild", "Yorkshire Coast Council",
                         "North Sea Anglers"), PEOPLE) is not None  # fmt: skip
+
+
+@pytest.mark.parametrize("value", [3.0, 7.0, 50.0, 155.0, 163.0, 650.0, 8000.0, 52e6, 66.4])
+def test_numbers_shown_beside_the_key_keep_its_order_of_magnitude_and_stay_within_double(value):
+    for seed in range(10):
+        options = number_options(value, random.Random(seed), alike=True)
+        assert len(options) == 3 and any(v < value for v in options) and any(v > value for v in options)
+        assert all(value / 2 <= v <= value * 2 for v in options), options
+        if value in (155.0, 163.0, 650.0):  # away from a power of ten, every option has the key's digits
+            assert all(len(f"{v:.0f}") == len(f"{value:.0f}") for v in options), options
+
+
+def test_a_number_draft_offers_options_a_reader_cannot_rule_out_by_size():
+    (d,) = [d for d in council_drafts() if d.answer_text == "300"]
+    assert all(150 <= float(o) <= 600 for o in d.question.distractors), d.question.distractors
