@@ -254,3 +254,11 @@ def test_numbers_shown_beside_the_key_keep_its_order_of_magnitude_and_stay_withi
 def test_a_number_draft_offers_options_a_reader_cannot_rule_out_by_size():
     (d,) = [d for d in council_drafts() if d.answer_text == "300"]
     assert all(150 <= float(o) <= 600 for o in d.question.distractors), d.question.distractors
+
+
+def test_a_kept_quote_with_three_fit_options_is_asked_as_multiple_choice():
+    (d,) = [d for d in council_drafts() if "best chance the harbour" in d.question.prompt]
+    assert d.question.kind is Kind.CHOICE, d.question
+    # Pryor's quote has one woman to offer beside her: it stays a typed question.
+    (pryor,) = [d for d in council_drafts() if "Nobody on the committee" in d.question.prompt]
+    assert pryor.question.kind is Kind.RECALL
