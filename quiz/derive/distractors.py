@@ -6,6 +6,7 @@ import random
 import re
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, replace
+from functools import lru_cache
 
 from quiz.derive.gazetteer import Gazetteer, Known, gazetteer
 from quiz.derive.mentions import Analysis, Entity, fold, role_class
@@ -37,15 +38,24 @@ def named_person(e: Entity, a: Analysis, g: Gazetteer) -> bool:
     'Human Rights' (of a commission), 'Denver Broncos' and 'Environmentalist Mark Lynas' are no options.
     """
     parts = e.key.split()
-    text = " ".join(s.text for s in a.sentences)
-    if re.search(rf"\b[Tt]he {re.escape(parts[-1])}(?:['.,;:!?]| (?:were|was|are|is|had|have|has)\b)", text):
+    after_the, lower = _words_of(tuple(s.text for s in a.sentences))
+    if parts[-1] in after_the:
         return False  # 'the Broncos were ...': a team or a body, never a person
     if e.roles or e.gender or parts[0] in g.first_names:
         return True
     if len(parts) < 2 or not any(" " not in f for f in e.forms) or parts[0] in g.names:
         return False
-    lower = set(re.findall(r"\b[a-z]+\b", text))
     return not any(w.lower() in lower for w in parts)
+
+
+_AFTER_THE = re.compile(r"\b[Tt]he ([A-Z][\w'-]*)(?=['.,;:!?]| (?:were|was|are|is|had|have|has)\b)")
+
+
+@lru_cache(maxsize=8)
+def _words_of(sentences: tuple[str, ...]) -> tuple[frozenset[str], frozenset[str]]:
+    """An article's names written after 'the' ('the Broncos were'), and its words in lower case; read once."""
+    text = " ".join(sentences)
+    return frozenset(_AFTER_THE.findall(text)), frozenset(re.findall(r"\b[a-z]+\b", text))
 
 
 @dataclass(frozen=True)
