@@ -110,7 +110,7 @@ class Blanks:
             upto = RANGE_END.match(text[m.end :])
             if upto and m.subtype == "count":
                 ceiling = float(upto.group(1))  # 'aged ___ to 16': the start of a range stays below its end
-            values = number_options(m.value, self.rng, exclude=others, ceiling=ceiling)
+            values = number_options(m.value, self.rng, exclude=others, ceiling=ceiling, alike=True)
             opts = [Option(format_like(v), ("number", m.subtype), "generated") for v in values]
             prompt = f'Fill in the number: "{shown}"'
             out.append(

@@ -114,7 +114,7 @@ def vector(f: Facts) -> dict[str, float]:
         x["unit"] = 1.0
     if f.options and f.kind != "truefalse":
         x["options:article"] = sum(s == "article" for s in f.option_sources) / len(f.options)
-        x["options:alike"] = float(all(_shape(o) == _shape(f.answer) for o in f.options))
+        x["options:alike"] = float(all(shape(o) == shape(f.answer) for o in f.options))
         x["options:few"] = float(len(f.options) < 3)
     elif f.kind in ("choice", "gap"):
         x["options:few"] = 1.0
@@ -134,7 +134,7 @@ def vector(f: Facts) -> dict[str, float]:
     return {k: v for k, v in x.items() if k in FEATURES and v}
 
 
-def _shape(text: str) -> tuple[int, bool, bool]:
+def shape(text: str) -> tuple[int, bool, bool]:
     """Word count, starts with a capital, has a digit: options that differ here make the key stand out."""
     t = text.strip()
     return (min(3, len(t.split())), t[:1].isupper(), bool(re.search(r"\d", t)))

@@ -12,9 +12,10 @@ from dataclasses import replace
 
 from quiz.core.model import GAP_MARK, Kind
 from quiz.derive.candidate import Candidate
-from quiz.derive.cues import PERSON_CUES
+from quiz.derive.cues import undescribed
 from quiz.derive.distractors import Option
 from quiz.derive.mentions import Analysis, fold
+from quiz.derive.option_set import settle
 from quiz.derive.standalone import NUMBER_LEAD, TF_LEAD, blank_cut_from_name, mend, outside_quotes
 
 _NUMBER_NAMES = """zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen
@@ -97,6 +98,7 @@ def vet(c: Candidate, a: Analysis, country_names: dict[str, list[str]]) -> Candi
         return None  # a prime minister's post is known without reading; 'does hold' is false for one who quit
     if c.options and c.kind is not Kind.NUMBER:
         c = _clean_options(c, a)
+        c = c and settle(c, a)  # three options like the key; a choice draft without them goes
         if c is None:
             return None
     if c.kind in (Kind.GAP, Kind.NUMBER) and _guessable_blank(c, a, country_names):
@@ -153,7 +155,7 @@ def _clean_options(c: Candidate, a: Analysis) -> Candidate | None:
             continue  # Michael Schumacher in a NASCAR story
         if o.type[0] == "person" and key_ent is not None:
             ent = next((e for e in a.entities.values() if e.key == o.text or o.text in e.forms), None)
-            if ent is not None and _other_side(ent, key_ent, c.template == "who-is"):
+            if ent is not None and _other_side(ent, key_ent, c.template == "who-is", c.template == "said"):
                 continue  # a referee offered for a player, Tunisia's goalkeeper for Belgium's coach
         kept.append(o)
     if len(kept) == len(c.options):
@@ -163,10 +165,11 @@ def _clean_options(c: Candidate, a: Analysis) -> Candidate | None:
     return replace(c, options=tuple(kept))
 
 
-def _other_side(ent, key_ent, post_asked: bool) -> bool:
+def _other_side(ent, key_ent, post_asked: bool, quote: bool = False) -> bool:
     """Does the option's post set it apart from the key: another kind of post, or (when the prompt
-    names the post, 'Who is Tunisia's coach?') another country's or team's?"""
-    if ent.roles and not key_ent.roles:
+    names the post, 'Who is Tunisia's coach?') another country's or team's? Who said a quote is asked
+    of anyone of its field, with a post or without one."""
+    if ent.roles and not key_ent.roles and not quote:
         return True
     if ent.roles and key_ent.roles and ent.role_class != key_ent.role_class:
         return True
@@ -298,7 +301,7 @@ def _with_other_forms(c: Candidate, a: Analysis) -> Candidate:
         elif len(t.split()) == 1 and len(fuller) == 1:
             alts.append(fuller[0])  # 'Professor Gaudi' read apart from 'professor Scott Gaudi'
         alts = [x for x in alts if not _shared_surname(x, ent, a)]
-        alts = [_undescribed(x) for x in alts]
+        alts = [undescribed(x) for x in alts]
     alts = list(dict.fromkeys(x for x in alts if fold(x) != fold(t)))
     if tuple(alts) == c.alternatives or c.kind not in (Kind.GAP, Kind.RECALL):
         return c
@@ -306,17 +309,9 @@ def _with_other_forms(c: Candidate, a: Analysis) -> Candidate:
     return replace(c, alternatives=tuple(x for x in alts if fold(x) not in folded))
 
 
-def _undescribed(name: str) -> str:
-    """'Environmentalist Mark Lynas' -> 'Mark Lynas': what a reader types is the name, not the descriptor."""
-    first, _, rest = name.partition(" ")
-    if len(rest.split()) >= 2 and (first.lower() in PERSON_CUES or first.endswith(("ist", "man", "woman"))):
-        return rest
-    return name
-
-
 def _without_descriptor(c: Candidate) -> Candidate:
     """'Environmentalist Mark Lynas' asked as a person: the answer is 'Mark Lynas'; a blank keeps the word before it."""
-    name = _undescribed(c.answer_text)
+    name = undescribed(c.answer_text)
     if name == c.answer_text:
         return c
     cut = len(c.answer_text) - len(name)

@@ -137,10 +137,10 @@ def test_drafts_list_json_gives_each_drafts_score_and_reason(tmp_path, quiz):
 
 def test_a_label_is_read_with_its_kind_when_a_choice_and_a_typed_question_share_a_prompt(tmp_path):
     """Readers judge the typed question and the choice apart: each label goes to its own kind's facts."""
-    from tests.derive.test_draft_rules import PARTY_STORY
+    from tests.derive.test_standalone import FERRY
 
-    (tmp_path / "party.txt").write_text(PARTY_STORY, encoding="utf-8")
-    prompt = "Which party said the result was disappointing but promised to win the seat back at the next election?"
+    (tmp_path / "party.txt").write_text(FERRY, encoding="utf-8")
+    prompt = "Who had steered the vessel for 22 years and 140 days before the crossing?"
     rows = [
         {"article": "party", "kind": "recall", "prompt": prompt, "label": "keep"},
         {"article": "party", "kind": "choice", "prompt": prompt, "label": "reject"},
