@@ -52,7 +52,8 @@ def named_person(e: Entity, a: Analysis, g: Gazetteer) -> bool:
 _AFTER_THE = re.compile(r"\b[Tt]he ([A-Z][\w'-]*)(?=['.,;:!?]| (?:were|was|are|is|had|have|has)\b)")
 
 
-_TITLED = re.compile(r"\b(?:Dr|Mr|Mrs|Ms|Miss|Prof|Professor|Sir|Dame|Lord|Lady|Rev|Reverend)\.? ((?:[A-Z][\w'-]+ ?){1,3})")
+_TITLES = "Dr|Mr|Mrs|Ms|Miss|Prof|Professor|Sir|Dame|Lord|Lady|Rev|Reverend"
+_TITLED = re.compile(rf"\b(?:{_TITLES})\.? ((?:[A-Z][\w'-]+ ?){{1,3}})")
 
 
 @lru_cache(maxsize=8)
