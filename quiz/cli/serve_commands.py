@@ -93,7 +93,10 @@ def app_command(args: argparse.Namespace, profile: str | None = None, *more: str
     if profile:
         words.append(f"--profile={profile}")  # one word: a name may start with "-"
     words += more
-    return shlex.join(forks.command(words) if forks is not None else [sys.executable, "-m", "quiz", *words])
+    if forks is None:
+        return shlex.join([sys.executable, "-m", "quiz", *words])
+    # textual-serve runs the command through a shell: `exec` spares a shell process a student.
+    return "exec " + shlex.join(forks.command(words))
 
 
 def start_forks(args: argparse.Namespace, quiet: bool):
