@@ -10,6 +10,7 @@ from __future__ import annotations
 import asyncio
 import os
 import signal
+import socket
 import subprocess
 import sys
 import time
@@ -207,6 +208,14 @@ def test_a_forked_app_answers_on_the_launchers_streams_with_its_exit_status(tmp_
             command = [sys.executable, "-I", "-S", LAUNCHER, str(path), *words]
             return subprocess.run(command, capture_output=True, text=True, timeout=60, env=quiz_env(), cwd=tmp_path)
 
+        with socket.socket(socket.AF_UNIX, socket.SOCK_STREAM) as stranger:  # not a launcher: no streams
+            stranger.connect(str(path))
+            stranger.sendall(b"\0\0\0\2{}")
+            try:
+                answer = stranger.recv(100)
+            except ConnectionResetError:  # closed with the request unread
+                answer = b""
+            assert answer == b""  # refused, and the fork server goes on
         version = launch("--version")
         assert version.returncode == 0 and version.stdout.startswith("quiz "), version
         wrong = launch("no-such-command")
@@ -218,3 +227,31 @@ def test_a_forked_app_answers_on_the_launchers_streams_with_its_exit_status(tmp_
         server.stdin.close()
         server.wait(timeout=30)
     assert server.returncode == 0
+
+
+def test_the_bank_the_fork_server_holds_is_every_apps_until_a_deck_changes(tmp_path):
+    """The fork server reads the bank once (hold_full_bank); an app opens that same bank, or the files if edited."""
+    import shutil
+
+    from quiz.data import bank_cache
+    from quiz.data.library import hold_full_bank, open_full_bank
+    from tests.conftest import DATA
+
+    questions = tmp_path / "bank" / "questions"
+    shutil.copytree(DATA / "seeds", tmp_path / "bank" / "seeds")
+    questions.mkdir()
+    shutil.copy(DATA / "good" / "harbour.toml", questions / "harbour.toml")
+    held_before = dict(bank_cache._HELD)
+    try:
+        hold_full_bank(questions, None, tmp_path / "data")
+        opened, problems = open_full_bank(questions, None, tmp_path / "data")
+        held = [bank for key, bank in bank_cache._HELD.items() if key not in held_before]
+        assert problems == [] and held == [opened] and opened is held[0]  # no file read: the same objects
+        deck = questions / "harbour.toml"
+        deck.write_text(deck.read_text(encoding="utf-8") + "\n", encoding="utf-8")
+        os.utime(deck, ns=(deck.stat().st_mtime_ns + 10**9,) * 2)
+        edited, _ = open_full_bank(questions, None, tmp_path / "data")
+        assert edited is not opened  # an edited deck is read again
+    finally:
+        bank_cache._HELD.clear()
+        bank_cache._HELD.update(held_before)

@@ -99,8 +99,8 @@ class ForkServer:
             return
         try:
             argv, env, cwd, fds = read_request(conn)
-        except (OSError, ValueError) as exc:
-            print(f"quiz: the fork server ignored a request: {exc}", file=sys.stderr)
+        except (OSError, ValueError, KeyError, TypeError) as exc:  # not a launcher's request, or cut short
+            print(f"quiz: the fork server ignored a request: {exc!r}", file=sys.stderr)
             conn.close()  # the launcher then starts the app itself
             return
         try:

@@ -204,8 +204,8 @@ async def take(tmp_path: Path, arrivals: list[float], apps: str) -> tuple[str, i
         f" ({apps_cpu / len(arrivals):.2f} s a student),"
         f" the simulated browsers (this process) {time.process_time() - bench_cpu:.1f} s"
         f" (the server and apps: {(teacher_cpu + apps_cpu) / (elapsed * (os.cpu_count() or 1)):.0%} of the machine)\n"
-        f"memory at its peak: {processes} processes (the teacher's server, the fork server if any, and for each"
-        f" student an app, a shell and when forked a launcher),"
+        f"memory at its peak: {processes} processes (the teacher's server; forked, the fork server and a launcher"
+        f" and an app a student; else a shell and an app a student),"
         f" RSS {rss / 2**20:.0f} MB ({rss / 2**20 / len(arrivals):.1f} MB a student),"
         f" PSS {pss / 2**20:.0f} MB ({pss / 2**20 / len(arrivals):.1f} MB a student)"
     )
