@@ -1,8 +1,8 @@
 """The fork server behind `quiz serve`: one process with the app loaded, forked for each browser.
 
 textual-serve starts a process per browser. A fresh `python -m quiz` takes each student about
-0.55 s of CPU before the first question (0.35 s of it loading modules), and at 30 students those
-start-ups were the load that kept answers waiting. This process loads what a student's app needs
+0.55 s of CPU before the first question (0.35 s of it loading modules): in a class of 30 that was
+about a third of the students' CPU, spent while the others were answering. This process loads what a student's app needs
 once (Textual, the app's screens, the parsed bank), then for each browser forks a copy that is
 ready to run: the browser's launcher (quiz.cli.fork_launcher) hands over its stdin, stdout and
 stderr over a Unix socket, and the fork becomes the app on them. Each student still has a
@@ -11,6 +11,10 @@ process of their own, so both cores draw, and the loaded pages are shared until 
 Before it forks it has started no thread and no event loop and opened no database: each app
 opens its own store after the fork. The fork is made to look like a fresh process (signal
 handlers, standard streams, environment, folder, random seed, logging) before the app runs.
+
+Every app shares the fork server's hash seed (Python's randomised str hashes): that only matters
+against someone who can fill an app's dictionaries with keys of their choosing, which a student's
+name and key presses cannot.
 
 It ends when `quiz serve` closes its stdin (or ends), and hangs up (SIGHUP) every app still
 running then, or whose launcher has gone: an app never outlives its browser's session.
@@ -222,6 +226,7 @@ def _exactly(conn: socket.socket, size: int) -> bytes:
 def run_app(conn: socket.socket, argv: list[str], env: dict[str, str], cwd: str) -> int:
     """In the fork: become a fresh `python -m quiz ARGV` process and run it; its exit status."""
     import atexit
+    import gc
     import logging
     import random
     import threading
@@ -232,6 +237,9 @@ def run_app(conn: socket.socket, argv: list[str], env: dict[str, str], cwd: str)
     importlib.reload(importlib.import_module("textual.constants"))  # read from the environment when imported
     os.chdir(cwd)
     random.seed()  # each app its own choices (Python reseeds after fork too: this says so here)
+    # What the fork server loaded stays frozen (gc.freeze before the fork): the collector never walks
+    # it, so its pages stay shared. Collecting what the app itself makes is on, as in a fresh process.
+    gc.enable()
     logging.root.handlers.clear()  # as a fresh process, which has configured no logging
     logging.root.setLevel(logging.WARNING)
     sys.argv = [str(Path(__file__).parent.parent / "__main__.py"), *argv]
