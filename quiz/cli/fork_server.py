@@ -50,8 +50,15 @@ PRELOAD = (
     "quiz.ui.screens.home_screen",
     "quiz.ui.screens.question_screen",
     "quiz.ui.screens.session_dialog",
+    "quiz.data.parameters",
     "textual.drivers.web_driver",
+    "textual.drivers.headless_driver",
     "textual._xterm_parser",
+    "textual.layouts.factory",
+    "textual.layouts.horizontal",
+    "textual.layouts.stream",
+    "textual.pilot",
+    "textual.scrollbar",
 )
 """What a served app imports on its way to its first question (the rest loads when first used)."""
 RESTORED = ("SIGINT", "SIGTERM", "SIGHUP", "SIGCHLD", "SIGPIPE")
@@ -293,6 +300,7 @@ def preload(bank: str | None, seeds: str | None, data_dir: str | None) -> None:
     """Load what every app needs: its modules and the bank (it stays in memory while its files are unchanged)."""
     for name in PRELOAD:
         importlib.import_module(name)
+    importlib.import_module("rich._unicode_data").load()  # the table of character widths, a module of its own
     from quiz.data import locations
     from quiz.data.library import hold_full_bank
 
