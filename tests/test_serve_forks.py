@@ -255,3 +255,16 @@ def test_the_bank_the_fork_server_holds_is_every_apps_until_a_deck_changes(tmp_p
     finally:
         bank_cache._HELD.clear()
         bank_cache._HELD.update(held_before)
+
+
+async def test_asked_for_plain_apps_quiz_serve_starts_no_fork_server(tmp_path, monkeypatch):
+    """QUIZ_SERVE_PLAIN=1: each browser's app is a Python of its own, as on a system without os.fork."""
+    from quiz.cli.serve_commands import PLAIN_APPS
+
+    monkeypatch.setenv(PLAIN_APPS, "1")
+    with serve_quiz(tmp_path) as served:
+        async with browser_tab(served, "/ws") as tab:
+            await tab.wait_for("Profile: default")
+            below = descendants(served.process.pid)
+    assert not [pid for pid, (_, command) in below.items() if "fork_server" in command or LAUNCHER in command]
+    assert [pid for pid, (_, command) in below.items() if command.split() == [sys.executable, "-m", "quiz"]], below
