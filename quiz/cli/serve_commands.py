@@ -138,32 +138,23 @@ def serve(args: argparse.Namespace) -> int:
     os.environ[SERVED] = "1"  # every app process textual-serve starts inherits it
     on_screen = classroom is not None and sys.stdout.isatty()
     forks = start_forks(args, quiet=on_screen)  # on the class screen, a line from it would break the screen
-    try:
-        return serve_with(QuizServer, args, classroom, forks, lines, join_code, urls, on_screen)
-    finally:
-        if forks is not None:
-            forks.stop()
-
-
-def serve_with(
-    QuizServer,
-    args: argparse.Namespace,
-    classroom,
-    forks,
-    lines: list[str],
-    join_code: str | None,
-    urls: list[str],
-    on_screen: bool,
-) -> int:
-    """Serve until stopped, each browser's app started through `forks` (or on its own when None)."""
 
     def student(name: str) -> str:
         assert classroom is not None
         return app_command(args, name, "drill", classroom.code, f"--name={name}", forks=forks)
 
-    banner = "\n".join(lines)
-    command = app_command(args, forks=forks)
-    server = QuizServer(command, args.host, args.port, join_code, banner, student if classroom else None)
+    try:
+        command = app_command(args, forks=forks)
+        banner = "\n".join(lines)
+        server = QuizServer(command, args.host, args.port, join_code, banner, student if classroom else None)
+        return run_server(args, server, classroom, urls, on_screen)
+    finally:
+        if forks is not None:
+            forks.stop()
+
+
+def run_server(args: argparse.Namespace, server, classroom, urls: list[str], on_screen: bool) -> int:
+    """Serve until stopped: with the teacher's class screen when `on_screen`; then write a class's results."""
     csv_path = Path(args.out or f"class-{datetime.now():%Y-%m-%d-%H%M}.csv")
     if on_screen:
         return run_class_screen(server, classroom, urls, csv_path)
