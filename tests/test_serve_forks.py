@@ -226,7 +226,7 @@ def test_a_forked_app_answers_on_the_launchers_streams_with_its_exit_status(tmp_
     finally:
         server.stdin.close()
         server.wait(timeout=30)
-    assert server.returncode == 0
+    assert server.returncode == 0 and not folder.exists()  # its socket and (empty) folder go with it
 
 
 def test_the_bank_the_fork_server_holds_is_every_apps_until_a_deck_changes(tmp_path):

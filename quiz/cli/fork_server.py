@@ -315,6 +315,17 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     listener = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
     listener.bind(args.socket)  # first, so that launchers wait for the loading below rather than start apps
+    try:
+        return serve_forks(listener, args)
+    finally:
+        # Also when `quiz serve` was killed and could not tidy up: the socket goes, and its folder if empty.
+        with contextlib.suppress(OSError):
+            os.unlink(args.socket)
+            os.rmdir(Path(args.socket).parent)
+
+
+def serve_forks(listener: socket.socket, args: argparse.Namespace) -> int:
+    """Load the app and fork it for each launcher until `quiz serve` ends; 1 if it cannot be loaded."""
     listener.listen(128)
     try:
         preload(args.bank, args.seeds, args.data_dir)
