@@ -17,6 +17,8 @@ from quiz.cli.commands import SERVED
 LOOPBACK_NAMES = frozenset({"localhost", "127.0.0.1", "::1"})
 JOIN_ALPHABET = "23456789ABCDEFGHJKMNPQRSTVWXYZ"  # no 0/O, 1/I/L, U: read off a board without doubt
 JOIN_LENGTH = 8  # 30**8: about 6.6e11 codes
+PLAIN_APPS = "QUIZ_SERVE_PLAIN"
+"""Set to "1", `quiz serve` starts a Python of its own for each browser, without the fork server (to compare)."""
 
 
 def is_loopback(host: str) -> bool:
@@ -73,17 +75,41 @@ def new_join_code() -> str:
     return "".join(secrets.choice(JOIN_ALPHABET) for _ in range(JOIN_LENGTH))
 
 
-def app_command(args: argparse.Namespace, profile: str | None = None, *more: str) -> str:
-    """The command each browser session runs: this Python, this bank, this data folder, then `more`."""
-    words = [sys.executable, "-m", "quiz"]
+def bank_words(args: argparse.Namespace) -> list[str]:
+    """The options that say which bank and data folder: the same for every app and the fork server."""
+    words = []
     for flag in ("bank", "seeds", "data_dir"):
         value = getattr(args, flag, None)
         if value:
             words += [f"--{flag.replace('_', '-')}", value]
+    return words
+
+
+def app_command(args: argparse.Namespace, profile: str | None = None, *more: str, forks=None) -> str:
+    """The command each browser session runs: `quiz` with this bank and data folder, then `more`;
+    a fork of the loaded app through `forks` (a quiz.cli.fork_server.Forks), else a Python of its own."""
+    words = bank_words(args)
     profile = profile or getattr(args, "profile", None)
     if profile:
         words.append(f"--profile={profile}")  # one word: a name may start with "-"
-    return shlex.join([*words, *more])
+    words += more
+    if forks is None:
+        return shlex.join([sys.executable, "-m", "quiz", *words])
+    # textual-serve runs the command through a shell: `exec` spares a shell process a student.
+    return "exec " + shlex.join(forks.command(words))
+
+
+def start_forks(args: argparse.Namespace, quiet: bool):
+    """The fork server that starts each browser's app ready-loaded, or None where this system cannot fork
+    (each browser then starts a Python of its own, as it also does if the fork server ends)."""
+    from quiz.cli.fork_server import Forks, can_fork
+
+    if not can_fork() or os.environ.get(PLAIN_APPS) == "1":
+        return None
+    try:
+        return Forks.start(bank_words(args), quiet=quiet)
+    except OSError:
+        return None
 
 
 def serve(args: argparse.Namespace) -> int:
@@ -110,15 +136,27 @@ def serve(args: argparse.Namespace) -> int:
             "with the code in it."
         )
     os.environ[SERVED] = "1"  # every app process textual-serve starts inherits it
+    on_screen = classroom is not None and sys.stdout.isatty()
+    forks = start_forks(args, quiet=on_screen)  # on the class screen, a line from it would break the screen
 
     def student(name: str) -> str:
         assert classroom is not None
-        return app_command(args, name, "drill", classroom.code, f"--name={name}")
+        return app_command(args, name, "drill", classroom.code, f"--name={name}", forks=forks)
 
-    banner = "\n".join(lines)
-    server = QuizServer(app_command(args), args.host, args.port, join_code, banner, student if classroom else None)
+    try:
+        command = app_command(args, forks=forks)
+        banner = "\n".join(lines)
+        server = QuizServer(command, args.host, args.port, join_code, banner, student if classroom else None)
+        return run_server(args, server, classroom, urls, on_screen)
+    finally:
+        if forks is not None:
+            forks.stop()
+
+
+def run_server(args: argparse.Namespace, server, classroom, urls: list[str], on_screen: bool) -> int:
+    """Serve until stopped: with the teacher's class screen when `on_screen`; then write a class's results."""
     csv_path = Path(args.out or f"class-{datetime.now():%Y-%m-%d-%H%M}.csv")
-    if classroom is not None and sys.stdout.isatty():
+    if on_screen:
         return run_class_screen(server, classroom, urls, csv_path)
     try:
         server.serve()

@@ -68,6 +68,16 @@ def cached(folders: list[Path], load: Callable[[], tuple[Bank, list[Problem]]]) 
     return (bank.build() if isinstance(bank, PendingBank) else bank), problems
 
 
+_HELD: dict[str, Bank] = {}
+"""Banks kept in memory by their key (see hold)."""
+
+
+def hold(folders: list[Path], bank: Bank) -> None:
+    """Keep `bank` for every later opening of `folders` while their files are unchanged: the fork
+    server of `quiz serve` reads the bank once, and every app it forks has it already."""
+    _HELD[_key(folders)] = bank
+
+
 def cached_pending(
     folders: list[Path], load: Callable[[], tuple[Bank, list[Problem]]]
 ) -> tuple[Bank | PendingBank, list[Problem]]:
@@ -76,6 +86,8 @@ def cached_pending(
     key = ""
     try:
         key = _key(folders)
+        if key in _HELD:
+            return _HELD[key], []
         path = _path(folders)
         found = _read(path, key)
         if found is not None:

@@ -94,6 +94,15 @@ def open_full_bank(bank: Path, seeds: Path | None, data_dir: Path | None) -> tup
     return cached_pending(_cache_folders(bank, seeds, data_dir), lambda: read_full_bank(bank, seeds, data_dir))
 
 
+def hold_full_bank(bank: Path, seeds: Path | None, data_dir: Path | None) -> None:
+    """Read the full bank now and keep it in memory while its files are unchanged (see bank_cache.hold)."""
+    from quiz.data.bank_cache import hold
+
+    full, problems = read_full_bank(bank, seeds, data_dir, cache=True)
+    if not problems:  # a bank with problems is read afresh, so that each opening reports them
+        hold(_cache_folders(bank, seeds, data_dir), full)
+
+
 def checked_bank(path: Path, seeds: Path | None = None) -> tuple[Bank, list[Problem]]:
     """The bank by `quiz check`'s rules, for every command: a deck with an error is left out and reported.
 

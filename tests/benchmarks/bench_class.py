@@ -11,6 +11,8 @@ within PATIENCE_S is pressed again and reported as a stall, with what the screen
 
 Two arrivals: the class drifting in over JOIN_SPREAD_S, and everyone at the same moment (a teacher's
 "go"). Bounded: 30 students, 10 questions each, and each run stops after RUN_LIMIT_S.
+Each student's app is a fork of the server's loaded app (quiz.cli.fork_server), as `quiz serve` runs it;
+QUIZ_BENCH_APPS=plain runs a Python of its own per browser instead (QUIZ_SERVE_PLAIN), =forked,plain both.
 Goals (issue 13): 300/300 answers stored, p95 key-to-feedback <= 250 ms, <= 60 MB of the host's memory
 per student.
 """
@@ -28,6 +30,7 @@ from pathlib import Path
 
 import pytest
 
+from quiz.cli.serve_commands import PLAIN_APPS
 from quiz.core.bank import load_bank
 from quiz.core.drill import Drill, encode
 from quiz.core.selection import History, Mode, form_for, select
@@ -52,6 +55,7 @@ THINK_S = tuple(float(s) for s in os.environ.get("QUIZ_BENCH_THINK_S", "1.0,3.0"
 READ_S = (0.5, 1.5)  # reading the feedback before Enter
 MEMORY_GOAL = 60 * 2**20  # bytes of the host's memory (PSS) a student
 PATIENCE_S = 15.0  # a person presses again when nothing has happened for this long
+APPS = os.environ.get("QUIZ_BENCH_APPS", "forked").split(",")  # how each browser's app starts: forked, plain
 
 
 def one_key(q, form: Form) -> bool:
@@ -142,9 +146,10 @@ async def student(served: ServedQuiz, join: str, name: str, arrive_s: float, roo
         room.finished += 1
 
 
-async def take(tmp_path: Path, arrivals: list[float]) -> tuple[str, int, int, float]:
-    """A class whose students connect at `arrivals` (seconds from the start): the figures, the answers stored,
-    the keys that brought nothing, and the host's memory (PSS) a student at its peak."""
+async def take(tmp_path: Path, arrivals: list[float], apps: str) -> tuple[str, int, int, float]:
+    """A class whose students connect at `arrivals` (seconds from the start), their apps started as `apps` says:
+    the figures, the answers stored, the keys that brought nothing, and the host's memory (PSS) a student at its
+    peak."""
     code = keyed_drill(load_bank(locations.bank_path()))
     room = Class()
     peak = (0, 0, 0)
@@ -181,7 +186,8 @@ async def take(tmp_path: Path, arrivals: list[float]) -> tuple[str, int, int, fl
     teacher_cpu = cpu.get(served.process.pid, 0.0)
     apps_cpu = sum(cpu.values()) - teacher_cpu
     figures = (
-        f"{len(arrivals)} students x {QUESTIONS} questions, arriving over {max(arrivals):.0f} s, in {elapsed:.0f} s"
+        f"{len(arrivals)} students x {QUESTIONS} questions, arriving over {max(arrivals):.0f} s, in {elapsed:.0f} s,"
+        f" apps {'forked from the fork server' if apps == 'forked' else 'started each on its own'}"
         f" on {os.cpu_count()} cores; load average before {load_before[0]:.2f}, after {load_after[0]:.2f}\n"
         f"answers stored: {stored}/{len(arrivals) * QUESTIONS}, of {len(room.fed_back)} given"
         f" ({room.finished} students finished,"
@@ -194,10 +200,12 @@ async def take(tmp_path: Path, arrivals: list[float]) -> tuple[str, int, int, fl
         f"teacher's screen lag (feedback on the student's screen to the count on the teacher's):"
         f" median {statistics.median(lags or [math.nan]) * 1000:.0f} ms, max {max(lags or [math.nan]) * 1000:.0f} ms"
         f" ({len(lags)} answers seen)\n"
-        f"CPU: the teacher's server {teacher_cpu:.1f} s, the students' apps {apps_cpu:.1f} s,"
+        f"CPU: the teacher's server {teacher_cpu:.1f} s, the students' apps {apps_cpu:.1f} s"
+        f" ({apps_cpu / len(arrivals):.2f} s a student),"
         f" the simulated browsers (this process) {time.process_time() - bench_cpu:.1f} s"
         f" (the server and apps: {(teacher_cpu + apps_cpu) / (elapsed * (os.cpu_count() or 1)):.0%} of the machine)\n"
-        f"memory at its peak: {processes} processes (the teacher's server and one app a student),"
+        f"memory at its peak: {processes} processes (the teacher's server; forked, the fork server and a launcher"
+        f" and an app a student; else a shell and an app a student),"
         f" RSS {rss / 2**20:.0f} MB ({rss / 2**20 / len(arrivals):.1f} MB a student),"
         f" PSS {pss / 2**20:.0f} MB ({pss / 2**20 / len(arrivals):.1f} MB a student)"
     )
@@ -209,15 +217,19 @@ def p95(ordered: list[float]) -> float:
 
 
 @pytest.mark.asyncio
-async def test_a_class_drifting_in(tmp_path):
+@pytest.mark.parametrize("apps", APPS)
+async def test_a_class_drifting_in(tmp_path, apps, monkeypatch):
+    monkeypatch.setenv(PLAIN_APPS, "1" if apps == "plain" else "0")  # teacher_serving's server inherits it
     arrivals = sorted(random.uniform(0, JOIN_SPREAD_S) for _ in range(STUDENTS - 1)) + [JOIN_SPREAD_S]
-    report, stored, stalls, memory = await take(tmp_path, arrivals)
+    report, stored, stalls, memory = await take(tmp_path, arrivals, apps)
     print("\nA class drifting in:\n" + report)
     assert (stored, stalls) == (STUDENTS * QUESTIONS, 0) and memory <= MEMORY_GOAL
 
 
 @pytest.mark.asyncio
-async def test_a_class_starting_together(tmp_path):
-    report, stored, stalls, memory = await take(tmp_path, [0.0] * STUDENTS)
+@pytest.mark.parametrize("apps", APPS)
+async def test_a_class_starting_together(tmp_path, apps, monkeypatch):
+    monkeypatch.setenv(PLAIN_APPS, "1" if apps == "plain" else "0")
+    report, stored, stalls, memory = await take(tmp_path, [0.0] * STUDENTS, apps)
     print("\nA class starting together:\n" + report)
     assert (stored, stalls) == (STUDENTS * QUESTIONS, 0) and memory <= MEMORY_GOAL
