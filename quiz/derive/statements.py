@@ -55,47 +55,51 @@ class Statements:
             return []
         make_false = self.rng.random() < 0.6
         out: list[Candidate] = []
-        for m in swappable:
-            if m.start < offset or text[m.end : m.end + 2] == "'s":
-                continue
-            sub = self._substitute(s, m) if make_false else None
-            a, b = m.np if m.type == "person" else m.span
-            swapped_post = sub is not None and m.type == "person" and m.np_start >= 0
-            if swapped_post and text[:a].endswith(("former ", "Former ")):
-                a -= len("former ")  # 'the former housing minister X' -> "the <Y's post> Y", never 'the former <Y>'
-            if make_false and sub is None:
-                continue
-            if sub is not None:
-                head = text[offset:a]
-                if m.type == "country" and head.endswith(("the ", "The ")) and not takes_the(sub):
-                    head = head[:-4]
-                new = text[offset:a] + sub + text[b:] if head == text[offset:a] else head + sub + text[b:]
-                prompt = f"True or false, according to the article: {capital(new)}"
-                answer: bool = False
-                explanation = f"The article says {text[a:b]}, not {sub}."
-            else:
-                prompt = f"True or false, according to the article: {statement}"
-                answer = True
-                explanation = "The article says this in these words."
-            out.append(
-                Candidate(
-                    template="tf-false" if sub else "tf-true",
-                    kind=Kind.TRUEFALSE,
-                    sentence=s.index,
-                    prompt=prompt,
-                    answer=answer,
-                    answer_text=text[a:b],
-                    span=(0, a, b),
-                    evidence=(text,),
-                    atype=(m.type, m.subtype),
-                    key=m.key,
-                    explanation=explanation,
-                    tags=tags_for(TYPE_TAG.get(m.type, ""), text),
-                    substitute=sub or "",
-                    sentences=(s.index,),
+        # With no value the article makes false, the sentence as written is still a statement readers keep.
+        for false in (True, False) if make_false else (False,):
+            for m in swappable:
+                if m.start < offset or text[m.end : m.end + 2] == "'s":
+                    continue
+                sub = self._substitute(s, m) if false else None
+                a, b = m.np if m.type == "person" else m.span
+                swapped_post = sub is not None and m.type == "person" and m.np_start >= 0
+                if swapped_post and text[:a].endswith(("former ", "Former ")):
+                    a -= len("former ")  # 'the former housing minister X' -> "the <Y's post> Y", never 'the former <Y>'
+                if false and sub is None:
+                    continue
+                if sub is not None:
+                    head = text[offset:a]
+                    if m.type == "country" and head.endswith(("the ", "The ")) and not takes_the(sub):
+                        head = head[:-4]
+                    new = text[offset:a] + sub + text[b:] if head == text[offset:a] else head + sub + text[b:]
+                    prompt = f"True or false, according to the article: {capital(new)}"
+                    answer: bool = False
+                    explanation = f"The article says {text[a:b]}, not {sub}."
+                else:
+                    prompt = f"True or false, according to the article: {statement}"
+                    answer = True
+                    explanation = "The article says this in these words."
+                out.append(
+                    Candidate(
+                        template="tf-false" if sub else "tf-true",
+                        kind=Kind.TRUEFALSE,
+                        sentence=s.index,
+                        prompt=prompt,
+                        answer=answer,
+                        answer_text=text[a:b],
+                        span=(0, a, b),
+                        evidence=(text,),
+                        atype=(m.type, m.subtype),
+                        key=m.key,
+                        explanation=explanation,
+                        tags=tags_for(TYPE_TAG.get(m.type, ""), text),
+                        substitute=sub or "",
+                        sentences=(s.index,),
+                    )
                 )
-            )
-            break
+                break
+            if out:
+                break
         return out
 
     def _substitute(self, s: Sentence, m: Mention) -> str | None:

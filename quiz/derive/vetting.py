@@ -34,7 +34,7 @@ _DANGLING = re.compile(
     r"^(?:Then|Consequently|Instead|Also|Thereafter|Subsequently|The report|The ban|The request|The incident|"
     r"The group|The move|The decision|The deal|The bill|The study|The letter|The document|These|Those|Other|Once)\b|"
     r"\b(?:instead|consequently|thereafter|then|these)\b|\bthose\b(?! (?:who|which|that)\b)|"
-    r"\b(?:the report|the ban|the jet|the lead)\b(?! (?:of|on|by|from|into)\b)"
+    r"\b(?:the report|the ban|the jet|the lead)\b(?! (?:of|on|by|from|into|for)\b)"
 )
 # A pronoun left in a question made from the sentence's predicate points back out of the prompt.
 _PRONOUN = re.compile(r"\b(?:it|its|they|them|their|these|those)\b", re.I)
