@@ -29,6 +29,7 @@ from quiz.derive.wording import (
 )
 
 RANGE_END = re.compile(r"^ (?:to|and) (\d+(?:\.\d+)?)\b")
+_POINTS_BACK = re.compile(r"\b(?:it|its|they|them|their|this|these|those)\b", re.I)
 
 
 class Statements:
@@ -51,13 +52,19 @@ class Statements:
             or (m.type == "place" and self.pools.g.lookup(m.text) is not None)
             or (m.type == "org" and m.subtype in ("news-agency", "international", "armed-group", "broadcaster"))
         ]  # fmt: skip
-        if not swappable:
+        # Nothing to swap: the sentence as written still makes a true statement about a country, place or body it
+        # names, unless a pronoun in it points out of the sentence ('Microsoft has replaced it with ...').
+        anchors = swappable or [
+            m for m in self.a.mentions[s.index]
+            if m.type in ("country", "place", "org") and m.subtype != "acronym" and not _POINTS_BACK.search(body)
+        ]  # fmt: skip
+        if not anchors:
             return []
-        make_false = self.rng.random() < 0.6
+        make_false = bool(swappable) and self.rng.random() < 0.6
         out: list[Candidate] = []
         # With no value the article makes false, the sentence as written is still a statement readers keep.
         for false in (True, False) if make_false else (False,):
-            for m in swappable:
+            for m in anchors if not false else swappable:
                 if m.start < offset or text[m.end : m.end + 2] == "'s":
                     continue
                 sub = self._substitute(s, m) if false else None
