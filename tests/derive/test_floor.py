@@ -7,7 +7,7 @@ import random
 from collections import Counter
 
 from quiz.core.check import check_bank
-from quiz.core.model import Article
+from quiz.core.model import Article, Kind
 from quiz.core.writer import dump_deck
 from quiz.derive import publish
 from quiz.derive.candidates import Builder
@@ -15,6 +15,7 @@ from quiz.derive.distractors import Pools
 from quiz.derive.generate import derive_deck, library, read
 from quiz.derive.rank import floor_for
 from tests.derive.conftest import FIXTURES, library_texts
+from tests.derive.test_vetting import candidates
 
 LIBRARY_CUTS = FIXTURES / "floor_library_cuts.txt"
 
@@ -70,3 +71,33 @@ def test_west_african_countries_are_known_as_countries():
     )
     entities = read(text).analysis.entities
     assert {k for k, e in entities.items() if e.type == "country"} >= {"Liberia", "Sierra Leone", "Guinea"}
+
+
+NUCLEAR = """Atomic agency backs power plant plans
+
+The director of the International Atomic Energy Agency, Mohamed ElBaradei, called the plan "an important step".
+
+The talks in Vienna were attended by Helga Brandt, Pierre Lemaire, and Tomas Novak.
+
+The new ATR-42 can carry up to 48 passengers on the route to the plant.
+
+The flight takes about 36 to 48 minutes, officials said.
+
+Energy minister Anna Kowalski said the first reactor would open in 2031.
+
+The agency's deputy director, Yukiya Amano, visited the site in May.
+
+Greenpeace campaigner Daniel Moss said the plant was too close to the river.
+"""
+
+
+def test_a_name_beside_an_organisation_is_asked_but_one_name_of_a_list_is_not():
+    asked = {(c.kind, c.answer_text) for c in candidates(NUCLEAR) if c.kind is Kind.GAP}
+    assert (Kind.GAP, "Mohamed ElBaradei") in asked
+    assert not {(Kind.GAP, n) for n in ("Helga Brandt", "Pierre Lemaire", "Tomas Novak")} & asked
+
+
+def test_a_number_after_a_model_name_is_asked_but_the_end_of_a_range_is_not():
+    numbers = [c for c in candidates(NUCLEAR) if c.kind is Kind.NUMBER]
+    assert any("carry up to ___" in c.prompt for c in numbers)
+    assert not any("36 to ___" in c.prompt for c in numbers)
