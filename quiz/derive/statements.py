@@ -29,6 +29,7 @@ from quiz.derive.wording import (
 )
 
 RANGE_END = re.compile(r"^ (?:to|and) (\d+(?:\.\d+)?)\b")
+_POINTS_BACK = re.compile(r"\b(?:it|its|they|them|their|this|these|those)\b", re.I)
 
 
 class Statements:
@@ -51,51 +52,61 @@ class Statements:
             or (m.type == "place" and self.pools.g.lookup(m.text) is not None)
             or (m.type == "org" and m.subtype in ("news-agency", "international", "armed-group", "broadcaster"))
         ]  # fmt: skip
-        if not swappable:
+        # Nothing to swap: the sentence as written still makes a true statement about a country, place or body it
+        # names, unless a pronoun in it points out of the sentence ('Microsoft has replaced it with ...').
+        anchors = swappable or [
+            m for m in self.a.mentions[s.index]
+            if m.type in ("country", "place", "org") and m.subtype != "acronym" and not _POINTS_BACK.search(body)
+        ]  # fmt: skip
+        if not anchors:
             return []
-        make_false = self.rng.random() < 0.6
+        make_false = bool(swappable) and self.rng.random() < 0.6
         out: list[Candidate] = []
-        for m in swappable:
-            if m.start < offset or text[m.end : m.end + 2] == "'s":
-                continue
-            sub = self._substitute(s, m) if make_false else None
-            a, b = m.np if m.type == "person" else m.span
-            swapped_post = sub is not None and m.type == "person" and m.np_start >= 0
-            if swapped_post and text[:a].endswith(("former ", "Former ")):
-                a -= len("former ")  # 'the former housing minister X' -> "the <Y's post> Y", never 'the former <Y>'
-            if make_false and sub is None:
-                continue
-            if sub is not None:
-                head = text[offset:a]
-                if m.type == "country" and head.endswith(("the ", "The ")) and not takes_the(sub):
-                    head = head[:-4]
-                new = text[offset:a] + sub + text[b:] if head == text[offset:a] else head + sub + text[b:]
-                prompt = f"True or false, according to the article: {capital(new)}"
-                answer: bool = False
-                explanation = f"The article says {text[a:b]}, not {sub}."
-            else:
-                prompt = f"True or false, according to the article: {statement}"
-                answer = True
-                explanation = "The article says this in these words."
-            out.append(
-                Candidate(
-                    template="tf-false" if sub else "tf-true",
-                    kind=Kind.TRUEFALSE,
-                    sentence=s.index,
-                    prompt=prompt,
-                    answer=answer,
-                    answer_text=text[a:b],
-                    span=(0, a, b),
-                    evidence=(text,),
-                    atype=(m.type, m.subtype),
-                    key=m.key,
-                    explanation=explanation,
-                    tags=tags_for(TYPE_TAG.get(m.type, ""), text),
-                    substitute=sub or "",
-                    sentences=(s.index,),
+        # With no value the article makes false, the sentence as written is still a statement readers keep.
+        for false in (True, False) if make_false else (False,):
+            for m in anchors if not false else swappable:
+                if m.start < offset or text[m.end : m.end + 2] == "'s":
+                    continue
+                sub = self._substitute(s, m) if false else None
+                a, b = m.np if m.type == "person" else m.span
+                swapped_post = sub is not None and m.type == "person" and m.np_start >= 0
+                if swapped_post and text[:a].endswith(("former ", "Former ")):
+                    a -= len("former ")  # 'the former housing minister X' -> "the <Y's post> Y", never 'the former <Y>'
+                if false and sub is None:
+                    continue
+                if sub is not None:
+                    head = text[offset:a]
+                    if m.type == "country" and head.endswith(("the ", "The ")) and not takes_the(sub):
+                        head = head[:-4]
+                    new = text[offset:a] + sub + text[b:] if head == text[offset:a] else head + sub + text[b:]
+                    prompt = f"True or false, according to the article: {capital(new)}"
+                    answer: bool = False
+                    explanation = f"The article says {text[a:b]}, not {sub}."
+                else:
+                    prompt = f"True or false, according to the article: {statement}"
+                    answer = True
+                    explanation = "The article says this in these words."
+                out.append(
+                    Candidate(
+                        template="tf-false" if sub else "tf-true",
+                        kind=Kind.TRUEFALSE,
+                        sentence=s.index,
+                        prompt=prompt,
+                        answer=answer,
+                        answer_text=text[a:b],
+                        span=(0, a, b),
+                        evidence=(text,),
+                        atype=(m.type, m.subtype),
+                        key=m.key,
+                        explanation=explanation,
+                        tags=tags_for(TYPE_TAG.get(m.type, ""), text),
+                        substitute=sub or "",
+                        sentences=(s.index,),
+                    )
                 )
-            )
-            break
+                break
+            if out:
+                break
         return out
 
     def _substitute(self, s: Sentence, m: Mention) -> str | None:

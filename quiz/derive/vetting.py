@@ -34,7 +34,7 @@ _DANGLING = re.compile(
     r"^(?:Then|Consequently|Instead|Also|Thereafter|Subsequently|The report|The ban|The request|The incident|"
     r"The group|The move|The decision|The deal|The bill|The study|The letter|The document|These|Those|Other|Once)\b|"
     r"\b(?:instead|consequently|thereafter|then|these)\b|\bthose\b(?! (?:who|which|that)\b)|"
-    r"\b(?:the report|the ban|the jet|the lead)\b(?! (?:of|on|by|from|into)\b)"
+    r"\b(?:the report|the ban|the jet|the lead)\b(?! (?:of|on|by|from|into|for)\b)"
 )
 # A pronoun left in a question made from the sentence's predicate points back out of the prompt.
 _PRONOUN = re.compile(r"\b(?:it|its|they|them|their|these|those)\b", re.I)
@@ -42,7 +42,8 @@ _PRONOUN = re.compile(r"\b(?:it|its|they|them|their|these|those)\b", re.I)
 _EXACT_COUNT = re.compile(r"^\d{1,3}(?:,\d{3})+$|^\d{4,}$")
 # A blank among other numbers of a pattern or range: '___, $180, or $360', '36 to ___', '___ months, 6 months'.
 _IN_SERIES_AFTER = re.compile(r"^[^\d.;]{0,14}(?:,|\bto\b|\bor\b|[–-])\s*\$?\d|^[^.:;]{0,40}:[^.]*,[^.]*,")
-_IN_SERIES_BEFORE = re.compile(r"\d[^\d.;]{0,14}(?:,|\bto|\bor|[–-])\s*\$?$|\bfrom \w+ to $")
+# The number before must stand alone: 'the ATR-42 can carry up to ___' names a model, it starts no range.
+_IN_SERIES_BEFORE = re.compile(r"(?<![\w-])\d+(?:[.,]\d+)*[^\d.;]{0,14}(?:,|\bto|\bor|[–-])\s*\$?$|\bfrom \w+ to $")
 # A list cut short: 'Kahne, Kyle Larson, Austin Dillon, Denny Hamlin?' with no 'and' before the last.
 _NAME = r"[A-Z][\w.'-]*(?: [A-Z][\w.'-]*)*"
 _CUT_LIST = re.compile(rf"(?:{_NAME}, ){{2,}}{_NAME}[?.]?$")
@@ -202,9 +203,7 @@ def _guessable_blank(c: Candidate, a: Analysis, country_names: dict[str, list[st
         return True  # 'Sydney, ___'
     if re.search(r"\b(?:[Aa]ccording to(?: the)?|[Aa]s) $", before) or re.match(r"^ (?:reported|reports)\b", after):
         return True  # who reported it is trivia, and 'the Sydney Morning Herald' is guessed from 'Sydney'
-    if c.atype[0] in ("person", "org", "place") and (
-        re.search(r"[A-Z][\w.'-]*,(?: and)? $", before) or re.match(r"^,(?: and)? [A-Z]|^ and [A-Z]", after)
-    ):
+    if c.atype[0] in ("person", "org", "place") and _in_a_list(c, a):
         return True  # one name of a list: the sentence is a results table, and any name of it fits
     if c.atype[0] == "org" and re.search(r"\b(?:told|seen by|interview with)(?: the)? $", before):
         return True  # which outlet a source spoke to is trivia
@@ -228,6 +227,20 @@ def _guessable_blank(c: Candidate, a: Analysis, country_names: dict[str, list[st
             return True
     # 'July 8' with no year: an incidental date
     return c.atype[0] == "date" and not re.search(r"\b\d{4}\b", c.answer_text)
+
+
+def _in_a_list(c: Candidate, a: Analysis) -> bool:
+    """Is the blank one item of a list of names of its own type? 'The director of the IAEA, ___, called' is not:
+    the name before is an organisation, and the blank stands beside it as its director."""
+    ev, start, end = c.evidence[c.span[0]], c.span[1], c.span[2]
+    if re.match(r"^, (?:[A-Z][\w.'-]*'s |and )?[A-Z]", ev[end:]):
+        return True  # "New People Party's ___, DAB's Ben Chan", 'in ___, Illinois': the next item, or the state
+    for m in a.mentions[c.sentence] if c.span[0] == 0 else ():
+        if m.type != c.atype[0] or (m.start, m.end) == (start, end):
+            continue
+        if re.fullmatch(r",(?: and)? ", ev[m.end : start]) or re.fullmatch(r",?(?: and)? ", ev[end : m.start]):
+            return True
+    return False
 
 
 def _exact_count(c: Candidate) -> bool:
