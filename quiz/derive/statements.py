@@ -16,6 +16,7 @@ from quiz.derive.figures import unit_after
 from quiz.derive.mentions import Mention, content_words, fold, words
 from quiz.derive.posts import _key_of
 from quiz.derive.sentences import Sentence
+from quiz.derive.trivia import central, starts_name
 from quiz.derive.wording import (
     DISCOURSE,
     GENERIC,
@@ -53,11 +54,12 @@ class Statements:
         ]  # fmt: skip
         if not swappable:
             return []
-        make_false = self.rng.random() < 0.6
+        # A minor detail is asked only as its false twin: copied word for word it is true and not worth knowing.
+        make_false = self.rng.random() < 0.6 or not central(self.a, s.index)
         out: list[Candidate] = []
         for m in swappable:
-            if m.start < offset or text[m.end : m.end + 2] == "'s":
-                continue
+            if m.start < offset or text[m.end : m.end + 2] == "'s" or starts_name(text[m.end :]):
+                continue  # a swap inside a name ('the 17 Hours of Le Mans') is a garble, not a falsehood
             sub = self._substitute(s, m) if make_false else None
             a, b = m.np if m.type == "person" else m.span
             swapped_post = sub is not None and m.type == "person" and m.np_start >= 0
