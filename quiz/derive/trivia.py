@@ -13,6 +13,7 @@ from dataclasses import replace
 
 from quiz.core.model import GAP_MARK, Kind
 from quiz.derive.candidate import Candidate
+from quiz.derive.gazetteer import gazetteer
 from quiz.derive.mentions import Analysis, content_words, fold
 
 # One player's action in a game, as a match report tells it blow by blow.
@@ -27,6 +28,8 @@ _GAME_CONTEXT = re.compile(
     r"\b(?:innings?|game|match|half|quarter|period|minute|frame|set|round|final|semi-final|lap|series)\b",
     re.I,
 )
+# The people or place a person leads, written straight after the name without its "'s".
+_GROUP_AFTER = re.compile(r"^ (?:team|group|lab|laboratory|office|family|staff|campaign|research|researchers)\b")
 # A figure that begins a name: '24 Hours of Le Mans', '500 Festival of Racing'.
 _NAME_AFTER = re.compile(r"^ [A-Z][a-z]+s? of [A-Z]")
 # Posts whose holder anyone knows or looks up without reading the story.
@@ -102,8 +105,32 @@ def _answer_in_prompt(c: Candidate, country_names: dict[str, list[str]]) -> bool
             if fold(answer) in {fold(x) for x in alike}:
                 names += list(alike)
         folded = fold(prompt)
-        return any(len(n) > 1 and re.search(rf"\b{re.escape(fold(n))}\b", folded) for n in names)
+        if any(len(n) > 1 and re.search(rf"\b{re.escape(fold(n))}\b", folded) for n in names):
+            return True
+        return _city_of(prompt, names)
     return False
+
+
+def _city_of(prompt: str, names: list[str]) -> bool:
+    """Does the prompt name a city of the answer's country ('the University of Chicago in the ___')?"""
+    g = gazetteer()
+    wanted = {fold(n) for n in names}
+    for run in re.findall(r"[A-Z][a-z]+(?: [A-Z][a-z]+)*", prompt):
+        for part in (run, *run.split()):
+            known = g.lookup(part)
+            if known is not None and known.type == "place" and fold(known.country) in wanted:
+                return True
+    return False
+
+
+def with_possessive(c: Candidate) -> Candidate:
+    """'Dr. ___ team' as the article wrote 'Dr Lee team': the blank before a group of people takes its "'s"."""
+    if c.kind is not Kind.GAP or c.atype[0] != "person":
+        return c
+    at = c.prompt.find(GAP_MARK)
+    if at < 0 or not _GROUP_AFTER.match(c.prompt[at + len(GAP_MARK) :]):
+        return c
+    return replace(c, prompt=c.prompt[: at + len(GAP_MARK)] + "'s" + c.prompt[at + len(GAP_MARK) :])
 
 
 def other_forms(c: Candidate, a: Analysis) -> Candidate:

@@ -5,10 +5,13 @@ inside its own prompt, garbled times and scores, wrong units and the answer's ot
 
 from __future__ import annotations
 
-from quiz.core.model import Kind
+from dataclasses import replace
+
+from quiz.core.model import GAP_MARK, Kind
+from quiz.derive.candidate import Candidate
 from quiz.derive.figures import numbers, unit_after
-from quiz.derive.generate import derive_drafts
 from quiz.derive.mentions import fold
+from quiz.derive.trivia import with_possessive
 from quiz.derive.vetting import NUMBER_LEAD, TF_LEAD
 from tests.derive.test_vetting import candidates
 
@@ -190,3 +193,33 @@ def test_a_country_accepts_its_other_names_and_a_person_their_surname_with_their
     assert cardinal, "the cardinal is asked"
     for c in cardinal:
         assert {"Moreau", "Cardinal Moreau"} <= set(c.alternatives), c.alternatives
+
+
+STUDY = """Harbour study finds coffee slows memory loss
+
+Researchers at the University of Chicago in the United States found that coffee slows memory loss in older adults.
+
+The study followed 4,000 adults across the United States for twelve years.
+
+A rival study in Canada found no such effect in 2019, the journal said.
+
+The researchers said 60 percent of the adults drank coffee every day.
+"""
+
+
+def test_a_city_in_the_prompt_gives_its_country_away():
+    cs = [c for c in candidates(STUDY) if c.kind is not Kind.TRUEFALSE]
+    us = [c for c in cs if c.atype[0] == "country" and c.answer_text == "United States"]
+    assert not [c for c in us if "Chicago" in c.prompt], [c.prompt for c in us]
+
+
+def test_a_blank_before_the_team_a_person_leads_takes_the_possessive():
+    text = "The findings were checked by Dr. Rachel Okafor team at Harbour University."
+    blank = Candidate(
+        template="gap-person", kind=Kind.GAP, sentence=0, prompt=f"The findings were checked by Dr. {GAP_MARK} team "
+        "at Harbour University.", answer="Rachel Okafor", answer_text="Rachel Okafor", span=(0, 33, 46),
+        evidence=(text,), atype=("person", "person"), key="Rachel Okafor", explanation="", tags=(),
+    )  # fmt: skip
+    assert f"Dr. {GAP_MARK}'s team" in with_possessive(blank).prompt
+    other = replace(blank, prompt=f"The findings were checked by Dr. {GAP_MARK} at Harbour University.")
+    assert with_possessive(other) == other
