@@ -32,8 +32,14 @@ from quiz.derive.wording import (
 RANGE_END = re.compile(r"^ (?:to|and) (\d+(?:\.\d+)?)\b")
 
 
+_MOST_TRUE = 3  # true statements an article gives: readers rejected a run of them as copied text
+
+
 class Statements:
     """The true/false template."""
+
+    true_made = 0
+    """How many true statements this builder has made so far (for the cap)."""
 
     def truefalse(self, s: Sentence) -> list[Candidate]:
         """The sentence as a statement: as written (true) or with one entity swapped (false)."""
@@ -55,7 +61,7 @@ class Statements:
         if not swappable:
             return []
         # A minor detail is asked only as its false twin: copied word for word it is true and not worth knowing.
-        make_false = self.rng.random() < 0.6 or not central(self.a, s.index)
+        make_false = self.rng.random() < 0.6 or not central(self.a, s.index) or self.true_made >= _MOST_TRUE
         out: list[Candidate] = []
         for m in swappable:
             if m.start < offset or text[m.end : m.end + 2] == "'s" or starts_name(text[m.end :]):
@@ -79,6 +85,7 @@ class Statements:
                 prompt = f"True or false, according to the article: {statement}"
                 answer = True
                 explanation = "The article says this in these words."
+                self.true_made += 1
             out.append(
                 Candidate(
                     template="tf-false" if sub else "tf-true",

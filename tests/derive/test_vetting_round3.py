@@ -45,6 +45,40 @@ def test_a_minor_detail_is_never_asked_as_a_true_statement_copied_word_for_word(
     assert {c.sentence for c in true} <= {0, 3}, [c.prompt for c in true]
 
 
+LEAD_HEAVY = """Harbour Council approves new bridge over the river
+
+Harbour Council approved a new bridge over the river on Monday after a long debate.
+
+The council said the new bridge over the river would open in 2027 for cars and buses.
+
+Council members said the bridge over the river would cut journeys across the city by half.
+
+The new bridge over the river will be built by Coastal Works, the council said.
+
+Harbour Council leader Amal Haddad said the bridge over the river was long overdue.
+
+The council will hold a vote on tolls for the new bridge over the river in March.
+
+Council engineers said the bridge over the river would be 400 metres long.
+
+Harbour Council said work on the bridge over the river would start in June.
+
+The bridge over the river will have two lanes for cycles, council planners said.
+
+Harbour Council expects 30,000 cars a day to use the bridge over the river.
+
+The council said the bridge over the river had been planned by architect Sara Lind.
+
+Residents told the council the bridge over the river should have been built years ago.
+"""
+
+
+def test_an_article_gives_at_most_three_true_statements():
+    counts = [sum(c.template == "tf-true" for c in candidates(LEAD_HEAVY, seeds=(seed,))) for seed in range(6)]
+    assert max(counts) <= 3, counts
+    assert sum(counts) > 0, "the lead's facts may still be stated true"
+
+
 BALLGAME = """Harbour Hawks beat Lakeside in the series opener
 
 The Harbour Hawks beat the Lakeside Lions 5-3 on Saturday in the opening game of the league series.
