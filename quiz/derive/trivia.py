@@ -56,13 +56,17 @@ def trivial(c: Candidate, a: Analysis, country_names: dict[str, list[str]]) -> b
 
 
 def central(a: Analysis, index: int) -> bool:
-    """Does the sentence carry the story's main fact: the lead itself, a sum or a share, or the lead's words?"""
+    """Does the sentence carry the story's main fact: the lead itself, a sum or a share, or two of the lead's words?"""
     if index == 0:
         return True
     if any(m.type == "number" and m.subtype.startswith(("money", "percent")) for m in a.mentions[index]):
         return True
-    lead = content_words(a.sentences[0].text)
-    return len(lead & content_words(a.sentences[index].text)) >= 2
+    return len(_common_words(a.sentences[0].text) & _common_words(a.sentences[index].text)) >= 2
+
+
+def _common_words(text: str) -> set[str]:
+    """The lower-case content words: a match report names its two teams in every sentence, which says nothing."""
+    return content_words(" ".join(w for w in text.split() if not w[:1].isupper()))
 
 
 def play_by_play(text: str) -> bool:

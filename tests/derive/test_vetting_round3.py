@@ -33,13 +33,16 @@ Ticket sales raised $2.4 million for the city's music schools, the organisers ad
 The festival's main stage hosted forty bands from twelve countries across the three days.
 
 Mayor Linda Osei thanked volunteers who had worked on the stages and the car parks.
+
+Harbour City police officer Dan Webb opened the gates at noon on Friday with Linda Osei.
 """
 
 
 def test_a_minor_detail_is_never_asked_as_a_true_statement_copied_word_for_word():
     cs = candidates(FESTIVAL, seeds=tuple(range(8)))
     true = [c for c in cs if c.template == "tf-true"]
-    minor = ("funded by", "presented by", "thanked volunteers")
+    # "opened the gates" shares only names with the lead: not its fact
+    minor = ("funded by", "presented by", "thanked volunteers", "opened the gates")
     assert not [c for c in true if any(w in c.evidence[0] for w in minor)], [c.prompt for c in true]
     # the central facts may still be stated true: the lead, a sum of money
     assert {c.sentence for c in true} <= {0, 3}, [c.prompt for c in true]
