@@ -57,9 +57,10 @@ def dates(sentence: int, text: str) -> list[Mention]:
 
 # --------------------------------------------------------------------------- numbers
 
+# Never a part of a time, score or ratio ('17:30', '3–1', '2/3'): a swap there garbles it.
 _NUM = re.compile(
-    r"(?<![\w.,/$€£-])(?P<num>\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)"
-    r"(?: (?P<scale>million|billion|trillion|thousand))?(?P<pct>%| percent| per cent)?(?![\w/-]|[.,]\d)"
+    r"(?<![\w.,/:$€£\u2013-])(?P<num>\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)"
+    r"(?: (?P<scale>million|billion|trillion|thousand))?(?P<pct>%| percent| per cent)?(?![\w/:\u2013-]|[.,]\d)"
 )
 _AFTER_DATE = re.compile(_MONTH + r" \d{1,2}(?:st|nd|rd|th)?,? ?(?:and|or|to|-|\u2013) ?$")
 _SPELLED = re.compile(r"\b(?P<word>" + "|".join(_NUMBER_WORDS) + r")\b(?!-)")
@@ -132,9 +133,9 @@ def numbers(sentence: int, text: str) -> list[Mention]:
 
 
 def unit_after(text: str, end: int) -> str:
-    """The counted noun right after a number: '250,000 people' -> 'people'."""
+    """The counted noun right after a number: '250,000 people' -> 'people', 'Americans'; never 'Illinois'."""
     m = re.match(r" (?:more |other |new |extra |additional )?([a-z]+s|people|children|men|women|staff|police|"
-                 r"personnel|[A-Z][a-z]+s)\b", text[end:])  # fmt: skip
+                 r"personnel|[A-Z][a-z]+(?:an|er|on|ist|ite)s)\b", text[end:])  # fmt: skip
     if not m:
         return ""
     word = m.group(1)

@@ -48,6 +48,18 @@ _LEANING = re.compile(
     r"programme|scheme|measure|proposal|remarks|comments|statement)\b"
     r"(?! (?:of|on|by|from|into|for|in|at|to|between|with|that|which|who)\b)"
 )
+# A subject that stands for something named before: 'It was the first ...', 'This time, ...', 'The idea was ...',
+# 'The second tremor ...'. 'It is likely that ...' names nothing and stays.
+_BACK_SUBJECT = re.compile(
+    r"^(?:[A-Z][^,]{0,40}, )?(?:it|It)\b(?! (?:is|was|has been|had been|will be|would be) (?:not )?(?:un)?"
+    r"(?:likely|clear|expected|thought|believed|understood|reported|said|hoped|possible|important|known|estimated|"
+    r"feared|claimed|alleged|necessary|time|too|true|the first time)\b)|"
+    r"^This time\b|\b(?:the|The) (?:idea|debate)\b(?! (?:of|on|by|from|into|for|in|at|to|between|with|that)\b)|"
+    r"^The (?:second|third|fourth|fifth|latest|previous|earlier) [a-z]+\b(?! (?:of|to|in|since|for|at|on)\b)|"
+    r"^The (?:first|second|third|latter|former)\b(?= (?:was|is|had|has|came|,))"
+)
+# One of several events of a kind, named by its kind alone: 'The earthquake struck ...' after two quakes.
+_EVENT = re.compile(r"^The (earthquake|quake|tremor|aftershock|blast|explosion|attack)\b")
 _PERSONAL = re.compile(r"\b(?:he|she|him|his|her|He|She|His|Her)\b")
 _EARLY_PLURAL = re.compile(r"^\S+(?: \S+)? (?:their|they|them|its)\b")  # 'Despite their attempts, ...'
 
@@ -67,7 +79,7 @@ def mend(c: Candidate, a: Analysis) -> Candidate | None:
     if c.template == "tf-true" and _ALSO.search(inner):
         return None  # a true statement stays the article's words, and 'also' there points back
     inner = _unquoted_apply(inner, lambda t: _SAID_SAYING.sub(r"\1", _ALSO.sub("", t)))
-    if _leans(outside_quotes(inner), a) or _unnamed_person(c, a):
+    if _leans(outside_quotes(inner), a) or _points_back(outside_quotes(inner), a) or _unnamed_person(c, a):
         return None
     inner = _DOUBLED.sub(lambda m: m.group(0) if m.group(1).lower() in _DOUBLE_OK else m.group(1), inner)
     inner = respelled(inner, a, keep=c.answer_text)
@@ -86,6 +98,21 @@ def _leans(text: str, a: Analysis) -> bool:
         if not (m.group(0).lower().startswith(("this ", "the ")) and noun in opening):
             return True
     return False
+
+
+def _points_back(text: str, a: Analysis) -> bool:
+    """A subject that stands for something named in another sentence: 'It', 'This time', 'The idea', 'The second
+    tremor', or 'The earthquake' in a story of several."""
+    if _BACK_SUBJECT.search(text):
+        return True
+    m = _EVENT.match(text)
+    if m is None:
+        return False
+    kinds = re.compile(r"\b(?:earthquakes?|quakes?|tremors?|aftershocks?|blasts?|explosions?|attacks?)\b", re.I)
+    return sum(len(kinds.findall(s.text)) for s in a.sentences) >= 2 and any(
+        re.search(r"\b(?:second|another|earlier|previous|first|two|several)\b", s.text) and kinds.search(s.text)
+        for s in a.sentences
+    )
 
 
 def _unlinked(text: str) -> str:

@@ -16,6 +16,7 @@ from quiz.derive.figures import unit_after
 from quiz.derive.mentions import Mention, content_words, fold, words
 from quiz.derive.posts import _key_of
 from quiz.derive.sentences import Sentence
+from quiz.derive.trivia import central, starts_name
 from quiz.derive.wording import (
     DISCOURSE,
     GENERIC,
@@ -32,8 +33,14 @@ RANGE_END = re.compile(r"^ (?:to|and) (\d+(?:\.\d+)?)\b")
 _POINTS_BACK = re.compile(r"\b(?:it|its|they|them|their|this|these|those)\b", re.I)
 
 
+_MOST_TRUE = 3  # true statements an article gives: readers rejected a run of them as copied text
+
+
 class Statements:
     """The true/false template."""
+
+    true_made = 0
+    """How many true statements this builder has made so far (for the cap)."""
 
     def truefalse(self, s: Sentence) -> list[Candidate]:
         """The sentence as a statement: as written (true) or with one entity swapped (false)."""
@@ -60,13 +67,17 @@ class Statements:
         ]  # fmt: skip
         if not anchors:
             return []
-        make_false = bool(swappable) and self.rng.random() < 0.6
+        # A minor detail is asked only as its false twin: copied word for word it is true and not worth knowing.
+        may_be_true = central(self.a, s.index) and self.true_made < _MOST_TRUE
+        make_false = bool(swappable) and (self.rng.random() < 0.6 or not may_be_true)
         out: list[Candidate] = []
-        # With no value the article makes false, the sentence as written is still a statement readers keep.
+        # With no value the article makes false, a central sentence as written is still a statement readers keep.
         for false in (True, False) if make_false else (False,):
+            if not false and not may_be_true:
+                continue
             for m in anchors if not false else swappable:
-                if m.start < offset or text[m.end : m.end + 2] == "'s":
-                    continue
+                if m.start < offset or text[m.end : m.end + 2] == "'s" or starts_name(text[m.end :]):
+                    continue  # a swap inside a name ('the 17 Hours of Le Mans') is a garble, not a falsehood
                 sub = self._substitute(s, m) if false else None
                 a, b = m.np if m.type == "person" else m.span
                 swapped_post = sub is not None and m.type == "person" and m.np_start >= 0
@@ -86,6 +97,7 @@ class Statements:
                     prompt = f"True or false, according to the article: {statement}"
                     answer = True
                     explanation = "The article says this in these words."
+                    self.true_made += 1
                 out.append(
                     Candidate(
                         template="tf-false" if sub else "tf-true",

@@ -17,6 +17,7 @@ from quiz.derive.distractors import Option
 from quiz.derive.mentions import Analysis, fold
 from quiz.derive.option_set import settle
 from quiz.derive.standalone import NUMBER_LEAD, TF_LEAD, blank_cut_from_name, mend, outside_quotes
+from quiz.derive.trivia import other_forms, trivial, with_possessive
 
 _NUMBER_NAMES = """zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen
     sixteen seventeen eighteen nineteen twenty"""
@@ -67,6 +68,8 @@ def vet(c: Candidate, a: Analysis, country_names: dict[str, list[str]]) -> Candi
     if mended is None or blank_cut_from_name(mended):
         return None
     c = mended
+    if trivial(c, a, country_names):
+        return None
     body = c.prompt.removeprefix(TF_LEAD).removeprefix(NUMBER_LEAD)
     if c.kind in (Kind.TRUEFALSE, Kind.GAP, Kind.NUMBER) and _PACKED.search(outside_quotes(body.strip('"'))):
         return None  # '... 21 Lutetia: enstatite chondrite with ...': facts packed behind a colon (readers kept none)
@@ -108,7 +111,7 @@ def vet(c: Candidate, a: Analysis, country_names: dict[str, list[str]]) -> Candi
         return None
     if c.atype[0] == "person" and c.template not in ("post", "who-is") and _main_person(c.key, a):
         return None  # the story's own subject ('Who won the race?' -> Gordon) is guessed from the headline
-    return _with_other_forms(c, a)
+    return other_forms(with_possessive(_with_other_forms(c, a)), a)
 
 
 def _garbled(body: str) -> bool:
