@@ -49,7 +49,7 @@ def cores(load: CpuLoad | None = None) -> int:
             busy = os.getloadavg()[0]
         except (AttributeError, OSError):
             busy = 0.0
-    return max(1, usable - int(busy + 0.5))
+    return max(1, usable - int(busy))  # a core is left only to a program that keeps it busy all along
 
 
 def derive_batch(

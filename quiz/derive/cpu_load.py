@@ -1,10 +1,10 @@
 """How many processors other programs keep busy right now: the ones `quiz derive` leaves to them.
 
 The one-minute load average lags behind: a machine that has just gone quiet still reports a load
-of 1 or 2 for a minute or more, and on 2 cores a command started then used one worker where two
-would have halved its time (58 s instead of about 30 s for a 5 MB folder). So the processors'
-idle time is read from /proc/stat when a command starts and again when it is about to start its
-workers, and what the command itself used in between is taken off: what remains is the others'.
+of 1 or 2 for a minute or more, so on 2 cores a 5 MB folder derived right after other work ran on
+one worker (58 s) where two would nearly halve it. So the processors' idle time is read from
+/proc/stat when a command starts and again when it is about to start its workers, and what the
+command itself used in between is taken off: what remains is the others'.
 """
 
 from __future__ import annotations

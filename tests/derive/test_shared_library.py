@@ -119,11 +119,11 @@ class _Busy:
 def test_workers_default_to_the_cores_other_programs_leave_idle(monkeypatch):
     monkeypatch.setattr(sys, "platform", "linux")
     monkeypatch.setattr(os, "sched_getaffinity", lambda _pid: {0, 1, 2, 3}, raising=False)
-    assert batch.cores(_Busy(0.3)) == 4
-    assert batch.cores(_Busy(1.6)) == 2
+    assert batch.cores(_Busy(0.7)) == 4
+    assert batch.cores(_Busy(2.6)) == 2
     assert batch.cores(_Busy(9.0)) == 1
-    monkeypatch.setattr(os, "getloadavg", lambda: (2.7, 0.0, 0.0), raising=False)
-    assert batch.cores(_Busy(None)) == 1  # no /proc/stat: the load average, as `make -l` reads it
+    monkeypatch.setattr(os, "getloadavg", lambda: (1.2, 0.0, 0.0), raising=False)
+    assert batch.cores(_Busy(None)) == 3  # no /proc/stat: the load average, as `make -l` reads it
 
 
 def test_the_number_of_workers_is_found_out_only_when_there_is_enough_to_share(monkeypatch):
