@@ -15,7 +15,7 @@ from datetime import date, datetime
 from typing import TYPE_CHECKING, Any
 
 from quiz.core.study_day import DAY_START, MASTERED_STABILITY_DAYS, StudyDay
-from quiz.data.days import NOT_SUSPENDED, QUARTER_MS, sums, to_ms
+from quiz.data.days import QUARTER_MS, sums, to_ms, unless_suspended
 
 if TYPE_CHECKING:
     from quiz.data.store import Store
@@ -163,7 +163,8 @@ def due_per_day(
     counts = [0] * days
     if profile_id is not None:
         where, args = _deck_filter(decks, "deck")
-        sql = f"SELECT due / {QUARTER_MS}, count(*) FROM cards WHERE profile_id = ? AND due < ?{where}{NOT_SUSPENDED}"
+        unless = unless_suspended(db, profile_id)
+        sql = f"SELECT due / {QUARTER_MS}, count(*) FROM cards WHERE profile_id = ? AND due < ?{where}{unless}"
         sql += " GROUP BY 1"
         for bucket, n in db.execute(sql, (profile_id, ends[-1], *args)):
             counts[bisect_right(ends, bucket * QUARTER_MS)] += n

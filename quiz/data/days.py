@@ -86,3 +86,11 @@ NOT_SUSPENDED = (
     " AND NOT EXISTS (SELECT 1 FROM question_marks m"
     " WHERE m.profile_id = cards.profile_id AND m.question_id = cards.question_id AND m.suspended)"
 )
+
+
+def unless_suspended(db: sqlite3.Connection, profile_id: int) -> str:
+    """NOT_SUSPENDED when the learner has suspended a question, else nothing: a lookup per card saved for most."""
+    return NOT_SUSPENDED if db.execute(_ANY_SUSPENDED, (profile_id,)).fetchone()[0] else ""
+
+
+_ANY_SUSPENDED = "SELECT EXISTS(SELECT 1 FROM question_marks WHERE profile_id = ? AND suspended)"

@@ -4,16 +4,17 @@ from __future__ import annotations
 
 import json
 import sqlite3
-from bisect import bisect_right
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
+from functools import lru_cache
+from itertools import accumulate
 from typing import Any
 
 from quiz.core.model import Bank, Question
 from quiz.core.study_day import DAY_START, MASTERED_STABILITY_DAYS, StudyDay
-from quiz.data.days import NOT_SUSPENDED, streak, sums, to_ms
+from quiz.data.days import streak, sums, to_ms, unless_suspended
 
 WEAKEST = 10
 FORECAST_DAYS = 7
@@ -169,21 +170,18 @@ def compute(
     day_start: int = DAY_START,
 ) -> Stats:
     """All figures, read inside the caller's transaction so they agree with each other."""
-    group_of, groups = _groups(bank)
+    groups = _groups(bank)[1]
     answers, right = [0] * len(groups), [0] * len(groups)
-    gone: list[str] = []
-    seen = 0
-    get = group_of.get
-    # One pass over the per-question summary rows; the bank's deck, kind and tags of each question
-    # were put together once per bank (_groups), so each row costs one lookup and two additions.
-    for qid, n, ok in () if profile_id is None else db.execute(_PER_QUESTION, (profile_id,)):
-        seen += 1
-        g = get(qid)
-        if g is None:
-            gone.append(qid)
-            continue
-        answers[g] += n
-        right[g] += ok
+    seen = found = 0
+    if profile_id is not None:
+        seen = db.execute(_SEEN, (profile_id,)).fetchone()[0]
+        # SQLite looks up each question of the bank in the summary rows and sums them per (deck, kind, tags)
+        # group: reading 50,000 rows into Python took twice as long, most of it making their objects.
+        for g, sums in db.execute(_PER_GROUP, (profile_id, _members(bank))):
+            answers[g], right[g], n = json.loads(sums)
+            found += n
+    # Summary rows of questions no longer in the bank (none, the common case, when every row was found).
+    gone = [] if seen == found else [qid for (qid,) in db.execute(_GONE, (profile_id, _ids(bank)))]
     decks: dict[str, list[int]] = defaultdict(lambda: [0, 0])
     tags: dict[str, list[int]] = defaultdict(lambda: [0, 0])
     kinds: dict[str, list[int]] = defaultdict(lambda: [0, 0])
@@ -223,7 +221,13 @@ def compute(
     )
 
 
-_PER_QUESTION = "SELECT question_id, attempts, correct FROM question_stats WHERE profile_id = ?"
+_SEEN = "SELECT count(*) FROM question_stats WHERE profile_id = ?"
+# ?2: per group, the JSON array of its question ids (see _members); each group's sums come as one JSON array.
+_PER_GROUP = """SELECT g.key, (SELECT json_array(ifnull(sum(s.attempts), 0), ifnull(sum(s.correct), 0), count(*))
+        FROM json_each(g.value) j CROSS JOIN question_stats s ON s.profile_id = ?1 AND s.question_id = j.value)
+    FROM json_each(?2) g"""
+_GONE = """SELECT question_id FROM question_stats
+    WHERE profile_id = ? AND question_id NOT IN (SELECT value FROM json_each(?))"""
 _GONE_BY_DECK = """SELECT deck, sum(attempts), sum(correct) FROM question_stats
     WHERE profile_id = ? AND question_id IN (SELECT value FROM json_each(?)) GROUP BY deck"""
 # Least accurate first, then the one answered more often, then by id; sorted inside SQLite.
@@ -261,6 +265,26 @@ def _groups(bank: Bank | Sequence[QuestionRow]) -> tuple[dict[str, int], list[tu
         return group_of, list(numbers)
 
     return _per_bank("groups", bank, make)
+
+
+def _members(bank: Bank | Sequence[QuestionRow]) -> str:
+    """The question ids of each group of _groups, in group order, as one JSON array of arrays (made once per bank)."""
+
+    def make() -> str:
+        group_of, groups = _groups(bank)
+        # Sorted by group (stable: each group's ids in bank order) and cut by the groups' sizes, without a loop
+        # over the questions: most commands read the figures once, and pay for this each time.
+        ordered = sorted(group_of, key=group_of.__getitem__)
+        sizes = Counter(group_of.values())
+        ends = list(accumulate(sizes.get(g, 0) for g in range(len(groups))))
+        return json.dumps([ordered[end - sizes.get(g, 0) : end] for g, end in enumerate(ends)])
+
+    return _per_bank("members", bank, make)
+
+
+def _ids(bank: Bank | Sequence[QuestionRow]) -> str:
+    """Every question id of the bank as a JSON array (made once per bank)."""
+    return _per_bank("ids", bank, lambda: json.dumps(list(_groups(bank)[0])))
 
 
 def _by_id(bank: Bank | Sequence[QuestionRow]) -> dict[str, QuestionRow]:
@@ -321,21 +345,61 @@ def forecast(
     today = StudyDay.of(now, day_start)
     spans = [today.following(i) for i in range(days)]
     ends = [to_ms(span.end) for span in spans]
-    rows = [] if profile_id is None else db.execute(_DUE, (profile_id, ends[-1])).fetchall()
     total = [0] * days
     per_deck: dict[str, list[int]] = defaultdict(lambda: [0] * days)
-    for qid, deck, due in rows:  # read from the index on (profile, due, deck) alone
-        if active is not None:
-            deck = active.get(qid)
-            if deck is None:
-                continue
-        slot = bisect_right(ends, due)  # the first day that ends after `due`: overdue cards land today
-        total[slot] += 1
-        per_deck[deck][slot] += 1
+    members = None if active is None else _deck_members(active)
+    # Counted per deck and day inside SQLite from the index on (profile, due, deck) alone; each row's ids (as
+    # one JSON array) are only checked against the bank's decks, never turned into a row object each.
+    rows: Iterable[tuple[str, int, int, str]] = ()
+    if profile_id is not None:
+        rows = db.execute(_due_per_day(days, unless_suspended(db, profile_id)), (profile_id, *ends))
+    for deck, slot, count, ids in rows:
+        if members is None:
+            total[slot] += count
+            per_deck[deck][slot] += count
+            continue
+        listed = json.loads(ids)
+        mine = members.get(deck, _NONE)
+        kept = len(mine.intersection(listed))
+        if kept:
+            total[slot] += kept
+            per_deck[deck][slot] += kept
+        if kept < count:  # recorded under another deck, a draft now, or gone from the bank
+            for qid in listed:
+                bank_deck = None if qid in mine else active.get(qid)  # type: ignore[union-attr]
+                if bank_deck is not None:
+                    total[slot] += 1
+                    per_deck[bank_deck][slot] += 1
     return Forecast(
         today=today,
         days=tuple(zip((span.date for span in spans), total, strict=True)),
         decks=tuple(DeckDue(deck, tuple(slots)) for deck, slots in sorted(per_deck.items())),
+    )
+
+
+def _deck_members(active: Mapping[str, str]) -> dict[str, frozenset[str]]:
+    """Deck -> the ids of its active questions, made once per mapping (see bank_decks)."""
+
+    def make() -> dict[str, frozenset[str]]:
+        ordered = sorted(active, key=active.__getitem__)  # by deck, then cut by each deck's size (see _members)
+        sizes = sorted(Counter(active.values()).items())
+        ends = accumulate(size for _deck, size in sizes)
+        return {deck: frozenset(ordered[end - size : end]) for (deck, size), end in zip(sizes, ends, strict=True)}
+
+    return _per_bank("deck_members", active, make)
+
+
+_NONE: frozenset[str] = frozenset()
+
+
+@lru_cache(maxsize=8)
+def _due_per_day(days: int, unless: str) -> str:
+    """Cards due before the end of the `days`-th study day, counted per deck and day (0: today, overdue ones
+    too); ?2 to ?{days + 1} are the days' ends in unix ms. `unless`: see quiz.data.days.unless_suspended."""
+    day = " + ".join(f"(due >= ?{n})" for n in range(2, days + 1)) or "0"
+    return (
+        f"SELECT deck, {day}, count(*), json_group_array(question_id) FROM cards"
+        f" WHERE profile_id = ?1 AND due < ?{days + 1}{unless} GROUP BY 1, 2"
     )
 
 
@@ -362,7 +426,6 @@ def _drafts(bank: Bank | Sequence[QuestionRow]) -> list[str]:
     return _per_bank("drafts", bank, lambda: [row[0] for row in question_rows(bank) if row[4] == "draft"])
 
 
-_DUE = "SELECT question_id, deck, due FROM cards WHERE profile_id = ? AND due < ?" + NOT_SUSPENDED
 _MASTERED = "SELECT question_id FROM cards WHERE profile_id = ? AND stability >= ?"
 _MASTERED_COUNT = """SELECT count(*), count(*) FILTER (WHERE question_id IN (SELECT value FROM json_each(?3)))
     FROM cards WHERE profile_id = ?1 AND stability >= ?2"""

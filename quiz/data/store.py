@@ -21,6 +21,7 @@ from collections.abc import Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import date, datetime, timezone, tzinfo
+from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -30,7 +31,7 @@ from quiz.core.study_day import DAY_START, MASTERED_STABILITY_DAYS, StudyDay
 from quiz.core.verdict import Form
 from quiz.data import backup
 from quiz.data.backup import Diagnosis, Health
-from quiz.data.days import NOT_SUSPENDED, QUARTER_MS, from_ms, streak, to_ms
+from quiz.data.days import QUARTER_MS, from_ms, streak, to_ms, unless_suspended
 
 if TYPE_CHECKING:
     from quiz.core.attempt import Attempt
@@ -196,11 +197,26 @@ class ProfileSummary:
 
 @dataclass(frozen=True)
 class QuestionFigures:
-    """Question ids due today and mastered (quiz.core.study_day's meanings), and each one's latest result."""
+    """Ids of the questions due in the study day and mastered (quiz.core.study_day's meanings), and of those
+    answered with, for each, 1 if its latest answer was right (else 0): as read, and as sets once asked for."""
 
-    due: frozenset[str]
-    mastered: frozenset[str]
-    latest_correct: dict[str, bool]
+    due_ids: Sequence[str] = ()
+    mastered_ids: Sequence[str] = ()
+    answered_ids: Sequence[str] = ()
+    latest_right: bytes = b""  # one byte per answered id, in the same order
+
+    @cached_property
+    def due(self) -> frozenset[str]:
+        return frozenset(self.due_ids)
+
+    @cached_property
+    def mastered(self) -> frozenset[str]:
+        return frozenset(self.mastered_ids)
+
+    @cached_property
+    def latest_correct(self) -> dict[str, bool]:
+        """Question id -> whether its latest answer was right."""
+        return dict(zip(self.answered_ids, map(bool, self.latest_right), strict=True))
 
 
 def database_path(path: Path) -> Path:
@@ -535,7 +551,7 @@ class Store:
         choice = int(attempt.correct and attempt.form is Form.CHOICE)
         with self._write("save your answer") as db:
             pid = _profile_id(db, name) or _insert_profile(db, name, attempt.answered_at)
-            previous = db.execute(_PREVIOUS, (pid, attempt.question_id, at, -1)).fetchone()[0]
+            previous, later = db.execute(_PREVIOUS_AND_LATER, (pid, attempt.question_id, at)).fetchone()
             attempt_id = db.execute(
                 _INSERT_ATTEMPT,
                 (
@@ -561,7 +577,8 @@ class Store:
             db.execute(_UPSERT_STATS, (pid, attempt.question_id, attempt.deck, correct, correct, at, choice))
             mature = _mature(previous, at)
             _add_to_quarter(db, pid, at, attempt.deck, 1, correct, mature, mature * correct)
-            _rematch_next(db, pid, attempt.question_id, at, previous, at)
+            if later:  # only an answer recorded out of time order (an import, a clock change) has one after it
+                _rematch_next(db, pid, attempt.question_id, at, previous, at)
             _remember(db, name)
         return int(attempt_id or 0)
 
@@ -606,15 +623,20 @@ class Store:
 
         What the home screen's deck table shows, read from indexes: history() would build every card.
         """
+        import json  # imported here: start-up speed (the app reads these before its first frame)
+
         end = to_ms(StudyDay.of(now, day_start).end)
         with self._read("read your progress") as db:
             pid = _profile_id(db, profile)
             if pid is None:
-                return QuestionFigures(frozenset(), frozenset(), {})
-            due = frozenset(q for (q,) in db.execute(_DUE_IDS, (pid, end)))
-            mastered = frozenset(q for (q,) in db.execute(_MASTERED_IDS, (pid, MASTERED_STABILITY_DAYS)))
-            latest = {q: ok == 1 for q, ok in db.execute(_LATEST_CORRECT, (pid,))}
-        return QuestionFigures(due, mastered, latest)
+                return QuestionFigures()
+            # Each list comes as one JSON array: tens of thousands of ids read as rows cost a row object each.
+            due = db.execute(_DUE_IDS + unless_suspended(db, pid), (pid, end)).fetchone()[0]
+            mastered = db.execute(_MASTERED_IDS, (pid, MASTERED_STABILITY_DAYS)).fetchone()[0]
+            answered, right = db.execute(_ANSWERED_IDS, (pid,)).fetchone()
+        return QuestionFigures(
+            json.loads(due), json.loads(mastered), json.loads(answered), (right or "").encode().translate(_BITS)
+        )
 
     def streak(self, profile: str, now: datetime, day_start: int = DAY_START) -> int:
         """Consecutive study days with an answer, up to today (or yesterday if none yet today)."""
@@ -814,13 +836,20 @@ _EXPORT_UNDONE = (
 )
 # The card comes as bytes: json.loads takes them, and 50,000 fewer UTF-8 decodes are measurable.
 _HISTORY_CARDS = "SELECT question_id, due, CAST(card_json AS BLOB) FROM cards WHERE profile_id = ?"
-_DUE_IDS = "SELECT question_id FROM cards WHERE profile_id = ? AND due < ?" + NOT_SUSPENDED
-_MASTERED_IDS = "SELECT question_id FROM cards WHERE profile_id = ? AND stability >= ?"
-_LATEST_CORRECT = "SELECT question_id, last_correct FROM question_stats WHERE profile_id = ?"
+_DUE_IDS = "SELECT json_group_array(question_id) FROM cards WHERE profile_id = ? AND due < ?"
+_MASTERED_IDS = "SELECT json_group_array(question_id) FROM cards WHERE profile_id = ? AND stability >= ?"
+# Both in the order of the one scan: the digits say which ids were answered right last time.
+_ANSWERED_IDS = """SELECT json_group_array(question_id), group_concat(last_correct != 0, '')
+    FROM question_stats WHERE profile_id = ?"""
+_BITS = bytes.maketrans(b"01", b"\x00\x01")
 _HISTORY_LATEST = "SELECT question_id, last_correct, last_at, choice_known FROM question_stats WHERE profile_id = ?"
 # The latest answer to a question at or before a time, leaving one answer out (-1: none).
 _PREVIOUS = """SELECT max(answered_at) FROM attempts
     WHERE profile_id = ? AND question_id = ? AND answered_at <= ? AND id != ?"""
+# The same for a new answer, and whether the question has an answer after it: one statement fewer per answer.
+_PREVIOUS_AND_LATER = """SELECT
+    (SELECT max(answered_at) FROM attempts WHERE profile_id = ?1 AND question_id = ?2 AND answered_at <= ?3),
+    EXISTS (SELECT 1 FROM attempts WHERE profile_id = ?1 AND question_id = ?2 AND answered_at > ?3)"""
 _NEXT = """SELECT answered_at, deck, correct FROM attempts WHERE profile_id = ? AND question_id = ? AND answered_at > ?
     ORDER BY answered_at LIMIT 1"""
 _ADD_TO_QUARTER = """INSERT INTO answer_quarters (profile_id, quarter, deck, answers, correct, mature, mature_correct)

@@ -31,8 +31,8 @@ class Blanks:
             atype = (m.type, m.subtype)
             if m.type not in ("person", "country", "place", "org", "date", "numword") or m.key in self.dominant:
                 continue
-            if m.type == "org" and m.subtype in ("acronym", "government", "group"):
-                continue
+            if m.type == "org" and m.subtype != "law":
+                continue  # readers rejected most organisation blanks: an outlet, an affiliation, an acronym's name
             if m.type == "numword" and not unit_after(text, m.end) and not text[m.end :].startswith(" other "):
                 continue
             if m.type in ("country", "place", "org") and attributive(text, m.end):
@@ -110,7 +110,7 @@ class Blanks:
             upto = RANGE_END.match(text[m.end :])
             if upto and m.subtype == "count":
                 ceiling = float(upto.group(1))  # 'aged ___ to 16': the start of a range stays below its end
-            values = number_options(m.value, self.rng, exclude=others, ceiling=ceiling)
+            values = number_options(m.value, self.rng, exclude=others, ceiling=ceiling, alike=True)
             opts = [Option(format_like(v), ("number", m.subtype), "generated") for v in values]
             prompt = f'Fill in the number: "{shown}"'
             out.append(

@@ -186,7 +186,11 @@ class Builder(Posts, Statements, Quotations, Blanks):
         sentence: int,
         surname: bool = False,
         region_first: bool = False,
+        choice: bool = False,
+        quote: bool = False,
     ) -> list[Option]:
+        """Distractors for the answer; for multiple choice (`choice`) strict ones, with spares for option_set.settle;
+        for a quote's speaker (`quote`) people with a post or without one alike."""
         region = self.pools.g.regions.get(key, "")
         ms = [m for m in self.a.mentions[sentence] if m.key != key and m.type not in ("number", "date")]
         names = [m.text for m in ms]
@@ -202,7 +206,8 @@ class Builder(Posts, Statements, Quotations, Blanks):
         return self.pools.pick(
             answer, m_type, self.rng, exclude=exclude, avoid=avoid, avoid_names=names, region=region,
             surname=surname, region_first=region_first,
-            like=self.a.entities.get(key) if m_type[0] == "person" else None,
+            like=self.a.entities.get(key) if m_type[0] == "person" else None, strict=choice, k=5 if choice else 3,
+            posts_apart=not quote,
         )  # fmt: skip
 
     # ---------------------------------------------------------------- templates
@@ -294,7 +299,7 @@ class Builder(Posts, Statements, Quotations, Blanks):
             explanation = f"The article names {answer_text}."
         else:
             surname = first.type == "person" and " " not in answer_text
-            opts = self.options(answer_text, atype, first.key, prompt, s.index, surname=surname)
+            opts = self.options(answer_text, atype, first.key, prompt, s.index, surname=surname, choice=True)
             if first.type in ("country", "place") and not any(o.source == "article" for o in opts):
                 return []  # only far-off names to choose from: the answer is guessed from the question
             said = clip(ends_as_question(predicate)[:-1], 18)

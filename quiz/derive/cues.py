@@ -44,3 +44,11 @@ COMPANY_CUES = word_set(
 )
 CLUB_CUES = word_set("side club team outfit")
 _COMPANY_APPOSITIVE = re.compile(r"^, (?:the|a|an) (?:[\w-]+ ){0,3}(?:" + "|".join(sorted(COMPANY_CUES)) + r")\b")
+
+
+def undescribed(name: str) -> str:
+    """'Environmentalist Mark Lynas' -> 'Mark Lynas': what a reader types is the name, not the descriptor."""
+    first, _, rest = name.partition(" ")
+    if len(rest.split()) >= 2 and (first.lower() in PERSON_CUES or first.endswith(("ist", "man", "woman"))):
+        return rest
+    return name

@@ -5,8 +5,10 @@ from __future__ import annotations
 import random
 import re
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+from functools import lru_cache
 
+from quiz.derive.cues import undescribed
 from quiz.derive.gazetteer import Gazetteer, Known, gazetteer
 from quiz.derive.mentions import Analysis, Entity, fold, role_class
 from quiz.derive.name_runs import PARTICLES
@@ -27,6 +29,44 @@ def same_person(a: str, b: str) -> bool:
     """Two ways of writing one person: 'Blair' and 'Mr Blair', 'Tony Blair' and 'Blair'."""
     fa, fb = fold(_HONORIFIC.sub("", a)).split(), fold(_HONORIFIC.sub("", b)).split()
     return bool(fa and fb) and fa[-1] == fb[-1]
+
+
+def named_person(e: Entity, a: Analysis, g: Gazetteer) -> bool:
+    """Does anything show this is a person (a post, a gender the article gives, a known first name, or a
+    surname used alone, no word of the name a place or a word the article writes in lower case), and
+    nothing show it is not ('the Broncos')?
+
+    'Human Rights' (of a commission), 'Denver Broncos' and 'Environmentalist Mark Lynas' are no options.
+    """
+    parts = undescribed(e.key).split()  # 'Environmentalist Mark Lynas': the name is 'Mark Lynas'
+    after_the, lower = _words_of(tuple(s.text for s in a.sentences))
+    if parts[-1] in after_the:
+        return False  # 'the Broncos were ...': a team or a body, never a person
+    if e.roles or e.gender or parts[0] in g.first_names or e.key in _titled(tuple(s.text for s in a.sentences)):
+        return True
+    if len(parts) < 2 or not any(" " not in f for f in e.forms) or parts[0] in g.names:
+        return False
+    return not any(w.lower() in lower for w in parts)
+
+
+_AFTER_THE = re.compile(r"\b[Tt]he ([A-Z][\w'-]*)(?=['.,;:!?]| (?:were|was|are|is|had|have|has)\b)")
+
+
+_TITLES = "Dr|Mr|Mrs|Ms|Miss|Prof|Professor|Sir|Dame|Lord|Lady|Rev|Reverend"
+_TITLED = re.compile(rf"\b(?:{_TITLES})\.? ((?:[A-Z][\w'-]+ ?){{1,3}})")
+
+
+@lru_cache(maxsize=8)
+def _titled(sentences: tuple[str, ...]) -> frozenset[str]:
+    """Names the article writes after a title of address ('Dr Priyanka Shah'): people, whatever the first name."""
+    return frozenset(m.group(1).strip() for s in sentences for m in _TITLED.finditer(s))
+
+
+@lru_cache(maxsize=8)
+def _words_of(sentences: tuple[str, ...]) -> tuple[frozenset[str], frozenset[str]]:
+    """An article's names written after 'the' ('the Broncos were'), and its words in lower case; read once."""
+    text = " ".join(sentences)
+    return frozenset(_AFTER_THE.findall(text)), frozenset(re.findall(r"\b[a-z]+\b", text))
 
 
 @dataclass(frozen=True)
@@ -158,8 +198,13 @@ class Pools:
         surname: bool = False,
         region_first: bool = False,
         like: Entity | None = None,
+        strict: bool = False,
+        posts_apart: bool = True,
     ) -> list[Option]:
         """Up to `k` options unlike the answer and each other; article first, library, then gazetteer.
+
+        `strict` (multiple choice, where the options are the question) never fills up with a person of
+        another field, or (`posts_apart`) with one holding a post when the answer holds none.
 
         `region_first` ranks countries of the answer's region above every tier (for true/false swaps,
         where a far-away country makes the false statement too easy to spot).
@@ -183,6 +228,10 @@ class Pools:
         out: list[Option] = []
         seen: set[str] = set()
         people = {e.key: e for e in self.analysis.of_type("person")} if type_[0] == "person" else {}
+        if like is not None and not like.gender:
+            # 'Varadkar' read apart from 'Leo Varadkar': the fuller form may show the gender.
+            twin = next((e for e in people.values() if e.gender and same_person(e.key, like.key)), None)
+            like = replace(like, gender=twin.gender) if twin else like
         taken = [answer, *exclude]
         later: list[Option] = []
 
@@ -206,20 +255,27 @@ class Pools:
             return True
 
         def fits(key: str) -> int:
-            """0: like the answer; 1: of another field; 2: of the other gender (never used)."""
+            """0: like the answer; 1: of another field; 2: never used (the other gender, another side, no person)."""
             other = people.get(key) or self.library.person(key)
+            if other is not None and not named_person(other, self.analysis, self.g):
+                return 2  # 'Human Rights', 'Environmentalist Mark Lynas': nothing shows these are people
             if like is None or other is None:
                 return 0
             if like.gender and other.gender and like.gender != other.gender:
                 return 2
+            if other.roles and not like.roles and strict and posts_apart:
+                return 2  # a referee offered for a player nobody gave a post: the post sets it apart
             mine, theirs = like.role_class, other.role_class
-            return 1 if mine and theirs and mine != theirs else 0
+            return (2 if strict else 1) if mine and theirs and mine != theirs else 0
 
         for source, items in self._tiers(type_, surname, home, known_answer):
             items = list(items)
             rng.shuffle(items)
             if region and source == "gazetteer":
                 items.sort(key=lambda item: regions.get(item[1], "") != region)
+            if like is not None and source == "article":
+                # People named near the answer are of its world: players of the match, not the singer at half-time.
+                items.sort(key=lambda item: _distance(like, people.get(item[1])))
             for text, key in items:
                 if len(out) >= k:
                     break
@@ -281,6 +337,13 @@ class Pools:
                 if len(out) == k:
                     return out
         return out
+
+
+def _distance(a: Entity, b: Entity | None) -> int:
+    """How many sentences apart the article names two people (99 when one is not of the article)."""
+    if b is None or not a.sentences or not b.sentences:
+        return 99
+    return min(abs(i - j) for i in a.sentences for j in b.sentences)
 
 
 def _home_filter(g: Gazetteer, home: str) -> Callable[[str], bool]:

@@ -49,11 +49,19 @@ def _round_to(value: float, sig: int) -> float:
 
 
 def number_options(
-    value: float, rng: random.Random, *, k: int = 3, exclude: Iterable[float] = (), ceiling: float | None = None
+    value: float,
+    rng: random.Random,
+    *,
+    k: int = 3,
+    exclude: Iterable[float] = (),
+    ceiling: float | None = None,
+    alike: bool = False,
 ) -> list[float]:
     """Plausible wrong numbers around `value`: at least one below and one above, rounded like it.
 
-    `ceiling` bounds them (a share of a vote is never 190%).
+    `ceiling` bounds them (a share of a vote is never 190%). `alike` (options shown beside the key)
+    prefers numbers of the key's order of magnitude and less than double or half it: 163 -> 130,
+    122, 204, not 98 or 489, which a reader rules out without the article.
     """
     banned = {value, *exclude}
     integral = value == int(value)
@@ -74,18 +82,32 @@ def number_options(
     pool_above = [v for v in dict.fromkeys(pool_above) if v not in banned and (ceiling is None or v < ceiling)]
     rng.shuffle(pool_below)
     rng.shuffle(pool_above)
+    if alike:  # after the shuffles, so the draws (and every other draft of the article) stay as they were
+        pool_below.sort(key=lambda v: -_far(v, value))
+        pool_above.sort(key=lambda v: -_far(v, value))
     out: list[float] = []
     for pool in (pool_below, pool_above):
         if pool:
             out.append(pool.pop())
     rest = pool_below + pool_above
     rng.shuffle(rest)
+    if alike:
+        rest.sort(key=lambda v: _far(v, value))
     for v in rest:
         if len(out) >= k:
             break
         if v not in out:
             out.append(v)
     return sorted(out[:k])
+
+
+def _far(option: float, value: float) -> int:
+    """How far an option stands from the key: 0 alike, 1 another order of magnitude, 2 beyond double or half."""
+    if option <= 0 or value <= 0:
+        return 2
+    if max(option / value, value / option) > 2.0:
+        return 2
+    return int(math.floor(math.log10(option)) != math.floor(math.log10(value)))
 
 
 def format_like(value: float) -> str:

@@ -164,14 +164,16 @@ def labelled(rows: list[dict[str, str]], folders: list[Path], library_texts: tup
         if name not in cache:
             text = find_article(name, folders).read_text(encoding="utf-8")
             found, n = live_candidates(text, name, library_texts)
-            by_prompt = {fold(c.prompt): c for c in reversed(found)}
+            # By kind and prompt: a choice and a typed question share a prompt, and readers judge them apart.
+            by_prompt = {k: c for c in reversed(found) for k in (fold(c.prompt), f"{c.kind.value}:{fold(c.prompt)}")}
             ids = {}
             if any(r.get("id") and r["article"] == name for r in rows):
                 made = derive_drafts(text, name, library_texts=library_texts)
-                ids = {d.question.id: fold(d.question.prompt) for d in made}
+                ids = {d.question.id: f"{d.question.kind.value}:{fold(d.question.prompt)}" for d in made}
             cache[name] = (text, by_prompt, ids, n)
         text, by_prompt, ids, n = cache[name]
-        key = ids.get(row.get("id", ""), fold(row.get("prompt", "")))
+        prompt = fold(row.get("prompt", ""))
+        key = ids.get(row.get("id", ""), f"{row['kind']}:{prompt}" if row.get("kind") else prompt)
         c = by_prompt.get(key)
         if c is not None:
             facts, matched = facts_of(c, n), True

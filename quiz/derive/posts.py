@@ -38,7 +38,7 @@ class Posts:
             role = text[role_start : role_start + len(m.role)]
             prompt = f"What post does {ent.key} hold, according to the article?"
             phrase = m.role_phrase
-            opts = self.pools.titles(role, self.rng, exclude=[*ent.roles, *ent.role_phrases], avoid=prompt)
+            opts = self.pools.titles(role, self.rng, k=5, exclude=[*ent.roles, *ent.role_phrases], avoid=prompt)
             alts = [phrase] if fold(phrase) != fold(role) and "'" not in phrase else []
             alts = [a for a in alts if fold(a) not in {fold(o.text) for o in opts}]
             tags = ("people", "diplomacy") if "diplomacy" in tags_for("people", text) else ("people",)
@@ -80,7 +80,7 @@ class Posts:
         prompt = f"Who is {the}{phrase}, according to the article?"
         if self.leaks(prompt, key, m.text):
             return []
-        opts = self.options(m.text, ("person", "person"), key, prompt, s.index)
+        opts = self.options(m.text, ("person", "person"), key, prompt, s.index, choice=True)
         # Someone else the article gives this post, even as 'former', would also be a right answer.
         held = {e.key for e in self.a.of_type("person") if any(fold(phrase) in fold(p) for p in e.role_phrases)}
         opts = [o for o in opts if _key_of(self.a, o.text) not in held]

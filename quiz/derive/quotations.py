@@ -93,7 +93,9 @@ class Quotations:
             return []
         answer_text = m.text
         surname = " " not in answer_text
-        opts = self.options(answer_text, ("person", "person"), m.key, prompt, s.index, surname=surname)
+        opts = self.options(
+            answer_text, ("person", "person"), m.key, prompt, s.index, surname=surname, choice=True, quote=True
+        )
         evidence = (previous.text, s.text) if previous else (s.text,)
         span = (0, m.start, m.end) if previous else (0, m.start, m.end)
         role = f", {ent.role_phrases[0]}" if ent and ent.role_phrases else ""

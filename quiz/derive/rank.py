@@ -119,6 +119,7 @@ def select(candidates: list[Candidate], count: int, *, sentence_count: int = 1, 
     kinds: Counter[Kind] = Counter()
     templates: Counter[str] = Counter()
     words: list[set[str]] = []
+    threshold = model().threshold
     while len(chosen) < count:
         best, best_value = None, -1e9
         n = len(chosen)
@@ -130,6 +131,8 @@ def select(candidates: list[Candidate], count: int, *, sentence_count: int = 1, 
             ):
                 continue
             value = c.score
+            if c.score < threshold:
+                value -= 0.1  # balancing kinds should not cost a draft that would be emitted
             value -= 0.15 * max(0.0, kinds[c.kind] - TARGET_SHARE[c.kind] * n)
             value -= 0.1 * answers[c.key]
             value -= 0.04 * max(0, templates[c.template] - 2)
@@ -155,7 +158,6 @@ def select(candidates: list[Candidate], count: int, *, sentence_count: int = 1, 
         words.append(cw)
     if len(chosen) < min(floor, count):
         _second_from_a_sentence(pool, chosen, min(floor, count))
-    threshold = model().threshold
     best = sorted(chosen, key=lambda c: -c.score)
     kept = [c for c in best if c.score >= threshold]
     # Topping up to the floor, and to three kinds, a kind not yet there comes first (a mixed set).
@@ -168,4 +170,20 @@ def select(candidates: list[Candidate], count: int, *, sentence_count: int = 1, 
             kept.append(new_kind)
         else:
             break
-    return [c for c in chosen if any(c is k for k in kept)]
+    return _as_choice([c for c in chosen if any(c is k for k in kept)], pool)
+
+
+def _as_choice(drafts: list[Candidate], pool: list[Candidate]) -> list[Candidate]:
+    """Some 'Who said ...?' drafts asked as multiple choice, the app's main mode, where the same question
+    has three options fit to stand beside its key (option_set.settle let it through), up to the choice share."""
+    twins = {(c.sentence, c.prompt): c for c in pool if c.kind is Kind.CHOICE}
+    room = max(1, round(TARGET_SHARE[Kind.CHOICE] * len(drafts))) - sum(c.kind is Kind.CHOICE for c in drafts)
+    threshold = model().threshold
+    out = list(drafts)
+    for i, c in sorted(enumerate(drafts), key=lambda x: -x[1].score):
+        twin = twins.get((c.sentence, c.prompt)) if c.kind is Kind.RECALL else None
+        # Never one below the threshold in place of one above it: only the floor lets those in.
+        if room > 0 and twin is not None and (twin.score >= threshold or c.score < threshold):
+            out[i] = twin
+            room -= 1
+    return out

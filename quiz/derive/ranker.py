@@ -95,6 +95,9 @@ FEATURES: dict[str, str] = {
     "answer:long": "answer of several words",
     "number:exact": "an exact count of many figures",
     "statement:late": "a statement copied from late in the article",
+    "prompt:names": "a prompt dense with names",
+    "prompt:aside": "an aside in brackets",
+    "prompt:short": "short prompt",
 }
 _ASKS = {"said": "quote", "subject": "subject", "post": "post", "who": "post"}
 
@@ -111,7 +114,7 @@ def vector(f: Facts) -> dict[str, float]:
         x["unit"] = 1.0
     if f.options and f.kind != "truefalse":
         x["options:article"] = sum(s == "article" for s in f.option_sources) / len(f.options)
-        x["options:alike"] = float(all(_shape(o) == _shape(f.answer) for o in f.options))
+        x["options:alike"] = float(all(shape(o) == shape(f.answer) for o in f.options))
         x["options:few"] = float(len(f.options) < 3)
     elif f.kind in ("choice", "gap"):
         x["options:few"] = 1.0
@@ -123,10 +126,15 @@ def vector(f: Facts) -> dict[str, float]:
     x["answer:long"] = float(len(f.answer.split()) > 3)
     x["number:exact"] = float(f.answer_type == "number" and bool(re.fullmatch(r"\d{1,3}(?:,\d{3})+|\d{5,}", f.answer)))
     x["statement:late"] = float(f.template == "tf-true" and f.position > 0.5)
+    body = re.sub(r"^(?:True or false, according to the article: |Fill in the number: )", "", f.prompt).strip('"')
+    # Readers reject results tables and lists of names, and find short prompts thin (cross-checked on held-out labels).
+    x["prompt:names"] = float(len(re.findall(r"\b[A-Z][\w-]+", body[1:])) / max(1, len(body.split())) > 0.3)
+    x["prompt:aside"] = float("(" in body)
+    x["prompt:short"] = float(len(body.split()) < 15)
     return {k: v for k, v in x.items() if k in FEATURES and v}
 
 
-def _shape(text: str) -> tuple[int, bool, bool]:
+def shape(text: str) -> tuple[int, bool, bool]:
     """Word count, starts with a capital, has a digit: options that differ here make the key stand out."""
     t = text.strip()
     return (min(3, len(t.split())), t[:1].isupper(), bool(re.search(r"\d", t)))

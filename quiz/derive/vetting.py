@@ -12,14 +12,21 @@ from dataclasses import replace
 
 from quiz.core.model import GAP_MARK, Kind
 from quiz.derive.candidate import Candidate
+from quiz.derive.cues import undescribed
 from quiz.derive.distractors import Option
 from quiz.derive.mentions import Analysis, fold
+from quiz.derive.option_set import settle
+from quiz.derive.standalone import NUMBER_LEAD, TF_LEAD, blank_cut_from_name, mend, outside_quotes
 
-TF_LEAD = "True or false, according to the article: "
-NUMBER_LEAD = "Fill in the number: "
 _NUMBER_NAMES = """zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen
     sixteen seventeen eighteen nineteen twenty"""
 _NUMWORDS = {w: i for i, w in enumerate(_NUMBER_NAMES.split())}
+_NUMBER_WORD = r"\b(?:" + "|".join(_NUMBER_NAMES.split()) + r")\b"
+_SECTION = re.compile(
+    r"\b(?:Sections?|Articles?|Clauses?|Chapters?|Paragraphs?|Rules?|Titles?)\s+(?:\d+\w?(?:,| and| or)?\s+)*$"
+)
+_PACKED = re.compile(r":(?!\d| *[\"'\u201c])")
+_AGE_BEFORE, _AGE_AFTER = re.compile(r"\d+ years?,? and $"), re.compile(r"^ years?,? and \d+ days")
 _GENERIC_POSTS = {"representative", "senator", "mp", "member", "official", "spokesperson", "spokesman", "researcher"}
 _MONTHS = "January|February|March|April|May|June|July|August|September|October|November|December"
 # Words that point back to something the reader of a lone question has not seen.
@@ -36,7 +43,6 @@ _EXACT_COUNT = re.compile(r"^\d{1,3}(?:,\d{3})+$|^\d{4,}$")
 # A blank among other numbers of a pattern or range: '___, $180, or $360', '36 to ___', '___ months, 6 months'.
 _IN_SERIES_AFTER = re.compile(r"^[^\d.;]{0,14}(?:,|\bto\b|\bor\b|[–-])\s*\$?\d|^[^.:;]{0,40}:[^.]*,[^.]*,")
 _IN_SERIES_BEFORE = re.compile(r"\d[^\d.;]{0,14}(?:,|\bto|\bor|[–-])\s*\$?$|\bfrom \w+ to $")
-_ALSO = re.compile(r"(?<=[\w,]) also\b(?! known)")
 # A list cut short: 'Kahne, Kyle Larson, Austin Dillon, Denny Hamlin?' with no 'and' before the last.
 _NAME = r"[A-Z][\w.'-]*(?: [A-Z][\w.'-]*)*"
 _CUT_LIST = re.compile(rf"(?:{_NAME}, ){{2,}}{_NAME}[?.]?$")
@@ -54,26 +60,37 @@ def vet(c: Candidate, a: Analysis, country_names: dict[str, list[str]]) -> Candi
 
     `country_names` maps a country to the other words that name it (demonyms), for the main-subject test.
     """
+    if c.kind is Kind.RECALL and c.template == "post":
+        return None  # 'What post does X hold?' typed: readers kept few (a past post, a vague or generic title)
+    mended = mend(c, a)
+    if mended is None or blank_cut_from_name(mended):
+        return None
+    c = mended
     body = c.prompt.removeprefix(TF_LEAD).removeprefix(NUMBER_LEAD)
-    if c.template == "tf-true" and _ALSO.search(body):
-        return None  # a true statement stays the article's own words, so 'also' cannot be taken out
-    if c.kind is Kind.TRUEFALSE or c.kind is Kind.GAP:
-        body = _ALSO.sub("", body)
-        c = replace(c, prompt=(TF_LEAD if c.kind is Kind.TRUEFALSE else "") + body)
+    if c.kind in (Kind.TRUEFALSE, Kind.GAP, Kind.NUMBER) and _PACKED.search(outside_quotes(body.strip('"'))):
+        return None  # '... 21 Lutetia: enstatite chondrite with ...': facts packed behind a colon (readers kept none)
     if _DANGLING.search(body) or _garbled(body) or any("[" in e for e in c.evidence):
         # '[Passage of the Bill] was passed': the article's own insertion reads as nonsense on its own
         return None
     if c.kind is Kind.TRUEFALSE:
         if re.search(r"\d,\d{3} votes\b", body):
             return None  # a statement hinging on an exact vote count: trivia, true or false
+        if re.search(r"\(\d+\) [A-Z]", body):
+            return None  # '(25143) Itokawa': a catalogue number read out, not a fact
+        if c.atype[0] == "number" and _SECTION.search(c.evidence[0][: c.span[1]]):
+            return None  # 'Sections 4 and 8 of the Act': a section number is trivia, true or false
+
         return None if _cheap_false(c, a) else c
+    if c.atype[0] == "person" and isinstance(c.answer, str):
+        c = _without_descriptor(c)
     if _garbage(c.answer_text) and c.atype[0] in ("person", "title", "org"):
         return None
     last_word = fold(c.answer_text).split()[-1:]
     if c.kind is Kind.RECALL and c.template.startswith("subject") and _PRONOUN.search(_unquoted(body)):
         return None  # 'Who told the BBC that it was named ...?': 'it' points to a sentence the reader has not seen
     post = re.match(r"Who is the (.+?), according", body) if c.template == "who-is" else None
-    if post and fold(post.group(1)).split()[-1] in _GENERIC_POSTS:
+    generic = post and re.search(r"\b(?:cabinet|government|junior|senior) minister$", fold(post.group(1)))
+    if post and (generic or fold(post.group(1)).split()[-1] in _GENERIC_POSTS):
         return None  # 'Who is the U.S. Senator?': a post many hold, asked without what the story says of him
     if c.atype[0] == "title" and (c.answer_text.endswith(".") or (last_word and last_word[0] in _GENERIC_POSTS)):
         return None  # 'Rep.', 'Representative': an abbreviation or a post every second name holds
@@ -81,6 +98,7 @@ def vet(c: Candidate, a: Analysis, country_names: dict[str, list[str]]) -> Candi
         return None  # a prime minister's post is known without reading; 'does hold' is false for one who quit
     if c.options and c.kind is not Kind.NUMBER:
         c = _clean_options(c, a)
+        c = c and settle(c, a)  # three options like the key; a choice draft without them goes
         if c is None:
             return None
     if c.kind in (Kind.GAP, Kind.NUMBER) and _guessable_blank(c, a, country_names):
@@ -96,7 +114,7 @@ def _garbled(body: str) -> bool:
     """A prompt made from a list or a clause that does not read on its own."""
     if re.match(r"The [^,?]+, which \w+", body):
         return True  # 'The Museum of Flight in Seattle, which city ...?': a noun phrase left hanging
-    if body.startswith("Who, "):
+    if body.startswith("Who, ") or ", who, " in body:
         return True  # 'Who, the State Department Spokesperson, said ...'
     if body.count(";") >= 2 or body.startswith((GAP_MARK + ",", "…", '"…')) or '""' in body:
         return True
@@ -137,7 +155,7 @@ def _clean_options(c: Candidate, a: Analysis) -> Candidate | None:
             continue  # Michael Schumacher in a NASCAR story
         if o.type[0] == "person" and key_ent is not None:
             ent = next((e for e in a.entities.values() if e.key == o.text or o.text in e.forms), None)
-            if ent is not None and _other_side(ent, key_ent, c.template == "who-is"):
+            if ent is not None and _other_side(ent, key_ent, c.template == "who-is", c.template == "said"):
                 continue  # a referee offered for a player, Tunisia's goalkeeper for Belgium's coach
         kept.append(o)
     if len(kept) == len(c.options):
@@ -147,10 +165,11 @@ def _clean_options(c: Candidate, a: Analysis) -> Candidate | None:
     return replace(c, options=tuple(kept))
 
 
-def _other_side(ent, key_ent, post_asked: bool) -> bool:
+def _other_side(ent, key_ent, post_asked: bool, quote: bool = False) -> bool:
     """Does the option's post set it apart from the key: another kind of post, or (when the prompt
-    names the post, 'Who is Tunisia's coach?') another country's or team's?"""
-    if ent.roles and not key_ent.roles:
+    names the post, 'Who is Tunisia's coach?') another country's or team's? Who said a quote is asked
+    of anyone of its field, with a post or without one."""
+    if ent.roles and not key_ent.roles and not quote:
         return True
     if ent.roles and key_ent.roles and ent.role_class != key_ent.role_class:
         return True
@@ -177,6 +196,8 @@ def _guessable_blank(c: Candidate, a: Analysis, country_names: dict[str, list[st
     before, after = c.prompt[:at], c.prompt[at + len(GAP_MARK) :]
     if c.atype[0] == "person" and _HEAD_TITLES.search(before):
         return True  # 'President ___' in a story of the day
+    if c.atype[0] == "person" and re.search(r"\b[A-Z][a-z]+ (?:of|on|for) $", before):
+        return True  # 'Commission on ___': the blank is the end of an organisation's name, not a person
     if c.atype[0] == "country" and re.search(r"[A-Z][a-z]+, $", before):
         return True  # 'Sydney, ___'
     if re.search(r"\b(?:[Aa]ccording to(?: the)?|[Aa]s) $", before) or re.match(r"^ (?:reported|reports)\b", after):
@@ -187,11 +208,18 @@ def _guessable_blank(c: Candidate, a: Analysis, country_names: dict[str, list[st
         return True  # one name of a list: the sentence is a results table, and any name of it fits
     if c.atype[0] == "org" and re.search(r"\b(?:told|seen by|interview with)(?: the)? $", before):
         return True  # which outlet a source spoke to is trivia
+    if before.endswith("(") and after.startswith(")"):
+        return True  # 'Medecins sans Frontieres (___)': the name before spells the short form
     if re.match(r"^\s*\([A-Z][A-Za-z]{1,6}\)", after):
         return True  # '___ (PSG)': the acronym gives the name
     if c.kind is Kind.NUMBER or c.atype[0] == "numword":
-        if re.match(r"^[^()\d]{0,20}\([^)]*\d", after) or re.search(r"\d[^()]{0,20}\([^)]*$", before):
-            return True  # '___ miles (800 km)', '1:___ PM EDT (1719 UTC)': the other unit gives it
+        converted = re.search(rf"(?:\d|{_NUMBER_WORD})[^()]{{0,20}}\([^)]*$", before)
+        if re.match(r"^[^()\d]{0,20}\([^)]*\d", after) or converted:
+            return True  # '___ miles (800 km)', 'six feet (___ metres)': the other unit gives it
+        if before.count("(") > before.count(")") or re.match(rf"^ (?!{_MONTHS}\b)[A-Z][a-z]+\b(?<!s)(?![\w'])", after):
+            return True  # a figure in brackets is an aside; '21 Lutetia', 'Flight ___': a number that is a name
+        if before.endswith("±") or _SECTION.search(before) or (_AGE_BEFORE.search(before) or _AGE_AFTER.match(after)):
+            return True  # an error margin, 'Sections 4 and ___', '___ years and 285 days': no fact worth asking
         if before.endswith(":") or _NUMWORDS.get(fold(c.answer_text), 99) <= 3:
             return True  # a clock time, or 'two', 'three': a trivial count anyone guesses
         if _IN_SERIES_AFTER.search(after) or _IN_SERIES_BEFORE.search(before):
@@ -273,11 +301,23 @@ def _with_other_forms(c: Candidate, a: Analysis) -> Candidate:
         elif len(t.split()) == 1 and len(fuller) == 1:
             alts.append(fuller[0])  # 'Professor Gaudi' read apart from 'professor Scott Gaudi'
         alts = [x for x in alts if not _shared_surname(x, ent, a)]
+        alts = [undescribed(x) for x in alts]
     alts = list(dict.fromkeys(x for x in alts if fold(x) != fold(t)))
     if tuple(alts) == c.alternatives or c.kind not in (Kind.GAP, Kind.RECALL):
         return c
     folded = {fold(o.text) for o in c.options}
     return replace(c, alternatives=tuple(x for x in alts if fold(x) not in folded))
+
+
+def _without_descriptor(c: Candidate) -> Candidate:
+    """'Environmentalist Mark Lynas' asked as a person: the answer is 'Mark Lynas'; a blank keeps the word before it."""
+    name = undescribed(c.answer_text)
+    if name == c.answer_text:
+        return c
+    cut = len(c.answer_text) - len(name)
+    prompt = c.prompt.replace(GAP_MARK, c.answer_text[:cut] + GAP_MARK) if c.kind is Kind.GAP else c.prompt
+    i, start, end = c.span
+    return replace(c, prompt=prompt, answer=name, answer_text=name, span=(i, start + cut, end))
 
 
 def _shared_surname(alt: str, ent, a: Analysis) -> bool:

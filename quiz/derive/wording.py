@@ -140,7 +140,10 @@ def leans_on_context(predicate: str) -> bool:
     return bool(_BACK_REFERENCE.match(predicate) or _LEANING.search(predicate.rstrip()))
 
 
-_NOUN_CLAUSE = re.compile(r", (?:and|but|while) (?:[a-z]+ ){1,2}(?:are|is|were|was|have|has|had|will|would)\b")
+_NOUN_CLAUSE = re.compile(
+    r", (?:and|but|while) (?:[a-z]+ ){1,2}(?:are|is|were|was|have|has|had|will|would)\b"
+    r"| and [A-Z][a-z]+ [a-z]{3,}ed\b"  # '... fumble and Ward recovered': a new subject, its own clause
+)
 
 
 def own_clause(predicate: str) -> str:

@@ -33,7 +33,7 @@ sys.path.insert(0, str(ROOT))
 # Default: the blind labels of what derive emits on the second held-out Wikinews set (tests/derive/eval),
 # the one no change to derive was made with in view.
 EVAL = ROOT / "tests/derive/eval"
-LABELS = Path(os.environ.get("QUIZ_BENCH_LABELS", EVAL / "labels/heldout2.tsv"))
+LABELS = Path(os.environ.get("QUIZ_BENCH_LABELS", EVAL / "labels/heldout3.tsv"))
 HELD = os.environ.get("QUIZ_BENCH_HELD", "*")
 GOAL_KEEP, GOAL_REJECT, GOAL_KIND = 0.75, 0.10, 0.60
 
@@ -58,7 +58,8 @@ def quality(labels: Path, held: str, folders: list[Path]) -> list[str]:
         if r.get("id"):
             by_article[r["article"]][r["id"]] = r["label"]
         if r.get("prompt"):
-            by_article[r["article"]][fold(r["prompt"])] = r["label"]
+            # With its kind: a choice and a typed question may share a prompt, and readers judge them apart.
+            by_article[r["article"]][r.get("kind", "") + ":" + fold(r["prompt"])] = r["label"]
     emitted: list[tuple[str, str]] = []  # (kind, label) of each emitted draft that is labelled
     unjudged = total = 0
     for name in sorted(by_article):
@@ -66,7 +67,7 @@ def quality(labels: Path, held: str, folders: list[Path]) -> list[str]:
         for d in derive_drafts(text, name, library_texts=_library()):
             total += 1
             q = d.question
-            label = by_article[name].get(q.id) or by_article[name].get(fold(q.prompt))
+            label = by_article[name].get(q.id) or by_article[name].get(f"{q.kind.value}:{fold(q.prompt)}")
             if label is None:
                 unjudged += 1
             else:

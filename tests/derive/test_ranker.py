@@ -17,11 +17,13 @@ from tests.derive.conftest import FIXTURES, SEEDS, UNSEEN, library_texts
 LABELS = FIXTURES / "unseen_labels.tsv"
 EVAL = Path(__file__).resolve().parent / "eval"
 # As the shipped ranker.toml says it was fitted: every blind label of the evaluation set (fit part, held-out
-# part, both rounds), and our own older labels of the unseen_* fixtures (holdout_* left out for the test below).
+# part, its second round, the second held-out set), and our own older labels of the unseen_* fixtures
+# (holdout_* left out for the test below).
 FIT_COMMAND = [
     str(EVAL / "labels" / "fit.tsv"),
     str(EVAL / "labels" / "heldout.tsv"),
     str(EVAL / "labels" / "heldout-round2.tsv"),
+    str(EVAL / "labels" / "heldout2.tsv"),
     str(LABELS),
     "--articles",
     str(EVAL / "articles"),
@@ -131,3 +133,17 @@ def test_drafts_list_json_gives_each_drafts_score_and_reason(tmp_path, quiz):
     assert listed and all(0 < r["score"] < 1 and r["reason"] for r in listed)
     for r in listed:
         assert (r["score"], r["reason"]) == (derived[r["prompt"]]["score"], derived[r["prompt"]]["reason"])
+
+
+def test_a_label_is_read_with_its_kind_when_a_choice_and_a_typed_question_share_a_prompt(tmp_path):
+    """Readers judge the typed question and the choice apart: each label goes to its own kind's facts."""
+    from tests.derive.test_standalone import FERRY
+
+    (tmp_path / "party.txt").write_text(FERRY, encoding="utf-8")
+    prompt = "Who had steered the vessel for 22 years and 140 days before the crossing?"
+    rows = [
+        {"article": "party", "kind": "recall", "prompt": prompt, "label": "keep"},
+        {"article": "party", "kind": "choice", "prompt": prompt, "label": "reject"},
+    ]
+    items = labelled(rows, [tmp_path])
+    assert [(i.kind, i.label, i.matched) for i in items] == [("recall", "keep", True), ("choice", "reject", True)]

@@ -12,10 +12,14 @@ from quiz.data import store as store_module
 from quiz.data.store import Store
 
 PLANS = {  # query, its arguments, what its plan must say
-    "due": (stats._DUE, (1, 0), "COVERING INDEX cards_by_due"),
+    "due per day": (stats._due_per_day(7, days.NOT_SUSPENDED), (1, *range(7)), "COVERING INDEX cards_by_due"),
+    "due per day, none suspended": (stats._due_per_day(7, ""), (1, *range(7)), "COVERING INDEX cards_by_due"),
+    "due today": (store_module._DUE_IDS + days.NOT_SUSPENDED, (1, 0), "COVERING INDEX cards_by_due"),
+    "figures per group": (stats._PER_GROUP, (1, "[]"), "SEARCH s USING PRIMARY KEY (profile_id=? AND question_id=?)"),
     "mastered": (stats._MASTERED, (1, 21.0), "COVERING INDEX cards_by_due"),
     "previous answer": (store_module._PREVIOUS, (1, "q", 0, -1), "COVERING INDEX attempts_by_question"),
     "next answer": (store_module._NEXT, (1, "q", 0), "INDEX attempts_by_question"),
+    "previous, later answer": (store_module._PREVIOUS_AND_LATER, (1, "q", 0), "COVERING INDEX attempts_by_question"),
     "answered on a day": (days._ANY_ANSWER, (1, 0, 1), "answer_quarters USING PRIMARY KEY"),
     "export page": (store_module._EXPORT, (1, 0, 10), "INTEGER PRIMARY KEY (rowid>?)"),
     "drill answers": (store_module._DRILL_ATTEMPTS, ("code",), "INDEX attempts_by_session"),

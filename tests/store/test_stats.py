@@ -210,3 +210,18 @@ def test_streak_days_follow_daylight_saving_time(store: Store):
     assert store.streak("ana", datetime(2025, 3, 31, 18, tzinfo=berlin), day_start=0) == 1
     store.record("ana", answer("h-001", datetime(2025, 3, 30, 23, 30, tzinfo=berlin)), None, None)
     assert store.streak("ana", datetime(2025, 3, 31, 18, tzinfo=berlin), day_start=0) == 3
+
+
+def test_a_question_listed_twice_in_the_bank_counts_once_in_every_grouping(store: Store, bank: Bank):
+    """Decks, tags and kinds are summed inside SQLite per group of the bank: an id in two decks counts once,
+    under its last listing (as a dictionary of the bank's questions keeps it), and stats agree with a forecast."""
+    first = bank.questions[0]
+    twice = replace(first, deck="second", kind=bank.questions[-1].kind, tags=("twice",))
+    doubled = Bank((*bank.decks, replace(bank.decks[0], id="second", questions=(twice,))), bank.articles)
+    for minute in range(3):
+        store.record("ana", answer(first.id, at(14, 9, minute), correct=minute > 0), card(first.id, at(14, 12)), None)
+    figures = store.stats("ana", doubled, NOW)
+    assert (figures.attempts, figures.correct, figures.questions_seen) == (3, 2, 1)
+    assert figures.decks == (Score("second", 3, 2),)
+    assert figures.tags == (Score("twice", 3, 2),) and figures.kinds == (Score(twice.kind.value, 3, 2),)
+    assert figures.due.due_today == 1 and [d.deck for d in figures.due.decks] == ["second"]

@@ -12,14 +12,15 @@ from pathlib import Path
 
 from quiz.core.attempt import Attempt
 from quiz.core.model import Bank
-from quiz.core.outline import Outline, PendingBank
+from quiz.core.outline import DeckOutline, Outline, PendingBank
 from quiz.core.schedule import Card, card_id
 from quiz.core.study_day import StudyDay, is_due, is_mastered
 from quiz.core.verdict import Form, Outcome
 from quiz.data import locations
 from quiz.data.library import open_full_bank, read_full_bank
+from quiz.data.store import QuestionFigures
 from quiz.ui.app import BUILD_BANK_AFTER
-from quiz.ui.screens.home_screen import DUE_COLUMN
+from quiz.ui.screens.home_screen import DUE_COLUMN, DeckFigures
 from quiz.ui.widgets.deck_list import DeckList
 from tests.ui.conftest import START, Clock
 
@@ -124,3 +125,33 @@ async def test_a_key_that_needs_the_questions_before_they_are_built_builds_them(
         await pilot.pause()
         assert type(app.screen).__name__ == "QuestionScreen"
         assert isinstance(app.study.opened, Bank) and len(app.study.bank.questions) > sum(DECKS.values())
+
+
+def test_a_question_in_two_decks_counts_in_both_and_one_in_none_counts_nowhere():
+    """The deck table counts each id once under each deck whose active questions include it."""
+    decks = (
+        DeckOutline("rivers", "Rivers", frozenset({"r-1", "r-2", "both"}), 3, 0),
+        DeckOutline("moons", "Moons", frozenset({"m-1", "both"}), 2, 1),
+        DeckOutline("empty", "Empty", frozenset(), 0, 2),
+    )
+    figures = QuestionFigures(
+        due_ids=["both", "r-1", "gone"],
+        mastered_ids=["m-1", "both"],
+        answered_ids=["r-1", "r-2", "m-1", "both", "gone", "a-draft"],
+        latest_right=bytes([0, 1, 0, 1, 1, 0]),
+    )
+    counted = DeckFigures(figures, decks)
+    rows = [counted.row(number, deck, deck.id == "moons") for number, deck in enumerate(decks)]
+    assert rows == [
+        (" ", "Rivers", "3", "33%", "2", "2/3"),
+        ("✓", "1 draft · Moons", "2", "100%", "1", "1/2"),
+        (" ", "2 drafts · Empty", "0", "–", "0", "–"),
+    ]
+    assert figures.latest_correct == {
+        "r-1": False,
+        "r-2": True,
+        "m-1": False,
+        "both": True,
+        "gone": True,
+        "a-draft": False,
+    }

@@ -6,6 +6,8 @@ Textual styling widgets. The session's choices live in a dialog; the panel only 
 
 from __future__ import annotations
 
+from collections import Counter
+from collections.abc import Iterable, Sequence
 from dataclasses import replace
 from itertools import compress
 
@@ -42,20 +44,55 @@ def deck_title(deck: DeckOutline) -> str:
 
 
 class DeckFigures:
-    """The deck table's figures, counted with set operations: 50,000 questions take a few milliseconds."""
+    """The deck table's figures: each id the store returns is counted once under its deck (and again under any
+    other deck that has it too), so 50,000 questions take a few milliseconds and build no set of them."""
 
-    def __init__(self, figures: QuestionFigures) -> None:
-        self.due, self.mastered = figures.due, figures.mastered
-        self.tried = frozenset(figures.latest_correct)
-        self.right = frozenset(compress(figures.latest_correct, figures.latest_correct.values()))
+    def __init__(self, figures: QuestionFigures, decks: Sequence[DeckOutline]) -> None:
+        first, also = _deck_numbers(decks)
+        self.due = _per_deck(map(first.get, figures.due_ids), figures.due_ids, also)
+        self.mastered = _per_deck(map(first.get, figures.mastered_ids), figures.mastered_ids, also)
+        answered, right = figures.answered_ids, figures.latest_right
+        numbers = list(map(first.get, answered))
+        self.tried = _per_deck(numbers, answered, also)
+        self.right = _per_deck(compress(numbers, right), compress(answered, right), also)
 
-    def row(self, deck: DeckOutline, picked: bool) -> tuple[str, ...]:
-        """The deck's row: pick mark, title, questions, share mastered, due today, latest right/answered."""
-        ids = deck.active
-        tried = len(ids & self.tried)
-        latest = f"{len(ids & self.right)}/{tried}" if tried else "–"
-        share = f"{100 * len(ids & self.mastered) // deck.count}%" if deck.count else "–"
-        return ("✓" if picked else " ", deck_title(deck), str(deck.count), share, str(len(ids & self.due)), latest)
+    def row(self, number: int, deck: DeckOutline, picked: bool) -> tuple[str, ...]:
+        """Deck `number`'s row: pick mark, title, questions, share mastered, due today, latest right/answered."""
+        tried = self.tried[number]
+        latest = f"{self.right[number]}/{tried}" if tried else "–"
+        share = f"{100 * self.mastered[number] // deck.count}%" if deck.count else "–"
+        return ("✓" if picked else " ", deck_title(deck), str(deck.count), share, str(self.due[number]), latest)
+
+
+def _per_deck(numbers: Iterable[int | None], ids: Iterable[str], also: list[tuple[str, int]]) -> Counter[int | None]:
+    """How many of `ids`, whose first deck numbers are `numbers` (None: in no deck), each deck has among its
+    active questions."""
+    counts = Counter(numbers)
+    if also:
+        listed = frozenset(ids)
+        counts.update(number for qid, number in also if qid in listed)
+    return counts
+
+
+def _deck_numbers(decks: Sequence[DeckOutline]) -> tuple[dict[str, int], list[tuple[str, int]]]:
+    """Active question id -> the number of its first deck, and the (id, number) of any later deck that has it too.
+
+    Made again only when the outline changes: the home screen counts its figures at every return to it.
+    """
+    global _numbered
+    if _numbered is None or _numbered[0] is not decks:
+        first: dict[str, int] = {}
+        for number in range(len(decks) - 1, -1, -1):  # the first deck last, so that its number stays
+            first.update(dict.fromkeys(decks[number].active, number))
+        also: list[tuple[str, int]] = []
+        if len(first) < sum(len(deck.active) for deck in decks):  # an id in two decks (`quiz check` says so)
+            for number, deck in enumerate(decks):
+                also.extend((qid, number) for qid in deck.active if first[qid] != number)
+        _numbered = (decks, (first, also))
+    return _numbered[1]
+
+
+_numbered: tuple[Sequence[DeckOutline], tuple[dict[str, int], list[tuple[str, int]]]] | None = None
 
 
 class SessionPanel(Static):
@@ -136,9 +173,9 @@ class HomeScreen(Screen[None]):
     def refresh_decks(self) -> None:
         study = self.study
         now = study.now()
-        figures = DeckFigures(study.question_figures(now))  # from the store's indexes: no card is built
         decks = study.outline.decks  # a bank opened from the cache has no questions built yet
-        rows = [figures.row(deck, deck.id in self.picked) for deck in decks]
+        figures = DeckFigures(study.question_figures(now), decks)  # from the store's indexes: no card is built
+        rows = [figures.row(number, deck, deck.id in self.picked) for number, deck in enumerate(decks)]
         self.query_one("#decks", DeckList).set_rows(rows)
         self.has_drafts = any(deck.drafts for deck in decks)
         due_today = sum(int(row[DUE_COLUMN]) for row in rows)  # the header agrees with the Due column

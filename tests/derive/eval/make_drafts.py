@@ -1,6 +1,6 @@
 """Write drafts/<slug>.json: what `quiz derive` drafts from each evaluation article, for blind labelling.
 
-Run from the repository root: `python tests/derive/eval/make_drafts.py [--count N] [--seed S]`.
+Run from the repository root: `python tests/derive/eval/make_drafts.py [--count N] [--seed S] [--split NAME]`.
 Each article is derived on its own, with the built-in seeds as the distractor library, as
 `quiz derive ARTICLE` does for a teacher with an empty library. What is written is what derive emits:
 the drafts the fitted ranker scores above its threshold (never fewer than the floor), each with its
@@ -54,8 +54,10 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--count", type=int, default=DEFAULT_COUNT, help="drafts per article (as quiz derive)")
     parser.add_argument("--seed", type=int, default=0)
+    parser.add_argument("--split", help="only the articles of this split (labels of the others name their drafts' ids)")
     args = parser.parse_args(argv)
     sources = tomli.loads((HERE / "sources.toml").read_text(encoding="utf-8"))["article"]
+    sources = [a for a in sources if args.split in (None, a["split"])]
     library = builtin_texts()
     out = HERE / "drafts"
     out.mkdir(exist_ok=True)

@@ -1,0 +1,168 @@
+"""Does a prompt stand on its own? Mend the words that lean on the sentence before, or drop the draft.
+
+A draft is read alone, far from the article: 'Afterwards, ...', 'On the next series, ...', 'also',
+'the other two', 'this constituency' or a 'his' with nobody named before it point back to text the
+reader has not seen. The rules come from blind readers' reasons (tests/derive/eval/labels). Where a
+word only links the sentence to the one before ('Afterwards,', 'However,', 'also'), it is taken out;
+where the sentence needs what came before to mean anything ('One such accident', 'the two'), the
+draft is dropped. Typing slips the article repeats ('sold for for', 'Plessel' beside 'Plesel') are
+mended in the prompt; the evidence quote stays as the article has it.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import replace
+from functools import lru_cache
+
+from quiz.core.model import GAP_MARK, Kind
+from quiz.derive.candidate import Candidate
+from quiz.derive.mentions import Analysis
+
+TF_LEAD = "True or false, according to the article: "
+NUMBER_LEAD = "Fill in the number: "
+
+_COUNT = r"(?:\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|several|a few)"
+_SPAN = r"(?:seconds?|minutes?|hours?|days?|weeks?|months?|years?|laps?|plays?)"
+# An opening that ties the sentence to the one before and says nothing on its own: safe to take out.
+_LINKING_INTRO = re.compile(
+    r"^(?:Afterwards?|After that|Later(?: on)?|Moments later|Shortly (?:after|afterwards?|thereafter)|Soon after|"
+    r"(?:Un)?[Ff]ortunately(?: for [^,]{1,40})?|Then|Next|However|Meanwhile|Still|Also|Again|"
+    r"Nevertheless|Nonetheless|Moreover|Furthermore|"
+    r"In addition|Additionally|Even so|As a result|In response|In turn|By then|At that point|"
+    rf"On the (?:next|following) [a-z]+|(?i:{_COUNT} {_SPAN}) later|"
+    r"(?:The|A) (?:next|following) (?:day|week|morning|year)),? "
+)
+_MID_LINK = re.compile(r", (?:however|though|too|then|meanwhile|in turn|as well),(?= )")
+_ALSO = re.compile(r"(?<=[\w,]) also\b(?! known)")
+# What only the sentence before can explain: left in, the draft is dropped.
+_LEANING = re.compile(
+    r"^Another\b|\b(?:One|one) such\b|\bsuch (?:an? |the )?(?!as\b)[a-z]+\b|"
+    r"\b(?:the|The) (?:other )?(?:two|three|four)\b"
+    r"(?! (?:of|per|percent|million|billion|thousand|hundred|dozen|times?|years?|months?|weeks?|days?|hours?|"
+    r"minutes?|seconds?)\b)|\b(?:the|The) (?:latter|former)\b(?! [a-z]+ (?:of|for|at|to)\b)|"
+    r"\b(?:this|This) (?!year|week|month|morning|afternoon|evening|season|spring|summer|autumn|winter|weekend|"
+    r"time|is|was\b)[a-z]+|\b(?:these|These)\b|\b(?:those|Those)\b(?! (?:who|which|that|of|in|with|from|on)\b)|"
+    r"\b(?:the|The) (?:constituency|district|incident|jet|aircraft|plane|letter|lead|move|findings|program|"
+    r"programme|scheme|measure|proposal|remarks|comments|statement)\b"
+    r"(?! (?:of|on|by|from|into|for|in|at|to|between|with|that|which|who)\b)"
+)
+_PERSONAL = re.compile(r"\b(?:he|she|him|his|her|He|She|His|Her)\b")
+_EARLY_PLURAL = re.compile(r"^\S+(?: \S+)? (?:their|they|them|its)\b")  # 'Despite their attempts, ...'
+
+# Words an article may fairly write twice in a row ('had had', 'that that').
+_DOUBLE_OK = {"had", "that", "is", "do", "bye", "very", "no", "so", "far", "ha", "knock"}
+_DOUBLED = re.compile(r"\b(\w+) \1\b", re.I)
+_SAID_SAYING = re.compile(r"\b(said|says|told \w+) saying\b")
+
+
+def mend(c: Candidate, a: Analysis) -> Candidate | None:
+    """The candidate with its prompt made to stand alone, or None when it cannot be."""
+    lead = TF_LEAD if c.prompt.startswith(TF_LEAD) else NUMBER_LEAD if c.prompt.startswith(NUMBER_LEAD) else ""
+    body = c.prompt[len(lead) :]
+    quoted = lead == NUMBER_LEAD and body.startswith('"') and body.endswith('"')
+    inner = body[1:-1] if quoted else body
+    inner = _unlinked(inner)
+    if c.template == "tf-true" and _ALSO.search(inner):
+        return None  # a true statement stays the article's words, and 'also' there points back
+    inner = _unquoted_apply(inner, lambda t: _SAID_SAYING.sub(r"\1", _ALSO.sub("", t)))
+    if _leans(outside_quotes(inner), a) or _unnamed_person(c, a):
+        return None
+    inner = _DOUBLED.sub(lambda m: m.group(0) if m.group(1).lower() in _DOUBLE_OK else m.group(1), inner)
+    inner = respelled(inner, a, keep=c.answer_text)
+    if quoted:
+        inner = re.sub(r'["\u201c\u201d]', "'", inner)  # one pair of quotes round the sentence, not two
+        inner = f'"{inner}"'
+    prompt = lead + inner
+    return c if prompt == c.prompt else replace(c, prompt=prompt)
+
+
+def _leans(text: str, a: Analysis) -> bool:
+    """Words that need the sentence before; 'this election' or 'the plane' is fine where the story opens on it."""
+    opening = {w.lower().strip(".,'\"") for s in a.sentences[:2] for w in s.text.split()}
+    for m in _LEANING.finditer(text):
+        noun = m.group(0).split()[-1].lower()
+        if not (m.group(0).lower().startswith(("this ", "the ")) and noun in opening):
+            return True
+    return False
+
+
+def _unlinked(text: str) -> str:
+    """'Afterwards, Denver increased ...' -> 'Denver increased ...'; ', however,' goes too."""
+    head = ""
+    m = re.match(r"^(\[[^\]]*\] |[\"'\u201c…]+)", text)
+    if m and m.group(0)[0] != "[":
+        head, text = m.group(0), text[m.end() :]
+    out = _LINKING_INTRO.sub("", text, count=1)
+    if out != text and out[:1].islower() and not out.startswith(("iPhone", "eBay")):
+        out = out[:1].upper() + out[1:]
+    return head + _MID_LINK.sub("", out)
+
+
+def _unquoted_apply(text: str, fn) -> str:
+    """`fn` applied to the parts of `text` outside its quotations."""
+    parts = re.split(r'("[^"]*"|\u201c[^\u201d]*\u201d)', text)
+    return "".join(p if i % 2 else fn(p) for i, p in enumerate(parts))
+
+
+def outside_quotes(text: str) -> str:
+    """The text without its quotations: a quote's own 'this' or 'he' is the speaker's."""
+    return re.sub(r'"[^"]*"?|\u201c[^\u201d]*\u201d?', " ", text)
+
+
+def _unnamed_person(c: Candidate, a: Analysis) -> bool:
+    """'... after his resignation' with no person named before 'his' in the sentence (nor asked for)."""
+    if c.kind is Kind.RECALL and c.template.startswith(("subject", "said")):
+        return False  # 'Who ... his ...?': the question's own 'who' is the one meant
+    text = c.evidence[0]
+    plain = outside_quotes(text)
+    m = _PERSONAL.search(plain, 1) or _EARLY_PLURAL.match(plain)
+    if m is None:
+        return False
+    people = [x for x in a.mentions[c.sentence] if x.type in ("person", "title") and x.start < m.start()]
+    if people or (c.atype[0] == "person" and c.span[1] < m.start()):
+        return False
+    return not text.startswith(("He ", "She ", "His ", "Her "))  # an opening pronoun is resolved elsewhere
+
+
+@lru_cache(maxsize=8)
+def _capitalised(texts: tuple[str, ...]) -> Counter[str]:
+    return Counter(w for t in texts for w in re.findall(r"\b[A-Z][a-z]{4,}\b", t))
+
+
+def respelled(text: str, a: Analysis, keep: str = "") -> str:
+    """A name the article spells otherwise, more often, one letter apart ('Plessel' -> 'Plesel'), in its usual form."""
+    counts = _capitalised(tuple(s.text for s in a.sentences))
+    keep_words = set(keep.split())
+
+    def fix(m: re.Match[str]) -> str:
+        word = m.group(0)
+        if word in keep_words or counts[word] > 1 or re.search(r"[A-Z][\w.]* $", text[: m.start()]):
+            return word  # 'Mikael Plessel' beside 'Jonas Plesel' may be another person
+        near = [w for w in counts if counts[w] >= 2 and w != word and one_slip(word, w)]
+        return near[0] if len(near) == 1 else word
+
+    return re.sub(r"\b[A-Z][a-z]{4,}\b", fix, text)
+
+
+def one_slip(x: str, y: str) -> bool:
+    """Are the two words one typing slip apart: a letter added, dropped, changed or two swapped?"""
+    if abs(len(x) - len(y)) > 1 or x[:1] != y[:1]:
+        return False
+    if len(x) == len(y):
+        diff = [i for i in range(len(x)) if x[i] != y[i]]
+        if len(diff) == 1:
+            return True
+        return len(diff) == 2 and diff[1] == diff[0] + 1 and x[diff[0]] == y[diff[1]] and x[diff[1]] == y[diff[0]]
+    short, long_ = (x, y) if len(x) < len(y) else (y, x)
+    return any(long_[:i] + long_[i + 1 :] == short for i in range(len(long_)))
+
+
+def blank_cut_from_name(c: Candidate) -> bool:
+    """'Lady ___': a one-word name blanked after a capitalised word is half a name, and the rest gives it."""
+    if c.kind is not Kind.GAP or c.atype[0] != "person" or " " in c.answer_text.strip():
+        return False
+    before = c.prompt[: c.prompt.find(GAP_MARK)].rstrip()
+    word = before.rsplit(" ", 1)[-1] if before else ""
+    return bool(word) and word[:1].isupper() and not word.endswith(("'s", "'", ",", ".")) and before != word
