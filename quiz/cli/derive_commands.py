@@ -16,6 +16,7 @@ from quiz.data import locations
 
 if TYPE_CHECKING:
     from quiz.derive.batch import Progress
+    from quiz.derive.cpu_load import CpuLoad
     from quiz.derive.generate import Draft
     from quiz.derive.mentions import Entity
     from quiz.derive.shared_library import SharedLibrary
@@ -147,13 +148,22 @@ def _progress(bar: ProgressBar) -> Progress:
 
 
 def _derive(
-    inputs: list[_Input], args: argparse.Namespace, ids: list[str], into_library: bool = False
-) -> list[Draft] | None:
-    """Drafts for every input (ids as given), or None after printing why an article gave none."""
+    inputs: list[_Input],
+    args: argparse.Namespace,
+    ids: list[str],
+    load: CpuLoad,
+    into_library: bool = False,
+    catalogue: bool = False,
+) -> tuple[list[Draft], list[tuple[str, str]]] | None:
+    """Drafts for every input (ids as given), and with `catalogue` each input's (title, summary).
+
+    None after printing why an article gave no drafts.
+    """
     from quiz.derive.batch import cores, derive_batch
     from quiz.derive.source import ArticleError
 
-    workers = getattr(args, "jobs", None) or cores()
+    workers = getattr(args, "jobs", None) or (lambda: cores(load))  # measured only if there is enough to share
+    titles = {i.text: i.title for i in inputs}
     bar = ProgressBar("Deriving")
     try:
         library = _shared_library(args, inputs, into_library, workers, _progress(bar))
@@ -165,11 +175,12 @@ def _derive(
             seed=args.seed,
             workers=workers,
             progress=_progress(bar),
+            describe=(lambda text: _about(text, titles[text])) if catalogue else lambda _text: ("", ""),
         )
     finally:
         bar.done()
     out: list[Draft] = []
-    for item, drafts in zip(inputs, results, strict=True):
+    for item, (drafts, _) in zip(inputs, results, strict=True):
         if isinstance(drafts, ArticleError):
             _error(f"{item.path}: {drafts.message}")
             return None
@@ -178,35 +189,47 @@ def _derive(
             _error(f"{item.path}: no questions{kinds} could be drafted from this article; try other --kinds")
             return None
         out += drafts
-    return out
+    return out, [about for _, about in results]
 
 
-def _catalogue_entry(item: _Input, art_id: str, path: Path) -> Article:
+def _about(text: str, title: str) -> tuple[str, str]:
+    """An article's title (`title`, else its headline or first sentence) and a summary for the catalogue."""
     from quiz.derive.generate import title_of
     from quiz.derive.normalise import prose
     from quiz.derive.sentences import split
 
-    paragraphs = prose(item.text).paragraphs  # what derive read, without analysing it again
+    paragraphs = prose(text).paragraphs  # what derive read, without analysing it again
     sentences = split(paragraphs[:1]) or split(paragraphs)
-    first = sentences[0].text if sentences else item.path.name
+    return title or title_of(text), _summary(sentences[0].text) if sentences else ""
+
+
+def _summary(first: str) -> str:
     words = first.split()
-    summary = " ".join(words[:30]) + ("…" if len(words) > 30 else "")
-    return Article(art_id, path, item.title or title_of(item.text), summary)
+    return " ".join(words[:30]) + ("…" if len(words) > 30 else "")
+
+
+def _catalogue_entry(item: _Input, art_id: str, path: Path, about: tuple[str, str]) -> Article:
+    title, summary = about
+    return Article(art_id, path, title, summary or _summary(item.path.name))
 
 
 # --------------------------------------------------------------------------- derive
 
 
 def derive_command(args: argparse.Namespace) -> int:
+    from quiz.derive.cpu_load import CpuLoad
+
+    load = CpuLoad()  # from now until the workers start: how busy other programs keep the cores
     inputs = _read_inputs(args.articles, folders=True)
     if inputs is None:
         return 1
     if args.json and args.out:
         return _error("--json prints the drafts; it cannot be combined with --out")
     if not args.out:
-        drafts = _derive(inputs, args, [i.id for i in inputs])
-        if drafts is None:
+        derived = _derive(inputs, args, [i.id for i in inputs], load)
+        if derived is None:
             return 1
+        drafts = derived[0]
         deck = _deck(inputs, [i.id for i in inputs], drafts, inputs[0].id if len(inputs) == 1 else "derived")
         if args.json:
             print(json_text(json.dumps(_json_rows(deck, drafts), indent=2, ensure_ascii=False)))
@@ -215,7 +238,7 @@ def derive_command(args: argparse.Namespace) -> int:
 
         sys.stdout.write(dump_deck(deck, 'Drafted by `quiz derive`; every question has status = "draft".'))
         return 0
-    return _derive_to_file(inputs, args, Path(args.out))
+    return _derive_to_file(inputs, args, Path(args.out), load)
 
 
 def _deck(inputs: list[_Input], ids: list[str], drafts: list[Draft], deck_id: str) -> Deck:
@@ -267,7 +290,7 @@ def _seeds_for(out: Path, args: argparse.Namespace) -> Path:
     return default_seeds(out) if out.is_file() else out.parent.parent / "seeds"
 
 
-def _derive_to_file(inputs: list[_Input], args: argparse.Namespace, out: Path) -> int:
+def _derive_to_file(inputs: list[_Input], args: argparse.Namespace, out: Path, load: CpuLoad) -> int:
     from quiz.cli.bank_commands import display
     from quiz.derive.drafts import write_deck
     from quiz.derive.publish import PublishError, plan, slug, write
@@ -282,22 +305,18 @@ def _derive_to_file(inputs: list[_Input], args: argparse.Namespace, out: Path) -
     except PublishError as exc:
         return _error(str(exc))
     ids = [p.id for p in placements]
-    drafts = _derive(inputs, args, ids)
-    if drafts is None:
+    derived = _derive(inputs, args, ids, load, catalogue=True)
+    if derived is None:
         return 1
+    drafts, abouts = derived
     deck = _deck(inputs, ids, drafts, slug(out.name))
-    bar = ProgressBar("Writing")
+    paths = [p.path for p in placements]
+    articles = [_catalogue_entry(*entry) for entry in zip(inputs, ids, paths, abouts, strict=True)]
     try:
-        articles = []
-        for n, (item, placement) in enumerate(zip(inputs, placements, strict=True), 1):
-            articles.append(_catalogue_entry(item, placement.id, placement.path))
-            bar(n, len(inputs))
         write_deck(deck, out)
         write(seeds, placements, [i.text for i in inputs], articles)
     except OSError as exc:
-        bar.done()
         return _error(f"{exc.filename or out}: cannot be written ({exc.strerror or exc})")
-    bar.done()
     print(f"✓ {len(drafts)} drafts written to {display(out)}; articles in {display(seeds)}.")
     print(f"  Check them with `quiz check {display(out)}`.")
     return 0
@@ -312,9 +331,11 @@ def add_command(args: argparse.Namespace) -> int:
     from quiz.core.check import check_bank
     from quiz.data.library import library_questions, library_seeds
     from quiz.derive import ranks
+    from quiz.derive.cpu_load import CpuLoad
     from quiz.derive.drafts import write_deck
     from quiz.derive.publish import PublishError, plan, slug, write
 
+    load = CpuLoad()
     inputs = _read_inputs([args.article])
     if inputs is None:
         return 1
@@ -335,14 +356,15 @@ def add_command(args: argparse.Namespace) -> int:
     if not placement.new_entry and deck_path.is_file():
         print(f"{item.path} is already in your library as '{placement.id}' ({display(deck_path)}).")
         return 0
-    drafts = _derive(inputs, args, [placement.id], into_library=True)
-    if drafts is None:
+    derived = _derive(inputs, args, [placement.id], load, into_library=True, catalogue=True)
+    if derived is None:
         return 1
+    drafts, (about,) = derived
     deck = _deck(inputs, [placement.id], drafts, placement.id)
     if {q.id for q in builtin.questions} & {q.id for q in deck.questions}:
         return _error(f"{item.path}: its question ids clash with the bank in use; pass another --id")
     try:
-        write(seeds, [placement], [item.text], [_catalogue_entry(item, placement.id, placement.path)])
+        write(seeds, [placement], [item.text], [_catalogue_entry(item, placement.id, placement.path, about)])
         write_deck(deck, deck_path)
         ranked = zip(deck.questions, drafts, strict=True)
         ranks.save(data_dir, deck.id, {q.id: ranks.Rank(d.score, d.reason) for q, d in ranked})

@@ -15,6 +15,7 @@ from collections.abc import Callable, Iterable, Sequence
 from typing import Any, TypeVar
 
 from quiz.core.model import Kind
+from quiz.derive.cpu_load import CpuLoad, usable_cpus
 from quiz.derive.generate import DEFAULT_COUNT, Draft, drafts_with
 from quiz.derive.mentions import Entity
 from quiz.derive.shared_library import SharedLibrary, library_entities
@@ -23,29 +24,32 @@ from quiz.derive.source import ArticleError
 Progress = Callable[[str, int, int], None]
 """(what is being done, how many done, of how many)."""
 R = TypeVar("R")
+D = TypeVar("D")
+Workers = int | Callable[[], int]
+"""How many worker processes, or how to find out (only asked when there is enough work to share)."""
 
 MIN_PER_WORKER = 8
 """Fewer items than this per worker are done in this process: forking costs more than it saves."""
 
 
-def cores() -> int:
-    """The cores this process may use that are idle now, or 1 where worker processes are not forked.
+def cores(load: CpuLoad | None = None) -> int:
+    """The cores this process may use that other programs leave idle, or 1 where workers are not forked.
 
     On busy cores another worker mostly takes time from other programs (measured on 2 shared
     cores: 2 workers were 7% slower to 10% faster than 1, for 5-10% more processor time), so the
-    machine's load average is taken off the count, as `make -l` does; `--jobs` overrides it.
+    cores other programs keep busy are taken off the count, as `make -l` does: measured since
+    `load` was made (see quiz.derive.cpu_load), else by the load average. `--jobs` overrides it.
     """
     if sys.platform in ("win32", "darwin") or "fork" not in multiprocessing.get_all_start_methods():
         return 1  # spawned workers would have to re-import and receive the whole library
-    try:
-        usable = len(os.sched_getaffinity(0))
-    except AttributeError:
-        usable = os.cpu_count() or 1
-    try:
-        busy = int(os.getloadavg()[0])
-    except (AttributeError, OSError):
-        busy = 0
-    return max(1, usable - busy)
+    usable = len(usable_cpus())
+    busy = (load or CpuLoad()).others()
+    if busy is None:
+        try:
+            busy = os.getloadavg()[0]
+        except (AttributeError, OSError):
+            busy = 0.0
+    return max(1, usable - int(busy))  # a core is left only to a program that keeps it busy all along
 
 
 def derive_batch(
@@ -55,24 +59,32 @@ def derive_batch(
     count: int = DEFAULT_COUNT,
     kinds: Iterable[Kind | str] | None = None,
     seed: int = 0,
-    workers: int = 1,
+    workers: Workers = 1,
     progress: Progress | None = None,
-) -> list[list[Draft] | ArticleError]:
-    """Each (text, article id)'s drafts against `library`, or the reason it has none, in order."""
+    describe: Callable[[str], D] = lambda _text: None,
+) -> list[tuple[list[Draft] | ArticleError, D]]:
+    """Each (text, article id)'s drafts against `library` (or the reason it has none) and `describe(text)`, in order.
+
+    `describe` is whatever else each article needs read (a title, a summary): done in the workers
+    too, it is not left for this process to do alone afterwards.
+    """
     kinds = list(kinds) if kinds else None
     library.articles  # noqa: B018 - analysed before the workers fork, so each starts with it
 
-    def one(i: int) -> list[Draft] | ArticleError:
+    def one(i: int) -> tuple[list[Draft] | ArticleError, D]:
         text, article_id = articles[i]
         try:
-            return drafts_with(text, article_id, library.for_article(text), count=count, kinds=kinds, seed=seed)
+            drafts: list[Draft] | ArticleError = drafts_with(
+                text, article_id, library.for_article(text), count=count, kinds=kinds, seed=seed
+            )
         except ArticleError as exc:
-            return exc
+            drafts = exc
+        return drafts, describe(text)
 
     return run(one, len(articles), workers, "Deriving", progress)
 
 
-def analyser(workers: int = 1, progress: Progress | None = None) -> Callable[[list[str]], list[list[Entity]]]:
+def analyser(workers: Workers = 1, progress: Progress | None = None) -> Callable[[list[str]], list[list[Entity]]]:
     """A SharedLibrary's `entities` function that spreads the texts over `workers` processes."""
 
     def analyse(texts: list[str]) -> list[list[Entity]]:
@@ -91,24 +103,26 @@ def _chunk(span: tuple[int, int]) -> list[Any]:
     return [_TASK(i) for i in range(*span)]
 
 
-def run(task: Callable[[int], R], n: int, workers: int, label: str, progress: Progress | None) -> list[R]:
+def run(task: Callable[[int], R], n: int, workers: Workers, label: str, progress: Progress | None) -> list[R]:
     """[task(0), ..., task(n - 1)], on up to `workers` forked processes when there is enough to share."""
     global _TASK
     report = progress or (lambda *_: None)
-    workers = min(workers, n // MIN_PER_WORKER)
-    if workers < 2:
+    count = 1
+    if n >= 2 * MIN_PER_WORKER:
+        count = min(workers if isinstance(workers, int) else workers(), n // MIN_PER_WORKER)
+    if count < 2:
         out = []
         for i in range(n):
             out.append(task(i))
             report(label, i + 1, n)
         return out
-    size = max(1, min(16, n // (workers * 8)))  # small enough to balance the cores and move the bar
+    size = max(1, min(16, n // (count * 8)))  # small enough to balance the cores and move the bar
     spans = [(start, min(n, start + size)) for start in range(0, n, size)]
     out: list[R] = []
     _TASK = task
     gc.freeze()  # what exists now is never collected in the workers, so they share its pages instead of copying
     try:
-        with multiprocessing.get_context("fork").Pool(workers) as pool:
+        with multiprocessing.get_context("fork").Pool(count) as pool:
             for part in pool.imap(_chunk, spans):
                 out += part
                 report(label, len(out), n)

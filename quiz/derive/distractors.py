@@ -144,6 +144,7 @@ class Pools:
         self.g = g or gazetteer()
         self.keys = {e.key for e in analysis.entities.values() if e.type in ("person", "country", "place", "org")}
         self._names = {fold(f) for e in analysis.entities.values() if e.type != "person" for f in e.forms}
+        self._ents: dict[tuple[str, tuple[str, str], bool], list[tuple[str, str]]] = {}
 
     def _tiers(
         self, type_: tuple[str, str], surname: bool, home: str, answer: Known | None
@@ -153,9 +154,12 @@ class Pools:
         known = answer is not None
 
         def ents(source: str) -> list[tuple[str, str]]:
-            found = self.analysis.of_type(t, sub) if source == "article" else self.library.of_type(type_, self.keys)
-            found = sorted(found, key=lambda e: e.key)
-            return [(person_form(e, surname) if t == "person" else e.key, e.key) for e in found]
+            memo = (source, type_, surname)  # asked for again by most questions: a library's can be long
+            if memo not in self._ents:
+                found = self.analysis.of_type(t, sub) if source == "article" else self.library.of_type(type_, self.keys)
+                found = sorted(found, key=lambda e: e.key)
+                self._ents[memo] = [(person_form(e, surname) if t == "person" else e.key, e.key) for e in found]
+            return self._ents[memo]
 
         def library_items() -> list[tuple[str, str]]:
             if t == "place" and not known:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import random
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -15,6 +14,7 @@ from quiz.derive.distractors import Library, Pools
 from quiz.derive.entities import analyse
 from quiz.derive.mentions import Analysis
 from quiz.derive.normalise import Prose, prose
+from quiz.derive.quick_random import QuickRandom
 from quiz.derive.rank import floor_for, select
 from quiz.derive.sentences import Sentence, split, word_set
 from quiz.derive.shared_library import library_analysis
@@ -106,7 +106,7 @@ def drafts_with(
     """derive_drafts with the library already made (see quiz.derive.shared_library for many articles)."""
     article = read(text)
     pools = Pools(article.analysis, lib)
-    rng = random.Random(f"{seed}:{article_id}")
+    rng = QuickRandom(f"{seed}:{article_id}")
     candidates = Builder(article.analysis, pools, rng).all()
     if kinds:
         wanted = {Kind(k) for k in kinds}

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from quiz.core.text import loose
 
@@ -97,6 +98,7 @@ def _hard_wrapped(lines: list[str]) -> bool:
     return open_ended / len(long) > 0.4
 
 
+@lru_cache(maxsize=8)  # one article is read for its drafts, its title and its summary
 def prose(text: str) -> Prose:
     """Split `text` into prose paragraphs: one per line, or per blank-line block when hard-wrapped."""
     raw_lines = text.split("\n")

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
+from operator import itemgetter
 from typing import Generic, TypeVar
 
 from quiz.derive.distractors import _SUBJECT, Library
@@ -60,8 +61,14 @@ class FirstSeen(Generic[V]):
                         out.append(value)
             return out
         # More articles than keys (a big library about the same people): go key by key instead.
-        hits = [next((p for p in posts if p[0] in chosen), None) for posts in self.postings.values()]
-        return [value for _, _, value in sorted((h for h in hits if h), key=lambda h: (h[0], h[1]))]
+        hits = []
+        for posts in self.postings.values():
+            for post in posts:  # plain loops: this runs for every key of every type, for each article
+                if post[0] in chosen:
+                    hits.append(post)
+                    break
+        hits.sort(key=itemgetter(0, 1))
+        return [value for _, _, value in hits]
 
 
 class SharedLibrary:

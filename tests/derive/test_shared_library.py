@@ -94,8 +94,9 @@ def test_batch_drafts_equal_one_article_at_a_time_on_one_or_two_processes():
     library = [t for t, _ in items] + TEXTS[6:9]
     expected = [derive_drafts(t, i, count=6, seed=3, library_texts=library) for t, i in items]
     for workers in (1, 2):
-        got = batch.derive_batch(items, SharedLibrary(library), count=6, seed=3, workers=workers)
-        assert got == expected
+        got = batch.derive_batch(items, SharedLibrary(library), count=6, seed=3, workers=workers, describe=len)
+        assert [drafts for drafts, _ in got] == expected
+        assert [size for _, size in got] == [len(t) for t, _ in items]  # what else each article needs, in its place
 
 
 def test_the_pool_runs_every_item_in_other_processes_in_order_and_reports_progress(monkeypatch):
@@ -107,22 +108,43 @@ def test_the_pool_runs_every_item_in_other_processes_in_order_and_reports_progre
     assert seen[-1] == ("Squaring", 23, 23) and [d for _, d, _ in seen] == sorted(d for _, d, _ in seen)
 
 
-def test_workers_default_to_the_idle_cores(monkeypatch):
+class _Busy:
+    def __init__(self, others: float | None) -> None:
+        self.value = others
+
+    def others(self) -> float | None:
+        return self.value
+
+
+def test_workers_default_to_the_cores_other_programs_leave_idle(monkeypatch):
     monkeypatch.setattr(sys, "platform", "linux")
     monkeypatch.setattr(os, "sched_getaffinity", lambda _pid: {0, 1, 2, 3}, raising=False)
-    monkeypatch.setattr(os, "getloadavg", lambda: (0.4, 0.0, 0.0), raising=False)
-    assert batch.cores() == 4
-    monkeypatch.setattr(os, "getloadavg", lambda: (2.7, 0.0, 0.0), raising=False)
-    assert batch.cores() == 2
-    monkeypatch.setattr(os, "getloadavg", lambda: (9.0, 0.0, 0.0), raising=False)
-    assert batch.cores() == 1
+    assert batch.cores(_Busy(0.7)) == 4
+    assert batch.cores(_Busy(2.6)) == 2
+    assert batch.cores(_Busy(9.0)) == 1
+    monkeypatch.setattr(os, "getloadavg", lambda: (1.2, 0.0, 0.0), raising=False)
+    assert batch.cores(_Busy(None)) == 3  # no /proc/stat: the load average, as `make -l` reads it
+
+
+def test_the_number_of_workers_is_found_out_only_when_there_is_enough_to_share(monkeypatch):
+    asked: list[int] = []
+
+    def workers() -> int:
+        asked.append(1)
+        return 2
+
+    few = 2 * batch.MIN_PER_WORKER - 1
+    assert batch.run(lambda i: i, few, workers, "Few", None) == list(range(few))
+    assert asked == []  # nothing measured for a job done at once in this process
+    got = batch.run(lambda i: os.getpid(), 2 * batch.MIN_PER_WORKER, workers, "Enough", None)
+    assert asked == [1] and os.getpid() not in got
 
 
 def test_an_article_error_comes_back_in_its_place():
     items = [(TEXTS[0], "a"), ("Not an article at all", "b")]
-    got = batch.derive_batch(items, SharedLibrary([t for t, _ in items]))
-    assert got[0] and isinstance(got[1], batch.ArticleError)
-    assert "no sentences of prose" in got[1].message
+    (first, _), (second, _) = batch.derive_batch(items, SharedLibrary([t for t, _ in items]))
+    assert first and isinstance(second, batch.ArticleError)
+    assert "no sentences of prose" in second.message
 
 
 # --------------------------------------------------------------------------- the entities on disk
