@@ -21,11 +21,20 @@ _PLAY = re.compile(
     r"\b(?:grounded|flied|lined|popped|fouled) (?:out|into|up)\b|\b(?:was |were )?struck out\b|"
     r"\bcame (?:up )?to bat\b|\b(?:singled|doubled|tripled|homered|bunted)\b|\bstole (?:second|third|home|a base)\b|"
     r"\bcaught stealing\b|\breached (?:first|base)\b|\bdrew a walk\b|\bwas walked\b|\bhit a (?:single|double|triple)\b|"
-    r"\b(?:shot|fired|headed) (?:wide|over|just wide)\b|\bwas (?:booked|cautioned)\b"
+    r"\b(?:shot|fired|headed) (?:wide|over|just wide)\b|\bwas (?:booked|cautioned)\b|"
+    r"\bpop(?:ped)? out\b|\bdouble play\b|\b(?:was )?run out\b|\badvanc(?:ed|ing) (?:the runner|to (?:second|third))\b|"
+    r"\bwild pitch\b|\bled off\b|\bhit out\b|\bat bat\b|\ba run scored\b|\bwas walked\b|"
+    r"\b(?:base hit|home run|thrown out|fielder's choice)\b|\bon (?:first|second|third)(?: base)?\b|\bscoring [A-Z]|"
+    r"\b(?:the|this|that|their|his|her) (?:half of the )?inning\b"
 )
-# What places an action in the game: without one, 'X grounded out' is a line of a box score.
+# What places an action in the game: without one, 'X grounded out' is a line of a box score. 'The inning'
+# or 'the first' alone is not enough (readers: 'which game, which inning?'): it must be named.
+_ORDINAL = (
+    r"(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|extra|final|opening|\d+(?:st|nd|rd|th))"
+)
 _GAME_CONTEXT = re.compile(
-    r"\b(?:innings?|game|match|half|quarter|period|minute|frame|set|round|final|semi-final|lap|series)\b",
+    rf"\b{_ORDINAL} (?:innings?|game|match|half|quarter|period|minute|frame|set|round|lap)\b|"
+    r"\b(?:top|bottom) of the \w+|\b(?:final|semi-final|quarter-final)\b",
     re.I,
 )
 # The people or place a person leads, written straight after the name without its "'s".

@@ -35,7 +35,9 @@ _DANGLING = re.compile(
     r"^(?:Then|Consequently|Instead|Also|Thereafter|Subsequently|The report|The ban|The request|The incident|"
     r"The group|The move|The decision|The deal|The bill|The study|The letter|The document|These|Those|Other|Once)\b|"
     r"\b(?:instead|consequently|thereafter|then|these)\b|\bthose\b(?! (?:who|which|that)\b)|"
-    r"\b(?:the report|the ban|the jet|the lead)\b(?! (?:of|on|by|from|into|for)\b)"
+    r"\b(?:the report|the ban|the jet|the lead)\b(?! (?:of|on|by|from|into|for)\b)|"
+    # 'on today's early morning': a day counted from the article's date, which the reader does not see
+    r"\b(?:[Tt]oday|[Yy]esterday|[Tt]omorrow|last night|this (?:morning|evening|week|past weekend))\b"
 )
 # A pronoun left in a question made from the sentence's predicate points back out of the prompt.
 _PRONOUN = re.compile(r"\b(?:it|its|they|them|their|these|those)\b", re.I)
@@ -192,6 +194,13 @@ def _qualifiers(ent) -> set[str]:
     return out - {"the", "former"}
 
 
+# A named body followed by 'in (the)': the blank after it is the body's country.
+_INSTITUTION_IN = re.compile(
+    r"\b(?:University|Institute|College|School|Centre|Center|Hospital|Laboratory|Observatory|Museum|Agency|Council)"
+    r"(?: of(?: [A-Z][\w.&'-]*)+)? in (?:the )?$"
+)
+
+
 def _guessable_blank(c: Candidate, a: Analysis, country_names: dict[str, list[str]]) -> bool:
     """A blank that the words around it fill without reading the article."""
     at = c.prompt.find(GAP_MARK)
@@ -204,6 +213,8 @@ def _guessable_blank(c: Candidate, a: Analysis, country_names: dict[str, list[st
         return True  # 'Commission on ___': the blank is the end of an organisation's name, not a person
     if c.atype[0] == "country" and re.search(r"[A-Z][a-z]+, $", before):
         return True  # 'Sydney, ___'
+    if c.atype[0] == "country" and _INSTITUTION_IN.search(before):
+        return True  # 'Penn State University in the ___': where a body sits is a side detail, and guessed
     if re.search(r"\b(?:[Aa]ccording to(?: the)?|[Aa]s) $", before) or re.match(r"^ (?:reported|reports)\b", after):
         return True  # who reported it is trivia, and 'the Sydney Morning Herald' is guessed from 'Sydney'
     if c.atype[0] in ("person", "org", "place") and _in_a_list(c, a):
