@@ -35,8 +35,10 @@ _DANGLING = re.compile(
     r"^(?:Then|Consequently|Instead|Also|Thereafter|Subsequently|The report|The ban|The request|The incident|"
     r"The group|The move|The decision|The deal|The bill|The study|The letter|The document|These|Those|Other|Once)\b|"
     r"\b(?:instead|consequently|thereafter|then|these)\b|\bthose\b(?! (?:who|which|that)\b)|"
-    r"\b(?:the report|the ban|the jet|the lead)\b(?! (?:of|on|by|from|into|for)\b)|"
-    # 'on today's early morning': a day counted from the article's date, which the reader does not see
+    r"\b(?:the report|the ban|the jet|the lead)\b(?! (?:of|on|by|from|into|for)\b)"
+)
+# 'on today's early morning': a day counted from the article's date, which the reader of a statement does not see.
+_RELATIVE_DAY = re.compile(
     r"\b(?:[Tt]oday|[Yy]esterday|[Tt]omorrow|last night|this (?:morning|evening|week|past weekend))\b"
 )
 # A pronoun left in a question made from the sentence's predicate points back out of the prompt.
@@ -79,6 +81,8 @@ def vet(c: Candidate, a: Analysis, country_names: dict[str, list[str]]) -> Candi
         # '[Passage of the Bill] was passed': the article's own insertion reads as nonsense on its own
         return None
     if c.kind is Kind.TRUEFALSE:
+        if _RELATIVE_DAY.search(body):
+            return None
         if re.search(r"\d,\d{3} votes\b", body):
             return None  # a statement hinging on an exact vote count: trivia, true or false
         if re.search(r"\(\d+\) [A-Z]", body):
@@ -239,6 +243,10 @@ def _guessable_blank(c: Candidate, a: Analysis, country_names: dict[str, list[st
             return True  # one number of a doubling series, a range's other end, or a list that counts itself
         if c.atype[0] == "number" and _exact_count(c):
             return True
+    if c.atype[0] == "date" and re.fullmatch(r"\d{4}", c.answer_text.strip()):
+        year = int(c.answer_text)
+        if any(abs(int(y) - year) <= 1 for y in re.findall(r"(?<![\d,.])\d{4}(?![\d,])", before + " " + after)):
+            return True  # 'the 1968 Le Mans winner was killed in ___': a year next to one in the prompt
     # 'July 8' with no year: an incidental date
     return c.atype[0] == "date" and not re.search(r"\b\d{4}\b", c.answer_text)
 

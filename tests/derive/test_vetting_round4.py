@@ -74,3 +74,64 @@ def test_a_day_counted_from_the_articles_date_is_never_in_a_prompt():
     assert cs, "the article still gives drafts"
     relative = [c for c in cs if c.kind is not Kind.NUMBER and any(w in c.prompt for w in ("today", "Yesterday"))]
     assert not relative, [c.prompt for c in relative]
+
+
+DRIVER = """Racing driver Tomas Varga dies aged 31
+
+Hungarian racing driver Tomas Varga died on Sunday at age 31, a year after his crash at the Harbour Grand Prix.
+
+This is the first driver death in the series since 1994, when Istvan Horvath was killed at Westbay Circuit.
+
+Afterwards, the panel revealed its findings on the crash at Westbay Circuit.
+
+Varga won the national junior title in 2008 and joined the Lakeside team soon after.
+
+In 2013, he joined the Redfield team; the following year, he scored the team's first points.
+
+Varga's team mate Paul Endre said the sport had lost a great driver and a good friend.
+
+Lajos Varga, the 1968 national champion and Tomas's uncle, was killed in 1969 during testing at Westbay Circuit.
+"""
+
+
+def test_a_person_is_known_by_what_only_people_undergo_and_a_venue_or_adverb_is_never_a_name():
+    from quiz.derive.generate import read
+
+    a = read(DRIVER).analysis
+    typed = {m.text: m.type for ms in a.mentions for m in ms}
+    assert typed.get("Istvan Horvath") == "person", typed
+    assert "Afterwards" not in typed and typed.get("Westbay Circuit") != "person", typed
+
+
+def test_the_storys_one_subject_stands_for_a_he_after_an_opening_phrase():
+    cs = candidates(DRIVER)
+    redfield = [c for c in cs if "Redfield" in c.prompt]
+    assert redfield and all("Tomas Varga joined the Redfield team" in c.prompt for c in redfield), [
+        c.prompt for c in redfield
+    ]
+
+
+def test_a_year_next_to_another_year_of_the_prompt_is_never_the_blank():
+    cs = candidates(DRIVER)
+    assert not [c for c in cs if c.kind is Kind.GAP and c.answer_text == "1969"], [c.prompt for c in cs]
+
+
+TOURNAMENT = """Harbour wins the four-nation rugby series
+
+Harbour won the four-nation wheelchair rugby series on Sunday after five games in three days at Westfield Arena.
+
+The game featured a duel between two veteran players, Harbour's Sam Okafor and Lakeside's Tim Brandt.
+
+In the final game, Harbour beat Lakeside 57-41 to take the trophy, coach Rita Lopez said.
+
+A magnitude 5.1 earthquake and a smaller aftershock shook the region during the second game, officials said.
+
+The agency reported that the earthquake had a magnitude of 5.1 and that it occurred 30 kilometres north of Westfield.
+"""
+
+
+def test_the_game_or_the_earthquake_of_a_story_with_several_is_never_a_prompts_subject():
+    cs = candidates(TOURNAMENT)
+    assert cs, "the story still gives drafts"
+    vague = [c for c in cs if "The game featured" in c.prompt or "reported that the earthquake" in c.prompt]
+    assert not vague, [c.prompt for c in vague]
