@@ -18,7 +18,7 @@ from functools import lru_cache
 
 from quiz.core.model import GAP_MARK, Kind
 from quiz.derive.candidate import Candidate
-from quiz.derive.mentions import Analysis
+from quiz.derive.mentions import Analysis, fold
 
 TF_LEAD = "True or false, according to the article: "
 NUMBER_LEAD = "Fill in the number: "
@@ -169,29 +169,38 @@ def _unnamed_person(c: Candidate, a: Analysis) -> bool:
 
 
 def _named(inner: str, c: Candidate, a: Analysis) -> str | None:
-    """`inner` with its first 'he' or 'she', the subject after an opening phrase, made the story's subject by name.
-
-    Only when the story is about one person of that gender (named in its lead and again and again) and no other
-    person of it is named in this sentence or the two before; None when the pronoun cannot be resolved so."""
+    """`inner` with its first 'he' or 'she', the subject after an opening phrase, made the story's subject by name,
+    or None when the pronoun cannot be resolved so (see story_subject)."""
     m = _SUBJECT_PRONOUN.search(outside_quotes(inner))
     if m is None or _PERSONAL.search(outside_quotes(inner)[: m.start(1)]):
         return None
-    gender, own = ("male", "his") if m.group(1) == "he" else ("female", "her")
+    name = story_subject(a, "male" if m.group(1) == "he" else "female", c.sentence)
+    if name is None or fold(name) in fold(c.answer_text) or fold(c.answer_text) in fold(name):
+        return None
+    return inner[: m.start(1)] + name + inner[m.end(1) :]
+
+
+def story_subject(a: Analysis, gender: str, sentence: int) -> str | None:
+    """The full name of the one person of `gender` the story is about, for a 'he' or 'she' in `sentence`.
+
+    Only when the lead names that person first, with a pronoun of that gender or a known gender, the surname
+    stands in three sentences or more, and no other person who may be of that gender is named in this sentence
+    or the two before."""
+    own = "his" if gender == "male" else "her"
     lead = a.sentences[0].text if a.sentences else ""
     first = next((x for x in (a.mentions[0] if a.mentions else []) if x.type == "person"), None)
     main = a.entities.get(first.key) if first else None
-    if main is None or main.key == c.key or not main.surname:
+    if main is None or not main.surname:
         return None
     told = main.gender == gender or (not main.gender and re.search(rf"\b{own}\b", lead[first.end :]))
     named = sum(bool(re.search(rf"\b{re.escape(main.surname)}\b", x.text)) for x in a.sentences)
     if not told or named < 3:
         return None  # not plainly a story about this one person
-    near = range(max(0, c.sentence - 2), c.sentence + 1)
+    near = range(max(0, sentence - 2), sentence + 1)
     others = {x.key for i in near for x in a.mentions[i] if x.type == "person" and x.key != main.key}
     if any(a.entities[k].gender in (gender, "") for k in others if k in a.entities):
         return None
-    name = max(main.forms or [main.key], key=len)
-    return inner[: m.start(1)] + name + inner[m.end(1) :]
+    return max(main.forms or [main.key], key=len)
 
 
 @lru_cache(maxsize=8)

@@ -86,6 +86,8 @@ Afterwards, the panel revealed its findings on the crash at Westbay Circuit.
 
 Varga won the national junior title in 2008 and joined the Lakeside team soon after.
 
+He moved to the Bluewater team in 2011, after three seasons with Lakeside.
+
 In 2013, he joined the Redfield team; the following year, he scored the team's first points.
 
 Varga's team mate Paul Endre said the sport had lost a great driver and a good friend.
@@ -109,6 +111,12 @@ def test_the_storys_one_subject_stands_for_a_he_after_an_opening_phrase():
     assert redfield and all("Tomas Varga joined the Redfield team" in c.prompt for c in redfield), [
         c.prompt for c in redfield
     ]
+
+
+def test_the_storys_one_subject_stands_for_an_opening_he_where_the_sentence_before_names_nobody():
+    cs = candidates(DRIVER)
+    bluewater = [c for c in cs if "Bluewater" in c.prompt]
+    assert bluewater and all("[Tomas Varga] moved" in c.prompt for c in bluewater), [c.prompt for c in bluewater]
 
 
 def test_a_year_next_to_another_year_of_the_prompt_is_never_the_blank():
