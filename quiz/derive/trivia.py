@@ -37,6 +37,11 @@ _GAME_CONTEXT = re.compile(
     r"\b(?:top|bottom) of the \w+|\b(?:final|semi-final|quarter-final)\b",
     re.I,
 )
+# A moment of a game told by its inning or half, and the words that say which of several games it was.
+_INNING = re.compile(r"\b(?:innings?|(?:top|bottom)(?: half)? of the|(?:first|second) half)\b", re.I)
+_WHICH_GAME = re.compile(
+    r"\b(?:first|second|third|opening|final|later|earlier|next) game\b|\bgame (?:one|two|\d)\b", re.I
+)
 # The people or place a person leads, written straight after the name without its "'s".
 _GROUP_AFTER = re.compile(r"^ (?:team|group|lab|laboratory|office|family|staff|campaign|research|researchers)\b")
 # A figure that begins a name: '24 Hours of Le Mans', '500 Festival of Racing'.
@@ -54,7 +59,7 @@ def trivial(c: Candidate, a: Analysis, country_names: dict[str, list[str]]) -> b
     """Would a reader find the draft trivia, or its answer given away?"""
     if c.template == "tf-true" and not central(a, c.sentence):
         return True  # a minor detail copied word for word: true, and not worth knowing
-    if any(play_by_play(e) for e in c.evidence):
+    if any(play_by_play(e) or _unplaced_inning(e, a) for e in c.evidence):
         return True
     post = re.match(r"Who is the (.+?)(?:, according|\?)", c.prompt) if c.template == "who-is" else None
     if post and _HEAD_POST.search(post.group(1).strip()):
@@ -81,6 +86,13 @@ def _common_words(text: str) -> set[str]:
 def play_by_play(text: str) -> bool:
     """A player's single action told with no game, half or inning to place it."""
     return bool(_PLAY.search(text)) and not _GAME_CONTEXT.search(text)
+
+
+def _unplaced_inning(text: str, a: Analysis) -> bool:
+    """'In the top of the ninth' in a report of two games: which game? (readers: 'say in the first game')."""
+    if not _INNING.search(text) or _WHICH_GAME.search(text):
+        return False
+    return sum(bool(_WHICH_GAME.search(s.text)) for s in a.sentences) >= 2
 
 
 def headline_subject(key: str, a: Analysis) -> bool:

@@ -1,6 +1,7 @@
 """The fourth round of readers' reasons (issue 12, heldout3 labels), each class pinned with a small article:
-play-by-play told in an inning nobody names, a country blank after a named body ('University in the ___'),
-and a day counted from the article's own date ('today', 'yesterday')."""
+play-by-play in an inning, or a game of several, that nobody names; a country blank after a named body
+('University in the ___'); a day counted from the article's own date; an unresolved 'he'; a year beside a
+year; 'the game' or 'the earthquake' of a story with several."""
 
 from __future__ import annotations
 
@@ -21,15 +22,19 @@ Carla Diaz made a base hit, scoring Porter.
 
 Kate Moss answered back in their half of the inning.
 
+The first game ended 4-2 after the Lakeside pitcher Dana Ortiz tired late in the evening.
+
+A crowd of 4,500 saw the Hawks score six runs in the top of the third.
+
 In the ninth inning of the second game, Hawks shortstop Ben Alvarez homered to left field to seal the sweep.
 
 Hawks coach Rita Santos said the team had prepared for the series for six months.
 """
 
 
-def test_play_by_play_in_an_unnamed_inning_is_never_asked():
+def test_play_by_play_in_an_unnamed_inning_or_of_an_unnamed_game_of_several_is_never_asked():
     cs = candidates(DOUBLEHEADER)
-    loose = ("pop out", "led off the inning", "wild pitch", "base hit", "their half of the inning")
+    loose = ("pop out", "led off the inning", "wild pitch", "base hit", "their half of the inning", "top of the third")
     assert not [c for c in cs if any(w in c.evidence[0] for w in loose)], [c.prompt for c in cs]
     assert [c for c in cs if "ninth inning" in c.evidence[0]], "an action placed in a named inning is fair"
 
