@@ -368,6 +368,8 @@ class Extractor:
             speaker = after in SPEECH_VERBS or before in ("said", "says", "by") or bool(_PERSON_ACT.match(acts))
             if before in ("of", "at", "from", "for", "with"):
                 speaker = False  # 'Tom Redfern of Peel Hunt said': the firm is not the speaker
+            if before.lower() == "the" and not speaker:
+                continue  # 'the Harbour Hawks beat ...': a team or a body, never a person's bare name
             hinted = self.hints.get(p.text) == "person"
             named = tk[p.tokens[0]].text in g.first_names or last in self.honoured
             # 'Kwabena Asante-Mensah chaired the panel. She said ...': the subject a pronoun picks up.

@@ -26,7 +26,7 @@ The first game ended 4-2 after the Lakeside pitcher Dana Ortiz tired late in the
 
 A crowd of 4,500 saw the Hawks score six runs in the top of the third.
 
-In the ninth inning of the second game, Hawks shortstop Ben Alvarez homered to left field to seal the sweep.
+In the ninth inning of the second game, Ben Alvarez homered to left field to win it 3-2 for the Hawks.
 
 Hawks coach Rita Santos said the team had prepared for the series for six months.
 """
@@ -148,3 +148,13 @@ def test_the_game_or_the_earthquake_of_a_story_with_several_is_never_a_prompts_s
     assert cs, "the story still gives drafts"
     vague = [c for c in cs if "The game featured" in c.prompt or "reported that the earthquake" in c.prompt]
     assert not vague, [c.prompt for c in vague]
+
+
+def test_a_team_written_after_the_is_never_a_person_nor_swapped_with_one():
+    from quiz.derive.generate import read
+
+    typed = {m.text: m.type for ms in read(DOUBLEHEADER).analysis.mentions for m in ms}
+    assert typed.get("Harbour Hawks") != "person" and typed.get("Hawks") != "person", typed
+    assert typed.get("Rita Santos") == "person", typed
+    swapped = [c for c in candidates(DOUBLEHEADER) if c.template == "tf-false" and c.answer_text == "Hawks"]
+    assert not swapped, [c.prompt for c in swapped]
