@@ -24,6 +24,7 @@ from quiz.derive.mentions import Analysis, Mention, content_words, fold, words
 from quiz.derive.posts import Posts
 from quiz.derive.quotations import Quotations
 from quiz.derive.sentences import Sentence
+from quiz.derive.standalone import story_subject
 from quiz.derive.statements import Statements
 from quiz.derive.vetting import vet
 from quiz.derive.wording import (
@@ -127,6 +128,9 @@ class Builder(Posts, Statements, Quotations, Blanks):
             gender = "male" if word in ("He", "His") else "female"
             people = {m.key for m in prev if m.type == "person"}
             ents = [self.a.entities[k] for k in people]
+            subject = None if people else story_subject(self.a, gender, s.index)
+            if subject is not None:
+                return len(word), subject + ("'s" if possessive else "")  # the one the story is about
             if len(ents) != 1 or ents[0].gender not in (gender, ""):
                 return None
             name = ents[0].surname

@@ -363,9 +363,13 @@ class Extractor:
                 last = last.split("-", 1)[1]
             after = s.text[p.end :].lstrip(" ,").split(" ", 1)[0].rstrip(",.")
             before = s.text[: tk[p.tokens[0]].start].rstrip().rsplit(" ", 1)[-1]
-            speaker = after in SPEECH_VERBS or before in ("said", "says", "by")
+            acts = " ".join(s.text[p.end :].lstrip(" ,").split(" ")[:2]).rstrip(",.")
+            # 'when Ayrton Senna was killed', 'Max Chilton tweeted': what only a person does
+            speaker = after in SPEECH_VERBS or before in ("said", "says", "by") or bool(_PERSON_ACT.match(acts))
             if before in ("of", "at", "from", "for", "with"):
                 speaker = False  # 'Tom Redfern of Peel Hunt said': the firm is not the speaker
+            if before.lower() == "the" and not speaker:
+                continue  # 'the Harbour Hawks beat ...': a team or a body, never a person's bare name
             hinted = self.hints.get(p.text) == "person"
             named = tk[p.tokens[0]].text in g.first_names or last in self.honoured
             # 'Kwabena Asante-Mensah chaired the panel. She said ...': the subject a pronoun picks up.
@@ -400,6 +404,10 @@ class Extractor:
                     mentions[p.sentence].append(_with_np(m, s.text, g))
 
 
+_PERSON_ACT = re.compile(
+    r"^(?:died|tweeted|resigned|was (?:killed|born|sentenced|arrested|injured|convicted|jailed|fired|sacked)|"
+    r"pleaded|testified)\b"
+)
 _HONOURED = re.compile(r"\b(Mr|Mrs|Ms|Miss|Sir|Dame|Lord|Lady|Dr|Professor)\.? ([A-Z][\w'-]+)")
 _HONORIFIC_GENDER = {"Mr": "male", "Sir": "male", "Lord": "male", "Mrs": "female", "Ms": "female", "Miss": "female",
                      "Dame": "female", "Lady": "female"}  # fmt: skip

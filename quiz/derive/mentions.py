@@ -46,7 +46,8 @@ FUNCTION_CAPS = word_set(
     Some Many All More Most Such Other Only Even Still Yet So Then Now Since Despite Following According
     During Unlike Like Why What Who Where How Instead Although Though Because Once Earlier Later Today
     Yesterday Tomorrow Here There Each Every Several Few No Not Nor To By Of Over Into Amid Against Without
-    Among Between Through Toward Towards Until Unless Whether Which Whose Whom Let Mr Mrs Ms Dr"""
+    Among Between Through Toward Towards Until Unless Whether Which Whose Whom Let Mr Mrs Ms Dr
+    Afterwards Afterward Eventually Overall Finally Subsequently Consequently Nevertheless Initially"""
 )
 _NUMBER_WORDS = {
     "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,

@@ -18,7 +18,7 @@ from functools import lru_cache
 
 from quiz.core.model import GAP_MARK, Kind
 from quiz.derive.candidate import Candidate
-from quiz.derive.mentions import Analysis
+from quiz.derive.mentions import Analysis, fold
 
 TF_LEAD = "True or false, according to the article: "
 NUMBER_LEAD = "Fill in the number: "
@@ -59,7 +59,13 @@ _BACK_SUBJECT = re.compile(
     r"^The (?:first|second|third|latter|former)\b(?= (?:was|is|had|has|came|,))"
 )
 # One of several events of a kind, named by its kind alone: 'The earthquake struck ...' after two quakes.
-_EVENT = re.compile(r"^The (earthquake|quake|tremor|aftershock|blast|explosion|attack)\b")
+_EVENT = re.compile(r"\b[Tt]he (earthquake|quake|tremor|aftershock|blast|explosion|attack)\b")
+_GAME = re.compile(r"^The (?:game|match)\b")
+_GAMES = re.compile(
+    r"\b(?:games|matches|(?:second|third|another|next|final) (?:game|match)|Game (?:Two|Three|Four|Five|\d))\b"
+)
+# 'In 2013, he joined ...': a subject pronoun after an opening phrase, before any other pronoun.
+_SUBJECT_PRONOUN = re.compile(r"^[A-Z][^,;\"]{2,60}, (he|she) [a-z]")
 _PERSONAL = re.compile(r"\b(?:he|she|him|his|her|He|She|His|Her)\b")
 _EARLY_PLURAL = re.compile(r"^\S+(?: \S+)? (?:their|they|them|its)\b")  # 'Despite their attempts, ...'
 
@@ -79,7 +85,14 @@ def mend(c: Candidate, a: Analysis) -> Candidate | None:
     if c.template == "tf-true" and _ALSO.search(inner):
         return None  # a true statement stays the article's words, and 'also' there points back
     inner = _unquoted_apply(inner, lambda t: _SAID_SAYING.sub(r"\1", _ALSO.sub("", t)))
-    if _leans(outside_quotes(inner), a) or _points_back(outside_quotes(inner), a) or _unnamed_person(c, a):
+    if _unnamed_person(c, a) and lead != NUMBER_LEAD:
+        # 'In 2013, he joined Marussia F1' in a story about one man: the story's subject by name
+        inner = _named(inner, c, a)
+        if inner is None:
+            return None
+    elif _unnamed_person(c, a):
+        return None
+    if _leans(outside_quotes(inner), a) or _points_back(outside_quotes(inner), a):
         return None
     inner = _DOUBLED.sub(lambda m: m.group(0) if m.group(1).lower() in _DOUBLE_OK else m.group(1), inner)
     inner = respelled(inner, a, keep=c.answer_text)
@@ -105,7 +118,9 @@ def _points_back(text: str, a: Analysis) -> bool:
     tremor', or 'The earthquake' in a story of several."""
     if _BACK_SUBJECT.search(text):
         return True
-    m = _EVENT.match(text)
+    if _GAME.match(text) and sum(len(_GAMES.findall(x.text)) for x in a.sentences) >= 1:
+        return True  # 'The game featured ...' in a report of several games: which one?
+    m = _EVENT.search(text)
     if m is None:
         return False
     kinds = re.compile(r"\b(?:earthquakes?|quakes?|tremors?|aftershocks?|blasts?|explosions?|attacks?)\b", re.I)
@@ -151,6 +166,41 @@ def _unnamed_person(c: Candidate, a: Analysis) -> bool:
     if people or (c.atype[0] == "person" and c.span[1] < m.start()):
         return False
     return not text.startswith(("He ", "She ", "His ", "Her "))  # an opening pronoun is resolved elsewhere
+
+
+def _named(inner: str, c: Candidate, a: Analysis) -> str | None:
+    """`inner` with its first 'he' or 'she', the subject after an opening phrase, made the story's subject by name,
+    or None when the pronoun cannot be resolved so (see story_subject)."""
+    m = _SUBJECT_PRONOUN.search(outside_quotes(inner))
+    if m is None or _PERSONAL.search(outside_quotes(inner)[: m.start(1)]):
+        return None
+    name = story_subject(a, "male" if m.group(1) == "he" else "female", c.sentence)
+    if name is None or fold(name) in fold(c.answer_text) or fold(c.answer_text) in fold(name):
+        return None
+    return inner[: m.start(1)] + name + inner[m.end(1) :]
+
+
+def story_subject(a: Analysis, gender: str, sentence: int) -> str | None:
+    """The full name of the one person of `gender` the story is about, for a 'he' or 'she' in `sentence`.
+
+    Only when the lead names that person first, with a pronoun of that gender or a known gender, the surname
+    stands in three sentences or more, and no other person who may be of that gender is named in this sentence
+    or the two before."""
+    own = "his" if gender == "male" else "her"
+    lead = a.sentences[0].text if a.sentences else ""
+    first = next((x for x in (a.mentions[0] if a.mentions else []) if x.type == "person"), None)
+    main = a.entities.get(first.key) if first else None
+    if main is None or not main.surname:
+        return None
+    told = main.gender == gender or (not main.gender and re.search(rf"\b{own}\b", lead[first.end :]))
+    named = sum(bool(re.search(rf"\b{re.escape(main.surname)}\b", x.text)) for x in a.sentences)
+    if not told or named < 3:
+        return None  # not plainly a story about this one person
+    near = range(max(0, sentence - 2), sentence + 1)
+    others = {x.key for i in near for x in a.mentions[i] if x.type == "person" and x.key != main.key}
+    if any(a.entities[k].gender in (gender, "") for k in others if k in a.entities):
+        return None
+    return max(main.forms or [main.key], key=len)
 
 
 @lru_cache(maxsize=8)

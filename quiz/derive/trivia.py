@@ -21,12 +21,26 @@ _PLAY = re.compile(
     r"\b(?:grounded|flied|lined|popped|fouled) (?:out|into|up)\b|\b(?:was |were )?struck out\b|"
     r"\bcame (?:up )?to bat\b|\b(?:singled|doubled|tripled|homered|bunted)\b|\bstole (?:second|third|home|a base)\b|"
     r"\bcaught stealing\b|\breached (?:first|base)\b|\bdrew a walk\b|\bwas walked\b|\bhit a (?:single|double|triple)\b|"
-    r"\b(?:shot|fired|headed) (?:wide|over|just wide)\b|\bwas (?:booked|cautioned)\b"
+    r"\b(?:shot|fired|headed) (?:wide|over|just wide)\b|\bwas (?:booked|cautioned)\b|"
+    r"\bpop(?:ped)? out\b|\bdouble play\b|\b(?:was )?run out\b|\badvanc(?:ed|ing) (?:the runner|to (?:second|third))\b|"
+    r"\bwild pitch\b|\bled off\b|\bhit out\b|\bat bat\b|\ba run scored\b|\bwas walked\b|"
+    r"\b(?:base hit|home run|thrown out|fielder's choice)\b|\bon (?:first|second|third)(?: base)?\b|\bscoring [A-Z]|"
+    r"\b(?:the|this|that|their|his|her) (?:half of the )?inning\b"
 )
-# What places an action in the game: without one, 'X grounded out' is a line of a box score.
+# What places an action in the game: without one, 'X grounded out' is a line of a box score. 'The inning'
+# or 'the first' alone is not enough (readers: 'which game, which inning?'): it must be named.
+_ORDINAL = (
+    r"(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|extra|final|opening|\d+(?:st|nd|rd|th))"
+)
 _GAME_CONTEXT = re.compile(
-    r"\b(?:innings?|game|match|half|quarter|period|minute|frame|set|round|final|semi-final|lap|series)\b",
+    rf"\b{_ORDINAL} (?:innings?|game|match|half|quarter|period|minute|frame|set|round|lap)\b|"
+    r"\b(?:top|bottom) of the \w+|\b(?:final|semi-final|quarter-final)\b",
     re.I,
+)
+# A moment of a game told by its inning or half, and the words that say which of several games it was.
+_INNING = re.compile(r"\b(?:innings?|(?:top|bottom)(?: half)? of the|(?:first|second) half)\b", re.I)
+_WHICH_GAME = re.compile(
+    r"\b(?:first|second|third|opening|final|later|earlier|next) game\b|\bgame (?:one|two|\d)\b", re.I
 )
 # The people or place a person leads, written straight after the name without its "'s".
 _GROUP_AFTER = re.compile(r"^ (?:team|group|lab|laboratory|office|family|staff|campaign|research|researchers)\b")
@@ -45,7 +59,7 @@ def trivial(c: Candidate, a: Analysis, country_names: dict[str, list[str]]) -> b
     """Would a reader find the draft trivia, or its answer given away?"""
     if c.template == "tf-true" and not central(a, c.sentence):
         return True  # a minor detail copied word for word: true, and not worth knowing
-    if any(play_by_play(e) for e in c.evidence):
+    if any(play_by_play(e) or _unplaced_inning(e, a) for e in c.evidence):
         return True
     post = re.match(r"Who is the (.+?)(?:, according|\?)", c.prompt) if c.template == "who-is" else None
     if post and _HEAD_POST.search(post.group(1).strip()):
@@ -72,6 +86,13 @@ def _common_words(text: str) -> set[str]:
 def play_by_play(text: str) -> bool:
     """A player's single action told with no game, half or inning to place it."""
     return bool(_PLAY.search(text)) and not _GAME_CONTEXT.search(text)
+
+
+def _unplaced_inning(text: str, a: Analysis) -> bool:
+    """'In the top of the ninth' in a report of two games: which game? (readers: 'say in the first game')."""
+    if not _INNING.search(text) or _WHICH_GAME.search(text):
+        return False
+    return sum(bool(_WHICH_GAME.search(s.text)) for s in a.sentences) >= 2
 
 
 def headline_subject(key: str, a: Analysis) -> bool:

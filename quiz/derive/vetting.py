@@ -37,6 +37,10 @@ _DANGLING = re.compile(
     r"\b(?:instead|consequently|thereafter|then|these)\b|\bthose\b(?! (?:who|which|that)\b)|"
     r"\b(?:the report|the ban|the jet|the lead)\b(?! (?:of|on|by|from|into|for)\b)"
 )
+# 'on today's early morning': a day counted from the article's date, which the reader of a statement does not see.
+_RELATIVE_DAY = re.compile(
+    r"\b(?:[Tt]oday|[Yy]esterday|[Tt]omorrow|last night|this (?:morning|evening|week|past weekend))\b"
+)
 # A pronoun left in a question made from the sentence's predicate points back out of the prompt.
 _PRONOUN = re.compile(r"\b(?:it|its|they|them|their|these|those)\b", re.I)
 # An exact count of four or more figures that is not round ('51,516 votes'): trivia nobody keeps in mind.
@@ -77,6 +81,8 @@ def vet(c: Candidate, a: Analysis, country_names: dict[str, list[str]]) -> Candi
         # '[Passage of the Bill] was passed': the article's own insertion reads as nonsense on its own
         return None
     if c.kind is Kind.TRUEFALSE:
+        if _RELATIVE_DAY.search(body):
+            return None
         if re.search(r"\d,\d{3} votes\b", body):
             return None  # a statement hinging on an exact vote count: trivia, true or false
         if re.search(r"\(\d+\) [A-Z]", body):
@@ -192,6 +198,13 @@ def _qualifiers(ent) -> set[str]:
     return out - {"the", "former"}
 
 
+# A named body followed by 'in (the)': the blank after it is the body's country.
+_INSTITUTION_IN = re.compile(
+    r"\b(?:University|Institute|College|School|Centre|Center|Hospital|Laboratory|Observatory|Museum|Agency|Council)"
+    r"(?: of(?: [A-Z][\w.&'-]*)+)? in (?:the )?$"
+)
+
+
 def _guessable_blank(c: Candidate, a: Analysis, country_names: dict[str, list[str]]) -> bool:
     """A blank that the words around it fill without reading the article."""
     at = c.prompt.find(GAP_MARK)
@@ -204,6 +217,8 @@ def _guessable_blank(c: Candidate, a: Analysis, country_names: dict[str, list[st
         return True  # 'Commission on ___': the blank is the end of an organisation's name, not a person
     if c.atype[0] == "country" and re.search(r"[A-Z][a-z]+, $", before):
         return True  # 'Sydney, ___'
+    if c.atype[0] == "country" and _INSTITUTION_IN.search(before):
+        return True  # 'Penn State University in the ___': where a body sits is a side detail, and guessed
     if re.search(r"\b(?:[Aa]ccording to(?: the)?|[Aa]s) $", before) or re.match(r"^ (?:reported|reports)\b", after):
         return True  # who reported it is trivia, and 'the Sydney Morning Herald' is guessed from 'Sydney'
     if c.atype[0] in ("person", "org", "place") and _in_a_list(c, a):
@@ -228,6 +243,10 @@ def _guessable_blank(c: Candidate, a: Analysis, country_names: dict[str, list[st
             return True  # one number of a doubling series, a range's other end, or a list that counts itself
         if c.atype[0] == "number" and _exact_count(c):
             return True
+    if c.atype[0] == "date" and re.fullmatch(r"\d{4}", c.answer_text.strip()):
+        year = int(c.answer_text)
+        if any(abs(int(y) - year) <= 1 for y in re.findall(r"(?<![\d,.])\d{4}(?![\d,])", before + " " + after)):
+            return True  # 'the 1968 Le Mans winner was killed in ___': a year next to one in the prompt
     # 'July 8' with no year: an incidental date
     return c.atype[0] == "date" and not re.search(r"\b\d{4}\b", c.answer_text)
 

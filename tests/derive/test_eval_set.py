@@ -11,10 +11,11 @@ import tomli
 from quiz.derive.ranker import WEIGHTS_FILE
 
 EVAL = Path(__file__).resolve().parent / "eval"
-SPLITS = {"fit", "heldout", "heldout2", "heldout3"}
+SPLITS = {"fit", "heldout", "heldout2", "heldout3", "heldout4"}
 # Gathered after derive had been tuned on the earlier parts: only ever for reported figures.
-# heldout2 served that role once; its labels were then read while derive changed, so it is fit data now.
-REPORT_ONLY = {"heldout3"}
+# heldout2 and heldout3 served that role once each; their labels were then read while derive changed, so
+# they are fit data now. heldout4 is labelled blind after the changes made with heldout3 in view.
+REPORT_ONLY = {"heldout4"}
 
 
 def sources() -> list[dict]:
@@ -38,8 +39,8 @@ def test_report_only_articles_are_in_no_label_file_the_shipped_ranker_was_fitted
     note = WEIGHTS_FILE.read_text(encoding="utf-8").splitlines()[1]
     fitted_on = re.findall(r"[\w-]+\.tsv", note)
     assert fitted_on, note
+    # Empty until the report-only articles are gathered; from then on none may be in a fitted file.
     held = {a["slug"] for a in sources() if a["split"] in REPORT_ONLY}
-    assert held
     for name in fitted_on:
         path = EVAL / "labels" / name
         if not path.is_file():

@@ -17,13 +17,14 @@ from tests.derive.conftest import FIXTURES, SEEDS, UNSEEN, library_texts
 LABELS = FIXTURES / "unseen_labels.tsv"
 EVAL = Path(__file__).resolve().parent / "eval"
 # As the shipped ranker.toml says it was fitted: every blind label of the evaluation set (fit part, held-out
-# part, its second round, the second held-out set), and our own older labels of the unseen_* fixtures
-# (holdout_* left out for the test below).
+# part, its second round, the second and third held-out sets, all development data now), and our own older
+# labels of the unseen_* fixtures (holdout_* left out for the test below).
 FIT_COMMAND = [
     str(EVAL / "labels" / "fit.tsv"),
     str(EVAL / "labels" / "heldout.tsv"),
     str(EVAL / "labels" / "heldout-round2.tsv"),
     str(EVAL / "labels" / "heldout2.tsv"),
+    str(EVAL / "labels" / "heldout3.tsv"),
     str(LABELS),
     "--articles",
     str(EVAL / "articles"),
