@@ -89,10 +89,6 @@ class ClassApp(App[None]):
         if (report, joined) == self._shown:
             return  # redrawing two tables costs the whole class's server tens of milliseconds: only on news
         self._shown = (report, joined)
-        with self.batch_update():  # both tables and the status line in one layout and one frame
-            self._redraw(report, joined)
-
-    def _redraw(self, report: DrillReport, joined: dict[str, float]) -> None:
         total = len(self.classroom.order)
         with _same_place(self.query_one("#students", DataTable)) as students:
             self._fill_students(students, report, joined)
