@@ -92,7 +92,12 @@ class QuestionScreen(Screen[None]):
         yield ProgressBar(total=max(self.session.total, 1), show_eta=False, show_percentage=False, id="progress")
         with VerticalScroll(id="question-body"):
             yield Static(id="prompt")
-            yield Vertical(id="answer-area")
+            # One of each way to answer, made once and shown as the question needs: building and
+            # mounting a fresh option list for every question cost each student's app a layout or two.
+            with Vertical(id="answer-area"):
+                yield OptionList(id="options")
+                yield Input(id="typed")
+                yield Static("Space: reveal the answer", id="card-face", classes="muted")
             yield Static(id="spelled", classes="muted")
             yield Static(id="hint", classes="muted")
             yield FeedbackPanel(id="feedback")
@@ -112,6 +117,10 @@ class QuestionScreen(Screen[None]):
         if item is None:
             self.finish()
             return
+        with self.app.batch_update():  # one layout and one frame for the whole new question
+            self._show_item(item)
+
+    def _show_item(self, item: Item) -> None:
         q = item.question
         deck = _deck_title(self, q.deck)
         article = self.study.bank.articles.get(q.articles[0]) if q.articles else None
@@ -125,26 +134,29 @@ class QuestionScreen(Screen[None]):
         self._say_hint("")
         self._spell("")
         self.query_one("#feedback", FeedbackPanel).display = False
-        area = self.query_one("#answer-area", Vertical)
-        area.display = True
-        await area.remove_children()
+        self.query_one("#answer-area", Vertical).display = True
         self.offered = list(item.options)
-        if item.form in (Form.CHOICE, Form.TRUEFALSE):
-            options = OptionList(*self._option_rows(item.form), id="options")
-            await area.mount(options)
-            # Nothing highlighted: a bare Enter out of habit must not choose option 1; an arrow
-            # key highlights one first, then Enter chooses it.
-            options.highlighted = None
+        options = self.query_one("#options", OptionList)
+        box = self.query_one("#typed", Input)
+        choosing = item.form in (Form.CHOICE, Form.TRUEFALSE)
+        options.display = choosing
+        box.display = item.form is Form.TYPED
+        self.query_one("#card-face", Static).display = item.form is Form.FLASHCARD
+        if choosing:
+            # set_options leaves nothing highlighted: a bare Enter out of habit must not choose
+            # option 1; an arrow key highlights one first, then Enter chooses it.
+            options.set_options(self._option_rows(item.form))
             options.focus()
-        elif item.form is Form.TYPED:
+        else:
+            options.clear_options()
+        if item.form is Form.TYPED:
             placeholder = "Type your answer, then Enter"
             if q.kind is Kind.NUMBER and q.unit:
                 placeholder = f"A number ({visible(q.unit)}), then Enter"
-            box = Input(placeholder=placeholder, id="typed")
-            await area.mount(box)
+            box.placeholder = placeholder
+            box.value = ""
             box.focus()
-        else:
-            await area.mount(Static("Space: reveal the answer", id="card-face", classes="muted"))
+        elif not choosing:
             self.set_focus(None)
         self._tick()
         self.refresh_bindings()
@@ -165,6 +177,10 @@ class QuestionScreen(Screen[None]):
             # An exam tells nothing until the end; a graded flashcard has shown all there is.
             self.call_after_refresh(self.advance)
             return
+        with self.app.batch_update():  # the feedback in one layout and one frame
+            self._show_feedback(answer)
+
+    def _show_feedback(self, answer: Answer) -> None:
         panel = self.query_one("#feedback", FeedbackPanel)
         article = _evidence_article(self, answer.item.question)
         panel.show(answer, article, self._continue_line(article))
