@@ -1,8 +1,8 @@
 """The browsers connected to `quiz serve`, each with its app, and how the server ends them all when it stops.
 
 aiohttp's graceful shutdown waits for every request handler to return, and a WebSocket's handler
-returns only once its browser closes it: with a tab still open, a stopped server waited for its
-shutdown timeout and then cut the sockets off. Here the server closes each WebSocket itself (1001,
+returns only once its browser closes it: with a tab still open, a stopped server waited some 20 s and
+then cut the sockets off (1006, "abnormal closure"). Here the server closes each WebSocket itself (1001,
 "going away"), which makes textual-serve ask the app to quit, as a closed tab does; an app that has
 not ended by then is hung up (SIGHUP), then terminated, then killed. Every answer was committed
 when it was given: these steps only let each app close its database, so that quiz.db holds it all.
@@ -22,7 +22,8 @@ CLOSE_S = 0.5  # how long a browser has to answer the WebSocket's close
 QUIT_S = 1.0  # how long an app has to quit as it does for a closed tab, before it is hung up
 SIGNAL_S = 0.5  # how long an app has after SIGHUP, then after SIGTERM, before the next
 KILLED_S = 0.1  # how long the server reads a killed app's last output
-ESCALATION = (signal.SIGHUP, signal.SIGTERM, signal.SIGKILL)
+ESCALATION = tuple(getattr(signal, name) for name in ("SIGHUP", "SIGTERM", "SIGKILL") if hasattr(signal, name))
+"""Hang up, terminate, kill (Windows has only SIGTERM, which terminates)."""
 GOING_AWAY = b"the quiz server stopped"
 
 
@@ -68,7 +69,7 @@ async def _signal_until_ended(process: asyncio.subprocess.Process) -> bool:
             process.send_signal(number)
         if await _ended(process, SIGNAL_S):
             break
-    return number == signal.SIGKILL
+    return number == ESCALATION[-1]
 
 
 async def _stop_reading(service: AppService, process: asyncio.subprocess.Process, seconds: float) -> None:
