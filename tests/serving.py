@@ -87,14 +87,21 @@ def serve_quiz(tmp_path: Path, *args: str, host: str = "127.0.0.1") -> Iterator[
         stop(process)
 
 
+STOP_WAIT_S = 15  # `quiz serve` stops within a few seconds of SIGTERM, browsers connected or not
+
+
 def stop(process: subprocess.Popen[bytes]) -> None:
-    """End a server (SIGTERM, as Ctrl+C would) and wait for it; kill it if it does not end."""
+    """End a server with SIGTERM, as a service manager does, and wait for it; one that does not end is
+    killed, and that fails the test."""
+    if process.poll() is not None:
+        return
     process.terminate()
     try:
-        process.wait(timeout=20)
+        process.wait(timeout=STOP_WAIT_S)
     except subprocess.TimeoutExpired:
         process.kill()
         process.wait()
+        raise AssertionError(f"`quiz serve` was still running {STOP_WAIT_S} s after SIGTERM") from None
 
 
 def _wait_until_listening(served: ServedQuiz, timeout: float = 30) -> None:

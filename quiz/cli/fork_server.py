@@ -66,6 +66,7 @@ RESTORED = ("SIGINT", "SIGTERM", "SIGHUP", "SIGCHLD", "SIGPIPE")
 SOCKET_NAME = "forks.sock"
 READY_S = 5.0  # how long `quiz serve` waits for the socket before serving (browsers meanwhile start plain apps)
 REQUEST_S = 5.0  # how long a launcher may take to send its request
+APP_END_S = 0.5  # how long an app has, once the fork server ends, after each signal before the next
 
 
 class ForkServer:
@@ -100,8 +101,20 @@ class ForkServer:
                     running = bool(os.read(self.control, 4096))
                 else:
                     self.listen_to(key.fileobj, key.data)  # type: ignore[arg-type]
-        for pid in self.apps:
-            _signal(pid, signal.SIGHUP)
+        self.end_apps()
+
+    def end_apps(self) -> None:
+        """Hang up the apps still running, then terminate and at last kill any that stays, reaping each:
+        none outlives `quiz serve` (its browsers' sessions have normally ended them already)."""
+        for number in (signal.SIGHUP, signal.SIGTERM, signal.SIGKILL):
+            for pid in self.apps:
+                _signal(pid, number)
+            end = time.monotonic() + APP_END_S
+            while self.apps and time.monotonic() < end:
+                self.reap()
+                time.sleep(0.02)
+            if not self.apps:
+                return
 
     def accept(self) -> None:
         try:

@@ -12,14 +12,19 @@ checks every request before it reaches textual-serve:
 In a class (`quiz serve --drill CODE`) the page first asks the student's name, and each browser's
 app process takes the drill under that name; the same name again (a refresh, a late return) goes on
 where that student stopped.
+
+When the server stops (Ctrl+C, SIGTERM, SIGHUP) it closes every browser's WebSocket and ends its app
+itself (quiz.cli.serve_sessions), rather than wait for the browsers to leave.
 """
 
 from __future__ import annotations
 
-import copy
+import asyncio
+import contextlib
 import hmac
 import html
 import logging
+import signal
 import time
 import unicodedata
 from collections.abc import Callable
@@ -28,13 +33,18 @@ from urllib.parse import quote, urlsplit
 
 import aiohttp_jinja2
 from aiohttp import web
-from textual_serve.server import Server
+from textual_serve.app_service import AppService
+from textual_serve.server import Server, to_int
 
 from quiz.cli.serve_commands import LOOPBACK_NAMES, is_loopback, web_host
+from quiz.cli.serve_sessions import CLOSE_S, QUIT_S, SIGNAL_S, Sessions
 
 JOIN_PARAM = "join"
 STUDENT_PARAM = "name"
 MAX_NAME = 40  # as a profile name
+STOP_SIGNALS = ("SIGINT", "SIGTERM", "SIGHUP")
+HANDLERS_S = CLOSE_S + QUIT_S + 3 * SIGNAL_S
+"""How long aiohttp waits for the request handlers once every session was ended (they end with their apps)."""
 
 
 def student_name(text: str) -> str | None:
@@ -63,6 +73,8 @@ class QuizServer(Server):
         self.student_command = student_command  # a class: the command for each student's name
         self.joined: dict[str, float] = {}  # a class: each student's name -> when their browser last connected
         self.refused: list[str] = []  # why each refused request was refused, for the log
+        self.sessions = Sessions()
+        self.stopping = False
 
     # -------------------------------------------------------------- the checks
 
@@ -113,17 +125,44 @@ class QuizServer(Server):
         return app
 
     async def handle_websocket(self, request: web.Request) -> web.WebSocketResponse:
-        """textual-serve's handler; in a class, with this student's own command."""
+        """A browser's app over its WebSocket; in a class, this student's own command."""
         if self.student_command is None:
-            return await super().handle_websocket(request)
+            return await self.run_session(request, self.command)
         name = student_name(request.match_info.get(STUDENT_PARAM, ""))
         if name is None:
             return self.refuse(request, "a student's name is needed to join the class")  # type: ignore[return-value]
         self.joined[name] = time.time()
-        # textual-serve reads the command from the server; a shallow copy gives this connection its own.
-        view = copy.copy(self)
-        view.command = self.student_command(name)
-        return await Server.handle_websocket(view, request)
+        return await self.run_session(request, self.student_command(name))
+
+    async def run_session(self, request: web.Request, command: str) -> web.WebSocketResponse:
+        """Run `command` as this browser's app until either ends, known to `self.sessions` meanwhile
+        so that a stopping server can end it (textual-serve's own handler keeps its app to itself)."""
+        websocket = web.WebSocketResponse(heartbeat=15)
+        await websocket.prepare(request)
+        service = AppService(
+            command,
+            write_bytes=websocket.send_bytes,
+            write_str=websocket.send_str,
+            close=websocket.close,
+            download_manager=self.download_manager,
+            debug=self.debug,
+        )
+        self.sessions.add(websocket, service)
+        width = to_int(request.query.get("width", "80"), 80)
+        height = to_int(request.query.get("height", "24"), 24)
+        try:
+            await service.start(width, height)
+            try:
+                await self._process_messages(websocket, service)
+            finally:
+                await service.stop()  # asks the app to quit and waits for its output to end
+        except asyncio.CancelledError:
+            await websocket.close()
+        except Exception as error:
+            logging.getLogger("textual-serve").exception(error)
+        finally:
+            self.sessions.discard(websocket)
+        return websocket
 
     async def handle_index(self, request: web.Request) -> web.Response:
         """The page, with its script and WebSocket addresses taken from the address the browser used."""
@@ -156,6 +195,41 @@ class QuizServer(Server):
 
     async def on_startup(self, app: web.Application) -> None:
         self.console.print(self.banner, highlight=False, markup=False)
+
+    async def on_shutdown(self, app: web.Application) -> None:
+        """Before aiohttp waits for the handlers: end every session, so that none of them keeps it waiting."""
+        await self.sessions.end_all()
+
+    # -------------------------------------------------------------- running
+
+    def serve(self, debug: bool = False) -> None:
+        """Serve until SIGINT (Ctrl+C), SIGTERM or SIGHUP, then stop within a few seconds."""
+        self.debug = debug
+        self.initialize_logging()
+        loop = asyncio.new_event_loop()
+        for name in STOP_SIGNALS:
+            with contextlib.suppress(AttributeError, NotImplementedError):  # Windows: no SIGHUP, no handlers
+                loop.add_signal_handler(getattr(signal, name), self.request_exit)
+        web.run_app(
+            self._make_app(),
+            host=self.host,
+            port=self.port,
+            handle_signals=False,
+            loop=loop,
+            print=None,
+            shutdown_timeout=HANDLERS_S,
+        )
+
+    def request_exit(self) -> None:
+        """Stop serving; a second signal while stopping changes nothing (stopping is already bounded)."""
+        if not self.stopping:
+            self.stopping = True
+            super().request_exit()
+
+    def stopped_line(self) -> str:
+        """What the teacher is told once the server has stopped."""
+        count = self.sessions.ended_at_stop
+        return f"quiz: the server stopped; {count} student{'' if count == 1 else 's'} disconnected"
 
 
 NAME_PAGE = """<!DOCTYPE html>

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import contextlib
 import ipaddress
 import os
 import secrets
@@ -11,6 +12,7 @@ import socket
 import sys
 from datetime import datetime
 from pathlib import Path
+from typing import Any
 
 from quiz.cli.commands import SERVED
 
@@ -93,10 +95,12 @@ def app_command(args: argparse.Namespace, profile: str | None = None, *more: str
     if profile:
         words.append(f"--profile={profile}")  # one word: a name may start with "-"
     words += more
-    if forks is None:
-        return shlex.join([sys.executable, "-m", "quiz", *words])
-    # textual-serve runs the command through a shell: `exec` spares a shell process a student.
-    return "exec " + shlex.join(forks.command(words))
+    command = [sys.executable, "-m", "quiz", *words] if forks is None else forks.command(words)
+    if os.name != "posix":
+        return shlex.join(command)
+    # textual-serve runs the command through a shell: `exec` spares a shell process a student, and
+    # makes the process textual-serve knows the app (or its launcher), which a stopping server signals.
+    return "exec " + shlex.join(command)
 
 
 def start_forks(args: argparse.Namespace, quiet: bool):
@@ -162,6 +166,7 @@ def run_server(args: argparse.Namespace, server, classroom, urls: list[str], on_
         server.serve()
     except OSError as exc:
         return _cannot_serve(args, exc)
+    print(server.stopped_line(), file=sys.stderr)
     if classroom is not None:
         count = classroom.write_csv(csv_path)
         print(f"quiz: the class's results ({count} students) are in {csv_path}", file=sys.stderr)
@@ -194,13 +199,32 @@ def run_class_screen(server, classroom, urls: list[str], csv_path: Path) -> int:
     """The teacher's live class screen, with the web server running beside it until the class ends."""
     from quiz.ui.class_app import ClassApp
 
+    async def serve() -> Any:
+        stop = await serve_beside(server)
+        end_class_on_signals(app)
+        return stop
+
     # server.joined is written by the server's thread; a copy is taken in one step (dict() holds the GIL).
-    app = ClassApp(classroom, lambda: dict(server.joined), urls, csv_path, lambda: serve_beside(server))
+    app = ClassApp(classroom, lambda: dict(server.joined), urls, csv_path, serve)
     app.run()
     if app.return_code:
         return app.return_code
+    print(server.stopped_line(), file=sys.stderr)
     print(f"quiz: the class's results are in {csv_path}", file=sys.stderr)
     return 0
+
+
+def end_class_on_signals(app) -> None:
+    """Ctrl+C from elsewhere, SIGTERM or SIGHUP end the class as `q` does: results written, server stopped."""
+    import asyncio
+    import signal
+
+    from quiz.cli.quiz_server import STOP_SIGNALS
+
+    loop = asyncio.get_running_loop()
+    for name in STOP_SIGNALS:
+        with contextlib.suppress(AttributeError, NotImplementedError, RuntimeError):  # no SIGHUP, or no handlers
+            loop.add_signal_handler(getattr(signal, name), app.call_later, app.action_finish)
 
 
 async def serve_beside(server):
@@ -213,6 +237,8 @@ async def serve_beside(server):
 
     from aiohttp import web
 
+    from quiz.cli.quiz_server import HANDLERS_S
+
     loop = asyncio.new_event_loop()
     thread = threading.Thread(target=loop.run_forever, name="quiz-web", daemon=True)
     thread.start()
@@ -220,7 +246,9 @@ async def serve_beside(server):
 
     async def start() -> web.AppRunner:
         nonlocal runner
-        runner = web.AppRunner(await server._make_app(), handle_signals=False, access_log=None)
+        runner = web.AppRunner(
+            await server._make_app(), handle_signals=False, access_log=None, shutdown_timeout=HANDLERS_S
+        )
         await runner.setup()
         await web.TCPSite(runner, server.host, server.port).start()
         return runner
