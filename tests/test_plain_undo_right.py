@@ -126,7 +126,9 @@ def test_the_deck_line_leaves_out_a_deck_name_that_is_the_answer(quiz, monkeypat
     deck.write_text(harbour.replace('id = "harbour"', 'id = "ada-quist-harbour"', 1), encoding="utf-8")
     monkeypatch.setattr("sys.stdin", io.StringIO("t\n" * 60))  # "t" answers a true/false question too
     seeds = str(DATA / "seeds")
-    result = quiz("play", "--plain", "--bank", str(deck), "--seeds", seeds, "--form", "typed", "-n", "99", "--seed", "3")
+    result = quiz(
+        "play", "--plain", "--bank", str(deck), "--seeds", seeds, "--form", "typed", "-n", "99", "--seed", "3"
+    )
     lines = result.out.splitlines()
     asked = {line: lines[n - 1] for n, line in enumerate(lines) if line.endswith("?")}
     assert asked["Who is the mayor quoted on the harbour repairs?"].endswith("Deck: …-harbour.")
