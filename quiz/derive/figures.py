@@ -148,10 +148,11 @@ def unit_after(text: str, end: int) -> str:
 
 
 # Words that may stand between a number word and what it counts: 'nine Italian Serie A titles',
-# 'fifteen senior Kenyan officials', 'four gold medals'. Never a verb or a function word ('five of the').
+# 'fifteen senior Kenyan officials', 'four gold medals'. Never a verb or a function word ('five of the'), nor
+# 'straight' ('six straight goals' is a run of play).
 _BETWEEN = (
     r"(?:[A-Z][\w'-]+|[A-Z]|[a-z]+(?:al|an|ic|ive|ior|ern|ish|ese|ed)|senior|junior|major|minor|new|old|gold|"
-    r"silver|bronze|straight|consecutive|successive|distinct|different|separate|working|living|remaining|"
+    r"silver|bronze|distinct|different|separate|working|living|remaining|"
     r"unmarried|young|main|top|full|home|away)"
 )
 _COUNTED = re.compile(rf" (?:{_BETWEEN} ){{1,3}}([a-z]{{3,}}s|people|crew|staff|children)\b(?! (?:of|to)\b)")

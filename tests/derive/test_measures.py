@@ -20,7 +20,7 @@ Engineer Maria Lindqvist, the 34-year-old who led the antenna team, said the wor
 
 The launch site lies about 500 miles (800 km) north of the Equator, which helps rockets reach orbit.
 
-The Meteo-9 satellite will watch storms over the Atlantic for fifteen straight years, the European Space Agency said.
+The European Space Agency said fifteen European states had paid for the Meteo-9 satellite and its launch.
 
 Vega has flown the 25th mission of its family, and its builders hope for more after an 11-year wait for funding.
 """
@@ -67,10 +67,11 @@ def test_the_other_unit_in_brackets_is_left_out_of_the_prompt():
 
 def test_a_count_written_as_a_word_is_asked_with_words_between_it_and_its_noun():
     gaps = [c for c in candidates(LAUNCH) if c.kind is Kind.GAP and c.answer_text == "fifteen"]
-    assert gaps and f"for {GAP_MARK} straight years" in gaps[0].prompt
+    assert gaps and f"{GAP_MARK} European states had paid" in gaps[0].prompt
     assert "15" in gaps[0].alternatives
     assert counted_noun("nine Italian Serie A titles", 4) == "titles"
     assert counted_noun("five of the teams", 4) == ""
+    assert counted_noun("six straight goals", 3) == ""  # a run of play
     assert counted_noun("four Democrats voted", 4) == ""  # a capital word and then a verb: nothing counted
 
 
