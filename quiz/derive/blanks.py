@@ -34,7 +34,9 @@ class Blanks:
                 continue
             if m.type == "org" and m.subtype != "law":
                 continue  # readers rejected most organisation blanks: an outlet, an affiliation, an acronym's name
-            if m.type == "numword" and not counted_noun(text, m.end) and not text[m.end :].startswith(" other "):
+            glued = text[m.end : m.end + 1] == "-"  # 'a ten-year plan': the unit is glued to the word
+            counted = glued or counted_noun(text, m.end) or text[m.end :].startswith(" other ")
+            if m.type == "numword" and not counted:
                 continue
             if m.type in ("country", "place", "org") and attributive(text, m.end):
                 continue  # 'the Geneva talks', 'a UN diplomat': the blank would be guessed from the noun

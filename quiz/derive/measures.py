@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from quiz.derive.mentions import Mention
+from quiz.derive.mentions import _NUMBER_WORDS, Mention
 
 # The units a hyphened figure is read with, each as the answer's unit is written (plural).
 _UNITS = {
@@ -20,6 +20,11 @@ _UNITS = {
 _HYPHENED = re.compile(
     r"(?<![\w.,/:$€£\u2013-])(?P<num>\d{1,4}(?:\.\d+)?)-(?P<unit>" + "|".join(_UNITS) + r")(?P<old>-old)?\b(?!-\w)"
 )
+# The same written as a word: 'a ten-year plan', 'a twelve-minute period', 'the nine-month-old child'.
+_WORD_HYPHENED = re.compile(
+    r"(?<![\w-])(?P<word>" + "|".join(w for w in _NUMBER_WORDS if w not in ("dozen", "hundred")) + r")"
+    r"-(?:" + "|".join(_UNITS) + r")(?:-old)?\b(?!-\w)"
+)
 # What a rank counts that a reader keeps in mind: the 34th launch, the 50th anniversary, the 126th emperor.
 # Not a minute of a match (play-by-play), a century (general knowledge) or a ward (a name).
 _RANKED = (
@@ -30,9 +35,14 @@ _ORDINAL = re.compile(r"(?<![\w.,/:\u2013-])(?P<num>\d{1,3})(?P<suf>st|nd|rd|th)
 
 
 def measures(sentence: int, text: str) -> list[Mention]:
-    """Hyphened measures ('35-year-old': subtype 'age', '17-metre': 'measure:metres') and ranks ('34th': 'ordinal')."""
+    """Hyphened measures ('35-year-old': subtype 'age', '17-metre': 'measure:metres'; 'ten-year': a number word)
+    and ranks ('34th': 'ordinal')."""
     out: list[Mention] = []
     if "-" in text:
+        for m in _WORD_HYPHENED.finditer(text):
+            word = m.group("word")
+            out.append(Mention(sentence, m.start(), m.end("word"), word, "numword", "numword", word,
+                               value=_NUMBER_WORDS[word]))  # fmt: skip
         for m in _HYPHENED.finditer(text):
             unit = _UNITS[m.group("unit")]
             sub = "age" if m.group("old") and unit == "years" else f"measure:{unit}"

@@ -75,6 +75,20 @@ def test_a_count_written_as_a_word_is_asked_with_words_between_it_and_its_noun()
     assert counted_noun("four Democrats voted", 4) == ""  # a capital word and then a verb: nothing counted
 
 
+def test_a_number_word_glued_to_its_unit_is_blanked_with_the_unit_kept():
+    text = """Court hears of infant's death
+
+A couple went on trial in Sydney on Monday over the death of their nine-month-old daughter from eczema.
+
+The prosecutor told the court the parents had refused treatment from doctors for months.
+"""
+    gaps = [c for c in candidates(text) if c.kind is Kind.GAP and c.answer_text == "nine"]
+    assert gaps and f"their {GAP_MARK}-month-old daughter" in gaps[0].prompt and "9" in gaps[0].alternatives
+    glued = measures(0, "a three-day visit, a dozen-strong team, a twenty-five-year lease")
+    made = [m for m in glued if m.type == "numword"]
+    assert [m.text for m in made] == ["three"]  # never 'dozen-', nor the tail of 'twenty-five'
+
+
 def test_the_tail_of_a_compound_number_word_is_not_a_number():
     assert [m.text for m in numbers(0, "almost twenty-five percent of smokers") if m.type == "numword"] == []
 
