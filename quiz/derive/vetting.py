@@ -219,6 +219,8 @@ def _guessable_blank(c: Candidate, a: Analysis, country_names: dict[str, list[st
     if at < 0:
         return False
     before, after = c.prompt[:at], c.prompt[at + len(GAP_MARK) :]
+    if c.atype[0] == "person" and re.search(r"\b\d+(?:st|nd|rd|th) $", before):
+        return True  # 'signs the 31st ___': an ordinal heads a law or an edition, never a person
     if c.atype[0] == "person" and _HEAD_TITLES.search(before):
         return True  # 'President ___' in a story of the day
     if c.atype[0] == "person" and re.search(r"\b[A-Z][a-z]+ (?:of|on|for) $", before):

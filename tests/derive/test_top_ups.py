@@ -92,3 +92,19 @@ The memorial service was held at the Kennedy Space Center, where hundreds of wor
     figures = [d for d in made if "seconds after liftoff" in d.question.evidence[0].quote]
     spans = [d.span for d in figures]
     assert len(spans) == len(set(spans)) and sum(d.answer_text == "73" for d in figures) <= 1
+
+
+def test_a_name_after_an_ordinal_is_no_person_to_ask():
+    from quiz.derive.vetting import _guessable_blank
+
+    sentence = "KP is to receive new rules once the president signs the 31st Amendment."
+    a = read(f"Bill passed\n\nThe bill passed on Thursday.\n\n{sentence}\n").analysis
+    at = sentence.index("Amendment")
+    blank = Candidate(
+        template="gap-person", kind=Kind.GAP, sentence=1, prompt=sentence.replace("Amendment", "___"),
+        answer="Amendment", answer_text="Amendment", span=(0, at, at + 9), evidence=(sentence,),
+        atype=("person", "person"), key="Amendment", explanation="", tags=(),
+    )  # fmt: skip
+    assert _guessable_blank(blank, a, {})
+    named = replace(blank, prompt=sentence.replace("the 31st Amendment", "___"), answer_text="Hussain")
+    assert not _guessable_blank(named, a, {})
