@@ -85,7 +85,7 @@ class DraftsScreen(Screen[None]):
     def show(self, q: Question | None) -> None:
         note = self.notes.get(q.deck, "") if q else ""
         # An article that gave fewer drafts than one of its length usually does: say so over the list.
-        title = f"Drafts from your articles · {q.deck}: {note.split(' (')[0].lower()}" if q and note else ""
+        title = f"Drafts · {q.deck}: {note.split(' from this article')[0].lower()}" if q and note else ""
         self.query_one("#drafts-title", Label).update(literal(title or "Drafts from your articles"))
         view = self.query_one("#draft-view", Static)
         if q is None:
