@@ -245,17 +245,19 @@ def _deck(inputs: list[_Input], ids: list[str], drafts: list[Draft], deck_id: st
     """One deck for all the articles; question ids follow the deck id, so two decks never share one."""
     from dataclasses import replace
 
+    from quiz.derive.drafts import few_drafts_note
     from quiz.derive.generate import title_of
 
     questions = [replace(d.question, id=f"{deck_id}-{n:03d}", deck=deck_id) for n, d in enumerate(drafts, 1)]
 
     many = f"Drafts from {len(inputs)} articles"
     title = (inputs[0].title or title_of(inputs[0].text)) if len(inputs) == 1 else many
+    few = few_drafts_note(inputs[0].text, len(drafts)) if len(inputs) == 1 else ""
     return Deck(
         id=deck_id,
         title=title,
         questions=tuple(questions),
-        description="Draft questions derived from the article(s); review and accept them before study.",
+        description=few or "Draft questions derived from the article(s); review and accept them before study.",
         articles=tuple(dict.fromkeys(ids)),
         origin="derived",
     )
@@ -332,7 +334,7 @@ def add_command(args: argparse.Namespace) -> int:
     from quiz.data.library import library_questions, library_seeds
     from quiz.derive import ranks
     from quiz.derive.cpu_load import CpuLoad
-    from quiz.derive.drafts import write_deck
+    from quiz.derive.drafts import deck_note, write_deck
     from quiz.derive.publish import PublishError, plan, slug, write
 
     load = CpuLoad()
@@ -374,6 +376,8 @@ def add_command(args: argparse.Namespace) -> int:
     for p in problems:
         print(f"quiz: warning: {p}", file=sys.stderr)
     print(f"✓ Added '{placement.id}' to your library: {len(drafts)} drafts in {display(deck_path)}.")
+    if deck_note(deck):
+        print(f"  {deck_note(deck)}")
     print(f"  Review them with `quiz drafts list`; accept all with `quiz drafts accept --all {placement.id}`.")
     return 0
 

@@ -12,7 +12,8 @@ from quiz.core.model import GAP_MARK, Kind
 from quiz.derive.candidate import Candidate
 from quiz.derive.distractors import Option
 from quiz.derive.figure_options import ceiling_for, date_options, format_like, number_options, numword_options
-from quiz.derive.figures import unit_after
+from quiz.derive.figures import counted_noun, unit_after
+from quiz.derive.measures import ordinal, unit_of, without_conversion
 from quiz.derive.sentences import Sentence
 from quiz.derive.statements import RANGE_END
 from quiz.derive.wording import TIME_UNIT, TYPE_TAG, attributive, clip_around, tags_for
@@ -33,7 +34,9 @@ class Blanks:
                 continue
             if m.type == "org" and m.subtype != "law":
                 continue  # readers rejected most organisation blanks: an outlet, an affiliation, an acronym's name
-            if m.type == "numword" and not unit_after(text, m.end) and not text[m.end :].startswith(" other "):
+            glued = text[m.end : m.end + 1] == "-"  # 'a ten-year plan': the unit is glued to the word
+            counted = glued or counted_noun(text, m.end) or text[m.end :].startswith(" other ")
+            if m.type == "numword" and not counted:
                 continue
             if m.type in ("country", "place", "org") and attributive(text, m.end):
                 continue  # 'the Geneva talks', 'a UN diplomat': the blank would be guessed from the noun
@@ -54,7 +57,7 @@ class Blanks:
                 opts = [Option(t, atype, "generated") for t in texts]
             elif m.type == "numword":
                 exclude = [x.text for x in self.a.mentions[s.index] if x.type == "numword"]
-                texts = numword_options(m.text, self.rng, exclude=exclude, unit=unit_after(text, m.end))
+                texts = numword_options(m.text, self.rng, exclude=exclude, unit=counted_noun(text, m.end))
                 opts = [Option(t, atype, "generated") for t in texts]
             else:
                 opts = self.options(
@@ -101,17 +104,19 @@ class Blanks:
             shown = self.readable(s, text[: m.start] + GAP_MARK + text[m.end :])
             if shown is None:
                 continue
-            shown = clip_around(shown, shown.index(GAP_MARK))
+            shown = clip_around(without_conversion(shown), shown.index(GAP_MARK))
             unit = "%" if m.subtype == "percent" else unit_after(text, m.end)
             if m.subtype.startswith("money:"):
                 unit = m.subtype.split(":", 1)[1]
+            unit = unit_of(m) or unit  # '___-year-old': the unit is glued to the figure
             others = [x.value for x in ms if x is not m]
             ceiling = 100.0 if m.subtype == "percent" and m.value <= 100 else ceiling_for(unit, text[: m.start])
             upto = RANGE_END.match(text[m.end :])
             if upto and m.subtype == "count":
                 ceiling = float(upto.group(1))  # 'aged ___ to 16': the start of a range stays below its end
             values = number_options(m.value, self.rng, exclude=others, ceiling=ceiling, alike=True)
-            opts = [Option(format_like(v), ("number", m.subtype), "generated") for v in values]
+            write = ordinal if m.subtype == "ordinal" else format_like  # '33rd', '35th' beside '34th'
+            opts = [Option(write(v), ("number", m.subtype), "generated") for v in values]
             prompt = f'Fill in the number: "{shown}"'
             out.append(
                 Candidate(

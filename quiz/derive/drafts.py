@@ -126,3 +126,28 @@ def update(data_dir: Path, question: Question) -> Question:
         raise DraftError("; ".join(p.message for p in problems))
     write_deck(edited, deck.source)
     return question
+
+
+FEW_DRAFTS = "Only {count} drafts worth asking from this article"
+
+
+def few_drafts_note(text: str, count: int) -> str:
+    """'Only 2 drafts worth asking ...' when derive kept fewer drafts than an article of this length gives, else ''.
+
+    Derive emits fewer than its floor rather than a draft a teacher would reject; the deck says so.
+    """
+    from quiz.derive.normalise import prose
+    from quiz.derive.rank import floor_for
+    from quiz.derive.sentences import split
+
+    words = sum(len(s.text.split()) for s in split(prose(text).paragraphs))
+    floor = floor_for(words)
+    if count >= floor:
+        return ""
+    return FEW_DRAFTS.format(count=count) + f" (one of its length usually gives {floor}); review them before study."
+
+
+def deck_note(deck: Deck) -> str:
+    """The few-drafts note a derived deck was written with, or ''."""
+    head = FEW_DRAFTS.split("{", 1)[0]
+    return deck.description if deck.origin == "derived" and deck.description.startswith(head) else ""

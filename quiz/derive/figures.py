@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from quiz.derive.measures import measures
 from quiz.derive.mentions import _MONTH_ABBR, _NUMBER_WORDS, FUNCTION_CAPS, MONTHS, WEEKDAYS, Mention
 
 # --------------------------------------------------------------------------- dates
@@ -63,7 +64,8 @@ _NUM = re.compile(
     r"(?: (?P<scale>million|billion|trillion|thousand))?(?P<pct>%| percent| per cent)?(?![\w/:\u2013-]|[.,]\d)"
 )
 _AFTER_DATE = re.compile(_MONTH + r" \d{1,2}(?:st|nd|rd|th)?,? ?(?:and|or|to|-|\u2013) ?$")
-_SPELLED = re.compile(r"\b(?P<word>" + "|".join(_NUMBER_WORDS) + r")\b(?!-)")
+# Never the tail of 'twenty-five': a blank there would leave 'twenty-___'.
+_SPELLED = re.compile(r"(?<!-)\b(?P<word>" + "|".join(_NUMBER_WORDS) + r")\b(?!-)")
 _SCALE = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12}
 _MONEY = re.compile(
     r"(?<![\w.])(?P<cur>[£$€])(?P<num>\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)"
@@ -129,6 +131,7 @@ def numbers(sentence: int, text: str) -> list[Mention]:
                 value=_NUMBER_WORDS[m.group("word")],
             )  # fmt: skip
         )
+    out.extend(measures(sentence, text))
     return out
 
 
@@ -142,6 +145,28 @@ def unit_after(text: str, end: int) -> str:
     if word in ("is", "was", "has", "as", "its", "this", "thus", "his", "us", "yes", "less", "across", "unless"):
         return ""
     return word
+
+
+# Words that may stand between a number word and what it counts: 'nine Italian Serie A titles',
+# 'fifteen senior Kenyan officials', 'four gold medals'. Never a verb or a function word ('five of the'), nor
+# 'straight' ('six straight goals' is a run of play).
+_BETWEEN = (
+    r"(?:[A-Z][\w'-]+|[A-Z]|[a-z]+(?:al|an|ic|ive|ior|ern|ish|ese|ed)|senior|junior|major|minor|new|old|gold|"
+    r"silver|bronze|distinct|different|separate|working|living|remaining|"
+    r"unmarried|young|main|top|full|home|away)"
+)
+_COUNTED = re.compile(rf" (?:{_BETWEEN} ){{1,3}}([a-z]{{3,}}s|people|crew|staff|children)\b(?! (?:of|to)\b)")
+
+
+def counted_noun(text: str, end: int) -> str:
+    """What a number word counts, with up to three words between: 'nine Italian Serie A titles' -> 'titles'."""
+    found = unit_after(text, end)
+    if found:
+        return found
+    m = _COUNTED.match(text, end)
+    if not m or m.group(1) in ("is", "was", "has", "its", "this", "thus", "his", "less", "across", "unless"):
+        return ""
+    return m.group(1)
 
 
 # --------------------------------------------------------------------------- quotations

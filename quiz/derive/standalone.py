@@ -28,7 +28,8 @@ _SPAN = r"(?:seconds?|minutes?|hours?|days?|weeks?|months?|years?|laps?|plays?)"
 # An opening that ties the sentence to the one before and says nothing on its own: safe to take out.
 _LINKING_INTRO = re.compile(
     r"^(?:Afterwards?|After that|Later(?: on)?|Moments later|Shortly (?:after|afterwards?|thereafter)|Soon after|"
-    r"(?:Un)?[Ff]ortunately(?: for [^,]{1,40})?|Then|Next|However|Meanwhile|Still|Also|Again|"
+    r"(?:Un)?[Ff]ortunately(?: for [^,]{1,40})?|Then|Next(?! (?:year|week|month|season|day|time)\b)|However|"
+    r"Meanwhile|Still|Also|Again|"
     r"Nevertheless|Nonetheless|Moreover|Furthermore|"
     r"In addition|Additionally|Even so|As a result|In response|In turn|By then|At that point|"
     rf"On the (?:next|following) [a-z]+|(?i:{_COUNT} {_SPAN}) later|"

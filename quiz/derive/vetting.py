@@ -17,6 +17,7 @@ from quiz.derive.distractors import Option
 from quiz.derive.mentions import Analysis, fold
 from quiz.derive.option_set import settle
 from quiz.derive.standalone import NUMBER_LEAD, TF_LEAD, blank_cut_from_name, mend, outside_quotes
+from quiz.derive.swaps import implausible
 from quiz.derive.trivia import other_forms, trivial, with_possessive
 
 _NUMBER_NAMES = """zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen
@@ -37,6 +38,9 @@ _DANGLING = re.compile(
     r"\b(?:instead|consequently|thereafter|then|these)\b|\bthose\b(?! (?:who|which|that)\b)|"
     r"\b(?:the report|the ban|the jet|the lead)\b(?! (?:of|on|by|from|into|for)\b)"
 )
+# A sentence that opens by pointing back: 'This was ...', 'This 10-day climb', 'It is ...'.
+_THIS_OPENS = re.compile(r"This\b|(?:That|It) (?:was|is|will|would|marks|marked|means|meant|makes|made)\b")
+_MARKUP = re.compile(r"\{\{|\}\}|\[\[|\]\]")
 # 'on today's early morning': a day counted from the article's date, which the reader of a statement does not see.
 _RELATIVE_DAY = re.compile(
     r"\b(?:[Tt]oday|[Yy]esterday|[Tt]omorrow|last night|this (?:morning|evening|week|past weekend))\b"
@@ -77,6 +81,10 @@ def vet(c: Candidate, a: Analysis, country_names: dict[str, list[str]]) -> Candi
     body = c.prompt.removeprefix(TF_LEAD).removeprefix(NUMBER_LEAD)
     if c.kind in (Kind.TRUEFALSE, Kind.GAP, Kind.NUMBER) and _PACKED.search(outside_quotes(body.strip('"'))):
         return None  # '... 21 Lutetia: enstatite chondrite with ...': facts packed behind a colon (readers kept none)
+    if _MARKUP.search(body):
+        return None  # '{{w|cartouche]]s': the wiki's markup left in the article reads as garbage in a prompt
+    if _THIS_OPENS.match(body.lstrip('"')):
+        return None  # 'This was the 34th launch of 2008': 'this' is the sentence before, which the reader has not seen
     if _DANGLING.search(body) or _garbled(body) or any("[" in e for e in c.evidence):
         # '[Passage of the Bill] was passed': the article's own insertion reads as nonsense on its own
         return None
@@ -211,6 +219,8 @@ def _guessable_blank(c: Candidate, a: Analysis, country_names: dict[str, list[st
     if at < 0:
         return False
     before, after = c.prompt[:at], c.prompt[at + len(GAP_MARK) :]
+    if c.atype[0] == "person" and re.search(r"\b\d+(?:st|nd|rd|th) $", before):
+        return True  # 'signs the 31st ___': an ordinal heads a law or an edition, never a person
     if c.atype[0] == "person" and _HEAD_TITLES.search(before):
         return True  # 'President ___' in a story of the day
     if c.atype[0] == "person" and re.search(r"\b[A-Z][a-z]+ (?:of|on|for) $", before):
@@ -233,10 +243,14 @@ def _guessable_blank(c: Candidate, a: Analysis, country_names: dict[str, list[st
         converted = re.search(rf"(?:\d|{_NUMBER_WORD})[^()]{{0,20}}\([^)]*$", before)
         if re.match(r"^[^()\d]{0,20}\([^)]*\d", after) or converted:
             return True  # '___ miles (800 km)', 'six feet (___ metres)': the other unit gives it
-        if before.count("(") > before.count(")") or re.match(rf"^ (?!{_MONTHS}\b)[A-Z][a-z]+\b(?<!s)(?![\w'])", after):
+        # ('3,000 Afghan refugees' is a count: a plural noun follows the capital word)
+        named = re.match(rf"^ (?!{_MONTHS}\b)[A-Z][a-z]+\b(?<!s)(?![\w'])(?! [a-z]+s\b)", after)
+        if before.count("(") > before.count(")") or named:
             return True  # a figure in brackets is an aside; '21 Lutetia', 'Flight ___': a number that is a name
         if before.endswith("±") or _SECTION.search(before) or (_AGE_BEFORE.search(before) or _AGE_AFTER.match(after)):
             return True  # an error margin, 'Sections 4 and ___', '___ years and 285 days': no fact worth asking
+        if re.search(r"\b[Aa]n $", before):
+            return True  # 'an ___-year lull': 'an' leaves only eight, eleven, eighteen or the eighties
         if before.endswith(":") or _NUMWORDS.get(fold(c.answer_text), 99) <= 3:
             return True  # a clock time, or 'two', 'three': a trivial count anyone guesses
         if _IN_SERIES_AFTER.search(after) or _IN_SERIES_BEFORE.search(before):
@@ -296,6 +310,8 @@ def _cheap_false(c: Candidate, a: Analysis) -> bool:
     """A statement false by a nitpick or an absurd swap, or one that contradicts itself."""
     if c.answer is True:
         return False
+    if implausible(c, a):
+        return True
     sub = c.substitute
     if c.atype[0] == "date":
         return True  # 2049 for 2050, August 20 for August 10: a nitpick

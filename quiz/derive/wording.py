@@ -6,6 +6,7 @@ import re
 from functools import lru_cache
 
 from quiz.derive.figure_options import format_like
+from quiz.derive.measures import ordinal
 from quiz.derive.mentions import SPEECH_VERBS, STOPWORDS, Mention
 from quiz.derive.sentences import Sentence, word_set
 
@@ -175,6 +176,8 @@ def listed(text: str, m: Mention) -> bool:
 def written_like(m: Mention, value: float) -> str:
     """A replacement figure written as the original is ('24 million' -> '30 million')."""
     t = m.text
+    if m.subtype == "ordinal":
+        return ordinal(value)  # 'its 20th mission', never 'its 20 mission'
     short = re.fullmatch(r"([£$€])[\d,.]+(bn|m|k)", t)
     if short:
         v = value / {"bn": 1e9, "m": 1e6, "k": 1e3}[short.group(2)]

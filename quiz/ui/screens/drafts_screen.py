@@ -33,6 +33,7 @@ class DraftsScreen(Screen[None]):
         super().__init__()
         self.items: list[Question] = []
         self.ranks: dict[str, ranks.Rank] = {}
+        self.notes: dict[str, str] = {}
 
     @property
     def data_dir(self):
@@ -41,7 +42,7 @@ class DraftsScreen(Screen[None]):
     def compose(self) -> ComposeResult:
         with Horizontal(id="drafts-body"):
             with Vertical(id="drafts-list"):
-                yield Label("Drafts from your articles", classes="panel-title")
+                yield Label("Drafts from your articles", id="drafts-title", classes="panel-title")
                 yield DataTable(id="drafts", cursor_type="row", zebra_stripes=True)
             with VerticalScroll(id="draft-detail"):
                 yield Static(id="draft-view")
@@ -58,6 +59,8 @@ class DraftsScreen(Screen[None]):
 
     def reload(self) -> None:
         self.items = drafts.list_drafts(self.data_dir) if self.data_dir else []
+        bank = drafts.library_bank(self.data_dir)[0] if self.items else None
+        self.notes = {d.id: drafts.deck_note(d) for d in bank.decks} if bank else {}
         self.ranks = ranks.load(self.data_dir) if self.data_dir else {}
         table = self.query_one(DataTable)
         row = table.cursor_row
@@ -80,6 +83,10 @@ class DraftsScreen(Screen[None]):
         self.show(self.current())
 
     def show(self, q: Question | None) -> None:
+        note = self.notes.get(q.deck, "") if q else ""
+        # An article that gave fewer drafts than one of its length usually does: say so over the list.
+        title = f"Drafts · {q.deck}: {note.split(' from this article')[0].lower()}" if q and note else ""
+        self.query_one("#drafts-title", Label).update(literal(title or "Drafts from your articles"))
         view = self.query_one("#draft-view", Static)
         if q is None:
             view.update("No drafts to review. Add an article with `quiz add ARTICLE`.")
