@@ -87,6 +87,7 @@ class Unusable(ValueError):
 
 
 class SessionDialog(ModalScreen[SessionChoice | None]):
+    CSS_PATH = "session_dialog.tcss"
     BINDINGS = [Binding("escape", "cancel", "Cancel", id="session.cancel")]
 
     def __init__(self, choice: SessionChoice, tags: list[str]) -> None:
