@@ -114,6 +114,10 @@ def tui_app(study, options: Options | None = None):
     from quiz.factory import build_app
 
     config_dir = locations.config_dir()
+    # No collection until home is drawn (QuizApp turns the collector back on then): loading Textual
+    # and building home set off dozens of them, about a tenth of the start-up time, for a few
+    # hundred objects of garbage.
+    gc.disable()
     # The bank and the store are loaded by now and live as long as the app: frozen before the
     # app is built, the collections that building it sets off no longer walk 50,000 questions.
     gc.freeze()
@@ -121,6 +125,7 @@ def tui_app(study, options: Options | None = None):
     app = build_app(study, config_dir, loaded.config)
     app.settings_warnings = loaded.warnings  # said in the app too: the shell's lines are hidden while it runs
     app.start_options = options
+    app.collector_paused = True
     # What is loaded by now (the modules, the bank, the store) lives as long as the app. Frozen,
     # the cyclic garbage collector stops walking it on every collection and once more at exit:
     # with 50,000 questions that was a fifth of the start-up time.

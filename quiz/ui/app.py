@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import os
 from collections.abc import Iterable
 from pathlib import Path
@@ -76,6 +77,7 @@ class QuizApp(App[None]):
         self.register_theme(HIGH_CONTRAST)
         self.set_keymap(config.keys)
         self.settings_warnings: tuple[str, ...] = ()  # what config.toml's reader could not use
+        self.collector_paused = False  # `quiz` turns the garbage collector off until home is drawn
 
     def get_default_screen(self) -> Screen:
         """Home is the bottom of the screen stack: one screen to build and draw at start-up, not two."""
@@ -86,6 +88,7 @@ class QuizApp(App[None]):
     def on_mount(self) -> None:
         if self.config.theme in self.available_themes:
             self.theme = self.config.theme
+        self.call_after_refresh(self._drawn)
         self.call_after_refresh(self._say_settings_problems)
         if self.start_options is not None:  # `quiz play`: straight into a session
             self.call_after_refresh(self.screen.start, self.start_options)  # type: ignore[attr-defined]
@@ -94,6 +97,12 @@ class QuizApp(App[None]):
         # A bank opened from the cache shows home from its outline; its questions are built once
         # home is on screen, before the learner is likely to start (or on the first key that needs them).
         self.set_timer(BUILD_BANK_AFTER, lambda: self.study.bank)
+
+    def _drawn(self) -> None:
+        """Home is on screen: the garbage collector runs again if start-up paused it."""
+        if self.collector_paused:
+            self.collector_paused = False
+            gc.enable()
 
     def _say_settings_problems(self) -> None:
         """A notice at start for every setting that was ignored: a shell line would be hidden by the app."""

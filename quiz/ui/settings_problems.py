@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import importlib
-import pkgutil
 from collections.abc import Iterable
 from pathlib import Path
 
@@ -16,6 +15,8 @@ import quiz.ui.widgets
 
 def binding_ids() -> set[str]:
     """Every binding id of the app, its screens and its widgets (what `[keys]` may remap)."""
+    import pkgutil  # imported here: only a config.toml with [keys] needs it, and this module is read at every start
+
     modules = ["quiz.ui.app"] + [
         f"{package.__name__}.{info.name}"
         for package in (quiz.ui.screens, quiz.ui.widgets)

@@ -25,6 +25,7 @@ SYNTAX = "deck: tag: kind: is:due/new/suspended/flagged/library (-is: not) acc<6
 
 
 class BrowseScreen(Screen[None]):
+    CSS_PATH = "browse_screen.tcss"
     BINDINGS = [
         Binding("slash", "search", "Search", tooltip="Type a search", id="browse.search"),
         Binding(

@@ -21,6 +21,7 @@ from quiz.ui.widgets.key_bar import KeyBar
 
 
 class DraftsScreen(Screen[None]):
+    CSS_PATH = "drafts_screen.tcss"
     BINDINGS = [
         Binding("a", "accept", "Accept", id="drafts.accept"),
         Binding("e", "edit", "Edit", id="drafts.edit"),
@@ -183,6 +184,8 @@ class EditDraftDialog(ModalScreen[Question | None]):
 
     A failed check keeps the dialog open with everything as typed and says why, so nothing is lost.
     """
+
+    CSS_PATH = "drafts_screen.tcss"
 
     BINDINGS = [
         Binding("ctrl+s", "save", "Save", id="edit.save"),

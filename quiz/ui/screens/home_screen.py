@@ -26,7 +26,7 @@ from quiz.data import preferences
 from quiz.data.store import QuestionFigures
 from quiz.study import Study
 from quiz.ui.literal import literal, visible
-from quiz.ui.screens.session_dialog import SessionChoice, SessionDialog
+from quiz.ui.session_choice import SessionChoice
 from quiz.ui.widgets.deck_list import DeckList
 from quiz.ui.widgets.key_bar import KeyBar
 from quiz.ui.widgets.library_watch import LibraryWatch, plural
@@ -257,6 +257,8 @@ class HomeScreen(Screen[None]):
         self.start(self.options())
 
     def action_options(self) -> None:
+        from quiz.ui.screens.session_dialog import SessionDialog
+
         def chosen(choice: SessionChoice | None) -> None:
             if choice is not None:
                 self.choice = choice

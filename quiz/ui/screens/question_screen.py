@@ -37,6 +37,7 @@ _GROUP = re.compile(r"(?<=\d) (?=\d{3}(?!\d))")
 
 
 class QuestionScreen(Screen[None]):
+    CSS_PATH = "question_screen.tcss"
     BINDINGS = [
         *[Binding(str(n), f"number({n})", f"Option {n}", show=False, id=f"quiz.option{n}") for n in range(1, 10)],
         # Letters choose only when the learner turns them on (config `letter_keys`): otherwise

@@ -28,6 +28,7 @@ def quote_pattern(quote: str) -> re.Pattern[str]:
 
 
 class ReadScreen(Screen[None]):
+    CSS_PATH = "read_screen.tcss"
     BINDINGS = [
         Binding("enter,z", "quiz_me", "Quiz me on this article", id="read.quiz"),
         Binding("escape", "back", "Back", id="read.back"),

@@ -19,6 +19,7 @@ from quiz.ui.widgets.question_table import QuestionTable
 
 
 class ResultsScreen(Screen[None]):
+    CSS_PATH = "results_screen.tcss"
     BINDINGS = [
         Binding("r", "retry", "Retry mistakes", id="results.retry"),
         Binding("escape,h", "home", "Home", id="results.home"),

@@ -17,6 +17,8 @@ from quiz.data import config as settings
 class SettingsDialog(ModalScreen[settings.Config | None]):
     """Edits the study settings; returns the changed config (None: cancelled)."""
 
+    CSS_PATH = "settings_dialog.tcss"
+
     BINDINGS = [Binding("escape", "cancel", "Cancel", id="settings.cancel")]
 
     def __init__(self, config: settings.Config) -> None:

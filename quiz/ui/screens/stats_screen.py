@@ -123,6 +123,7 @@ def scores_rows(scores: Sequence[Score]) -> list[tuple[str, str, str, str]]:
 
 
 class StatsScreen(Screen[None]):
+    CSS_PATH = "stats_screen.tcss"
     BINDINGS = [
         Binding("escape,s", "back", "Back", id="stats.back"),
         Binding("o", "optimize", "Optimize", id="stats.optimize", tooltip="Fit the schedule to your answers"),
