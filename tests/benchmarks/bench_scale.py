@@ -12,8 +12,8 @@ by the schema version and today's date) and copied for each run, so a second run
 measuring within seconds.
 
 Each row is printed against its baseline measured in the same run: a bare SQLite insert and
-commit in WAL/FULL mode for recording, `python -c "import quiz"` for the commands, and a
-one-widget Textual app for the TUI. Goals are checked on wall time; each row also prints its
+commit in WAL/FULL mode for recording (timed in turns with the answers), `python -c "import quiz"`
+for the commands, and a one-widget Textual app for the TUI. Goals are checked on wall time; each row also prints its
 processor time, which moves far less than wall time when other work shares the machine.
 """
 
@@ -35,7 +35,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))  # run as a script, the sibling benchmarks import too
 
-from bench_store import commit_baseline, timed  # noqa: E402
+from bench_store import bare_commit, timed  # noqa: E402
 from bench_tui import ENV, MINIMAL, ROOT, generate_bank  # noqa: E402
 
 from quiz.core.attempt import Attempt  # noqa: E402
@@ -282,11 +282,11 @@ def measure(work: Path) -> list[Row]:
             store.record(PROFILE, attempt, card, None)
 
         # The day's backup and this run's copy of the store leave some 260 MB for the disk to write: flushed
-        # now, each answer's sync waits for its own pages only, as the bare commits measured next do.
+        # now, each answer's sync waits for its own pages only, as the bare commits do.
         os.sync()
-        record_ms, record_cpu = cpu_timed(record, 200)
+        record_ms, record_cpu, bare_ms = answers_and_bare_commits(record, work)
         pages, statements = _written_per_answer(store, record, 50)
-    rows.insert(0, Row("record", record_ms, "bare insert+commit", commit_baseline(work), record_cpu))
+    rows.insert(0, Row("record", record_ms, "bare insert+commit", bare_ms, record_cpu))
 
     tui = [("TUI, 1M store", data), ("TUI, 50k library", library_only), ("TUI, built-in bank", work / "empty")]
     (minimal, minimal_cpu), *apps = timed_processes(
@@ -301,6 +301,23 @@ def measure(work: Path) -> list[Row]:
         print(row.line())
     print(f"after first paint, the app builds the 50,000 questions: {built_after_paint(library_only, env):.0f} ms")
     return rows
+
+
+def answers_and_bare_commits(record: Callable[[], None], folder: Path, turns: int = 10) -> tuple[float, float, float]:
+    """Median wall and processor ms of 200 answers and median wall ms of 200 bare commits (one row into an
+    empty table, WAL and synchronous=FULL as the store), timed in turns of 20 answers and 20 commits.
+
+    The disk is shared: its sync took 0.3 ms one minute and 4 ms the next, so 200 answers followed by
+    200 commits could compare one disk with another (12x or 1x in runs minutes apart).
+    """
+    bare, one = bare_commit(folder)
+    answers, commits = [], []
+    for _ in range(turns):
+        answers += [cpu_timed(record, 1) for _ in range(20)]
+        commits += timed(one, 20)
+    bare.close()
+    walls, processor = zip(*answers, strict=True)
+    return statistics.median(walls), statistics.median(processor), statistics.median(commits)
 
 
 def _written_per_answer(store: Store, record: Callable[[], None], times: int) -> tuple[float, float]:
