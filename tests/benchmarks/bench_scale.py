@@ -12,8 +12,8 @@ by the schema version and today's date) and copied for each run, so a second run
 measuring within seconds.
 
 Each row is printed against its baseline measured in the same run: a bare SQLite insert and
-commit in WAL/FULL mode for recording, `python -c "import quiz"` for the commands, and a
-one-widget Textual app for the TUI. Goals are checked on wall time; each row also prints its
+commit in WAL/FULL mode for recording (timed in turns with the answers), `python -c "import quiz"`
+for the commands, and a one-widget Textual app for the TUI. Goals are checked on wall time; each row also prints its
 processor time, which moves far less than wall time when other work shares the machine.
 """
 
@@ -35,7 +35,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))  # run as a script, the sibling benchmarks import too
 
-from bench_store import commit_baseline, timed  # noqa: E402
+from bench_store import bare_commit, timed  # noqa: E402
 from bench_tui import ENV, MINIMAL, ROOT, generate_bank  # noqa: E402
 
 from quiz.core.attempt import Attempt  # noqa: E402
@@ -274,15 +274,19 @@ def measure(work: Path) -> list[Row]:
                 ),
                 schedule.review(None, f"g-{n:06d}", Rating.Good, now.astimezone(timezone.utc)),
             )
-            for n in range(200)
+            for n in range(250)  # 200 timed, then 50 counted
         )
 
         def record() -> None:
             attempt, card = next(pending)
             store.record(PROFILE, attempt, card, None)
 
-        record_ms, record_cpu = cpu_timed(record, 200)
-    rows.insert(0, Row("record", record_ms, "bare insert+commit", commit_baseline(work), record_cpu))
+        # The day's backup and this run's copy of the store leave some 260 MB for the disk to write: flushed
+        # now, each answer's sync waits for its own pages only, as the bare commits do.
+        os.sync()
+        record_ms, record_cpu, bare_ms = answers_and_bare_commits(record, work)
+        pages, statements = _written_per_answer(store, record, 50)
+    rows.insert(0, Row("record", record_ms, "bare insert+commit", bare_ms, record_cpu))
 
     tui = [("TUI, 1M store", data), ("TUI, 50k library", library_only), ("TUI, built-in bank", work / "empty")]
     (minimal, minimal_cpu), *apps = timed_processes(
@@ -292,10 +296,44 @@ def measure(work: Path) -> list[Row]:
         Row(name, ms, "minimal Textual app", minimal, cpu) for (name, _d), (ms, cpu) in zip(tui, apps, strict=True)
     ]
     print(f"processor time of the minimal Textual app: {minimal_cpu:.0f} ms")
+    print(f"each answer writes {pages:.1f} pages to the log in {statements:.1f} statements (BEGIN and COMMIT too)")
     for row in rows:
         print(row.line())
     print(f"after first paint, the app builds the 50,000 questions: {built_after_paint(library_only, env):.0f} ms")
     return rows
+
+
+def answers_and_bare_commits(record: Callable[[], None], folder: Path, turns: int = 10) -> tuple[float, float, float]:
+    """Median wall and processor ms of 200 answers and median wall ms of 200 bare commits (one row into an
+    empty table, WAL and synchronous=FULL as the store), timed in turns of 20 answers and 20 commits.
+
+    The disk is shared: its sync took 0.3 ms one minute and 4 ms the next, so 200 answers followed by
+    200 commits could compare one disk with another (12x or 1x in runs minutes apart).
+    """
+    bare, one = bare_commit(folder)
+    answers, commits = [], []
+    for _ in range(turns):
+        answers += [cpu_timed(record, 1) for _ in range(20)]
+        commits += timed(one, 20)
+    bare.close()
+    walls, processor = zip(*answers, strict=True)
+    return statistics.median(walls), statistics.median(processor), statistics.median(commits)
+
+
+def _written_per_answer(store: Store, record: Callable[[], None], times: int) -> tuple[float, float]:
+    """Pages each answer appends to quiz.db-wal and statements it runs, over `times` more answers (untimed)."""
+    db = store._db
+    wal, frame = Path(f"{store.path}-wal"), db.execute("PRAGMA page_size").fetchone()[0] + 24
+    statements: list[str] = []
+    db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    db.execute("PRAGMA wal_autocheckpoint = 0")  # the log only grows meanwhile, from empty
+    db.set_trace_callback(statements.append)
+    for _ in range(times):
+        record()
+    db.set_trace_callback(None)
+    db.execute("PRAGMA wal_autocheckpoint = 1000")
+    logged = wal.stat().st_size - 32  # after the log's header
+    return logged / frame / times, len(statements) / times
 
 
 def built_after_paint(data: Path, env: dict[str, str]) -> float:

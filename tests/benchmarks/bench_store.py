@@ -151,7 +151,7 @@ def build_store(path: Path, bank: Bank) -> tuple[Store, float]:
     return store, time.perf_counter() - started
 
 
-def commit_baseline(folder: Path) -> float:
+def bare_commit(folder: Path) -> tuple[sqlite3.Connection, Callable[[], None]]:
     """One row committed into an empty table: the same journal, sync and disk as every answer."""
     db = sqlite3.connect(folder / "baseline.db", isolation_level=None)
     db.execute("PRAGMA journal_mode = WAL")
@@ -163,6 +163,12 @@ def commit_baseline(folder: Path) -> float:
         db.execute("INSERT INTO t VALUES (1)")
         db.execute("COMMIT")
 
+    return db, one
+
+
+def commit_baseline(folder: Path) -> float:
+    """The median of 200 bare commits (see bare_commit)."""
+    db, one = bare_commit(folder)
     try:
         return statistics.median(timed(one, 200))
     finally:

@@ -19,6 +19,11 @@ PLANS = {  # query, its arguments, what its plan must say
     "mastered": (stats._MASTERED, (1, 21.0), "COVERING INDEX cards_by_due"),
     "previous answer": (store_module._PREVIOUS, (1, "q", 0, -1), "COVERING INDEX attempts_by_question"),
     "next answer": (store_module._NEXT, (1, "q", 0), "INDEX attempts_by_question"),
+    "latest answer of a question": (
+        store_module._PROFILE_AND_LATEST,
+        ("ana", "q"),
+        "SEARCH s USING PRIMARY KEY (profile_id=? AND question_id=?)",
+    ),
     "previous, later answer": (store_module._PREVIOUS_AND_LATER, (1, "q", 0), "COVERING INDEX attempts_by_question"),
     "answered on a day": (days._ANY_ANSWER, (1, 0, 1), "answer_quarters USING PRIMARY KEY"),
     "export page": (store_module._EXPORT, (1, 0, 10), "INTEGER PRIMARY KEY (rowid>?)"),
