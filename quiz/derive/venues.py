@@ -23,6 +23,7 @@ _EVENT = re.compile(
     r"(?P<held>(?: to be| being| was| were| will be| is| are)? held)? in (?:the )?"
 )
 _CITY_COUNTRY = re.compile(r"([A-Z][a-z]+(?: [A-Z][a-z]+)?), [A-Z]")
+_FAMOUS = re.compile(r"\b(?:Olympics|Paralympics|Olympic Games|Paralympic Games|World Cup|Commonwealth Games)$")
 _FUTURE = re.compile(r"\b(?:will|would|to be held|scheduled|upcoming|next)\b")
 _WH = {"city": "city", "country": "country", "region": "region"}
 
@@ -45,6 +46,9 @@ class Venues:
             kind = "country" if place.type == "country" else place.subtype
             if kind not in _WH or place.key in self.dominant:
                 continue
+            seen = self.a.entities.get(place.key)
+            if _FAMOUS.search(event) and (seen is None or len(seen.sentences) < 2):
+                continue  # Rio for the 2016 Paralympics, named once in passing: known without reading
             plural = event.endswith(_PLURAL)
             the = "the "  # 'IBSA European Goalball Championships' read as a title still takes 'the'
             if _FUTURE.search(text[: m.start()] + (m.group("held") or "")):
