@@ -45,6 +45,10 @@ _WH = {
     "newspaper": "which newspaper", "group": "which organisation",
 }  # fmt: skip
 _NAME_RUN = re.compile(r"[A-Z][\w'&.-]*[\w](?: (?:of |for |and )?[A-Z][\w'&-]*[\w]){1,6}")
+# A paragraph that opens on a named thing: 'ProtoStar-1 is ...', 'Badr-6 will be operated ...'.
+_TOPIC = re.compile(r"^([A-Z][\w]*-?\d[\w-]*|[A-Z][\w-]+(?: [A-Z][\w-]+)+) (?:is|was|will|has|had|are|were)\b")
+# Words that end a maker's name ('Space Systems Loral' has one inside): a company, as the agent of 'built'.
+_MAKERS = dict.fromkeys(("Systems", "Technologies", "Aerospace", "Industries", "Electronics", "Labs"), "company")
 _HEADS = ("Court", "Ministry", "Department", "Agency", "Commission", "Committee", "Council", "Parliament",
           "Party", "University", "Police", "Foundation", "Institute", "Bank")  # fmt: skip
 # A tail after the agent that still belongs to the verb ('ordered by the court to evict ...').
@@ -71,9 +75,30 @@ class Agents:
             return True
         return any(subject in (e.key, e.surname, *e.forms) for e in self.a.entities.values())  # "Sobisch has been"
 
+    def paragraph_topic(self, s: Sentence, subject: str) -> tuple[str, Sentence] | None:
+        """The named thing a paragraph describes, for its 'It' or 'The satellite': 'ProtoStar-1 is the first
+        satellite ...' then 'It will be positioned ...', 'It was built by ...': its name and that sentence."""
+        words = subject.split()
+        if subject != "It" and not (len(words) == 2 and words[0] == "The"):
+            return None
+        i = s.index - 1
+        while i >= 0 and self.sents[i].paragraph == s.paragraph and self.sents[i].text.startswith("It "):
+            i -= 1
+        if i < 0 or self.sents[i].paragraph != s.paragraph:
+            return None
+        m = _TOPIC.match(self.sents[i].text)
+        if m is None or any(x.type == "person" and x.start == 0 for x in self.a.mentions[i]):
+            return None
+        if subject != "It" and not re.search(rf"\b{re.escape(words[1])}\b", self.sents[i].text[m.end() :]):
+            return None  # 'The satellite' after 'ProtoStar-1 is the first satellite ...', not after any name
+        return m.group(1), self.sents[i]
+
     def _agent_at(self, s: Sentence, at: int) -> Mention | None:
         """The typed name that starts where the agent does ('by the Pakistan Institute of Medical Sciences')."""
+        heads = {**ORG_KEYWORDS, **_MAKERS}
         for x in self.a.mentions[s.index]:
+            if x.np[0] == at and x.type == "person" and x.text.split()[-1] in heads:
+                return replace(x, type="org", subtype=heads[x.text.split()[-1]])  # 'Kestrel Aerospace' read as a person
             if x.np[0] == at and x.type in ("person", "country", "place", "org"):
                 return x
         # A name the entity reader missed, typed by its head word ('Pakistan Muslim League-Nawaz': a league).
@@ -81,32 +106,26 @@ class Agents:
         if run is None or run.group(0).split()[0] in FUNCTION_CAPS:
             return None
         name = run.group(0)
-        head = next((w for w in reversed(re.split(r"[ -]", name)) if w in ORG_KEYWORDS), "")
+        head = next((w for w in reversed(re.split(r"[ -]", name)) if w in heads), "")
         if not head or any(x.start < run.end() and x.end > at for x in self.a.mentions[s.index]):
             return None
-        return Mention(s.index, at, run.end(), name, "org", ORG_KEYWORDS[head], name)
+        return Mention(s.index, at, run.end(), name, "org", heads[head], name)
 
     def agent(self, s: Sentence) -> list[Candidate]:
         """'Which party proposed the merger bill?' from 'The merger bill was proposed by the ... party'."""
-        text = s.text
-        body = DISCOURSE.sub("", text)
-        offset = len(text) - len(body)
-        m = _PASSIVE.search(body)
-        if m is None or m.group("verb") in _PLAY or "," in body[: m.start()]:
+        found = self._passive(s)
+        if found is None:
             return []
-        subject = re.sub(r" \([^()]*\)", "", body[: m.start()])  # 'FIRST (For Inspiration ...)' -> 'FIRST'
-        if not self._names_its_thing(subject):
-            return []
-        at = offset + m.end()
+        subject, topic, m, at = found
         agent = self._agent_at(s, at)
-        if agent is None:
+        if agent is None or (agent.type != "person" and agent.key in self.dominant):
             return []
+        if self._done_again(s, subject, m.group("verb"), agent.text):
+            return []
+        text = s.text
         wh = _wh(agent)
-        if wh is None or (agent.type != "person" and agent.key in self.dominant):
-            return []
         rest = re.sub(r"^ \([A-Z]{2,}\)", "", text[agent.end :])  # 'Sciences (PIMS).'
-        tail = _TAIL.match(rest)
-        if not _ADJUNCT.match(rest):
+        if wh is None or not _ADJUNCT.match(rest):
             return []  # the agent runs on past the name ('Worobey of the University', 'X and Y', 'Times columnist')
         tail = _TAIL.match(rest)
         question = _active(m, subject, tail.group(0) if tail else "") or _stranded(m, subject)
@@ -117,8 +136,36 @@ class Agents:
         if self.leaks(prompt, agent.key, agent.text) or self.conflicting(s.index, fact, agent.key,
                                                                           (agent.type, agent.subtype)):  # fmt: skip
             return []
-        said = clip(body[: agent.end - offset], 30)
-        return self.named_answer(s, agent, f"agent-{agent.type}", prompt, f"The article reports: {said}.")
+        said = clip(text[: agent.end], 30)
+        out = self.named_answer(s, agent, f"agent-{agent.type}", prompt, f"The article reports: {said}.")
+        return [with_topic(c, topic[1]) for c in out] if topic else out
+
+    def _done_again(self, s: Sentence, subject: str, verb: str, agent: str) -> bool:
+        """Does another sentence say the same thing was done by someone else ('It was built by ...' twice)?"""
+        for other in self.sents:
+            again = self._passive(other) if other.index != s.index and f" {verb} by " in other.text else None
+            if (
+                again
+                and again[0] == subject
+                and again[2].group("verb") == verb
+                and not other.text.startswith(agent, again[3])
+            ):
+                return True
+        return False
+
+    def _passive(self, s: Sentence) -> tuple[str, tuple[str, Sentence] | None, re.Match[str], int] | None:
+        """The sentence's passive with a named subject: (subject, its topic, match, where the agent starts)."""
+        body = DISCOURSE.sub("", s.text)
+        offset = len(s.text) - len(body)
+        m = _PASSIVE.search(body)
+        if m is None or m.group("verb") in _PLAY or "," in body[: m.start()]:
+            return None
+        subject = re.sub(r" \([^()]*\)", "", body[: m.start()])  # 'FIRST (For Inspiration ...)' -> 'FIRST'
+        topic = self.paragraph_topic(s, subject)
+        subject = topic[0] if topic else subject
+        if not self._names_its_thing(subject):
+            return None
+        return subject, topic, m, offset + m.end()
 
     def named_answer(self, s: Sentence, m: Mention, template: str, prompt: str, explanation: str) -> list[Candidate]:
         """A question whose answer is the name `m`: as multiple choice (options of its kind) and typed."""
@@ -179,3 +226,8 @@ def _stranded(m: re.Match[str], subject: str) -> str | None:
     if aux in ("will be", "would be"):
         return f"{aux.split()[0]} {_lower_the(subject)} be {verb} by"
     return None
+
+
+def with_topic(c: Candidate, topic: Sentence) -> Candidate:
+    """The candidate quoting, after its own sentence, the one that names what its 'It' stands for."""
+    return replace(c, evidence=(*c.evidence, topic.text), sentences=(topic.index, *c.sentences))

@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 
 from quiz.core.model import Kind
+from quiz.derive.agents import with_topic
 from quiz.derive.candidate import Candidate
 from quiz.derive.mentions import content_words, fold
 from quiz.derive.sentences import Sentence, word_set
@@ -67,6 +68,8 @@ class Descriptions:
         if m is None:
             return []
         subj, name = m.group("subj"), m.group("name")
+        topic = self.paragraph_topic(s, subj)  # 'The satellite was originally named' -> 'ProtoStar-1 was ...'
+        subj = topic[0] if topic else subj
         if len(name.split()) > 5 or _REFERS & {w.lower() for w in [*subj.split(), *name.split()]}:
             return []
         if not (self._names_a_thing(subj, s.index) or self._story_thing(subj)):
@@ -80,7 +83,8 @@ class Descriptions:
         bare = re.sub(r"^(?:a|an|the) ", "", name)
         alts = [bare] if bare != name else []
         start = offset + m.start("name")
-        return self._described(s, prompt, name, start, alts, body.rstrip("."))
+        out = self._described(s, prompt, name, start, alts, body.rstrip("."))
+        return [with_topic(c, topic[1]) for c in out] if topic else out
 
     def _names_a_thing(self, text: str, index: int) -> bool:
         """A short name that is not a person's: 'ProtoStar-1', 'Frontier Crimes Regulation', 'United'."""

@@ -3,17 +3,29 @@ article): each pinned on a small article of our own, with the drafts that must n
 
 from __future__ import annotations
 
-from quiz.core.model import Kind
+from quiz.core.check import check_bank
+from quiz.core.model import Article, Kind
+from quiz.core.writer import dump_deck
+from quiz.derive import publish
 from quiz.derive.generate import derive_deck
 from tests.derive.conftest import library_texts
 from tests.derive.test_vetting import candidates
 
-LAUNCH = """Ariane rocket puts Orion-7 satellite into orbit
+# One paragraph (a line of its own in the article): 'It' and 'The satellite' stand for Polarsat-2.
+POLARSAT = (
+    "Polarsat-2 is the second satellite of the Polarcom fleet. It will be positioned over the Arctic. "
+    "It was built by Kestrel Aerospace. The satellite was originally named Borealis, after the northern lights."
+)
 
-An Ariane rocket has launched the Orion-7 satellite for the Nordic operator Polarcom, to serve its ground
-station near Kirkenes.
+LAUNCH = f"""Ariane rocket puts Orion-7 satellite into orbit
 
-Orion-7 was built by Helix Corporation, based on the HX-200 bus. It was built by Vanta Systems.
+An Ariane rocket launched Orion-7 for the Nordic operator Polarcom, to serve its ground station.
+
+Orion-7 was built by Helix Corporation, based on the HX-200 bus. Orion-7 was built by Vanta Systems.
+
+{POLARSAT}
+
+Anna Berg is the chief engineer of Polarcom. It was designed by Fjord Technologies.
 
 The satellite will be operated by Polarcom. Polarcom One is the first satellite to be operated by Polarcom.
 
@@ -45,9 +57,12 @@ def _prompts(kind_prefix: str) -> dict[str, object]:
 
 def test_a_named_subject_in_the_passive_is_asked_for_its_agent_with_the_verb_turned_round():
     asked = _prompts("agent")
-    assert "Which company built Orion-7?" in asked
-    c = asked["Which company built Orion-7?"]
-    assert c.answer == "Helix Corporation" and c.kind in (Kind.CHOICE, Kind.RECALL)
+    assert "Which company built Polarsat-2?" in asked, "'It' of a paragraph that opens on Polarsat-2"
+    c = asked["Which company built Polarsat-2?"]
+    assert c.answer == "Kestrel Aerospace" and c.kind in (Kind.CHOICE, Kind.RECALL)
+    assert c.evidence[-1].startswith("Polarsat-2 is"), "the sentence that names what 'It' is stands in the evidence"
+    assert "Which company built Orion-7?" not in asked, "built by Helix and by Vanta: no one answer"
+    assert not [p for p in asked if "designed" in p], "'It' after a sentence about a person is left alone"
     assert "Which company will the satellite be operated by?" not in asked, "'the satellite' of two stands alone"
     assert not [p for p in asked if "Vanta" in p or p.startswith(("Who built it", "Which company built it"))]
     assert not [p for p in asked if "Bergen" in p or "Karlsen" in p], "a save in a match is play-by-play"
@@ -70,13 +85,20 @@ def test_a_named_thing_is_asked_for_by_its_definite_description_or_the_name_it_g
     assert asked["What was the oldest radio link across the Barents Sea?"].answer == "Frontier Relay"
     assert not [p for p in asked if "the two stations" in p], "'the two' leans on the sentences before"
     assert "What is the station widely known as?" in asked
+    assert asked["What was Polarsat-2 originally named?"].answer == "Borealis"
     assert asked["What is the station widely known as?"].answer == "Polar Gate"
     assert not [p for p in asked if "largest dish" in p], "'It is ...': nothing to ask for"
     assert "What is the first satellite to be operated by Polarcom?" not in asked, "'Polarcom One' is guessed"
 
 
-def test_every_new_kind_makes_drafts_that_quiz_check_accepts():
+def test_every_new_kind_makes_drafts_that_quiz_check_accepts(tmp_path):
+    seeds, questions = tmp_path / "seeds", tmp_path / "questions"
+    (placement,) = publish.plan(seeds, [("orion", "orion.txt", LAUNCH)])
+    publish.write(seeds, [placement], [LAUNCH], [Article("orion", placement.path, "Orion", "Summary.")])
     deck = derive_deck(LAUNCH, "orion", count=30, library_texts=library_texts())
-    for q in deck.questions:
-        assert q.answer_text.strip() and q.answer_text not in q.prompt
-        assert all(q.answer_text in e.quote or q.kind is Kind.TRUEFALSE for e in q.evidence)
+    made = {q.prompt for q in deck.questions}
+    assert "Which company built Polarsat-2?" in made, made
+    questions.mkdir()
+    (questions / "orion.toml").write_text(dump_deck(deck), encoding="utf-8")
+    _, problems = check_bank(questions / "orion.toml")
+    assert problems == []
