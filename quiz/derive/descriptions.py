@@ -1,6 +1,6 @@
 """Questions on what a named thing is: 'The Frontier Crimes Regulation was the applicable law of FATA' ->
 'What was the applicable law of FATA?'; 'The factory is widely known as Zanon' -> 'What is the factory
-widely known as?'.
+widely known as?'; 'Homeopathy is a form of alternative medicine' -> 'What is Homeopathy a form of?'.
 
 A template group of the candidate Builder (candidates.py), which supplies `a`, `pools`, `options`,
 `leaks` and `alternatives`. People are left to posts.py ('Who is Britain's UN Ambassador?'): here the
@@ -31,6 +31,17 @@ _CALLED = re.compile(
     r"(?P<verb>called|known as|nicknamed|dubbed|named|renamed) "
     r"(?P<name>[^,;:()]{2,40}?)(?=, |\.$| because | after | by )"
 )
+# 'Homeopathy is a form of alternative medicine which ...': what a thing is a kind of.
+_KIND_OF = re.compile(
+    r"^(?P<subj>(?:the |The )?[A-Z][\w-]*(?: [A-Z][\w-]*){0,3}) (?P<cop>is|was|are|were) (?P<a>a|an) "
+    r"(?P<kind>form|type|kind|species|member|branch|subsidiary|genus|variety|dialect) of "
+    r"(?P<what>[^,;:()\"]{3,40}?)(?=, |\.$| which | that | who | with | in | from )"
+)
+# 'The Maldives are located in the Indian ocean': where a thing is.
+_LOCATED = re.compile(
+    r"^(?P<subj>(?:the |The )?[A-Z][\w-]*(?: [A-Z][\w-]*){0,3}) (?P<cop>is|was|are|were) (?P<verb>located|situated) "
+    r"(?:in|on) (?P<what>(?:the )?[A-Z][\w-]*(?: [\w-]+){0,3}?)(?=, |\.$| and | with | where | which )"
+)
 # Predicates that say nothing without the sentences around them ('was the same', 'is the reason').
 _EMPTY_HEAD = word_set("same case reason one result problem time way answer first-ever")
 _REFERS = word_set("he she it they this that these those his her its their him them we our us")
@@ -43,7 +54,35 @@ class Descriptions:
         """'What was the applicable law of FATA?' and 'What is the factory widely known as?'."""
         body = DISCOURSE.sub("", s.text)
         offset = len(s.text) - len(body)
-        return [*self._defined(s, body, offset), *self._called(s, body, offset)]
+        return [
+            *self._defined(s, body, offset),
+            *self._called(s, body, offset),
+            *self._kind_of(s, body, offset),
+        ] + self._located(s, body, offset)
+
+    def _located(self, s: Sentence, body: str, offset: int) -> list[Candidate]:
+        m = _LOCATED.match(body)
+        if m is None or not (self._names_a_thing(m.group("subj"), s.index) or self._story_thing(m.group("subj"))):
+            return []
+        what = m.group("what")
+        prompt = f"Where {m.group('cop')} {self._mid_sentence(m.group('subj'))} {m.group('verb')}?"
+        bare = re.sub(r"^the ", "", what)
+        return self._described(s, prompt, what, offset + m.start("what"), [bare] if bare != what else [], body[:-1])
+
+    def _kind_of(self, s: Sentence, body: str, offset: int) -> list[Candidate]:
+        m = _KIND_OF.match(body)
+        if m is None:
+            return []
+        subj, what = m.group("subj"), m.group("what")
+        if len(what.split()) > 5 or _REFERS & {w.lower() for w in what.split()}:
+            return []
+        if not (self._names_a_thing(subj, s.index) or self._story_thing(subj)):
+            return []
+        thing = self._mid_sentence(subj)
+        prompt = f"What {m.group('cop')} {thing} {m.group('a')} {m.group('kind')} of?"
+        bare = re.sub(r"^(?:a|an|the) ", "", what)
+        alts = [bare] if bare != what else []
+        return self._described(s, prompt, what, offset + m.start("what"), alts, body.rstrip("."))
 
     def _defined(self, s: Sentence, body: str, offset: int) -> list[Candidate]:
         m = _DEFINED.match(body)
@@ -74,7 +113,7 @@ class Descriptions:
             return []
         if not (self._names_a_thing(subj, s.index) or self._story_thing(subj)):
             return []
-        thing = subj if not subj.startswith("The ") else "the" + subj[3:]
+        thing = self._mid_sentence(subj)
         verb = {"called": "called", "known as": "known as", "nicknamed": "nicknamed", "dubbed": "dubbed",
                 "named": "named", "renamed": "renamed"}[m.group("verb")]  # fmt: skip
         adv = m.group("adv") or ""
@@ -85,6 +124,15 @@ class Descriptions:
         start = offset + m.start("name")
         out = self._described(s, prompt, name, start, alts, body.rstrip("."))
         return [with_topic(c, topic[1]) for c in out] if topic else out
+
+    def _mid_sentence(self, subject: str) -> str:
+        """The subject as written inside a question: 'the factory'; 'homeopathy' where the article writes it so."""
+        if subject.startswith("The "):
+            return "the" + subject[3:]
+        low = subject[:1].lower() + subject[1:]
+        if " " not in subject and any(f" {low} " in f" {t.text} " for t in self.sents):
+            return low
+        return subject
 
     def _names_a_thing(self, text: str, index: int) -> bool:
         """A short name that is not a person's: 'ProtoStar-1', 'Frontier Crimes Regulation', 'United'."""

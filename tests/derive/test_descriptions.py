@@ -48,6 +48,14 @@ Its engineers trained in Oslo and Stockholm.
 Polarcom also sponsors a skier at the 2030 Winter Olympics in Lillehammer, Norway.
 
 The 2019 Arctic Science Games in Bergen ended with a parade.
+
+Cryowelding is a form of cold joining that needs no flame. The crew tested cryowelding on the mast.
+
+It is a form of radio astronomy that maps the ionosphere.
+
+The Svalbard Array is located on Spitsbergen, where the nights last for months.
+
+It is located in the far north.
 """
 
 
@@ -86,6 +94,10 @@ def test_a_named_thing_is_asked_for_by_its_definite_description_or_the_name_it_g
     assert not [p for p in asked if "the two stations" in p], "'the two' leans on the sentences before"
     assert "What is the station widely known as?" in asked
     assert asked["What was Polarsat-2 originally named?"].answer == "Borealis"
+    assert asked["What is cryowelding a form of?"].answer == "cold joining", "lower case, as the article writes it"
+    assert not [p for p in asked if "radio astronomy" in p or p.startswith("What is it")]
+    assert asked["Where is the Svalbard Array located?"].answer == "Spitsbergen"
+    assert not [p for p in asked if p.startswith("Where is it")]
     assert asked["What is the station widely known as?"].answer == "Polar Gate"
     assert not [p for p in asked if "largest dish" in p], "'It is ...': nothing to ask for"
     assert "What is the first satellite to be operated by Polarcom?" not in asked, "'Polarcom One' is guessed"
