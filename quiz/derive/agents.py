@@ -62,7 +62,7 @@ class Agents:
 
     def _names_its_thing(self, subject: str) -> bool:
         """A short subject that names its thing: 'Badr-6', 'The FIRST Global competition', or the story's
-        own 'The merger bill' (its head word in the opening sentence); not 'It' or 'Identification'."""
+        own 'The merger bill' (story_thing); not 'It' or 'Identification'."""
         words = subject.split()
         if not 1 <= len(words) <= 6 or words[0].lower() in PRONOUN_START or not subject[:1].isupper():
             return False
@@ -70,10 +70,19 @@ class Agents:
             return False
         if any(w[:1].isupper() or re.search(r"\d", w) for w in words[1:]) or re.search(r"\d|\w[A-Z]", words[0]):
             return True
-        opening = {w.lower().strip(".,") for s in self.sents[:2] for w in s.text.split()}
-        if words[0] == "The" and len(words) <= 4 and words[-1].lower() in opening:
+        if self.story_thing(subject, 4):
             return True
         return any(subject in (e.key, e.surname, *e.forms) for e in self.a.entities.values())  # "Sobisch has been"
+
+    def story_thing(self, subject: str, most_words: int) -> bool:
+        """'The merger bill', 'The study': the thing the story is about (its head word in the opening sentences,
+        or in three sentences or more), so 'the study' stands alone in a question."""
+        words = subject.split()
+        if words[0] != "The" or not 2 <= len(words) <= most_words:
+            return False
+        head = re.compile(rf"\b{re.escape(words[-1].lower())}\b")
+        seen = [t.index for t in self.sents if head.search(t.text.lower())]
+        return len(seen) >= 3 or any(i < 2 for i in seen)
 
     def paragraph_topic(self, s: Sentence, subject: str) -> tuple[str, Sentence] | None:
         """The named thing a paragraph describes, for its 'It' or 'The satellite': 'ProtoStar-1 is the first

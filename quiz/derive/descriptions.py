@@ -62,7 +62,7 @@ class Descriptions:
 
     def _located(self, s: Sentence, body: str, offset: int) -> list[Candidate]:
         m = _LOCATED.match(body)
-        if m is None or not (self._names_a_thing(m.group("subj"), s.index) or self._story_thing(m.group("subj"))):
+        if m is None or not (self._names_a_thing(m.group("subj"), s.index) or self.story_thing(m.group("subj"), 3)):
             return []
         what = m.group("what")
         prompt = f"Where {m.group('cop')} {self._mid_sentence(m.group('subj'))} {m.group('verb')}?"
@@ -76,7 +76,7 @@ class Descriptions:
         subj, what = m.group("subj"), m.group("what")
         if len(what.split()) > 5 or _REFERS & {w.lower() for w in what.split()}:
             return []
-        if not (self._names_a_thing(subj, s.index) or self._story_thing(subj)):
+        if not (self._names_a_thing(subj, s.index) or self.story_thing(subj, 3)):
             return []
         thing = self._mid_sentence(subj)
         prompt = f"What {m.group('cop')} {thing} {m.group('a')} {m.group('kind')} of?"
@@ -111,7 +111,7 @@ class Descriptions:
         subj = topic[0] if topic else subj
         if len(name.split()) > 5 or _REFERS & {w.lower() for w in [*subj.split(), *name.split()]}:
             return []
-        if not (self._names_a_thing(subj, s.index) or self._story_thing(subj)):
+        if not (self._names_a_thing(subj, s.index) or self.story_thing(subj, 3)):
             return []
         thing = self._mid_sentence(subj)
         verb = {"called": "called", "known as": "known as", "nicknamed": "nicknamed", "dubbed": "dubbed",
@@ -143,12 +143,6 @@ class Descriptions:
             if x.type == "person" and x.text in text:
                 return False
         return all(w[:1].isupper() or w in ("of", "and", "for", "de") or re.search(r"\d", w) for w in words)
-
-    def _story_thing(self, subject: str) -> bool:
-        """'The factory', 'The sevengill': the thing the story opens on, so 'the factory' stands alone."""
-        words = subject.split()
-        opening = {fold(w) for t in self.sents[:2] for w in t.text.split()}
-        return words[0] == "The" and len(words) <= 3 and fold(words[-1]) in opening
 
     def _described(self, s: Sentence, prompt: str, answer: str, start: int, alts: list[str], said: str
                    ) -> list[Candidate]:  # fmt: skip
