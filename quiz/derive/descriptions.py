@@ -44,6 +44,7 @@ _LOCATED = re.compile(
 )
 # Predicates that say nothing without the sentences around them ('was the same', 'is the reason').
 _EMPTY_HEAD = word_set("same case reason one result problem time way answer first-ever")
+_ONE_SIDE = word_set("team club side squad band group company country")
 _REFERS = word_set("he she it they this that these those his her its their him them we our us")
 
 
@@ -97,7 +98,10 @@ class Descriptions:
             return []  # 'the company's first ATR': which company is left to the sentences before
         if not self._names_a_thing(answer, s.index) or " and " in answer:
             return []
-        prompt = f"What {m.group('cop')} {pred}?"
+        cop = m.group("cop")
+        if cop in ("are", "were") and " " not in answer and _ONE_SIDE & set(pw[1:5]):
+            cop = "is" if cop == "are" else "was"  # 'Ashford are the lowest-ranked team': one team, asked 'What is'
+        prompt = f"What {cop} {pred}?"
         start = offset + subj.index(answer)
         alts = [m.group("short") or ""] + [e.key for e in self.a.entities.values() if e.key.endswith(f" {answer}")]
         return self._described(s, prompt, answer, start, alts, f"{subj} {m.group('cop')} {pred}")

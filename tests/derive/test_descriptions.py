@@ -56,6 +56,8 @@ It is a form of radio astronomy that maps the ionosphere.
 The Svalbard Array is located on Spitsbergen, where the nights last for months.
 
 It is located in the far north.
+
+Harstad are the oldest club in the Arctic ice hockey league.
 """
 
 
@@ -98,6 +100,7 @@ def test_a_named_thing_is_asked_for_by_its_definite_description_or_the_name_it_g
     assert not [p for p in asked if "radio astronomy" in p or p.startswith("What is it")]
     assert asked["Where is the Svalbard Array located?"].answer == "Spitsbergen"
     assert not [p for p in asked if p.startswith("Where is it")]
+    assert asked["What is the oldest club in the Arctic ice hockey league?"].answer == "Harstad", "one club: 'is'"
     assert asked["What is the station widely known as?"].answer == "Polar Gate"
     assert not [p for p in asked if "largest dish" in p], "'It is ...': nothing to ask for"
     assert "What is the first satellite to be operated by Polarcom?" not in asked, "'Polarcom One' is guessed"
