@@ -15,7 +15,7 @@ import re
 from quiz.core.model import Kind
 from quiz.derive.agents import with_topic
 from quiz.derive.candidate import Candidate
-from quiz.derive.mentions import content_words, fold
+from quiz.derive.mentions import ROLE_CLASSES, content_words, fold
 from quiz.derive.sentences import Sentence, word_set
 from quiz.derive.wording import DISCOURSE, PRONOUN_START, tags_for
 
@@ -44,6 +44,7 @@ _LOCATED = re.compile(
 )
 # Predicates that say nothing without the sentences around them ('was the same', 'is the reason').
 _EMPTY_HEAD = word_set("same case reason one result problem time way answer first-ever")
+ROLES = frozenset().union(*ROLE_CLASSES.values())
 _ONE_SIDE = word_set("team club side squad band group company country")
 _REFERS = word_set("he she it they this that these those his her its their him them we our us")
 
@@ -94,6 +95,8 @@ class Descriptions:
         pw = pred.split()
         if len(pw) < 4 or pw[1] in _EMPTY_HEAD or _REFERS & {w.lower() for w in pw}:
             return []
+        if set(pw[1:4]) & ({w.lower() for w in self.pools.g.title_heads} | ROLES):
+            return []  # 'X is the captain of England': a person's post, asked by posts.py
         if any(re.fullmatch(r"[a-z]+'s", w) and w != "world's" for w in pw):
             return []  # 'the company's first ATR': which company is left to the sentences before
         if not self._names_a_thing(answer, s.index) or " and " in answer:
@@ -146,6 +149,8 @@ class Descriptions:
         for x in self.a.mentions[index]:
             if x.type == "person" and x.text in text:
                 return False
+        if any(text in (e.key, e.surname) for e in self.a.of_type("person")):
+            return False  # 'Kane is the captain of England' is a post (posts.py), and 'What' would not ask for him
         return all(w[:1].isupper() or w in ("of", "and", "for", "de") or re.search(r"\d", w) for w in words)
 
     def _described(self, s: Sentence, prompt: str, answer: str, start: int, alts: list[str], said: str
