@@ -7,6 +7,9 @@ Templates:
 - gap: the sentence with a person, place, organisation or date blanked out
 - number: the sentence with a figure blanked out
 - truefalse: the sentence as written, or with one entity swapped for another of its type (statements.py)
+- agent: "Which party proposed the merger bill?" from a sentence in the passive (agents.py)
+- venue: "In which city were the 2010 Goalball World Championships held?" (venues.py)
+- describe: "What was the applicable law of FATA?", "What is the factory widely known as?" (descriptions.py)
 """
 
 from __future__ import annotations
@@ -16,9 +19,11 @@ import re
 from dataclasses import replace
 
 from quiz.core.model import Kind
+from quiz.derive.agents import Agents
 from quiz.derive.blanks import Blanks
 from quiz.derive.candidate import Candidate
 from quiz.derive.cues import COMPANY_CUES
+from quiz.derive.descriptions import Descriptions
 from quiz.derive.distractors import Option, Pools
 from quiz.derive.mentions import Analysis, Mention, content_words, fold, words
 from quiz.derive.posts import Posts
@@ -26,6 +31,7 @@ from quiz.derive.quotations import Quotations
 from quiz.derive.sentences import Sentence
 from quiz.derive.standalone import story_subject
 from quiz.derive.statements import Statements
+from quiz.derive.venues import Venues
 from quiz.derive.vetting import vet
 from quiz.derive.wording import (
     ADVERBS,
@@ -62,7 +68,7 @@ _WH = {
 }
 
 
-class Builder(Posts, Statements, Quotations, Blanks):
+class Builder(Posts, Statements, Quotations, Blanks, Agents, Venues, Descriptions):
     """Builds every candidate for one analysed article."""
 
     def __init__(self, analysis: Analysis, pools: Pools, rng: random.Random) -> None:
@@ -221,7 +227,8 @@ class Builder(Posts, Statements, Quotations, Blanks):
         for s in self.sents:
             if not usable(s):
                 continue
-            for make in (self.subject, self.said, self.posts, self.gaps, self.number, self.truefalse):
+            makers = (self.subject, self.said, self.posts, self.gaps, self.number, self.truefalse)
+            for make in (*makers, self.agent, self.venue, self.description):
                 out.extend(make(s))
         demonyms = self.pools.g.demonyms_of
         return [v for c in out if (v := vet(c, self.a, demonyms)) is not None]

@@ -72,6 +72,9 @@ FEATURES: dict[str, str] = {
     "asks:quote": "quote with its speaker named",
     "asks:subject": "asks the sentence's subject",
     "asks:post": "asks a person's post",
+    "asks:agent": "asks who did it, from the passive",
+    "asks:venue": "asks where an event is held",
+    "asks:describe": "asks what a named thing is",
     "asks:gap": "blank in a sentence",
     "asks:false": "false statement by one swap",
     "asks:true": "statement as written",
@@ -99,7 +102,10 @@ FEATURES: dict[str, str] = {
     "prompt:aside": "an aside in brackets",
     "prompt:short": "short prompt",
 }
-_ASKS = {"said": "quote", "subject": "subject", "post": "post", "who": "post"}
+_ASKS = {
+    "said": "quote", "subject": "subject", "post": "post", "who": "post",
+    "agent": "agent", "venue": "venue", "describe": "describe",
+}  # fmt: skip
 
 
 def vector(f: Facts) -> dict[str, float]:

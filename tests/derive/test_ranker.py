@@ -25,6 +25,7 @@ FIT_COMMAND = [
     str(EVAL / "labels" / "heldout-round2.tsv"),
     str(EVAL / "labels" / "heldout2.tsv"),
     str(EVAL / "labels" / "heldout3.tsv"),
+    str(EVAL / "labels" / "heldout4.tsv"),
     str(LABELS),
     "--articles",
     str(EVAL / "articles"),
