@@ -27,8 +27,15 @@ _HONORIFIC = re.compile(r"^(?:Mr|Mrs|Ms|Miss|Dr|Sir|Dame|Lord|Lady|Professor|Pro
 
 def same_person(a: str, b: str) -> bool:
     """Two ways of writing one person: 'Blair' and 'Mr Blair', 'Tony Blair' and 'Blair'."""
-    fa, fb = fold(_HONORIFIC.sub("", a)).split(), fold(_HONORIFIC.sub("", b)).split()
-    return bool(fa and fb) and fa[-1] == fb[-1]
+    fa, fb = _last_word(a), _last_word(b)
+    return bool(fa and fb) and fa == fb
+
+
+@lru_cache(maxsize=4096)
+def _last_word(name: str) -> str:
+    """The last word of a name without its honorific, folded ('' for none): what same_person compares."""
+    words = fold(_HONORIFIC.sub("", name)).split()
+    return words[-1] if words else ""
 
 
 def named_person(e: Entity, a: Analysis, g: Gazetteer) -> bool:

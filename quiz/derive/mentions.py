@@ -147,8 +147,11 @@ class Analysis:
         return [e for e in self.entities.values() if e.type == type_ and (subtype is None or e.subtype == subtype)]
 
 
+_WORD = re.compile(r"[\w']+")
+
+
 def words(text: str) -> list[str]:
-    return re.findall(r"[\w']+", text.lower())
+    return _WORD.findall(text.lower())
 
 
 def content_words(text: str) -> set[str]:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from quiz.derive.cues import ORG_KEYWORDS
 from quiz.derive.gazetteer import Gazetteer
@@ -16,8 +16,9 @@ _TOKEN = re.compile(r"(?:[A-Z]\.){2,}|[^\W\d_](?:[\w']|[-.](?=[^\W\d_]))*|\d[\d,
 _ABBR_DOT = word_set("Gen Sen Rep Gov Lt Col Capt Sgt Adm Dr Mr Mrs Ms Prof Jr Sr St Rev Hon")
 
 
-@dataclass(frozen=True)
-class Token:
+class Token(NamedTuple):
+    """A word of a sentence and where it stands (a tuple: millions are made for a large folder)."""
+
     text: str
     start: int
     end: int
@@ -25,8 +26,8 @@ class Token:
 
     @property
     def cap(self) -> bool:
-        c = self.text[0]
-        return c.isupper() or bool(_PARTICLE_PREFIX.match(self.text))
+        text = self.text
+        return text[0].isupper() or ("-" in text and bool(_PARTICLE_PREFIX.match(text)))
 
 
 # --------------------------------------------------------------------------- tokens

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
+from functools import lru_cache
 
 from quiz.core.model import GAP_MARK, Kind
 from quiz.derive.candidate import Candidate
@@ -292,6 +293,10 @@ def _main_person(key: str, a: Analysis) -> bool:
     return ent is not None and len(ent.sentences) >= max(3, len(a.sentences) / 4)
 
 
+_BRACKETED_FIGURE = re.compile(r"\([^)]*\d")
+_SCORE_OR_NONE = re.compile(r"\d\s*[–-]\s*\d|\bneither\b|\bno\b")
+
+
 def _cheap_false(c: Candidate, a: Analysis) -> bool:
     """A statement false by a nitpick or an absurd swap, or one that contradicts itself."""
     if c.answer is True:
@@ -299,9 +304,9 @@ def _cheap_false(c: Candidate, a: Analysis) -> bool:
     sub = c.substitute
     if c.atype[0] == "date":
         return True  # 2049 for 2050, August 20 for August 10: a nitpick
-    if c.atype[0] == "number" and re.search(r"\([^)]*\d", c.prompt):
+    if c.atype[0] == "number" and _BRACKETED_FIGURE.search(c.prompt):
         return True  # '200 miles (800 km)': the other unit shows the swap
-    if c.atype[0] == "number" and re.search(r"\d\s*[–-]\s*\d|\bneither\b|\bno\b", c.prompt):
+    if c.atype[0] == "number" and _SCORE_OR_NONE.search(c.prompt):
         return True  # a swapped score beside 'neither side scored'
     if c.atype == ("org", "news-agency"):
         return True  # who reported it is trivia
@@ -310,7 +315,12 @@ def _cheap_false(c: Candidate, a: Analysis) -> bool:
         if ent is None:
             return True  # a body from outside the story: a court for a health agency
     # 'the Toccafondi'
-    return c.atype[0] == "person" and bool(re.search(rf"\b(?:the|The) {re.escape(sub)}\b", c.prompt))
+    return c.atype[0] == "person" and bool(_the_name(sub).search(c.prompt))
+
+
+@lru_cache(maxsize=1024)
+def _the_name(name: str) -> re.Pattern[str]:
+    return re.compile(rf"\b(?:the|The) {re.escape(name)}\b")
 
 
 def _with_other_forms(c: Candidate, a: Analysis) -> Candidate:
