@@ -246,8 +246,9 @@ class Pools:
             f = fold(text)
             if not f or f in seen or f in banned or fold(key) in banned:
                 return False
+            last = _last_word(text) if type_[0] == "person" else ""  # same_person(text, t) for each t, unrolled
             if type_[0] == "person" and (
-                any(same_person(text, t) for t in taken) or f.split()[-1] in padded_avoid.split()
+                (last and any(last == _last_word(t) for t in taken)) or f.split()[-1] in padded_avoid.split()
             ):
                 return False  # another way of writing a name taken, or one the prompt names ('[Renshaw]')
             padded = f" {f} "

@@ -35,16 +35,19 @@ class Token(NamedTuple):
 
 def tokenize(text: str) -> list[Token]:
     out: list[Token] = []
+    new = tuple.__new__  # Token(...) without the Python-level __new__: every word of every article is one
     for m in _TOKEN.finditer(text):
-        word, start, end = m.group(), m.start(), m.end()
-        if word in _ABBR_DOT and text[end : end + 1] == ".":
-            word, end = word + ".", end + 1
+        word = m.group()
+        start = m.start()
+        if word in _ABBR_DOT and text[m.end() : m.end() + 1] == ".":
+            word += "."
         possessive = False
-        if word.endswith("'s") and len(word) > 2:
-            word, possessive = word[:-2], True
-        elif word.endswith("s'") and word[0].isupper():
-            word, possessive = word[:-1], True
-        out.append(Token(word, start, start + len(word), possessive))
+        if "'" in word:
+            if word.endswith("'s") and len(word) > 2:
+                word, possessive = word[:-2], True
+            elif word.endswith("s'") and word[0].isupper():
+                word, possessive = word[:-1], True
+        out.append(new(Token, (word, start, start + len(word), possessive)))
     return out
 
 

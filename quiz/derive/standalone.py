@@ -230,6 +230,8 @@ def respelled(text: str, a: Analysis, keep: str = "") -> str:
     """A name the article spells otherwise, more often, one letter apart ('Plessel' -> 'Plesel'), in its usual form."""
     texts = tuple(s.text for s in a.sentences)
     counts = _capitalised(texts)
+    if all(counts[w] > 1 or _usual_spelling(texts, w) == w for w in _CAPITALISED.findall(text)):
+        return text  # no word to respell: the usual case, without a call back for every capitalised word
     keep_words = set(keep.split())
 
     def fix(m: re.Match[str]) -> str:
