@@ -7,6 +7,7 @@ import re
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, replace
 from functools import lru_cache
+from operator import attrgetter
 
 from quiz.derive.cues import undescribed
 from quiz.derive.gazetteer import Gazetteer, Known, gazetteer
@@ -46,10 +47,11 @@ def named_person(e: Entity, a: Analysis, g: Gazetteer) -> bool:
     'Human Rights' (of a commission), 'Denver Broncos' and 'Environmentalist Mark Lynas' are no options.
     """
     parts = undescribed(e.key).split()  # 'Environmentalist Mark Lynas': the name is 'Mark Lynas'
-    after_the, lower = _words_of(tuple(s.text for s in a.sentences))
+    texts = tuple(s.text for s in a.sentences)
+    after_the, lower = _words_of(texts)
     if parts[-1] in after_the:
         return False  # 'the Broncos were ...': a team or a body, never a person
-    if e.roles or e.gender or parts[0] in g.first_names or e.key in _titled(tuple(s.text for s in a.sentences)):
+    if e.roles or e.gender or parts[0] in g.first_names or e.key in _titled(texts):
         return True
     if len(parts) < 2 or not any(" " not in f for f in e.forms) or parts[0] in g.names:
         return False
@@ -164,7 +166,7 @@ class Pools:
             memo = (source, type_, surname)  # asked for again by most questions: a library's can be long
             if memo not in self._ents:
                 found = self.analysis.of_type(t, sub) if source == "article" else self.library.of_type(type_, self.keys)
-                found = sorted(found, key=lambda e: e.key)
+                found = sorted(found, key=attrgetter("key"))
                 self._ents[memo] = [(person_form(e, surname) if t == "person" else e.key, e.key) for e in found]
             return self._ents[memo]
 
