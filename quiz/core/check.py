@@ -13,7 +13,7 @@ from quiz.core.text import contains_quote, fold, loose, numbers_in, shorten
 def check_bank(path: Path, seeds: Path | None = None) -> tuple[Bank, list[Problem]]:
     """Validate the bank, then its grounding; returns the bank and every problem found."""
     bank, problems = read_bank(path, seeds)
-    texts = {a.id: loose(a.read()) for a in bank.articles.values()}
+    texts = _CitedTexts(bank)
     # An article whose catalogue entry is broken is reported once, not once per question.
     broken = {p.question for p in problems if p.file.name == ARTICLES_FILE}
     for deck in bank.decks:
@@ -26,6 +26,22 @@ def check_bank(path: Path, seeds: Path | None = None) -> tuple[Bank, list[Proble
                 problems.append(Problem(q.source or Path(deck.id), line, message, q.id))
     problems.sort(key=lambda p: (str(p.file), p.line))
     return bank, problems
+
+
+class _CitedTexts(dict[str, str]):
+    """Each article's text as evidence is matched against it, read when a question first cites it.
+
+    `quiz add` checks one new deck against a library of every article added before: reading them all
+    made each add slower than the one before.
+    """
+
+    def __init__(self, bank: Bank) -> None:
+        super().__init__()
+        self.bank = bank
+
+    def __missing__(self, article: str) -> str:
+        text = self[article] = loose(self.bank.articles[article].read())
+        return text
 
 
 def ungrounded(bank: Bank) -> list[Question]:

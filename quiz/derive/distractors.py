@@ -7,6 +7,7 @@ import re
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, replace
 from functools import lru_cache
+from operator import attrgetter
 
 from quiz.derive.cues import undescribed
 from quiz.derive.gazetteer import Gazetteer, Known, gazetteer
@@ -27,8 +28,15 @@ _HONORIFIC = re.compile(r"^(?:Mr|Mrs|Ms|Miss|Dr|Sir|Dame|Lord|Lady|Professor|Pro
 
 def same_person(a: str, b: str) -> bool:
     """Two ways of writing one person: 'Blair' and 'Mr Blair', 'Tony Blair' and 'Blair'."""
-    fa, fb = fold(_HONORIFIC.sub("", a)).split(), fold(_HONORIFIC.sub("", b)).split()
-    return bool(fa and fb) and fa[-1] == fb[-1]
+    fa, fb = _last_word(a), _last_word(b)
+    return bool(fa and fb) and fa == fb
+
+
+@lru_cache(maxsize=4096)
+def _last_word(name: str) -> str:
+    """The last word of a name without its honorific, folded ('' for none): what same_person compares."""
+    words = fold(_HONORIFIC.sub("", name)).split()
+    return words[-1] if words else ""
 
 
 def named_person(e: Entity, a: Analysis, g: Gazetteer) -> bool:
@@ -39,10 +47,11 @@ def named_person(e: Entity, a: Analysis, g: Gazetteer) -> bool:
     'Human Rights' (of a commission), 'Denver Broncos' and 'Environmentalist Mark Lynas' are no options.
     """
     parts = undescribed(e.key).split()  # 'Environmentalist Mark Lynas': the name is 'Mark Lynas'
-    after_the, lower = _words_of(tuple(s.text for s in a.sentences))
+    texts = tuple(s.text for s in a.sentences)
+    after_the, lower = _words_of(texts)
     if parts[-1] in after_the:
         return False  # 'the Broncos were ...': a team or a body, never a person
-    if e.roles or e.gender or parts[0] in g.first_names or e.key in _titled(tuple(s.text for s in a.sentences)):
+    if e.roles or e.gender or parts[0] in g.first_names or e.key in _titled(texts):
         return True
     if len(parts) < 2 or not any(" " not in f for f in e.forms) or parts[0] in g.names:
         return False
@@ -157,7 +166,7 @@ class Pools:
             memo = (source, type_, surname)  # asked for again by most questions: a library's can be long
             if memo not in self._ents:
                 found = self.analysis.of_type(t, sub) if source == "article" else self.library.of_type(type_, self.keys)
-                found = sorted(found, key=lambda e: e.key)
+                found = sorted(found, key=attrgetter("key"))
                 self._ents[memo] = [(person_form(e, surname) if t == "person" else e.key, e.key) for e in found]
             return self._ents[memo]
 
@@ -239,8 +248,9 @@ class Pools:
             f = fold(text)
             if not f or f in seen or f in banned or fold(key) in banned:
                 return False
+            last = _last_word(text) if type_[0] == "person" else ""  # same_person(text, t) for each t, unrolled
             if type_[0] == "person" and (
-                any(same_person(text, t) for t in taken) or f.split()[-1] in padded_avoid.split()
+                (last and any(last == _last_word(t) for t in taken)) or f.split()[-1] in padded_avoid.split()
             ):
                 return False  # another way of writing a name taken, or one the prompt names ('[Renshaw]')
             padded = f" {f} "

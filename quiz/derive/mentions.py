@@ -75,11 +75,19 @@ ROLE_CLASSES = {
 def role_class(roles: Iterable[str]) -> str:
     """The field of a person's posts, from the head word of the first post that has one."""
     for role in roles:
-        words_ = role.lower().replace("-", " ").split()
-        for w in reversed(words_):
-            for name, heads in ROLE_CLASSES.items():
-                if w in heads:
-                    return name
+        found = _post_class(role)
+        if found:
+            return found
+    return ""
+
+
+@lru_cache(maxsize=4096)
+def _post_class(role: str) -> str:
+    """The field of one post, from its last word that names one (asked for every option of every draft)."""
+    for w in reversed(role.lower().replace("-", " ").split()):
+        for name, heads in ROLE_CLASSES.items():
+            if w in heads:
+                return name
     return ""
 
 
@@ -147,8 +155,11 @@ class Analysis:
         return [e for e in self.entities.values() if e.type == type_ and (subtype is None or e.subtype == subtype)]
 
 
+_WORD = re.compile(r"[\w']+")
+
+
 def words(text: str) -> list[str]:
-    return re.findall(r"[\w']+", text.lower())
+    return _WORD.findall(text.lower())
 
 
 def content_words(text: str) -> set[str]:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from quiz.derive.cues import ORG_KEYWORDS
 from quiz.derive.gazetteer import Gazetteer
@@ -16,8 +16,9 @@ _TOKEN = re.compile(r"(?:[A-Z]\.){2,}|[^\W\d_](?:[\w']|[-.](?=[^\W\d_]))*|\d[\d,
 _ABBR_DOT = word_set("Gen Sen Rep Gov Lt Col Capt Sgt Adm Dr Mr Mrs Ms Prof Jr Sr St Rev Hon")
 
 
-@dataclass(frozen=True)
-class Token:
+class Token(NamedTuple):
+    """A word of a sentence and where it stands (a tuple: millions are made for a large folder)."""
+
     text: str
     start: int
     end: int
@@ -25,8 +26,8 @@ class Token:
 
     @property
     def cap(self) -> bool:
-        c = self.text[0]
-        return c.isupper() or bool(_PARTICLE_PREFIX.match(self.text))
+        text = self.text
+        return text[0].isupper() or ("-" in text and bool(_PARTICLE_PREFIX.match(text)))
 
 
 # --------------------------------------------------------------------------- tokens
@@ -34,16 +35,19 @@ class Token:
 
 def tokenize(text: str) -> list[Token]:
     out: list[Token] = []
+    new = tuple.__new__  # Token(...) without the Python-level __new__: every word of every article is one
     for m in _TOKEN.finditer(text):
-        word, start, end = m.group(), m.start(), m.end()
-        if word in _ABBR_DOT and text[end : end + 1] == ".":
-            word, end = word + ".", end + 1
+        word = m.group()
+        start = m.start()
+        if word in _ABBR_DOT and text[m.end() : m.end() + 1] == ".":
+            word += "."
         possessive = False
-        if word.endswith("'s") and len(word) > 2:
-            word, possessive = word[:-2], True
-        elif word.endswith("s'") and word[0].isupper():
-            word, possessive = word[:-1], True
-        out.append(Token(word, start, start + len(word), possessive))
+        if "'" in word:
+            if word.endswith("'s") and len(word) > 2:
+                word, possessive = word[:-2], True
+            elif word.endswith("s'") and word[0].isupper():
+                word, possessive = word[:-1], True
+        out.append(new(Token, (word, start, start + len(word), possessive)))
     return out
 
 

@@ -130,11 +130,11 @@ def vector(f: Facts) -> dict[str, float]:
     x["prompt:bracket"] = float("[" in f.prompt)
     x["evidence:long"] = max(0.0, len(f.evidence.split()) - 25) / 25
     x["answer:long"] = float(len(f.answer.split()) > 3)
-    x["number:exact"] = float(f.answer_type == "number" and bool(re.fullmatch(r"\d{1,3}(?:,\d{3})+|\d{5,}", f.answer)))
+    x["number:exact"] = float(f.answer_type == "number" and bool(_EXACT.fullmatch(f.answer)))
     x["statement:late"] = float(f.template == "tf-true" and f.position > 0.5)
-    body = re.sub(r"^(?:True or false, according to the article: |Fill in the number: )", "", f.prompt).strip('"')
+    body = _LEAD.sub("", f.prompt).strip('"')
     # Readers reject results tables and lists of names, and find short prompts thin (cross-checked on held-out labels).
-    x["prompt:names"] = float(len(re.findall(r"\b[A-Z][\w-]+", body[1:])) / max(1, len(body.split())) > 0.3)
+    x["prompt:names"] = float(len(_NAME.findall(body[1:])) / max(1, len(body.split())) > 0.3)
     x["prompt:aside"] = float("(" in body)
     x["prompt:short"] = float(len(body.split()) < 15)
     return {k: v for k, v in x.items() if k in FEATURES and v}
@@ -143,7 +143,13 @@ def vector(f: Facts) -> dict[str, float]:
 def shape(text: str) -> tuple[int, bool, bool]:
     """Word count, starts with a capital, has a digit: options that differ here make the key stand out."""
     t = text.strip()
-    return (min(3, len(t.split())), t[:1].isupper(), bool(re.search(r"\d", t)))
+    return (min(3, len(t.split())), t[:1].isupper(), bool(_DIGIT.search(t)))
+
+
+_EXACT = re.compile(r"\d{1,3}(?:,\d{3})+|\d{5,}")
+_LEAD = re.compile(r"^(?:True or false, according to the article: |Fill in the number: )")
+_NAME = re.compile(r"\b[A-Z][\w-]+")
+_DIGIT = re.compile(r"\d")
 
 
 @dataclass(frozen=True)

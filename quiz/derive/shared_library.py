@@ -119,7 +119,7 @@ class SharedLibrary:
         hits: Counter[int] = Counter()
         for key in keys:
             hits.update(self._subjects.get(key, ()))
-        return sorted(i for i, n in hits.items() if n >= minimum and i not in skip)
+        return sorted([i for i, n in hits.items() if n >= minimum and i not in skip])
 
     def of_type(self, type_: tuple[str, str], articles: list[int], chosen: set[int]) -> list[Entity]:
         """The entities of this type in these articles, the first of each key (Library.of_type)."""

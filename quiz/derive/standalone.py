@@ -19,6 +19,7 @@ from functools import lru_cache
 from quiz.core.model import GAP_MARK, Kind
 from quiz.derive.candidate import Candidate
 from quiz.derive.mentions import Analysis, fold
+from quiz.derive.sentences import Sentence
 
 TF_LEAD = "True or false, according to the article: "
 NUMBER_LEAD = "Fill in the number: "
@@ -86,19 +87,20 @@ def mend(c: Candidate, a: Analysis) -> Candidate | None:
     if c.template == "tf-true" and _ALSO.search(inner):
         return None  # a true statement stays the article's words, and 'also' there points back
     inner = _unquoted_apply(inner, lambda t: _SAID_SAYING.sub(r"\1", _ALSO.sub("", t)))
-    if _unnamed_person(c, a) and lead != NUMBER_LEAD:
+    if _unnamed_person(c, a):
+        if lead == NUMBER_LEAD:
+            return None
         # 'In 2013, he joined Marussia F1' in a story about one man: the story's subject by name
         inner = _named(inner, c, a)
         if inner is None:
             return None
-    elif _unnamed_person(c, a):
-        return None
-    if _leans(outside_quotes(inner), a) or _points_back(outside_quotes(inner), a):
+    plain = outside_quotes(inner)
+    if _leans(plain, a) or _points_back(plain, a):
         return None
     inner = _DOUBLED.sub(lambda m: m.group(0) if m.group(1).lower() in _DOUBLE_OK else m.group(1), inner)
     inner = respelled(inner, a, keep=c.answer_text)
     if quoted:
-        inner = re.sub(r'["\u201c\u201d]', "'", inner)  # one pair of quotes round the sentence, not two
+        inner = _ANY_QUOTE.sub("'", inner)  # one pair of quotes round the sentence, not two
         inner = f'"{inner}"'
     prompt = lead + inner
     return c if prompt == c.prompt else replace(c, prompt=prompt)
@@ -106,12 +108,16 @@ def mend(c: Candidate, a: Analysis) -> Candidate | None:
 
 def _leans(text: str, a: Analysis) -> bool:
     """Words that need the sentence before; 'this election' or 'the plane' is fine where the story opens on it."""
-    opening = {w.lower().strip(".,'\"") for s in a.sentences[:2] for w in s.text.split()}
     for m in _LEANING.finditer(text):
         noun = m.group(0).split()[-1].lower()
-        if not (m.group(0).lower().startswith(("this ", "the ")) and noun in opening):
+        if not (m.group(0).lower().startswith(("this ", "the ")) and noun in _opening(a.sentences[:2])):
             return True
     return False
+
+
+def _opening(lead: list[Sentence]) -> set[str]:
+    """The words of the story's first sentences, lower case (asked only when a prompt leans on a noun)."""
+    return {w.lower().strip(".,'\"") for s in lead for w in s.text.split()}
 
 
 def _points_back(text: str, a: Analysis) -> bool:
@@ -124,17 +130,19 @@ def _points_back(text: str, a: Analysis) -> bool:
     m = _EVENT.search(text)
     if m is None:
         return False
-    kinds = re.compile(r"\b(?:earthquakes?|quakes?|tremors?|aftershocks?|blasts?|explosions?|attacks?)\b", re.I)
-    return sum(len(kinds.findall(s.text)) for s in a.sentences) >= 2 and any(
-        re.search(r"\b(?:second|another|earlier|previous|first|two|several)\b", s.text) and kinds.search(s.text)
-        for s in a.sentences
+    return sum(len(_EVENT_KINDS.findall(s.text)) for s in a.sentences) >= 2 and any(
+        _ANOTHER.search(s.text) and _EVENT_KINDS.search(s.text) for s in a.sentences
     )
+
+
+_EVENT_KINDS = re.compile(r"\b(?:earthquakes?|quakes?|tremors?|aftershocks?|blasts?|explosions?|attacks?)\b", re.I)
+_ANOTHER = re.compile(r"\b(?:second|another|earlier|previous|first|two|several)\b")
 
 
 def _unlinked(text: str) -> str:
     """'Afterwards, Denver increased ...' -> 'Denver increased ...'; ', however,' goes too."""
     head = ""
-    m = re.match(r"^(\[[^\]]*\] |[\"'\u201c…]+)", text)
+    m = _OPENING_MARK.match(text)
     if m and m.group(0)[0] != "[":
         head, text = m.group(0), text[m.end() :]
     out = _LINKING_INTRO.sub("", text, count=1)
@@ -143,15 +151,21 @@ def _unlinked(text: str) -> str:
     return head + _MID_LINK.sub("", out)
 
 
+_OPENING_MARK = re.compile(r"^(\[[^\]]*\] |[\"'\u201c…]+)")
+_QUOTATION = re.compile(r'("[^"]*"|\u201c[^\u201d]*\u201d)')
+_OPEN_QUOTATION = re.compile(r'"[^"]*"?|\u201c[^\u201d]*\u201d?')
+_ANY_QUOTE = re.compile(r'["\u201c\u201d]')
+
+
 def _unquoted_apply(text: str, fn) -> str:
     """`fn` applied to the parts of `text` outside its quotations."""
-    parts = re.split(r'("[^"]*"|\u201c[^\u201d]*\u201d)', text)
+    parts = _QUOTATION.split(text)
     return "".join(p if i % 2 else fn(p) for i, p in enumerate(parts))
 
 
 def outside_quotes(text: str) -> str:
     """The text without its quotations: a quote's own 'this' or 'he' is the speaker's."""
-    return re.sub(r'"[^"]*"?|\u201c[^\u201d]*\u201d?', " ", text)
+    return _OPEN_QUOTATION.sub(" ", text)
 
 
 def _unnamed_person(c: Candidate, a: Analysis) -> bool:
@@ -206,22 +220,36 @@ def story_subject(a: Analysis, gender: str, sentence: int) -> str | None:
 
 @lru_cache(maxsize=8)
 def _capitalised(texts: tuple[str, ...]) -> Counter[str]:
-    return Counter(w for t in texts for w in re.findall(r"\b[A-Z][a-z]{4,}\b", t))
+    return Counter(w for t in texts for w in _CAPITALISED.findall(t))
+
+
+_CAPITALISED = re.compile(r"\b[A-Z][a-z]{4,}\b")
+_NAME_BEFORE = re.compile(r"[A-Z][\w.]* $")
 
 
 def respelled(text: str, a: Analysis, keep: str = "") -> str:
     """A name the article spells otherwise, more often, one letter apart ('Plessel' -> 'Plesel'), in its usual form."""
-    counts = _capitalised(tuple(s.text for s in a.sentences))
+    texts = tuple(s.text for s in a.sentences)
+    counts = _capitalised(texts)
+    if all(counts[w] > 1 or _usual_spelling(texts, w) == w for w in _CAPITALISED.findall(text)):
+        return text  # no word to respell: the usual case, without a call back for every capitalised word
     keep_words = set(keep.split())
 
     def fix(m: re.Match[str]) -> str:
         word = m.group(0)
-        if word in keep_words or counts[word] > 1 or re.search(r"[A-Z][\w.]* $", text[: m.start()]):
+        if word in keep_words or counts[word] > 1 or _NAME_BEFORE.search(text, 0, m.start()):
             return word  # 'Mikael Plessel' beside 'Jonas Plesel' may be another person
-        near = [w for w in counts if counts[w] >= 2 and w != word and one_slip(word, w)]
-        return near[0] if len(near) == 1 else word
+        return _usual_spelling(texts, word)
 
-    return re.sub(r"\b[A-Z][a-z]{4,}\b", fix, text)
+    return _CAPITALISED.sub(fix, text)
+
+
+@lru_cache(maxsize=4096)
+def _usual_spelling(texts: tuple[str, ...], word: str) -> str:
+    """The one name of the article written twice or more that is a slip away from `word`, else `word`."""
+    counts = _capitalised(texts)
+    near = [w for w in counts if counts[w] >= 2 and w != word and one_slip(word, w)]
+    return near[0] if len(near) == 1 else word
 
 
 def one_slip(x: str, y: str) -> bool:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
+from functools import lru_cache
 
 from quiz.core.model import GAP_MARK, Kind
 from quiz.derive.candidate import Candidate
@@ -83,6 +84,7 @@ def _common_words(text: str) -> set[str]:
     return content_words(" ".join(w for w in text.split() if not w[:1].isupper()))
 
 
+@lru_cache(maxsize=1024)
 def play_by_play(text: str) -> bool:
     """A player's single action told with no game, half or inning to place it."""
     return bool(_PLAY.search(text)) and not _GAME_CONTEXT.search(text)
@@ -117,8 +119,9 @@ def _answer_in_prompt(c: Candidate, country_names: dict[str, list[str]]) -> bool
         return False
     if c.kind is Kind.NUMBER or c.atype[0] in ("number", "numword"):
         digits = answer.replace(",", "")
-        if re.search(rf"(?<![\d.,]){re.escape(answer)}(?![\d.,]\d)", prompt) or (
-            digits != answer and re.search(rf"(?<![\d.,]){re.escape(digits)}(?!\d)", prompt)
+        # The plain test first: the blanked figure is seldom there, and each new figure's pattern is compiled.
+        if (answer in prompt and _figure(answer, r"(?![\d.,]\d)").search(prompt)) or (
+            digits != answer and digits in prompt and _figure(digits, r"(?!\d)").search(prompt)
         ):
             return True
         at = c.prompt.find(GAP_MARK)
@@ -130,10 +133,22 @@ def _answer_in_prompt(c: Candidate, country_names: dict[str, list[str]]) -> bool
             if fold(answer) in {fold(x) for x in alike}:
                 names += list(alike)
         folded = fold(prompt)
-        if any(len(n) > 1 and re.search(rf"\b{re.escape(fold(n))}\b", folded) for n in names):
+        if any(len(n) > 1 and _word(fold(n)).search(folded) for n in names):
             return True
         return _city_of(prompt, names)
     return False
+
+
+@lru_cache(maxsize=1024)
+def _figure(figure: str, after: str) -> re.Pattern[str]:
+    """The figure standing alone (not inside a longer number), followed as `after` says."""
+    return re.compile(rf"(?<![\d.,]){re.escape(figure)}{after}")
+
+
+@lru_cache(maxsize=1024)
+def _word(words: str) -> re.Pattern[str]:
+    """The words standing alone, not inside longer words."""
+    return re.compile(rf"\b{re.escape(words)}\b")
 
 
 def _city_of(prompt: str, names: list[str]) -> bool:

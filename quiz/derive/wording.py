@@ -60,10 +60,14 @@ def is_verb(word: str) -> bool:
 def tags_for(primary: str, text: str, default: str = "people") -> tuple[str, ...]:
     """The primary tag for the answer's type, then topic tags the sentence's words suggest (1-3)."""
     out = [primary] if primary else []
-    for tag, pattern in _TAG_WORDS:
-        if tag not in out and pattern.search(text):
-            out.append(tag)
+    out += [tag for tag in _topics(text) if tag != primary]
     return tuple(out[:3]) or (default,)
+
+
+@lru_cache(maxsize=1024)
+def _topics(text: str) -> list[str]:
+    """The topic tags a sentence's words suggest, in _TAG_WORDS order (asked again for each answer type)."""
+    return [tag for tag, pattern in _TAG_WORDS if pattern.search(text)]
 
 
 def clip(text: str, limit: int = 24) -> str:
