@@ -11,7 +11,6 @@ from datetime import datetime, timezone
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from quiz.core.model import Bank
 from quiz.core.outline import Outline, PendingBank
 from quiz.core.schedule import Schedule
 from quiz.core.selection import NEW_PER_DAY, History, Options
@@ -19,6 +18,7 @@ from quiz.core.study_day import DAY_START, StudyDay
 from quiz.data.store import QuestionFigures, Store
 
 if TYPE_CHECKING:
+    from quiz.core.model import Bank
     from quiz.core.session import Answer, Session
     from quiz.data.config import Config
     from quiz.data.stats import Forecast, Stats

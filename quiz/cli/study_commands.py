@@ -5,17 +5,22 @@ from __future__ import annotations
 import argparse
 import os
 import sys
+from typing import TYPE_CHECKING
 
 from quiz.cli.commands import SERVED
-from quiz.core.model import Bank, Kind
 from quiz.core.selection import Mode, Options
 from quiz.core.verdict import Form
 from quiz.data import locations
 from quiz.data.library import open_full_bank, read_full_bank
 from quiz.data.store import StoreError
 
+if TYPE_CHECKING:
+    from quiz.core.model import Bank
+
 
 def options_from(args: argparse.Namespace) -> Options:
+    from quiz.core.model import Kind  # the bank's classes: `quiz` draws home before any is needed
+
     return Options(
         mode=Mode(args.mode),
         decks=tuple(args.deck),

@@ -10,11 +10,11 @@ from datetime import datetime
 from typing import TYPE_CHECKING
 
 from quiz.core.keep_apart import keep_apart
-from quiz.core.model import Bank, Kind, Question
 from quiz.core.study_day import DAY_START, StudyDay
 from quiz.core.verdict import Form
 
-if TYPE_CHECKING:  # fsrs is only needed once a session starts, not to draw the home screen
+if TYPE_CHECKING:  # fsrs and the bank's classes are only needed once a session starts, not to draw home
+    from quiz.core.model import Bank, Kind, Question
     from quiz.core.schedule import Card
 
 
@@ -142,6 +142,8 @@ def due_queue(
 
 def form_for(question: Question, options: Options, history: History) -> Form:
     """Recognition before recall: multiple choice until answered right that way, then typed."""
+    from quiz.core.model import Kind  # the bank's classes: home is drawn before any is needed
+
     if question.kind is Kind.TRUEFALSE:
         return Form.FLASHCARD if options.form is Form.FLASHCARD else Form.TRUEFALSE
     if question.kind is Kind.CHOICE:  # typed when asked for: its answer is a text like any other
