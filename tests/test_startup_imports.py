@@ -34,6 +34,7 @@ NOT_AT_START = [
     "rapidfuzz",
     "fsrs",
     "quiz.core.session",
+    "quiz.core.selection",  # its dataclasses (home offers the modes from quiz.core.mode)
     "quiz.core.grading",
     "quiz.data.stats",
     "difflib",  # a near-miss suggestion for a mistyped deck key (Textual loads it for its own, though)

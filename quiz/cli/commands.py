@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import argparse
 
-from quiz.core.selection import Mode
+from quiz.core.mode import Mode
 from quiz.core.verdict import Form
 
 KINDS = ["choice", "recall", "gap", "truefalse", "number"]

@@ -25,7 +25,6 @@ from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from quiz.core.selection import History
 from quiz.core.study_day import DAY_START, MASTERED_STABILITY_DAYS, StudyDay
 from quiz.core.verdict import Form
 from quiz.data import backup
@@ -36,6 +35,7 @@ if TYPE_CHECKING:
     from quiz.core.attempt import Attempt
     from quiz.core.model import Bank
     from quiz.core.schedule import Card
+    from quiz.core.selection import History
     from quiz.data.stats import Forecast, QuestionRow, Stats
 
 DB_NAME = "quiz.db"
@@ -590,6 +590,8 @@ class Store:
         Times come back in the time zone of `now`: the same instants as stored, and comparing
         datetimes that share a tzinfo skips a UTC conversion per card in the review queue.
         """
+        from quiz.core.selection import History  # selection's dataclasses: home is drawn before any is needed
+
         with self._read("read your history") as db:
             pid = _profile_id(db, profile)
             if pid is None:
