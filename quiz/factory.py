@@ -4,13 +4,16 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from quiz.core.model import Bank
 from quiz.core.outline import PendingBank
 from quiz.core.schedule import Schedule
 from quiz.data import config as settings
 from quiz.data.store import Store
 from quiz.study import Clock, Study, system_clock
+
+if TYPE_CHECKING:
+    from quiz.core.model import Bank
 
 
 def open_study(

@@ -11,14 +11,14 @@ from datetime import datetime, timezone
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from quiz.core.model import Bank
 from quiz.core.outline import Outline, PendingBank
 from quiz.core.schedule import Schedule
-from quiz.core.selection import NEW_PER_DAY, History, Options
-from quiz.core.study_day import DAY_START, StudyDay
+from quiz.core.study_day import DAY_START, NEW_PER_DAY, StudyDay
 from quiz.data.store import QuestionFigures, Store
 
 if TYPE_CHECKING:
+    from quiz.core.model import Bank
+    from quiz.core.selection import History, Options
     from quiz.core.session import Answer, Session
     from quiz.data.config import Config
     from quiz.data.stats import Forecast, Stats

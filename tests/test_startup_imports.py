@@ -34,6 +34,7 @@ NOT_AT_START = [
     "rapidfuzz",
     "fsrs",
     "quiz.core.session",
+    "quiz.core.selection",  # its dataclasses (home offers the modes from quiz.core.mode)
     "quiz.core.grading",
     "quiz.data.stats",
     "difflib",  # a near-miss suggestion for a mistyped deck key (Textual loads it for its own, though)
@@ -48,9 +49,9 @@ NOT_AT_START = [
     "quiz.cli.store_commands",
     "quiz.formats",
 ]
-# Only to read the bank's TOML and check it by `quiz check`'s rules, which a cached bank skips
-# (there is no config file).
-PARSING = ["tomli", "quiz.core.check"]
+# Only to read the bank's TOML, check it by `quiz check`'s rules and build its questions, which a
+# cached bank skips until home is drawn (there is no config file).
+PARSING = ["tomli", "quiz.core.check", "quiz.core.bank", "quiz.core.model", "quiz.core.problems"]
 BY_TEXTUAL = "import sys, textual.app; print(' '.join(name for name in sys.argv[1:] if name in sys.modules))"
 
 
@@ -72,7 +73,7 @@ def loaded(code: str, env: dict[str, str]) -> set[str]:
 
 
 def test_start_up_imports_only_what_the_home_screen_needs(tmp_path):
-    assert start(tmp_path) == {"tomli", "quiz.core.check"}  # the first start parses and checks the bank, caches it
+    assert start(tmp_path) == set(PARSING)  # the first start parses and checks the bank, caches it
     assert list((tmp_path / "cache").glob("bank-*"))
     assert start(tmp_path) == set()  # the second reads the cache
 
@@ -90,3 +91,10 @@ def test_the_parser_offers_every_import_format():
 
     assert IMPORT_FORMATS == formats.IMPORTS
     assert set(DECK_FORMATS) == set(formats.EXPORTS)
+
+
+def test_the_parser_offers_every_kind_of_question():
+    from quiz.cli.commands import KINDS
+    from quiz.core.model import Kind
+
+    assert [k.value for k in Kind] == KINDS

@@ -5,17 +5,27 @@ from __future__ import annotations
 import argparse
 import os
 import sys
+from typing import TYPE_CHECKING
 
 from quiz.cli.commands import SERVED
-from quiz.core.model import Bank, Kind
-from quiz.core.selection import Mode, Options
+from quiz.core.mode import Mode
 from quiz.core.verdict import Form
 from quiz.data import locations
 from quiz.data.library import open_full_bank, read_full_bank
 from quiz.data.store import StoreError
 
+if TYPE_CHECKING:
+    from pathlib import Path
+
+    from quiz.core.model import Bank
+    from quiz.core.selection import Options
+    from quiz.data.config import LoadedConfig
+
 
 def options_from(args: argparse.Namespace) -> Options:
+    from quiz.core.model import Kind  # these classes: `quiz` draws home before any is needed
+    from quiz.core.selection import Options
+
     return Options(
         mode=Mode(args.mode),
         decks=tuple(args.deck),
@@ -95,14 +105,40 @@ def run_tui(args: argparse.Namespace, study, options: Options | None) -> int:
     return app.return_code or 0  # non-zero when the app ended on an error (a full disk, say)
 
 
+_READ: dict[Path, tuple[object, LoadedConfig]] = {}
+"""config.toml as read_settings last read it, per folder, with the file's stamp: tui_app reads it again
+only when the file has changed since."""
+
+
 def read_settings():
     """config.toml's settings, any problem with them said (once: `quiz` reads them before the app starts)."""
     from quiz.data import config as settings
 
-    loaded = settings.load(locations.config_dir())
+    config_dir = locations.config_dir()
+    stamp = _stamp(settings.config_file(config_dir))
+    loaded = settings.load(config_dir)
+    _READ[config_dir] = (stamp, loaded)
     for warning in loaded.warnings:
         print(f"quiz: {warning}", file=sys.stderr)
     return loaded.config
+
+
+def _settings(config_dir: Path) -> LoadedConfig:
+    """config.toml's settings: as read_settings read them moments ago when the file is unchanged, else read now."""
+    from quiz.data import config as settings
+
+    stamp, loaded = _READ.pop(config_dir, (None, None))
+    if loaded is not None and stamp == _stamp(settings.config_file(config_dir)):
+        return loaded
+    return settings.load(config_dir)
+
+
+def _stamp(path: Path) -> object:
+    try:
+        status = path.stat()
+    except OSError:
+        return "absent"
+    return (status.st_mtime_ns, status.st_size, status.st_ino)
 
 
 def tui_app(study, options: Options | None = None):
@@ -110,7 +146,6 @@ def tui_app(study, options: Options | None = None):
     and `options` to go straight into a session."""
     import gc
 
-    from quiz.data import config as settings
     from quiz.factory import build_app
 
     config_dir = locations.config_dir()
@@ -121,7 +156,7 @@ def tui_app(study, options: Options | None = None):
     # The bank and the store are loaded by now and live as long as the app: frozen before the
     # app is built, the collections that building it sets off no longer walk 50,000 questions.
     gc.freeze()
-    loaded = settings.load(config_dir)
+    loaded = _settings(config_dir)
     app = build_app(study, config_dir, loaded.config)
     app.settings_warnings = loaded.warnings  # said in the app too: the shell's lines are hidden while it runs
     app.start_options = options

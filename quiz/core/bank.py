@@ -10,6 +10,7 @@ from typing import Any
 
 from quiz.core.model import GAP_MARK, Article, Bank, Deck, Evidence, Kind, Question
 from quiz.core.problems import BankError, Problem
+from quiz.core.seeds import default_seeds
 from quiz.core.text import shorten
 
 MAX_FILE_BYTES = 8 * 1024 * 1024
@@ -477,12 +478,6 @@ def outside(file: Path, folder: Path) -> Problem:
         "copy the deck into the folder instead of linking to it"
     )
     return Problem(file, 0, message)
-
-
-def default_seeds(bank: Path) -> Path:
-    """Articles live in `seeds/` beside the questions folder (or beside a single deck file)."""
-    folder = bank.parent if bank.is_file() else bank
-    return folder.parent / "seeds"
 
 
 def read_bank(path: Path, seeds: Path | None = None) -> tuple[Bank, list[Problem]]:

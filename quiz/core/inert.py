@@ -14,17 +14,28 @@ Pure Python, so that every front end, the CSV writers and the core can share it.
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
+from collections.abc import Callable
 
 _SHORT = {"\n": "\\n", "\r": "\\r", "\t": "\\t"}
 # C0 and C1 controls and DEL, plus the format characters that matter for display: soft hyphen,
 # Arabic letter mark, zero-width and bidi marks, line/paragraph separators, word joiners and
 # invisible operators, bidi isolates, the byte-order mark and interlinear annotation marks.
-_UNSAFE = re.compile("[\x00-\x1f\x7f-\x9f\u00ad\u061c\u180e\u200b-\u200f\u2028-\u202e\u2060-\u206f\ufeff\ufff9-\ufffb]")
-_UNSAFE_KEEPING_LINES = re.compile(_UNSAFE.pattern.replace("\x00-\x1f", "\x00-\x08\x0b-\x1f"))
+# Every one of them is a character str.isprintable() refuses, so printable text has none.
+_UNSAFE_CHARS = "[\x00-\x1f\x7f-\x9f\u00ad\u061c\u180e\u200b-\u200f\u2028-\u202e\u2060-\u206f\ufeff\ufff9-\ufffb]"
+
+
+def compiled(pattern: str, flags: int = 0) -> Callable[[], re.Pattern[str]]:
+    """`pattern`, compiled the first time it is used: compiling every one at import slowed the app's start."""
+    return functools.cache(lambda: re.compile(pattern, flags))
+
+
+_UNSAFE = compiled(_UNSAFE_CHARS)
+_UNSAFE_KEEPING_LINES = compiled(_UNSAFE_CHARS.replace("\x00-\x1f", "\x00-\x08\x0b-\x1f"))
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r", "\n")
-_PLAIN_NUMBER = re.compile(r"[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?")
+_PLAIN_NUMBER = compiled(r"[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?")
 
 
 def _spell(match: re.Match[str]) -> str:
@@ -41,8 +52,11 @@ def inert(text: object, *, keep_lines: bool = False) -> str:
     With keep_lines, newlines and tabs stay (for a widget that wraps a paragraph); otherwise the
     result is always one line, so data can never start a line of its own.
     """
+    shown = str(text)
+    if shown.isprintable():  # the common case: nothing to spell out, and no pattern to compile
+        return shown
     pattern = _UNSAFE_KEEPING_LINES if keep_lines else _UNSAFE
-    return pattern.sub(_spell, str(text))
+    return pattern().sub(_spell, shown)
 
 
 def csv_cell(value: object) -> object:
@@ -52,7 +66,7 @@ def csv_cell(value: object) -> object:
     """
     if not isinstance(value, str):
         return value
-    if value.startswith(_FORMULA_START) and not _PLAIN_NUMBER.fullmatch(value):
+    if value.startswith(_FORMULA_START) and not _PLAIN_NUMBER().fullmatch(value):
         value = "'" + value
     return inert(value)
 
@@ -66,4 +80,4 @@ def json_text(dumped: str) -> str:
     written as \\uXXXX escapes: still the same JSON to a parser, harmless on a terminal."""
     # json.dumps already escapes every control character inside strings; a raw newline or tab is
     # layout between values, and stays.
-    return _UNSAFE_KEEPING_LINES.sub(lambda m: f"\\u{ord(m.group()):04x}", dumped)
+    return _UNSAFE_KEEPING_LINES().sub(lambda m: f"\\u{ord(m.group()):04x}", dumped)

@@ -9,9 +9,12 @@ from __future__ import annotations
 
 import random
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
-from quiz.core.model import Kind, Question
 from quiz.core.text import fold
+
+if TYPE_CHECKING:
+    from quiz.core.model import Question
 
 
 class Feedback:
@@ -22,6 +25,8 @@ class Feedback:
 
     def _of(self, q: Question) -> tuple[str, str]:
         if q.id not in self._texts:
+            from quiz.core.model import Kind  # the bank's classes: home is drawn before any is needed
+
             text = f" {fold(' '.join([q.explanation, *(e.quote for e in q.evidence)]))} "
             key = "" if q.kind is Kind.TRUEFALSE else fold(q.answer_text)  # "true" is no giveaway
             self._texts[q.id] = (text, f" {key} " if key else "")

@@ -7,8 +7,10 @@ frozen dataclass takes about half a millisecond to create.
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
-from quiz.core.model import Bank, Deck
+if TYPE_CHECKING:
+    from quiz.core.model import Bank, Deck
 
 
 class DeckOutline:

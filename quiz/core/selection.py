@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import enum
 import random
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
@@ -10,38 +9,13 @@ from datetime import datetime
 from typing import TYPE_CHECKING
 
 from quiz.core.keep_apart import keep_apart
-from quiz.core.model import Bank, Kind, Question
-from quiz.core.study_day import DAY_START, StudyDay
+from quiz.core.mode import Mode
+from quiz.core.study_day import DAY_START, NEW_PER_DAY, StudyDay
 from quiz.core.verdict import Form
 
-if TYPE_CHECKING:  # fsrs is only needed once a session starts, not to draw the home screen
+if TYPE_CHECKING:  # fsrs and the bank's classes are only needed once a session starts, not to draw home
+    from quiz.core.model import Bank, Kind, Question
     from quiz.core.schedule import Card
-
-
-class Mode(str, enum.Enum):
-    PRACTICE = "practice"  # feedback after each answer; a miss comes back once at the end
-    EXAM = "exam"  # no feedback until the end; optional time limit for the whole session
-    REVIEW = "review"  # what FSRS says is due today, most overdue first, plus a few new questions
-    MISTAKES = "mistakes"  # what was answered wrong in its latest attempt
-    DRILL = "drill"  # classroom: the same seeded questions in the same order for everyone
-
-    @property
-    def feedback(self) -> bool:
-        return self is not Mode.EXAM
-
-    @property
-    def describe(self) -> str:
-        return {
-            Mode.PRACTICE: "feedback after each answer; misses come back at the end",
-            Mode.EXAM: "no feedback until the end; optional time limit",
-            Mode.REVIEW: "spaced repetition: what is due today",
-            Mode.MISTAKES: "questions you got wrong last time",
-            Mode.DRILL: "the same seeded quiz for every student",
-        }[self]
-
-
-NEW_PER_DAY = 20
-"""Never-seen questions review mode brings in per study day unless config.toml says otherwise."""
 
 
 @dataclass(frozen=True)
@@ -142,6 +116,8 @@ def due_queue(
 
 def form_for(question: Question, options: Options, history: History) -> Form:
     """Recognition before recall: multiple choice until answered right that way, then typed."""
+    from quiz.core.model import Kind  # the bank's classes: home is drawn before any is needed
+
     if question.kind is Kind.TRUEFALSE:
         return Form.FLASHCARD if options.form is Form.FLASHCARD else Form.TRUEFALSE
     if question.kind is Kind.CHOICE:  # typed when asked for: its answer is a text like any other

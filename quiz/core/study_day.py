@@ -18,6 +18,8 @@ DAY_START = 4
 """The hour a study day begins unless config.toml says otherwise (Anki's default)."""
 MASTERED_STABILITY_DAYS = 21.0
 """Mastered, like Anki's "mature": FSRS expects the answer to be remembered for 21 days or more."""
+NEW_PER_DAY = 20
+"""Never-seen questions review mode brings in per study day unless config.toml says otherwise."""
 
 
 @dataclass(frozen=True)

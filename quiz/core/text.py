@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
-from quiz.core.inert import inert
+from quiz.core.inert import compiled, inert
 
 _QUOTES = str.maketrans(
     {
@@ -21,12 +21,12 @@ _QUOTES = str.maketrans(
         "\u2033": '"',
     }
 )
-_SPACE = re.compile(r"\s+")
+_SPACE = compiled(r"\s+")
 
 
 def loose(text: str) -> str:
     """Straighten curly quotes and fold runs of whitespace: how evidence is matched."""
-    return _SPACE.sub(" ", text.translate(_QUOTES)).strip()
+    return _SPACE().sub(" ", text.translate(_QUOTES)).strip()
 
 
 def contains_quote(article_text: str, quote: str) -> bool:
@@ -38,8 +38,8 @@ def contains_quote(article_text: str, quote: str) -> bool:
 _LETTERS = str.maketrans(
     {"ø": "o", "ł": "l", "đ": "d", "ð": "d", "ħ": "h", "ı": "i", "ŧ": "t", "æ": "ae", "œ": "oe", "þ": "th"}
 )
-_ARTICLES = re.compile(r"^(the|a|an)\s+")
-_NON_WORD = re.compile(r"[^\w\s]")
+_ARTICLES = compiled(r"^(the|a|an)\s+")
+_NON_WORD = compiled(r"[^\w\s]")
 
 
 def fold(text: str) -> str:
@@ -56,9 +56,9 @@ def fold(text: str) -> str:
         text = unicodedata.normalize("NFKD", text)
         text = "".join(c for c in text if not unicodedata.combining(c))
         text = text.translate(_LETTERS).translate(_QUOTES)
-    text = _NON_WORD.sub(" ", text.replace("'", ""))
-    text = _SPACE.sub(" ", text).strip()
-    return _ARTICLES.sub("", text)
+    text = _NON_WORD().sub(" ", text.replace("'", ""))
+    text = _SPACE().sub(" ", text).strip()
+    return _ARTICLES().sub("", text)
 
 
 _MULTIPLIERS = {
@@ -72,11 +72,11 @@ _MULTIPLIERS = {
     "bn": 1e9,
     "billion": 1e9,
 }
-_NUMBER = re.compile(
+_NUMBER_PATTERN = (
     r"(?<![\w.])(?P<num>\d{1,3}(?:[ ,\u00a0\u202f]\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"
-    r"(?:\s*(?P<mult>k|thousand|millions?|mn|m|billion|bn|b)\b)?",
-    re.IGNORECASE,
+    r"(?:\s*(?P<mult>k|thousand|millions?|mn|m|billion|bn|b)\b)?"
 )
+_NUMBER = compiled(_NUMBER_PATTERN, re.IGNORECASE)
 
 
 def parse_number(text: str) -> float | None:
@@ -88,7 +88,7 @@ def parse_number(text: str) -> float | None:
     sign = -1.0 if text.startswith(("-", "\u2212")) else 1.0
     if text.startswith(("-", "\u2212", "+")):
         text = text[1:]
-    match = _NUMBER.match(text)
+    match = _NUMBER().match(text)
     if not match:
         return None
     rest = text[match.end() :].strip()
@@ -99,7 +99,7 @@ def parse_number(text: str) -> float | None:
 
 def numbers_in(text: str) -> list[float]:
     """Every number written in `text`, with its multiplier word applied."""
-    return [_value(m) for m in _NUMBER.finditer(loose(text))]
+    return [_value(m) for m in _NUMBER().finditer(loose(text))]
 
 
 def _value(match: re.Match[str]) -> float:
@@ -155,10 +155,10 @@ _DAYS_IN = (0, 31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
 _MONTH = r"(?P<month>[a-z]+)\.?"
 _DAY = r"(?P<day>\d{1,2})(?:st|nd|rd|th)?"
 _WORD_DATES = (
-    re.compile(rf"^{_MONTH}\s+(?:the\s+)?{_DAY}$"),  # October 8, Oct. 8th, October the 8th
-    re.compile(rf"^(?:the\s+)?{_DAY}\s+(?:of\s+)?{_MONTH}$"),  # 8 October, 8th of October
+    compiled(rf"^{_MONTH}\s+(?:the\s+)?{_DAY}$"),  # October 8, Oct. 8th, October the 8th
+    compiled(rf"^(?:the\s+)?{_DAY}\s+(?:of\s+)?{_MONTH}$"),  # 8 October, 8th of October
 )
-_SLASH_DATE = re.compile(r"^(?P<a>\d{1,2})\s*/\s*(?P<b>\d{1,2})$")
+_SLASH_DATE = compiled(r"^(?P<a>\d{1,2})\s*/\s*(?P<b>\d{1,2})$")
 
 
 def month_named(word: str) -> int | None:
@@ -168,9 +168,9 @@ def month_named(word: str) -> int | None:
 
 def parse_date(text: str) -> tuple[int, int] | None:
     """(month, day) of a date written in words: "October 8", "8 October", "Oct 8", "8th of October"."""
-    text = _SPACE.sub(" ", text.strip().casefold().replace(",", " ")).strip()
+    text = _SPACE().sub(" ", text.strip().casefold().replace(",", " ")).strip()
     for pattern in _WORD_DATES:
-        match = pattern.match(text)
+        match = pattern().match(text)
         if match and (month := month_named(match["month"])) and 1 <= int(match["day"]) <= _DAYS_IN[month]:
             return month, int(match["day"])
     return None
@@ -178,7 +178,7 @@ def parse_date(text: str) -> tuple[int, int] | None:
 
 def slash_date_readings(text: str) -> set[tuple[int, int]]:
     """Every (month, day) that "8/10" or "19/12" can mean, day first or month first; empty if not that form."""
-    match = _SLASH_DATE.match(text.strip())
+    match = _SLASH_DATE().match(text.strip())
     if not match:
         return set()
     a, b = int(match["a"]), int(match["b"])
@@ -210,27 +210,27 @@ BOUND_WORDS = {
 
 _SENSE_OF = {w: sense for sense, words in BOUND_WORDS.items() for w in words}
 _QUALIFIER = "|".join(re.escape(w) for w in sorted(_SENSE_OF, key=len, reverse=True))
-_QUALIFIED = re.compile(rf"^(?P<word>{_QUALIFIER})(?![a-z])\s*(?P<rest>\S.*)$", re.IGNORECASE)
-_PLUS = re.compile(r"^(?P<rest>.*\d)\s*\+$")
+_QUALIFIED = compiled(rf"^(?P<word>{_QUALIFIER})(?![a-z])\s*(?P<rest>\S.*)$", re.IGNORECASE)
+_PLUS = compiled(r"^(?P<rest>.*\d)\s*\+$")
 
 
 def qualified(text: str) -> tuple[str, str] | None:
     """(sense, the figure's text) for "more than 50", "over 50", "about 35,000" or "50+"; None otherwise."""
     text = loose(text)
-    if match := _QUALIFIED.match(text):
+    if match := _QUALIFIED().match(text):
         return _SENSE_OF[match["word"].casefold()], match["rest"]
-    if match := _PLUS.match(text):
+    if match := _PLUS().match(text):
         return "more", match["rest"]
     return None
 
 
 def qualified_numbers(text: str) -> list[tuple[str, float]]:
     """(sense, value) for each figure `text` qualifies: "killing over 50 people" gives ("more", 50.0)."""
-    pattern = re.compile(rf"(?<![\w])(?P<word>{_QUALIFIER})\s+(?={_NUMBER.pattern})", re.IGNORECASE)
+    pattern = re.compile(rf"(?<![\w])(?P<word>{_QUALIFIER})\s+(?={_NUMBER_PATTERN})", re.IGNORECASE)
     text = loose(text)
     out = []
     for match in pattern.finditer(text):
-        number = _NUMBER.match(text, match.end())
+        number = _NUMBER().match(text, match.end())
         if number:
             out.append((_SENSE_OF[match["word"].casefold()], _value(number)))
     return out

@@ -25,14 +25,16 @@ import tempfile
 import zlib
 from collections.abc import Callable, Iterable
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import platformdirs
 
 from quiz import __version__
-from quiz.core.model import Article, Bank, Deck, Evidence, Kind, Question
 from quiz.core.outline import DeckOutline, Outline, PendingBank
-from quiz.core.problems import Problem
+
+if TYPE_CHECKING:  # the bank's classes: home is drawn from the outline before any question is built
+    from quiz.core.model import Article, Bank, Deck, Evidence
+    from quiz.core.problems import Problem
 
 ENV_CACHE = "QUIZ_CACHE_DIR"
 MAX_BYTES = 256 * 2**20  # all cached banks together; the least recently used go first (50,000 questions: ~15 MiB)
@@ -189,6 +191,8 @@ def _build(questions: bytes | memoryview) -> Bank:
     paused = gc.isenabled()
     gc.disable()
     try:
+        from quiz.core.model import Bank
+
         decks, articles = marshal.loads(questions)
         bank = Bank(tuple(_decks(decks)), _articles(articles))
         # Every command keeps the bank it reads to its end. Frozen, the collector never walks it:
@@ -202,6 +206,8 @@ def _build(questions: bytes | memoryview) -> Bank:
 
 
 def _decks(rows: Iterable[tuple[Any, ...]]) -> list[Deck]:
+    from quiz.core.model import Deck, Evidence, Kind, Question
+
     new = object.__new__
     kinds = {kind.value: kind for kind in Kind}
     paths = _Paths({None: None})
@@ -234,7 +240,7 @@ def _decks(rows: Iterable[tuple[Any, ...]]) -> list[Deck]:
             fields["kind"] = kinds[kind]
             fields["prompt"] = prompt
             fields["answer"] = answer
-            fields["evidence"] = _evidence(evidence) if evidence else ()
+            fields["evidence"] = _evidence(evidence, Evidence) if evidence else ()
             fields["explanation"] = explanation
             fields["tags"] = tags
             fields["difficulty"] = difficulty
@@ -251,16 +257,18 @@ def _decks(rows: Iterable[tuple[Any, ...]]) -> list[Deck]:
     return decks
 
 
-def _evidence(pairs: Iterable[tuple[str, str]]) -> tuple[Evidence, ...]:
+def _evidence(pairs: Iterable[tuple[str, str]], evidence: type[Evidence]) -> tuple[Evidence, ...]:
     out = []
     for article, quote in pairs:
-        e = object.__new__(Evidence)
+        e = object.__new__(evidence)
         e.__dict__.update(article=article, quote=quote)
         out.append(e)
     return tuple(out)
 
 
 def _articles(rows: Iterable[tuple[Any, ...]]) -> dict[str, Article]:
+    from quiz.core.model import Article
+
     return {art_id: Article(art_id, Path(path), *rest) for art_id, path, *rest in rows}
 
 

@@ -7,8 +7,8 @@ from pathlib import Path
 from typing import TypeGuard
 
 from quiz.core.schedule import DESIRED_RETENTION
-from quiz.core.selection import NEW_PER_DAY
 from quiz.core.study_day import DAY_START as DEFAULT_DAY_START
+from quiz.core.study_day import NEW_PER_DAY
 from quiz.data.files import write_atomic
 
 MODES = ("practice", "exam", "review", "mistakes", "drill")

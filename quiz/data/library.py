@@ -10,11 +10,14 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from quiz.core.bank import across_decks, default_seeds
-from quiz.core.model import Bank
-from quiz.core.outline import PendingBank
-from quiz.core.problems import Problem
+from quiz.core.seeds import default_seeds
+
+if TYPE_CHECKING:  # the bank's parser and classes: a cached bank draws home without them
+    from quiz.core.model import Bank
+    from quiz.core.outline import PendingBank
+    from quiz.core.problems import Problem
 
 
 def library_root(data_dir: Path) -> Path:
@@ -80,6 +83,9 @@ def read_full_bank(
     questions = library_questions(data_dir)
     if not questions.is_dir() or not any(questions.glob("*.toml")):
         return main, problems
+    from quiz.core.bank import across_decks
+    from quiz.core.model import Bank
+
     extra, extra_problems = checked_bank(questions)  # articles: library/seeds beside it
     merged = Bank(main.decks + extra.decks, {**main.articles, **extra.articles})
     # dict.fromkeys: a clash inside the main bank is already in `problems`; say it once.
@@ -115,6 +121,8 @@ def checked_bank(path: Path, seeds: Path | None = None) -> tuple[Bank, list[Prob
     failed = {p.file for p in errors}
     if not failed & {d.source for d in bank.decks}:
         return bank, errors
+    from quiz.core.model import Bank
+
     return Bank(tuple(d for d in bank.decks if d.source not in failed), bank.articles), errors
 
 

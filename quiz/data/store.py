@@ -26,8 +26,6 @@ from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from quiz.core.model import Bank
-from quiz.core.selection import History
 from quiz.core.study_day import DAY_START, MASTERED_STABILITY_DAYS, StudyDay
 from quiz.core.verdict import Form
 from quiz.data import backup
@@ -36,7 +34,9 @@ from quiz.data.days import QUARTER_MS, from_ms, streak, to_ms, unless_suspended
 
 if TYPE_CHECKING:
     from quiz.core.attempt import Attempt
+    from quiz.core.model import Bank
     from quiz.core.schedule import Card
+    from quiz.core.selection import History
     from quiz.data.stats import Forecast, QuestionRow, Stats
 
 DB_NAME = "quiz.db"
@@ -595,6 +595,8 @@ class Store:
         Times come back in the time zone of `now`: the same instants as stored, and comparing
         datetimes that share a tzinfo skips a UTC conversion per card in the review queue.
         """
+        from quiz.core.selection import History  # selection's dataclasses: home is drawn before any is needed
+
         with self._read("read your history") as db:
             pid = _profile_id(db, profile)
             if pid is None:
@@ -833,9 +835,10 @@ EXPORT_FIELDS = (
     "overridden",  # the learner said "I was right": `correct` is their claim, `outcome` the grader's verdict
     "undone_at",  # empty unless the answer was taken back with undo (it then counts nowhere)
 )
+# `+`: read in id order from `after` on, not every answer of the profile sorted again for each page
 _EXPORT = (
     f"SELECT {', '.join(EXPORT_FIELDS[:-1])}, NULL FROM attempts WHERE +profile_id = ? AND id > ? ORDER BY id LIMIT ?"
-)  # `+`: read in id order from `after` on, not every answer of the profile sorted again for each page
+)
 _EXPORT_UNDONE = (
     f"SELECT attempt_id, {', '.join(EXPORT_FIELDS[1:])} FROM undone_attempts WHERE profile_id = ? ORDER BY id"
 )

@@ -6,15 +6,18 @@ import gc
 import os
 from collections.abc import Iterable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from textual.app import App, SystemCommand
 from textual.binding import Binding
 from textual.screen import Screen
 
-from quiz.core.selection import Options
 from quiz.data import config as settings
 from quiz.study import Study
 from quiz.ui.themes import HIGH_CONTRAST
+
+if TYPE_CHECKING:
+    from quiz.core.selection import Options
 
 
 def full_name(binding: Binding) -> str:

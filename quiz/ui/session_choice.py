@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 
-from quiz.core.selection import Mode
+from quiz.core.mode import Mode
 from quiz.core.verdict import Form
 
 LEVELS = {1: "1 · fact", 2: "2 · context", 3: "3 · reasoning"}

@@ -10,6 +10,7 @@ from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import replace
 from itertools import compress
+from typing import TYPE_CHECKING
 
 from rich.console import Group
 from rich.table import Table
@@ -20,8 +21,8 @@ from textual.binding import Binding
 from textual.screen import Screen
 from textual.widgets import Static
 
+from quiz.core.mode import Mode
 from quiz.core.outline import DeckOutline
-from quiz.core.selection import Mode, Options
 from quiz.data import preferences
 from quiz.data.store import QuestionFigures
 from quiz.study import Study
@@ -31,6 +32,9 @@ from quiz.ui.widgets.deck_list import DeckList
 from quiz.ui.widgets.key_bar import KeyBar
 from quiz.ui.widgets.library_watch import LibraryWatch, plural
 from quiz.ui.widgets.split_line import SplitLine
+
+if TYPE_CHECKING:
+    from quiz.core.selection import Options
 
 DECKS_CAPTION = "Decks · Space picks (none picked: all)"
 DECK_COLUMNS = ("", "Deck", "Qs", "Mastered", "Due", "Latest")
@@ -240,6 +244,8 @@ class HomeScreen(Screen[None]):
         )
 
     def options(self) -> Options:
+        from quiz.core.selection import Options  # selection's dataclasses: home is drawn before any is needed
+
         choice = self.choice
         return Options(
             mode=choice.mode,

@@ -11,12 +11,15 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from textual.message import Message
 from textual.widget import Widget
 
-from quiz.core.model import Bank, Deck
 from quiz.data.library import library_stamp
+
+if TYPE_CHECKING:
+    from quiz.core.model import Bank, Deck
 
 CHECK_SECONDS = 2.0
 
