@@ -12,6 +12,7 @@ from quiz.derive import spacy_ner
 from quiz.derive.candidates import Builder, Candidate
 from quiz.derive.distractors import Library, Pools
 from quiz.derive.entities import analyse
+from quiz.derive.giveaways import restates_headline
 from quiz.derive.mentions import Analysis
 from quiz.derive.normalise import Prose, prose
 from quiz.derive.quick_random import QuickRandom
@@ -108,6 +109,11 @@ def drafts_with(
     pools = Pools(article.analysis, lib)
     rng = QuickRandom(f"{seed}:{article_id}")
     candidates = Builder(article.analysis, pools, rng).all()
+    head = article.prose.headline
+    # The headline copied out as a true statement: readers answer it from the title alone.
+    candidates = [
+        c for c in candidates if c.template != "tf-true" or not restates_headline(c.prompt.split(": ", 1)[-1], head)
+    ]
     if kinds:
         wanted = {Kind(k) for k in kinds}
         candidates = [c for c in candidates if c.kind in wanted]

@@ -62,7 +62,25 @@ def floor_for(words: int) -> int:
 def _repeats(c: Candidate, chosen: list[Candidate]) -> bool:
     """The same answer asked again about the same words ('moment of truth' twice for Ayrault)."""
     mine = _bigrams(c.prompt)
-    return any(o.key == c.key and mine & _bigrams(o.prompt) for o in chosen)
+    # One figure or name asked twice from one sentence is one fact, whatever the two prompts' words; so is one
+    # count of one thing told in two sentences ('carrying ___ passengers', 'All 108 passengers ... died').
+    return any(
+        (o.key == c.key and (set(o.sentences) & set(c.sentences) or mine & _bigrams(o.prompt))) or _same_count(c, o)
+        for o in chosen
+    )
+
+
+def _same_count(c: Candidate, o: Candidate) -> bool:
+    """Do two drafts ask one figure of one thing: the same value followed by the same word?"""
+    if not c.atype[0] == o.atype[0] == "number" or c.key.removeprefix("number:") != o.key.removeprefix("number:"):
+        return False  # a statement's key is the figure itself, a blank's is 'number:' and the figure
+    return _word_after(c) == _word_after(o) != ""
+
+
+def _word_after(c: Candidate) -> str:
+    """The word after the answer in its evidence: what the figure counts."""
+    m = re.match(r"\W*(\w+)", c.evidence[c.span[0]][c.span[2] :])
+    return m.group(1).lower() if m else ""
 
 
 def _most_answers(c: Candidate) -> int:
@@ -70,31 +88,41 @@ def _most_answers(c: Candidate) -> int:
     return 1 if c.atype[0] == "person" and c.kind in (Kind.RECALL, Kind.GAP) else 2
 
 
-def _names(c: Candidate) -> set[str]:
+def _names(c: Candidate, often: frozenset[str] = frozenset()) -> set[str]:
     """The answer of a question about a named thing or post, folded ('Reform UK' -> {'reform uk'})."""
-    if c.kind in (Kind.NUMBER, Kind.TRUEFALSE) or c.atype[0] in ("date", "numword", "number", "person"):
-        return set()  # people are named all through a story; who said what is not given away by a name
+    if c.kind is Kind.TRUEFALSE or c.atype[0] in ("date", "numword"):
+        return set()
     a = fold(c.answer_text)
+    if c.kind is Kind.NUMBER or c.atype[0] == "number":
+        # '155 passengers' in one prompt and '___ passengers' in another; a year or a small count is too common
+        return {a} if len(re.sub(r"\D", "", a)) >= 3 and not re.fullmatch(r"(?:19|20)\d\d", a) else set()
+    if c.atype[0] == "person":
+        if c.key in often or c.template == "said":
+            # A person named all through the story is no clue in a prompt, nor is a speaker named beside another
+            # of their words (readers kept 'Who said ...? Eastman' beside 'Professor Eastman says ...').
+            return set()
+        # 'after contact with Edwards' beside 'Who ...? Edwards': the surname alone gives a minor person away
+        return {n for n in (a, a.split()[-1] if a.split() else "") if len(n) > 3}
     return {a} if len(a) > 3 else set()
 
 
-def _gives_away(c: Candidate, chosen: list[Candidate]) -> bool:
+def _gives_away(c: Candidate, chosen: list[Candidate], often: frozenset[str] = frozenset()) -> bool:
     """Would this draft's answer stand in a chosen draft's prompt, or a chosen answer in its prompt?"""
     mine = f" {fold(c.prompt)} "
-    if any(f" {n} " in mine for o in chosen if o.key != c.key for n in _names(o)):
+    if any(f" {n} " in mine for o in chosen if o.key != c.key for n in _names(o, often)):
         return True
-    names = _names(c)
+    names = _names(c, often)
     return any(f" {n} " in f" {fold(o.prompt)} " for o in chosen if o.key != c.key for n in names)
 
 
-def _second_from_a_sentence(pool: list[Candidate], chosen: list[Candidate], floor: int) -> None:
+def _second_from_a_sentence(pool: list[Candidate], chosen: list[Candidate], floor: int, often: frozenset[str]) -> None:
     """A short article with few usable sentences: a second draft from one, on another answer, up to the floor."""
     asked = {c.key for c in chosen}
     per_sentence = Counter(c.sentences[-1] for c in chosen)
     for c in pool:  # best first
         if len(chosen) >= floor:
             return
-        if c.key in asked or per_sentence[c.sentences[-1]] >= 2 or _gives_away(c, chosen) or _repeats(c, chosen):
+        if c.key in asked or per_sentence[c.sentences[-1]] >= 2 or _gives_away(c, chosen, often) or _repeats(c, chosen):
             continue
         same = [o for o in chosen if o.sentences[-1] == c.sentences[-1]]
         if any(o.kind is c.kind or o.answer_text in c.prompt or c.answer_text in o.prompt for o in same):
@@ -104,6 +132,13 @@ def _second_from_a_sentence(pool: list[Candidate], chosen: list[Candidate], floo
         chosen.append(c)
         asked.add(c.key)
         per_sentence[c.sentences[-1]] += 1
+
+
+def _named_often(candidates: list[Candidate]) -> frozenset[str]:
+    """The people asked about whose surname stands in three sentences or more: named all through the story."""
+    texts = {c.sentences[-1]: c.evidence[-1] for c in candidates}
+    people = {c.key: c.answer_text.split()[-1] for c in candidates if c.atype[0] == "person" and c.answer_text.split()}
+    return frozenset(k for k, n in people.items() if sum(n in t for t in texts.values()) >= 3)
 
 
 def _overlap(a: tuple[int, int, int], b: tuple[int, int, int]) -> bool:
@@ -123,6 +158,7 @@ def select(candidates: list[Candidate], count: int, *, sentence_count: int = 1, 
     many that fewer than `floor` remain.
     """
     pool = [c for c in candidates if not problems(c)]
+    often = _named_often(candidates)
     for c in pool:
         score(c, sentence_count)
     threshold = model().threshold
@@ -160,7 +196,7 @@ def select(candidates: list[Candidate], count: int, *, sentence_count: int = 1, 
         if (
             any(len(cw & w) / max(1, len(cw | w)) > 0.8 for w in words)
             or _repeats(best, chosen)
-            or _gives_away(best, chosen)
+            or _gives_away(best, chosen, often)
         ):
             pool.remove(best)
             continue
@@ -172,7 +208,7 @@ def select(candidates: list[Candidate], count: int, *, sentence_count: int = 1, 
         templates[best.template] += 1
         words.append(cw)
     if len(chosen) < min(floor, count):
-        _second_from_a_sentence(pool, chosen, min(floor, count))
+        _second_from_a_sentence(pool, chosen, min(floor, count), often)
     best = sorted(chosen, key=lambda c: -c.score)
     kept = [c for c in best if c.score >= threshold]
     # Topping up to the floor, and to three kinds, a kind not yet there comes first (a mixed set).

@@ -13,6 +13,7 @@ from quiz.core.text import numbers_in
 from quiz.derive.candidate import Candidate
 from quiz.derive.figure_options import ceiling_for, date_options, number_options
 from quiz.derive.figures import unit_after
+from quiz.derive.giveaways import fair_swap, halved_or_doubled
 from quiz.derive.mentions import Mention, content_words, fold, words
 from quiz.derive.posts import _key_of
 from quiz.derive.sentences import Sentence
@@ -129,7 +130,10 @@ class Statements:
             stated = {x.value for ms in self.a.mentions for x in ms if x.type == "number" and x.subtype == m.subtype}
             lo, hi = _bounds(text, m)
             hi = min(hi, ceiling_for(unit_after(text, m.end), text[: m.start]) or hi)
-            values = [v for v in number_options(m.value, self.rng, k=6, exclude=stated) if lo < v < hi]
+            if m.subtype.startswith("percent") or re.match(r"^ ?(?:%|per ?cent\b)", text[m.end :]):
+                hi = min(hi, 100.0)  # a share doubled past the whole: 109.4 percent is false on its face
+            offered = [*number_options(m.value, self.rng, k=6, exclude=stated), *halved_or_doubled(m.value)]
+            values = [v for v in offered if lo < v < hi and v not in stated and fair_swap(m.value, v, text)]
             return written_like(m, values[0]) if values else None
         if m.type == "date":
             opts = date_options(m, self.rng, k=1, exclude=self.article_dates)

@@ -15,6 +15,7 @@ from quiz.core.model import GAP_MARK, Kind
 from quiz.derive.candidate import Candidate
 from quiz.derive.cues import undescribed
 from quiz.derive.distractors import Option
+from quiz.derive.giveaways import counted_in_prompt, round_limit
 from quiz.derive.mentions import Analysis, fold
 from quiz.derive.option_set import settle
 from quiz.derive.standalone import NUMBER_LEAD, TF_LEAD, blank_cut_from_name, mend, outside_quotes
@@ -264,6 +265,8 @@ def _guessable_blank(c: Candidate, a: Analysis, country_names: dict[str, list[st
             return True  # one number of a doubling series, a range's other end, or a list that counts itself
         if c.atype[0] == "number" and _exact_count(c):
             return True
+        if counted_in_prompt(before, after, c.answer_text) or round_limit(before, after, c.answer_text, c.unit):
+            return True  # 'Finland, Croatia, Japan and Lithuania are the ___ countries'; 'almost ___ percent' -> 100
     if c.atype[0] == "date" and re.fullmatch(r"\d{4}", c.answer_text.strip()):
         year = int(c.answer_text)
         if any(abs(int(y) - year) <= 1 for y in re.findall(r"(?<![\d,.])\d{4}(?![\d,])", before + " " + after)):
