@@ -10,6 +10,7 @@ from __future__ import annotations
 import gc
 import multiprocessing
 import os
+import signal
 import sys
 from collections.abc import Callable, Iterable, Sequence
 from typing import Any, TypeVar
@@ -103,6 +104,20 @@ def _chunk(span: tuple[int, int]) -> list[Any]:
     return [_TASK(i) for i in range(*span)]
 
 
+def _worker_signals() -> None:
+    """A worker ends on SIGTERM and SIGHUP at once, and leaves Ctrl+C to the command that started it.
+
+    The command turns those signals into SystemExit so that its own clean-up runs; a forked worker
+    would inherit that handler, and a worker that a pool stops with SIGTERM while it waits for work
+    must not carry it (one that did was seen waiting for ever, and its command with it).
+    """
+    for name in ("SIGTERM", "SIGHUP"):
+        number = getattr(signal, name, None)
+        if number is not None:
+            signal.signal(number, signal.SIG_DFL)
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+
+
 def run(task: Callable[[int], R], n: int, workers: Workers, label: str, progress: Progress | None) -> list[R]:
     """[task(0), ..., task(n - 1)], on up to `workers` forked processes when there is enough to share."""
     global _TASK
@@ -122,10 +137,13 @@ def run(task: Callable[[int], R], n: int, workers: Workers, label: str, progress
     _TASK = task
     gc.freeze()  # what exists now is never collected in the workers, so they share its pages instead of copying
     try:
-        with multiprocessing.get_context("fork").Pool(count) as pool:
+        with multiprocessing.get_context("fork").Pool(count, initializer=_worker_signals) as pool:
             for part in pool.imap(_chunk, spans):
                 out += part
                 report(label, len(out), n)
+            # Workers told there is no more work end by themselves; leaving the block would signal them.
+            pool.close()
+            pool.join()
     finally:
         gc.unfreeze()
         _TASK = None

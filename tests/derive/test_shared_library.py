@@ -108,6 +108,26 @@ def test_the_pool_runs_every_item_in_other_processes_in_order_and_reports_progre
     assert seen[-1] == ("Squaring", 23, 23) and [d for _, d, _ in seen] == sorted(d for _, d, _ in seen)
 
 
+def test_workers_end_on_sigterm_and_leave_ctrl_c_to_the_command(monkeypatch):
+    """The command turns SIGTERM into SystemExit; its forked workers must not, or a pool that stops them waits."""
+    import signal
+
+    from quiz.cli import _end_politely_on
+
+    monkeypatch.setattr(batch, "MIN_PER_WORKER", 2)
+    previous = _end_politely_on(("SIGTERM", "SIGHUP"))
+    try:
+        assert signal.getsignal(signal.SIGTERM) is not signal.SIG_DFL  # the command's own handler
+        seen = batch.run(
+            lambda i: (os.getpid(), signal.getsignal(signal.SIGTERM), signal.getsignal(signal.SIGINT)), 8, 2, "x", None
+        )
+    finally:
+        for number, handler in previous.items():
+            signal.signal(number, handler)
+    assert os.getpid() not in {pid for pid, _, _ in seen}
+    assert {(term, ctrl_c) for _, term, ctrl_c in seen} == {(signal.SIG_DFL, signal.SIG_IGN)}
+
+
 class _Busy:
     def __init__(self, others: float | None) -> None:
         self.value = others
