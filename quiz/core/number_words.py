@@ -1,34 +1,12 @@
-"""Numbers written as words ('thirty', 'twenty-one', 'third'), read and written for 0 to 100.
-
-One place for every template and for grading: an answer written one way accepts the other way.
-"""
+"""Numbers as words ('thirty', 'twenty-one', 'third') for 0 to 100: one place for derive and grading."""
 
 from __future__ import annotations
 
 import re
 
-_UNITS = [
-    "zero",
-    "one",
-    "two",
-    "three",
-    "four",
-    "five",
-    "six",
-    "seven",
-    "eight",
-    "nine",
-    "ten",
-    "eleven",
-    "twelve",
-    "thirteen",
-    "fourteen",
-    "fifteen",
-    "sixteen",
-    "seventeen",
-    "eighteen",
-    "nineteen",
-]  # noqa: E501
+_UNIT_NAMES = """zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen
+    sixteen seventeen eighteen nineteen"""
+_UNITS = _UNIT_NAMES.split()
 _TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90}
 _ORDINAL_UNITS = {
     "first": "one", "second": "two", "third": "three", "fifth": "five", "eighth": "eight", "ninth": "nine",
@@ -83,8 +61,7 @@ def ordinal_suffix(n: int) -> str:
 
 
 def other_forms(answer: str) -> list[str]:
-    """The same number written the other ways readers type it: 'thirty' -> '30'; '30' -> 'thirty';
-    'third' -> '3rd', '3'; '15 per cent' -> '15%', '15 percent'."""
+    """The number written the other ways readers type it: 'thirty' -> '30', 'third' -> '3rd', '15%' -> '15 per cent'."""
     text = answer.strip()
     percent = _PERCENT.search(text)
     core = text[: percent.start()].strip() if percent else text

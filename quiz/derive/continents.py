@@ -1,5 +1,4 @@
-"""A continental setting ('the European Championship', 'African Union members'): its countries are
-the only plausible options for a country asked within it."""
+"""A continental setting ('the European Championship'): only its countries are options for a country asked in it."""
 
 from __future__ import annotations
 

@@ -1,5 +1,4 @@
-"""Which word of a person's name is the family name: the last in most names, the first in Chinese,
-Korean and Vietnamese ones ('Ma Zhaoxu' is Mr Ma, 'Kim Min-woo' is Mr Kim)."""
+"""Which word of a name is the family name: the last, or the first in Chinese, Korean and Vietnamese names."""
 
 from __future__ import annotations
 

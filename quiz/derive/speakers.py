@@ -1,9 +1,9 @@
-"""Who in an article could have said something: people it shows speaking or holding a post, and the
-dead, who cannot have spoken at the press conference about their own crash."""
+"""Who in an article could have said something: people shown speaking or in a post, never the dead."""
 
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from quiz.derive.mentions import SPEECH_VERBS, Analysis, Entity
 
@@ -72,6 +72,7 @@ def _wordish(ch: str) -> bool:
 _ASKS_SPEAKER = re.compile(rf"^Who (?:\w+ )?(?:{_SPEECH})\b|___(?:,[^,]{{1,60}},)? (?:{_SPEECH})\b|\b(?:{_SPEECH}) ___")
 
 
+@lru_cache(maxsize=2048)
 def asks_a_speaker(prompt: str) -> bool:
     """Is the person asked for the one who spoke ('Who said ...?', '___ told reporters', 'said ___')?"""
     if not prompt.startswith("Who ") and "___" not in prompt:

@@ -1,5 +1,4 @@
-"""Options and accepted answers a reader would not edit: speakers who can speak, names in their own
-order, numbers in words and digits alike, question words and countries of the key's own world."""
+"""Options and accepted answers a reader keeps: living speakers, names in their order, numbers both ways."""
 
 from __future__ import annotations
 
