@@ -10,6 +10,7 @@ from collections.abc import Sequence
 from rapidfuzz.distance import DamerauLevenshtein
 
 from quiz.core.model import Kind, Question, format_answer, format_number
+from quiz.core.number_words import parse_number_word
 from quiz.core.places import country_of, same_place
 from quiz.core.text import (
     fold,
@@ -96,6 +97,8 @@ def _grade_number(question: Question, answer: float, given: str, expected: str, 
     if bound := qualified(bare):
         return _grade_bound(question, answer, bound, given, expected)
     value = parse_number(bare)
+    if value is None:
+        value = parse_number_word(bare)  # 'thirty' for 30
     if value is None:
         return Verdict(Outcome.WRONG, given, expected, "not a number")
     # Rounded as format_number shows it, so typing back the displayed answer always counts.

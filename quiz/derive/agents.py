@@ -132,7 +132,7 @@ class Agents:
         if self._done_again(s, subject, m.group("verb"), agent.text):
             return []
         text = s.text
-        wh = _wh(agent)
+        wh = question_word(agent)
         rest = re.sub(r"^ \([A-Z]{2,}\)", "", text[agent.end :])  # 'Sciences (PIMS).'
         if wh is None or not _ADJUNCT.match(rest):
             return []  # the agent runs on past the name ('Worobey of the University', 'X and Y', 'Times columnist')
@@ -191,7 +191,7 @@ class Agents:
         return [base, replace(base, kind=Kind.RECALL, alternatives=tuple(self.alternatives(m, opts)))]
 
 
-def _wh(agent: Mention) -> str | None:
+def question_word(agent: Mention) -> str | None:
     """'which court' for the Federal Supreme Court, else the question word of the agent's type."""
     if agent.type == "org":
         head = next((w for w in reversed(re.split(r"[ -]", agent.text.split(" of ")[0])) if w in ORG_KEYWORDS), "")

@@ -67,7 +67,7 @@ class Blanks:
                 continue
             if m.type in ("country", "place") and not any(o.source == "article" for o in opts):
                 continue  # only far-off names to choose from: the blank is guessed from the sentence
-            alternatives = self.alternatives(m, opts) if m.type in ("person", "country") else []
+            alternatives = self.alternatives(m, opts) if m.type in ("person", "country", "numword") else []
             tag = {"numword": ""}.get(m.type, TYPE_TAG.get(m.type, ""))
             in_list = m.type == "country" and bool(
                 re.search(r"(, | and )$", text[: m.start]) or re.match(r"^(, |,? and )", text[m.end :])

@@ -19,16 +19,20 @@ import re
 from dataclasses import replace
 
 from quiz.core.model import Kind
-from quiz.derive.agents import Agents
+from quiz.core.number_words import other_forms
+from quiz.derive.agents import Agents, question_word
 from quiz.derive.blanks import Blanks
 from quiz.derive.candidate import Candidate
+from quiz.derive.continents import continent_of
 from quiz.derive.cues import COMPANY_CUES
 from quiz.derive.descriptions import Descriptions
 from quiz.derive.distractors import Option, Pools
 from quiz.derive.mentions import Analysis, Mention, content_words, fold, words
+from quiz.derive.name_order import family_name
 from quiz.derive.posts import Posts
 from quiz.derive.quotations import Quotations
 from quiz.derive.sentences import Sentence
+from quiz.derive.speakers import asks_a_speaker
 from quiz.derive.standalone import story_subject
 from quiz.derive.statements import Statements
 from quiz.derive.venues import Venues
@@ -207,7 +211,9 @@ class Builder(Posts, Statements, Quotations, Blanks, Agents, Venues, Description
         # Names in the sentence under any of their forms ('US' there rules out 'United States'), and the
         # countries of the people in it ('Assad' rules out Syria as a plausible 'Which country ...?').
         exclude = [*self.forms(key), *(f for m in ms for f in self.forms(m.key))]
+        within = frozenset()
         if m_type == ("country", "country"):
+            within = continent_of(region, self.sents[sentence].text + " " + self.sents[0].text)
             for m in ms:
                 ent = self.a.entities.get(m.key)
                 for phrase in ent.role_phrases if ent and m.type == "person" else ():
@@ -217,7 +223,7 @@ class Builder(Posts, Statements, Quotations, Blanks, Agents, Venues, Description
             answer, m_type, self.rng, exclude=exclude, avoid=avoid, avoid_names=names, region=region,
             surname=surname, region_first=region_first,
             like=self.a.entities.get(key) if m_type[0] == "person" else None, strict=choice, k=5 if choice else 3,
-            posts_apart=not quote,
+            posts_apart=not quote, speakers=quote or asks_a_speaker(avoid), within=within,
         )  # fmt: skip
 
     # ---------------------------------------------------------------- templates
@@ -296,7 +302,8 @@ class Builder(Posts, Statements, Quotations, Blanks, Agents, Venues, Description
             wh = wh.replace("  ", " ")
         else:
             answer_text = first.text
-            wh = _WH[atype]
+            # The name's own head over the guessed subtype: 'Which party' for the Green Party.
+            wh = (question_word(first) if first.type == "org" else None) or _WH[atype]
         question = f"{wh}{appositive} {ends_as_question(predicate)}"
         prompt = f"{intro}{question}" if intro else capital(question)
         key = first.key if len(members) == 1 else "|".join(x.key for x in members)
@@ -367,11 +374,16 @@ class Builder(Posts, Statements, Quotations, Blanks, Agents, Venues, Description
         if m.type == "person" and ent:
             if fold(ent.key) != fold(m.text):
                 alts.append(ent.key)
-            alts.append(ent.surname)
-            if "-" in ent.surname:
-                alts.append(ent.surname.split("-", 1)[1])
+            # The name the article uses alone, else the family name: never a given name ('Zhaoxu', 'Min-woo').
+            alone = [f for f in ent.forms if " " not in f]
+            surname = alone[0] if alone else family_name(ent.key)
+            alts.append(surname)
+            if re.match(r"(?:al|el|Al|El)-", surname):
+                alts.append(surname.split("-", 1)[1])  # 'al-Assad' -> 'Assad'; 'Shin-wook' is one given name
         elif m.type == "country":
             alts += [m.key, *self.pools.g.aliases.get(m.key, [])]
+        elif m.type in ("number", "numword"):
+            alts += other_forms(m.text)  # 'thirty' takes '30', '3rd' takes 'third'
         seen = set(banned)
         out = []
         for a in alts:

@@ -6,14 +6,16 @@ import random
 import re
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, replace
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from operator import attrgetter
 
 from quiz.derive.cues import undescribed
 from quiz.derive.gazetteer import Gazetteer, Known, gazetteer
 from quiz.derive.mentions import Analysis, Entity, fold, role_class
+from quiz.derive.name_order import family_first
 from quiz.derive.name_runs import PARTICLES
 from quiz.derive.sentences import word_set
+from quiz.derive.speakers import voices
 
 _GENERIC_NAME_WORDS = word_set(
     """front united council ministry state states national nations international union party army forces
@@ -139,8 +141,8 @@ def person_form(entity: Entity, surname: bool) -> str:
     parts = entity.key.split()
     if len(parts) >= 3 and parts[-2] in PARTICLES:
         return " ".join(parts[-2:])  # 'de Graaf'
-    if re.fullmatch(r"[A-Z][a-z]+-[a-z]+", parts[-1]):
-        return parts[0]  # 'Ban Ki-moon': the family name comes first
+    if family_first(entity.key):
+        return parts[0]  # 'Ban Ki-moon', 'Ma Zhaoxu': the family name comes first
     return re.sub(r"^(?:al|el|Al|El)-", "", parts[-1])
 
 
@@ -209,6 +211,8 @@ class Pools:
         like: Entity | None = None,
         strict: bool = False,
         posts_apart: bool = True,
+        speakers: bool = False,
+        within: frozenset[str] = frozenset(),
     ) -> list[Option]:
         """Up to `k` options unlike the answer and each other; article first, library, then gazetteer.
 
@@ -222,6 +226,8 @@ class Pools:
         place the gazetteer does not know gets no gazetteer places (its country is unknown).
         People (`like`, the answer's entity) keep to the answer's gender where both are known, and
         prefer its field (minister with minister); no option is another way of writing a name taken.
+        `within` keeps countries to those regions (a European championship offers European countries).
+        `speakers` (who said a quote) never offers the dead, and prefers people shown speaking or in a post.
         """
         banned = {fold(answer)} | {fold(x) for x in exclude}
         avoid_f = fold(avoid)
@@ -269,6 +275,12 @@ class Pools:
             other = people.get(key) or self.library.person(key)
             if other is not None and not named_person(other, self.analysis, self.g):
                 return 2  # 'Human Rights', 'Environmentalist Mark Lynas': nothing shows these are people
+            if speakers:
+                speaking, dead = self.voices
+                if key in dead:
+                    return 2  # the crew killed in the crash said nothing at the press conference
+                if key in self.analysis.entities and key not in speaking:
+                    return 1  # a victim or a subject the article never gives a voice: only to fill up
             if like is None or other is None:
                 return 0
             if like.gender and other.gender and like.gender != other.gender:
@@ -291,12 +303,19 @@ class Pools:
                     break
                 if region_first and region and regions.get(key) != region:
                     continue
+                if within and regions.get(key) not in within:
+                    continue
                 fit = fits(key) if people else 0
                 if fit < 2 and acceptable(text, key):
                     (later if fit else out).append(Option(text, type_, source))
             if len(out) >= k:
                 break
         return (out + later)[:k]
+
+    @cached_property
+    def voices(self) -> tuple[frozenset[str], frozenset[str]]:
+        """The article's people shown speaking or in a post, and those it says died."""
+        return voices(self.analysis)
 
     def _post(self, title: str) -> bool:
         """A post anyone could hold: not a former one, nor one tied to a person ("Marlow's coach")."""

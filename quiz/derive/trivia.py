@@ -16,6 +16,7 @@ from quiz.core.model import GAP_MARK, Kind
 from quiz.derive.candidate import Candidate
 from quiz.derive.gazetteer import gazetteer
 from quiz.derive.mentions import Analysis, content_words, fold
+from quiz.derive.name_order import family_name
 
 # One player's action in a game, as a match report tells it blow by blow.
 _PLAY = re.compile(
@@ -184,7 +185,7 @@ def other_forms(c: Candidate, a: Analysis) -> Candidate:
             if fold(t) in {fold(x) for x in alike}:
                 alts += [x for x in alike if fold(x) != fold(t)]
     if c.atype[0] == "person" and len(t.split()) >= 2:
-        surname = t.split()[-1]
+        surname = family_name(t)  # 'Ma' for Ma Zhaoxu, never the given name 'Zhaoxu'
         others = [e for e in a.entities.values() if e.type == "person" and e.key != c.key]
         # 'Kim Min-Woo': a hyphened last word is a Korean given name, not what a reader calls him
         shared = any(fold(surname) in fold(e.key).split() for e in others)

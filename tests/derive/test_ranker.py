@@ -26,6 +26,7 @@ FIT_COMMAND = [
     str(EVAL / "labels" / "heldout2.tsv"),
     str(EVAL / "labels" / "heldout3.tsv"),
     str(EVAL / "labels" / "heldout4.tsv"),
+    str(EVAL / "labels" / "heldout5.tsv"),
     str(LABELS),
     "--articles",
     str(EVAL / "articles"),
