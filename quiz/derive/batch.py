@@ -104,18 +104,23 @@ def _chunk(span: tuple[int, int]) -> list[Any]:
     return [_TASK(i) for i in range(*span)]
 
 
+_STOPS = {getattr(signal, name) for name in ("SIGTERM", "SIGHUP") if hasattr(signal, name)}
+
+
 def _worker_signals() -> None:
     """A worker ends on SIGTERM and SIGHUP at once, and leaves Ctrl+C to the command that started it.
 
     The command turns those signals into SystemExit so that its own clean-up runs; a forked worker
     would inherit that handler, and a worker that a pool stops with SIGTERM while it waits for work
-    must not carry it (one that did was seen waiting for ever, and its command with it).
+    must not carry it (one that did was seen waiting for ever, and its command with it). The signals
+    stay blocked from the fork until the default is back, so one sent while the worker starts is kept
+    for that moment instead of lost.
     """
-    for name in ("SIGTERM", "SIGHUP"):
-        number = getattr(signal, name, None)
-        if number is not None:
-            signal.signal(number, signal.SIG_DFL)
+    for number in _STOPS:
+        signal.signal(number, signal.SIG_DFL)
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    if hasattr(signal, "pthread_sigmask"):
+        signal.pthread_sigmask(signal.SIG_UNBLOCK, _STOPS)
 
 
 def run(task: Callable[[int], R], n: int, workers: Workers, label: str, progress: Progress | None) -> list[R]:
@@ -137,7 +142,15 @@ def run(task: Callable[[int], R], n: int, workers: Workers, label: str, progress
     _TASK = task
     gc.freeze()  # what exists now is never collected in the workers, so they share its pages instead of copying
     try:
-        with multiprocessing.get_context("fork").Pool(count, initializer=_worker_signals) as pool:
+        masked = hasattr(signal, "pthread_sigmask")
+        if masked:
+            signal.pthread_sigmask(signal.SIG_BLOCK, _STOPS)  # until the workers are forked (see _worker_signals)
+        try:
+            pool = multiprocessing.get_context("fork").Pool(count, initializer=_worker_signals)
+        finally:
+            if masked:
+                signal.pthread_sigmask(signal.SIG_UNBLOCK, _STOPS)
+        with pool:
             for part in pool.imap(_chunk, spans):
                 out += part
                 report(label, len(out), n)

@@ -119,13 +119,23 @@ def test_workers_end_on_sigterm_and_leave_ctrl_c_to_the_command(monkeypatch):
     try:
         assert signal.getsignal(signal.SIGTERM) is not signal.SIG_DFL  # the command's own handler
         seen = batch.run(
-            lambda i: (os.getpid(), signal.getsignal(signal.SIGTERM), signal.getsignal(signal.SIGINT)), 8, 2, "x", None
+            lambda i: (
+                os.getpid(),
+                signal.getsignal(signal.SIGTERM),
+                signal.getsignal(signal.SIGINT),
+                signal.SIGTERM in signal.pthread_sigmask(signal.SIG_BLOCK, []),
+            ),
+            8,
+            2,
+            "x",
+            None,
         )
+        assert signal.SIGTERM not in signal.pthread_sigmask(signal.SIG_BLOCK, [])  # blocked only while forking
     finally:
         for number, handler in previous.items():
             signal.signal(number, handler)
-    assert os.getpid() not in {pid for pid, _, _ in seen}
-    assert {(term, ctrl_c) for _, term, ctrl_c in seen} == {(signal.SIG_DFL, signal.SIG_IGN)}
+    assert os.getpid() not in {pid for pid, *_ in seen}
+    assert {tuple(rest) for _, *rest in seen} == {(signal.SIG_DFL, signal.SIG_IGN, False)}
 
 
 class _Busy:
