@@ -12,6 +12,8 @@ from dataclasses import replace
 from functools import lru_cache
 
 from quiz.core.model import GAP_MARK, Kind
+from quiz.core.number_words import other_forms as number_forms
+from quiz.core.number_words import spoken, word_value
 from quiz.derive.candidate import Candidate
 from quiz.derive.cues import undescribed
 from quiz.derive.distractors import Option
@@ -22,10 +24,8 @@ from quiz.derive.standalone import NUMBER_LEAD, TF_LEAD, blank_cut_from_name, me
 from quiz.derive.swaps import implausible
 from quiz.derive.trivia import other_forms, trivial, with_possessive
 
-_NUMBER_NAMES = """zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen
-    sixteen seventeen eighteen nineteen twenty"""
-_NUMWORDS = {w: i for i, w in enumerate(_NUMBER_NAMES.split())}
-_NUMBER_WORD = r"\b(?:" + "|".join(_NUMBER_NAMES.split()) + r")\b"
+_SMALL_COUNTS = {(n, False) for n in range(4)}  # 'zero' to 'three', not 'second' or 'third'
+_NUMBER_WORD = r"\b(?:" + "|".join(spoken(n) for n in range(21)) + r")\b"
 _SECTION = re.compile(
     r"\b(?:Sections?|Articles?|Clauses?|Chapters?|Paragraphs?|Rules?|Titles?)\s+(?:\d+\w?(?:,| and| or)?\s+)*$"
 )
@@ -259,7 +259,7 @@ def _guessable_blank(c: Candidate, a: Analysis, country_names: dict[str, list[st
             return True  # an error margin, 'Sections 4 and ___', '___ years and 285 days': no fact worth asking
         if re.search(r"\b[Aa]n $", before):
             return True  # 'an ___-year lull': 'an' leaves only eight, eleven, eighteen or the eighties
-        if before.endswith(":") or _NUMWORDS.get(fold(c.answer_text), 99) <= 3:
+        if before.endswith(":") or word_value(c.answer_text) in _SMALL_COUNTS:
             return True  # a clock time, or 'two', 'three': a trivial count anyone guesses
         if _IN_SERIES_AFTER.search(after) or _IN_SERIES_BEFORE.search(before):
             return True  # one number of a doubling series, a range's other end, or a list that counts itself
@@ -354,8 +354,8 @@ def _with_other_forms(c: Candidate, a: Analysis) -> Candidate:
     """Accept what a reader would write: '4' for 'four', '16 May' for 'May 16'; never a bare given name."""
     alts = list(c.alternatives)
     t = c.answer_text
-    if c.atype[0] == "numword" and fold(t) in _NUMWORDS:
-        alts.append(str(_NUMWORDS[fold(t)]))
+    if c.atype[0] == "numword":
+        alts += number_forms(t)
     if c.atype[0] == "date":
         m = re.fullmatch(rf"({_MONTHS}) (\d{{1,2}})(,? \d{{4}})?", t)
         n = re.fullmatch(rf"(\d{{1,2}}) ({_MONTHS})( \d{{4}})?", t)
